@@ -1,0 +1,68 @@
+import ArgumentParser
+import KriyaCore
+import KriyaStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify the store: every damaged line, broken rule and missing reference, with file and line."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let report: CheckReport
+        do {
+            report = try Store.check(path: global.dataDirectory)
+        } catch StoreError.newerFormat(let p, let found, let supported) {
+            Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
+            throw ExitCode(EX_DATAERR)
+        } catch {
+            Output.error(L10n.text(.cStoreOpenFailed, lang, global.dataDirectory, "\(error)"))
+            throw ExitCode(EX_IOERR)
+        }
+        for note in report.notes { Output.line(TerminalSafe.text(note)) }
+        if report.isSound {
+            Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions))
+        } else {
+            Output.line(L10n.text(.cCheckProblems, lang, report.problems.count))
+            Output.lines(report.problems.map { "  " + TerminalSafe.text($0) })
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a timestamped copy of the data directory (default: beside it, in <data>-backups/)."
+    )
+
+    @Option(help: "Folder to put the copy in.") var to: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore(create: false)
+        let path = try store.backup(to: to)
+        Output.line(L10n.text(.cBackupWritten, global.language, TerminalSafe.text(path)))
+    }
+}
+
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact",
+        abstract: "Fold the journal into the snapshot files now (it also happens by itself)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore(create: false)
+        try store.compact()
+        let d = store.data
+        Output.line(L10n.text(.cCompacted, global.language, TerminalSafe.text(store.path), d.artisans.count, d.sessions.count, d.exhibitions.count))
+    }
+}
+
+import KriyaText

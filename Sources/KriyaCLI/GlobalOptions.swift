@@ -1,0 +1,108 @@
+import ArgumentParser
+import KriyaCore
+import KriyaStore
+
+/// Options every command takes. They may also stand before the command's name
+/// (`kriya --data COPY check`): `GlobalArguments.reorder` moves them after it.
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: $KRIYA_DATA, else $XDG_DATA_HOME/kriya).")
+    public var data: String?
+
+    @Option(name: .long, help: "Interface language: id or en (default: from the locale).")
+    public var lang: String?
+
+    @Flag(name: .long, help: "Use the separate demo data directory, filling it with demo data on first use.")
+    public var demo = false
+
+    public init() {}
+
+    /// The interface language: `--lang`, else the locale.
+    public var language: Lang {
+        if let lang, let chosen = Lang(rawValue: lang.lowercased()) { return chosen }
+        var env: [String: String] = [:]
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = SystemInfo.environment(name) }
+        return Lang.fromEnvironment(env)
+    }
+
+    public var dataDirectory: String {
+        if let data { return data }
+        if demo { return GlobalOptions.demoDirectory }
+        return SystemInfo.defaultDataDirectory()
+    }
+
+    /// Demo data lives apart from real data, so trying Kriya never touches the office's records.
+    public static var demoDirectory: String {
+        if let xdg = SystemInfo.environment("XDG_DATA_HOME"), !xdg.isEmpty { return xdg + "/kriya-demo" }
+        return (SystemInfo.environment("HOME") ?? ".") + "/.local/share/kriya-demo"
+    }
+
+    public func validate() throws {
+        if let lang, Lang(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang takes id or en, not \"\(lang)\"")
+        }
+    }
+
+    /// Opens the store, reporting problems in the user's language. With `--demo`, an empty
+    /// demo directory is filled first.
+    public func openStore(create: Bool = true) throws -> Store {
+        let lang = language
+        let path = dataDirectory
+        let store: Store
+        do {
+            store = try Store(path: path, create: create || demo)
+        } catch StoreError.newerFormat(let p, let found, let supported) {
+            Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
+            throw ExitCode(EX_DATAERR)
+        } catch {
+            Output.error(L10n.text(.cStoreOpenFailed, lang, path, "\(error)"))
+            throw ExitCode(EX_IOERR)
+        }
+        for warning in store.warnings { Output.error(warning) }
+        if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
+        if demo && store.data.isEmpty {
+            let now = SystemInfo.now()
+            let data = DemoData.make(artisans: DemoCommand.defaultCount, today: now.today, user: store.user)
+            try store.replaceAll(with: data, reason: "demo data")
+            Output.error(L10n.text(.cDemoWritten, lang, path, data.artisans.count, data.sessions.count, data.exhibitions.count))
+        }
+        return store
+    }
+}
+
+/// sysexits.h values the CLI uses.
+let EX_DATAERR: Int32 = 65
+let EX_NOINPUT: Int32 = 66
+let EX_IOERR: Int32 = 74
+
+public enum GlobalArguments {
+    static let withValue: Set<String> = ["--data", "--lang"]
+    static let flags: Set<String> = ["--demo"]
+
+    /// Moves global options written before the command's name to after it, so that
+    /// `kriya --data X add artisan …` means `kriya add artisan … --data X`.
+    public static func reorder(_ args: [String], commandPaths: [[String]]) -> [String] {
+        var globals: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if withValue.contains(a), i + 1 < args.count {
+                globals += [a, args[i + 1]]
+                i += 2
+            } else if flags.contains(a) || withValue.contains(where: { a.hasPrefix($0 + "=") }) {
+                globals.append(a)
+                i += 1
+            } else {
+                break
+            }
+        }
+        let rest = Array(args[i...])
+        guard !globals.isEmpty, let path = commandPaths.filter({ rest.starts(with: $0) }).max(by: { $0.count < $1.count }) else {
+            return args
+        }
+        var tail = Array(rest.dropFirst(path.count))
+        // Keep anything after `--` as it is.
+        let insertAt = tail.firstIndex(of: "--") ?? tail.count
+        tail.insert(contentsOf: globals, at: insertAt)
+        return path + tail
+    }
+}

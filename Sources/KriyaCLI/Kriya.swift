@@ -1,0 +1,42 @@
+import ArgumentParser
+import KriyaCore
+import KriyaStore
+
+/// `kriya`: the command line of the Dekranasda Kota Malang crafts console.
+public struct Kriya: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kriya",
+        abstract: "Artisans, Bimtek sessions and exhibitions of Dekranasda Kota Malang.",
+        discussion: """
+            Data lives in a folder of plain text files (see docs/store.md). Options --data, --lang and \
+            --demo may come before or after the command. Text from the data is always shown escaped \
+            when it holds control characters.
+            """,
+        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self,
+                      DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,
+                      WriterCommand.self]
+    )
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    /// Without a command: an overview of the store and what to try next.
+    public func run() throws {
+        let store = try global.openStore()
+        OverviewPrinter(store: store, lang: global.language, demo: global.demo).print()
+    }
+
+    /// Entry point: reorders leading global options, then runs the command.
+    public static func main(arguments: [String]) {
+        let paths = [["find"], ["show"], ["agenda"], ["add"], ["add", "artisan"], ["demo"], ["check"],
+                     ["backup"], ["compact"], [WriterCommand.configuration.commandName!]]
+        let args = GlobalArguments.reorder(arguments, commandPaths: paths)
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

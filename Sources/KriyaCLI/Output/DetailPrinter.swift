@@ -1,0 +1,142 @@
+import KriyaCore
+import KriyaText
+
+/// The text of `kriya show`: a record's fields, then its related records as tables.
+struct DetailPrinter {
+    let data: Dataset
+    let lang: Lang
+    let today: CivilDate
+    let width: Int?
+
+    private func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String {
+        L10n.text(key, lang, arguments: args)
+    }
+
+    /// `Label: value` lines, labels aligned; empty values left out; values made safe.
+    private func fields(_ pairs: [(TextKey, String?)]) -> [String] {
+        let shown = pairs.compactMap { key, value -> (String, String)? in
+            guard let value, !value.isEmpty else { return nil }
+            return (L10n.text(key, lang), value)
+        }
+        let labelWidth = shown.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return shown.flatMap { label, value -> [String] in
+            let lines = TerminalSafe.text(value, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: labelWidth + 2)
+            return lines.enumerated().map { i, line in
+                i == 0 ? DisplayWidth.pad(label, toCells: labelWidth) + "  " + line : indent + line
+            }
+        }
+    }
+
+    private func dates(_ start: CivilDate, _ end: CivilDate) -> String {
+        start == end ? start.long(lang) : "\(start.long(lang)) – \(end.long(lang))"
+    }
+
+    func artisan(_ a: Artisan) -> [String] {
+        var out = [TerminalSafe.text("\(a.id)  \(a.name)"), ""]
+        let products = a.products.map { p in p.name + (p.price.map { " (\(Rupiah.format($0)))" } ?? "") }
+        let certs = a.certifications.map { c in
+            [c.kind.rawValue, c.number, c.validUntil.map { "s.d. \($0.numeric)" }].compactMap { $0 }.joined(separator: " ")
+        }
+        out += fields([
+            (.fBusiness, a.business), (.fBrand, a.brand), (.fCategory, a.category.label(lang)),
+            (.fPhone, a.phoneShown), (.fEmail, a.email), (.fAddress, a.address),
+            (.fKelurahan, Places.kelurahanAndKecamatan(a.kelurahan)), (.fNIB, a.nib), (.fKBLI, a.kbli),
+            (.fScale, a.scale?.rawValue), (.fWorkers, a.workers.map(String.init)),
+            (.fProducts, products.joined(separator: "\n")), (.fCertifications, certs.joined(separator: "\n")),
+            (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
+        ])
+
+        out += ["", t(.cBimtekHistory)]
+        let sessions = data.sessions(of: a.id)
+        if sessions.isEmpty { out.append("  " + t(.cNone)) } else {
+            var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fTitle), minWidth: 12),
+                               .init(t(.fAttendance), minWidth: 8), .init(t(.fCertificate), minWidth: 8)])
+            for s in sessions {
+                let p = s.participant(a.id)!
+                let marks = s.days.map { day in p.mark(on: day).map { Marks.letter($0.mark) } ?? (day <= today ? "?" : "·") }.joined()
+                let status = p.enrolment == .registered ? marks : p.enrolment.rawValue
+                table.add([s.id.description, s.start.numeric, s.title, status, p.certificate ?? ""])
+            }
+            out += table.render(width: width).map { "  " + $0 }
+            out.append("  " + Marks.legend(lang))
+        }
+
+        out += ["", t(.cExhibitionHistory)]
+        let fairs = data.exhibitions(of: a.id)
+        if fairs.isEmpty { out.append("  " + t(.cNone)) } else {
+            var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
+                               .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .init(t(.fSales), alignRight: true, minWidth: 8)])
+            for e in fairs {
+                let p = e.participant(a.id)!
+                table.add([e.id.description, e.start.numeric, e.name, p.curation.rawValue, p.booth ?? "", p.sales.map(Rupiah.format) ?? ""])
+            }
+            out += table.render(width: width).map { "  " + $0 }
+        }
+        return out
+    }
+
+    func session(_ s: BimtekSession) -> [String] {
+        var out = [TerminalSafe.text("\(s.id)  \(s.title)"), ""]
+        let capacity = s.capacity.map { t(.cEnrolledOfCapacity, s.enrolledCount, $0) } ?? "\(s.enrolledCount)"
+        let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
+        out += fields([
+            (.fDates, dates(s.start, s.end)), (.fStatus, s.status.rawValue), (.fTopic, s.topic),
+            (.fOrganiser, s.organiser), (.fPartner, s.partner), (.fTrainers, s.trainers.joined(separator: ", ")),
+            (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")),
+            (.fMeetingDays, s.days.map { $0.short(lang) }.joined(separator: ", ")),
+            (.fEnrolled, [capacity, rate].compactMap { $0 }.joined(separator: ", ")), (.fFunding, s.funding),
+        ])
+        out += ["", t(.fParticipants)]
+        var columns: [Table.Column] = [.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fRole), minWidth: 6)]
+        columns += s.days.map { .init("\($0.day)/\($0.month)", minWidth: 5) }
+        columns.append(.init(t(.fCertificate), minWidth: 8))
+        var table = Table(columns)
+        for p in s.participants {
+            let name = data.artisans[p.artisan]?.name ?? "?"
+            let role = p.enrolment == .registered ? p.role.rawValue : p.enrolment.rawValue
+            let marks = s.days.map { day -> String in
+                guard let m = p.mark(on: day) else { return day <= today && p.enrolment == .registered ? "?" : "" }
+                return Marks.letter(m.mark) + (m.time.map { " \($0)" } ?? "")
+            }
+            table.add([p.artisan.description, name, role] + marks + [p.certificate ?? ""])
+        }
+        out += s.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width).map { "  " + $0 } + ["  " + Marks.legend(lang)]
+        return out
+    }
+
+    func exhibition(_ e: Exhibition) -> [String] {
+        var out = [TerminalSafe.text("\(e.id)  \(e.name)"), ""]
+        let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
+        out += fields([
+            (.fDates, dates(e.start, e.end)), (.fStatus, e.status.rawValue), (.fLevel, e.level.rawValue),
+            (.fOrganiser, e.organiser), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
+            (.fPayer, e.payer?.rawValue), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
+        ])
+        out += ["", t(.fParticipants)]
+        var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
+                           .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5),
+                           .init(t(.fSales), alignRight: true, minWidth: 8), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
+        for p in e.participants {
+            let a = data.artisans[p.artisan]
+            table.add([p.artisan.description, a?.name ?? "?", a?.category.label(lang) ?? "", p.curation.rawValue,
+                       p.booth ?? "", p.sales.map(Rupiah.format) ?? "", p.transactions.map(String.init) ?? ""])
+        }
+        out += e.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width).map { "  " + $0 }
+        return out
+    }
+}
+
+/// One-letter attendance marks: H hadir, T terlambat, I izin, A alpa.
+enum Marks {
+    static func letter(_ mark: AttendanceMark) -> String {
+        switch mark {
+        case .hadir: return "H"
+        case .terlambat: return "T"
+        case .izin: return "I"
+        case .alpa: return "A"
+        }
+    }
+
+    static func legend(_ lang: Lang) -> String { L10n.text(.cMarksLegend, lang) }
+}

@@ -1,0 +1,60 @@
+import KriyaText
+
+/// An aligned text table that fits a width: every cell is made terminal-safe, measured in
+/// display cells (wide characters count two), and the widest columns give way first.
+public struct Table {
+    public struct Column {
+        public var title: String
+        public var alignRight: Bool
+        /// Never narrower than this (ids, dates).
+        public var minWidth: Int
+        public init(_ title: String, alignRight: Bool = false, minWidth: Int = 4) {
+            self.title = title
+            self.alignRight = alignRight
+            self.minWidth = minWidth
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]] = []
+
+    public init(_ columns: [Column]) { self.columns = columns }
+
+    public mutating func add(_ cells: [String]) {
+        rows.append(cells.map { TerminalSafe.text($0) })
+    }
+
+    /// The table's lines, at most `width` cells wide (nil: as wide as the content).
+    public func render(width: Int?) -> [String] {
+        let gap = 2
+        var widths = columns.indices.map { i in
+            max(DisplayWidth.of(columns[i].title), rows.map { DisplayWidth.of($0[i]) }.max() ?? 0)
+        }
+        if let width {
+            var total = widths.reduce(0, +) + gap * (columns.count - 1)
+            // Shrink the widest shrinkable column one cell at a time until it fits.
+            while total > width {
+                guard let i = widths.indices.filter({ widths[$0] > max(columns[$0].minWidth, DisplayWidth.of(columns[$0].title).clamped(max: 8)) })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
+                total -= 1
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            let parts = cells.indices.map { i in
+                DisplayWidth.pad(cells[i], toCells: widths[i], alignRight: columns[i].alignRight)
+            }
+            var text = parts.joined(separator: String(repeating: " ", count: gap))
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        var out = [line(columns.map(\.title))]
+        out.append(line(widths.map { String(repeating: "─", count: $0) }))
+        out.append(contentsOf: rows.map(line))
+        return out
+    }
+}
+
+extension Int {
+    func clamped(max upper: Int) -> Int { Swift.min(self, upper) }
+}

@@ -1,0 +1,245 @@
+/// Every change a user can make, as a value. The console's forms, the CLI and the importer all
+/// build these; `Dataset.plan` checks them against the current state and says what to write.
+public enum Command: Sendable, Equatable {
+    /// The artisan's id and rev are assigned here; whatever they hold is ignored.
+    case addArtisan(Artisan)
+    /// `baseRev` is the revision the user started editing from: a newer one is a conflict.
+    case updateArtisan(Artisan, baseRev: Int)
+    case addSession(BimtekSession)
+    case updateSession(BimtekSession, baseRev: Int)
+    /// Enrols as registered, or on the waitlist when the session is full.
+    case enrol(session: EntityID, artisan: EntityID, role: ParticipantRole)
+    case withdraw(session: EntityID, artisan: EntityID)
+    case markAttendance(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark,
+                        time: ClockTime?, note: String?)
+    case issueCertificate(session: EntityID, artisan: EntityID, number: String)
+    case addExhibition(Exhibition)
+    case updateExhibition(Exhibition, baseRev: Int)
+    case propose(exhibition: EntityID, artisan: EntityID)
+    case setCuration(exhibition: EntityID, artisan: EntityID, curation: Curation)
+    case assignBooth(exhibition: EntityID, artisan: EntityID, booth: String?)
+    case recordSales(exhibition: EntityID, artisan: EntityID, sales: Int64?, transactions: Int?, leads: Int?)
+
+    /// The name used in the journal and the audit trail.
+    public var name: String {
+        switch self {
+        case .addArtisan: return "add-artisan"
+        case .updateArtisan: return "update-artisan"
+        case .addSession: return "add-session"
+        case .updateSession: return "update-session"
+        case .enrol: return "enrol"
+        case .withdraw: return "withdraw"
+        case .markAttendance: return "mark-attendance"
+        case .issueCertificate: return "issue-certificate"
+        case .addExhibition: return "add-exhibition"
+        case .updateExhibition: return "update-exhibition"
+        case .propose: return "propose"
+        case .setCuration: return "set-curation"
+        case .assignBooth: return "assign-booth"
+        case .recordSales: return "record-sales"
+        }
+    }
+}
+
+extension Dataset {
+    /// What `command` would write, checked against this state; nothing changes here.
+    /// - Parameter audit: compute the field-by-field audit diff (builders of bulk data skip it).
+    public func plan(_ command: Command, _ ctx: CommandContext, audit: Bool = true) throws(CommandError) -> Change {
+        var change = Change(command: command.name)
+        let diff: (Any?, Any) -> [FieldChange] = { old, new in audit ? FieldDiff.between(old, new) : [] }
+        switch command {
+        case .addArtisan(var a):
+            a.id = EntityID(.artisan, artisans.maxNumber + 1)
+            a.rev = 1
+            try prepare(&a)
+            change.artisans = [a]
+            change.targets = [a.id]
+            change.fields = diff(nil, a)
+
+        case .updateArtisan(var a, let baseRev):
+            guard let current = artisans[a.id] else { throw .notFound(a.id) }
+            guard current.rev == baseRev else { throw .conflict(a.id, base: baseRev, current: current.rev) }
+            a.rev = current.rev + 1
+            try prepare(&a)
+            change.artisans = [a]
+            change.targets = [a.id]
+            change.fields = diff(current, a)
+
+        case .addSession(var s):
+            s.id = EntityID(.session, sessions.maxNumber + 1)
+            s.rev = 1
+            try check(s)
+            change.sessions = [s]
+            change.targets = [s.id]
+            change.fields = diff(nil, s)
+
+        case .updateSession(var s, let baseRev):
+            guard let current = sessions[s.id] else { throw .notFound(s.id) }
+            guard current.rev == baseRev else { throw .conflict(s.id, base: baseRev, current: current.rev) }
+            s.rev = current.rev + 1
+            try check(s)
+            change.sessions = [s]
+            change.targets = [s.id]
+            change.fields = diff(current, s)
+
+        case .enrol(let sid, let aid, let role):
+            var s = try session(sid)
+            guard artisans[aid] != nil else { throw .notFound(aid) }
+            if let existing = s.participants.firstIndex(where: { $0.artisan == aid }) {
+                guard s.participants[existing].enrolment == .cancelled else { throw .alreadyEnrolled(aid, in: sid) }
+                s.participants.remove(at: existing)
+            }
+            let full = role == .peserta && s.capacity.map { s.enrolledCount >= $0 } ?? false
+            s.participants.append(SessionParticipant(artisan: aid, role: role, enrolment: full ? .waitlist : .registered))
+            change.detail = full ? "waitlist" : "registered"
+            try bump(&s, into: &change, artisan: aid)
+
+        case .withdraw(let sid, let aid):
+            var s = try session(sid)
+            guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment != .cancelled }) else {
+                throw .notEnrolled(aid, in: sid)
+            }
+            let freedSeat = s.participants[i].enrolment == .registered && s.participants[i].role == .peserta
+            s.participants[i].enrolment = .cancelled
+            // The first on the waitlist moves up into the freed seat.
+            if freedSeat, let w = s.participants.firstIndex(where: { $0.enrolment == .waitlist }) {
+                s.participants[w].enrolment = .registered
+                change.detail = "\(s.participants[w].artisan) moved up from the waitlist"
+            }
+            try bump(&s, into: &change, artisan: aid)
+
+        case .markAttendance(let sid, let aid, let day, let mark, let time, let note):
+            var s = try session(sid)
+            guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
+            guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment != .cancelled }) else {
+                throw .notEnrolled(aid, in: sid)
+            }
+            let record = Attendance(day: day, mark: mark, time: time, by: ctx.user, note: note)
+            s.participants[i].attendance.removeAll { $0.day == day }
+            s.participants[i].attendance.append(record)
+            s.participants[i].attendance.sort { $0.day < $1.day }
+            change.detail = "\(day.iso) \(mark.rawValue)" + (time.map { " \($0)" } ?? "")
+            try bump(&s, into: &change, artisan: aid)
+
+        case .issueCertificate(let sid, let aid, let number):
+            var s = try session(sid)
+            guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment == .registered }) else {
+                throw .notEnrolled(aid, in: sid)
+            }
+            let trimmed = number.trimmingSpaces
+            guard !trimmed.isEmpty else { throw .invalid([FieldError("certificate", .required)]) }
+            s.participants[i].certificate = trimmed
+            change.detail = trimmed
+            try bump(&s, into: &change, artisan: aid)
+
+        case .addExhibition(var e):
+            e.id = EntityID(.exhibition, exhibitions.maxNumber + 1)
+            e.rev = 1
+            try check(e)
+            change.exhibitions = [e]
+            change.targets = [e.id]
+            change.fields = diff(nil, e)
+
+        case .updateExhibition(var e, let baseRev):
+            guard let current = exhibitions[e.id] else { throw .notFound(e.id) }
+            guard current.rev == baseRev else { throw .conflict(e.id, base: baseRev, current: current.rev) }
+            e.rev = current.rev + 1
+            try check(e)
+            change.exhibitions = [e]
+            change.targets = [e.id]
+            change.fields = diff(current, e)
+
+        case .propose(let eid, let aid):
+            var e = try exhibition(eid)
+            guard artisans[aid] != nil else { throw .notFound(aid) }
+            if let i = e.participants.firstIndex(where: { $0.artisan == aid }) {
+                guard !e.participants[i].curation.isActive else { throw .alreadyEnrolled(aid, in: eid) }
+                e.participants[i].curation = .proposed
+            } else {
+                e.participants.append(ExhibitionParticipant(artisan: aid))
+            }
+            try bump(&e, into: &change, artisan: aid)
+
+        case .setCuration(let eid, let aid, let curation):
+            var e = try exhibition(eid)
+            guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
+            e.participants[i].curation = curation
+            change.detail = curation.rawValue
+            try bump(&e, into: &change, artisan: aid)
+
+        case .assignBooth(let eid, let aid, let booth):
+            var e = try exhibition(eid)
+            guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
+            let trimmed = booth?.trimmingSpaces
+            e.participants[i].booth = (trimmed?.isEmpty ?? true) ? nil : trimmed
+            change.detail = e.participants[i].booth
+            try bump(&e, into: &change, artisan: aid)
+
+        case .recordSales(let eid, let aid, let sales, let transactions, let leads):
+            var e = try exhibition(eid)
+            guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
+            e.participants[i].sales = sales
+            e.participants[i].transactions = transactions
+            e.participants[i].leads = leads
+            change.detail = [sales.map(Rupiah.format), transactions.map { "\($0) trx" }, leads.map { "\($0) leads" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            try bump(&e, into: &change, artisan: aid)
+        }
+        return change
+    }
+
+    // MARK: - Helpers
+
+    /// Normalises an artisan's phone and checks it, with its references, field by field.
+    private func prepare(_ a: inout Artisan) throws(CommandError) {
+        a.name = a.name.trimmingSpaces
+        a.business = a.business.trimmingSpaces
+        if case .success(let normalised) = Phone.normalise(a.phone) {
+            let typed = a.phoneTyped ?? a.phone.trimmingSpaces
+            a.phone = normalised
+            a.phoneTyped = typed == normalised ? nil : typed
+        }
+        let errors = Validation.check(a)
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+
+    private func check(_ s: BimtekSession) throws(CommandError) {
+        var errors = Validation.check(s)
+        for (i, p) in s.participants.enumerated() where artisans[p.artisan] == nil {
+            errors.append(FieldError("participants[\(i + 1)]", .unknownReference(p.artisan)))
+        }
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+
+    private func check(_ e: Exhibition) throws(CommandError) {
+        var errors = Validation.check(e)
+        for (i, p) in e.participants.enumerated() where artisans[p.artisan] == nil {
+            errors.append(FieldError("participants[\(i + 1)]", .unknownReference(p.artisan)))
+        }
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+
+    private func session(_ id: EntityID) throws(CommandError) -> BimtekSession {
+        guard let s = sessions[id] else { throw .notFound(id) }
+        return s
+    }
+
+    private func exhibition(_ id: EntityID) throws(CommandError) -> Exhibition {
+        guard let e = exhibitions[id] else { throw .notFound(id) }
+        return e
+    }
+
+    private func bump(_ s: inout BimtekSession, into change: inout Change, artisan: EntityID) throws(CommandError) {
+        s.rev += 1
+        try check(s)
+        change.sessions = [s]
+        change.targets = [s.id, artisan]
+    }
+
+    private func bump(_ e: inout Exhibition, into change: inout Change, artisan: EntityID) throws(CommandError) {
+        e.rev += 1
+        try check(e)
+        change.exhibitions = [e]
+        change.targets = [e.id, artisan]
+    }
+}

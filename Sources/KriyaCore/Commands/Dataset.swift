@@ -1,0 +1,91 @@
+/// Everything the council keeps, in memory: the state that commands are checked against.
+public struct Dataset: Sendable {
+    public var artisans = RecordTable<Artisan>()
+    public var sessions = RecordTable<BimtekSession>()
+    public var exhibitions = RecordTable<Exhibition>()
+
+    public init() {}
+
+    public var isEmpty: Bool { artisans.count == 0 && sessions.count == 0 && exhibitions.count == 0 }
+
+    /// Applies the records of a change (the journal replays through here too).
+    public mutating func commit(_ change: Change) {
+        for a in change.artisans { artisans.merge(a) }
+        for s in change.sessions { sessions.merge(s) }
+        for e in change.exhibitions { exhibitions.merge(e) }
+    }
+
+    /// Sessions an artisan took part in, newest first.
+    public func sessions(of artisan: EntityID) -> [BimtekSession] {
+        sessions.items.filter { $0.participant(artisan) != nil }.sorted { $0.start > $1.start }
+    }
+
+    /// Exhibitions an artisan was put forward for, newest first.
+    public func exhibitions(of artisan: EntityID) -> [Exhibition] {
+        exhibitions.items.filter { $0.participant(artisan) != nil }.sorted { $0.start > $1.start }
+    }
+}
+
+/// The records one command writes, plus what the audit trail says about it.
+public struct Change: Sendable, Equatable {
+    public var artisans: [Artisan] = []
+    public var sessions: [BimtekSession] = []
+    public var exhibitions: [Exhibition] = []
+    /// The command's name, e.g. `add-artisan`.
+    public var command: String
+    /// The ids the change is about.
+    public var targets: [EntityID] = []
+    /// Field by field, what changed (empty fields are "").
+    public var fields: [FieldChange] = []
+    /// Free text for the audit, e.g. "hadir 08:12 on 2026-12-01".
+    public var detail: String?
+
+    public init(command: String) { self.command = command }
+
+    public var recordCount: Int { artisans.count + sessions.count + exhibitions.count }
+}
+
+public struct FieldChange: Hashable, Sendable, Codable {
+    public var field: String
+    public var from: String
+    public var to: String
+    public init(field: String, from: String, to: String) {
+        self.field = field
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Who is acting and when, as the caller knows it (the core reads no clock).
+public struct CommandContext: Sendable {
+    public var user: String
+    public var today: CivilDate
+    public var time: ClockTime
+    public init(user: String, today: CivilDate, time: ClockTime) {
+        self.user = user
+        self.today = today
+        self.time = time
+    }
+}
+
+public enum CommandError: Error, Equatable, Sendable {
+    case invalid([FieldError])
+    case notFound(EntityID)
+    case conflict(EntityID, base: Int, current: Int)
+    case alreadyEnrolled(EntityID, in: EntityID)
+    case notEnrolled(EntityID, in: EntityID)
+    case notAMeetingDay(CivilDate, of: EntityID)
+
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .invalid(let errors):
+            return ([L10n.text(.eInvalid, lang)] + errors.map { "  \($0.field): \(L10n.problem($0.problem, lang))" })
+                .joined(separator: "\n")
+        case .notFound(let id): return L10n.text(.eNotFound, lang, id)
+        case .conflict(let id, let base, let current): return L10n.text(.eConflict, lang, id, base, current)
+        case .alreadyEnrolled(let a, let s): return L10n.text(.eAlreadyEnrolled, lang, a, s)
+        case .notEnrolled(let a, let s): return L10n.text(.eNotEnrolled, lang, a, s)
+        case .notAMeetingDay(let d, let s): return L10n.text(.eNotAMeetingDay, lang, d.numeric, s)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// What every stored record has: a typed id and a revision that grows by one on each change.
+public protocol Record: Hashable, Sendable {
+    var id: EntityID { get set }
+    var rev: Int { get set }
+}
+
+extension Artisan: Record {}
+extension BimtekSession: Record {}
+extension Exhibition: Record {}
+
+/// Records of one kind in id order, with O(1) lookup by id.
+public struct RecordTable<R: Record>: Sendable {
+    public private(set) var items: [R] = []
+    private var index: [EntityID: Int] = [:]
+    /// The highest id number ever seen, so that new ids never reuse one.
+    public private(set) var maxNumber = 0
+
+    public init() {}
+
+    public init(_ records: [R]) {
+        reserveCapacity(records.count)
+        for record in records { merge(record) }
+    }
+
+    public var count: Int { items.count }
+
+    public subscript(id: EntityID) -> R? {
+        index[id].map { items[$0] }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        items.reserveCapacity(n)
+        index.reserveCapacity(n)
+    }
+
+    /// Takes `record` unless a revision at least as new is already here, so replaying a
+    /// journal over a snapshot that already holds some of its changes is harmless.
+    /// Returns whether it was taken.
+    @discardableResult
+    public mutating func merge(_ record: R) -> Bool {
+        if let at = index[record.id] {
+            guard record.rev > items[at].rev else { return false }
+            items[at] = record
+            return true
+        }
+        maxNumber = max(maxNumber, record.id.number)
+        if let last = items.last, record.id < last.id {
+            // Out of order (rare: only from hand-edited files); keep the id order.
+            let position = items.firstIndex { record.id < $0.id } ?? items.count
+            items.insert(record, at: position)
+            for i in position..<items.count { index[items[i].id] = i }
+        } else {
+            index[record.id] = items.count
+            items.append(record)
+        }
+        return true
+    }
+
+    /// Remembers an id number as used even if its record is not here (e.g. it was rejected).
+    public mutating func noteUsed(_ number: Int) { maxNumber = max(maxNumber, number) }
+}

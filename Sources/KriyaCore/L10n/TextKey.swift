@@ -1,0 +1,25 @@
+/// Every user-visible string has a key here and a text in each language's table.
+public enum TextKey: String, CaseIterable, Sendable {
+    // Validation problems.
+    case pRequired, pTooLong, pPhoneNotNumber, pPhoneNotMobile, pPhoneLength, pDigits
+    case pUnknownKelurahan, pUnknownKecamatan, pUnknownCategory, pInvalidDate, pInvalidTime
+    case pInvalidMoney, pInvalidNumber, pInvalidEmail, pInvalidChoice, pEndBeforeStart
+    case pDayOutsideRange, pNotPositive, pNegative, pUnknownReference, pDuplicate
+    // Command errors.
+    case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eInvalid
+    // Field names, as shown beside errors and in details.
+    case fName, fGender, fPhone, fEmail, fAddress, fKelurahan, fKecamatan, fBusiness, fBrand
+    case fNIB, fCategory, fKBLI, fScale, fWorkers, fProducts, fCertifications, fMemberSince
+    case fNotes, fNIK, fTitle, fTopic, fOrganiser, fPartner, fTrainers, fVenue, fStart, fEnd
+    case fMeetingDays, fCapacity, fFunding, fStatus, fLevel, fCity, fCountry, fBoothCost
+    case fPayer, fParticipants, fDates, fID, fKind, fDays, fBooth, fSales, fCuration, fWhat
+    case fEnrolled, fAttendance, fCertificate, fRole, fTransactions, fLeads
+    // CLI output.
+    case cNoMatches, cShownOfTotal, cAdded, cInvalidInput, cBimtekHistory, cExhibitionHistory
+    case cNone, cAgendaHeader, cConflictsHeader, cConflictLine, cNoEvents, cCheckOK
+    case cCheckProblems, cBackupWritten, cDemoWritten, cDemoRefused, cUnknownID
+    case cSessionLabel, cExhibitionLabel, cDaysUntil, cToday, cOngoing, cPast, cLoadWarnings
+    case cStoreNewer, cStoreOpenFailed, cUnknownKecamatanFilter, cUnknownCategoryFilter
+    case cEnrolledOfCapacity, cAttendanceRate, cCompacted, cNoStore, cMarksLegend, cDataDirectory
+    case cBackupBeforeDemo, cKindSession, cKindExhibition, cWhen, cPeople, cConflictFlag, cCounts
+}

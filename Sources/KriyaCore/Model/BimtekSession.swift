@@ -1,0 +1,104 @@
+/// A Bimtek (bimbingan teknis) course: one or more meeting days, enrolled artisans, attendance.
+public struct BimtekSession: Hashable, Sendable, Codable {
+    public var id: EntityID
+    public var rev: Int = 0
+    public var title: String
+    public var topic: String?
+    public var organiser: String
+    public var partner: String?
+    public var trainers: [String] = []
+    public var venue: String
+    public var start: CivilDate
+    public var end: CivilDate
+    /// The days the course meets; empty means every day from start to end.
+    public var meetingDays: [CivilDate] = []
+    /// When a meeting day starts; check-ins after it plus the grace period count as late.
+    public var startTime: ClockTime?
+    public var graceMinutes: Int?
+    public var capacity: Int?
+    public var funding: String?
+    public var status: SessionStatus = .planned
+    /// How many meeting days a participant must attend for a certificate; nil means all.
+    public var certificateMinDays: Int?
+    public var participants: [SessionParticipant] = []
+
+    public init(id: EntityID, title: String, organiser: String, venue: String, start: CivilDate, end: CivilDate) {
+        self.id = id
+        self.title = title
+        self.organiser = organiser
+        self.venue = venue
+        self.start = start
+        self.end = end
+    }
+
+    /// The meeting days, or every day from start to end when none are listed.
+    public var days: [CivilDate] {
+        if !meetingDays.isEmpty { return meetingDays }
+        guard end >= start, start.days(until: end) <= 366 else { return [start] }
+        return (0...start.days(until: end)).map { start.adding(days: $0) }
+    }
+
+    /// Participants counted against the capacity: registered, not waitlisted or cancelled.
+    public var enrolledCount: Int {
+        participants.filter { $0.enrolment == .registered && $0.role == .peserta }.count
+    }
+
+    public func participant(_ artisan: EntityID) -> SessionParticipant? {
+        participants.first { $0.artisan == artisan }
+    }
+
+    /// Share of (registered peserta × meeting days so far) marked present or late.
+    public func attendanceRate(asOf today: CivilDate) -> Double? {
+        let pastDays = days.filter { $0 <= today }
+        let people = participants.filter { $0.enrolment == .registered && $0.role == .peserta }
+        let possible = pastDays.count * people.count
+        guard possible > 0 else { return nil }
+        let present = people.reduce(0) { sum, p in
+            sum + p.attendance.filter { pastDays.contains($0.day) && $0.mark.countsAsPresent }.count
+        }
+        return Double(present) / Double(possible)
+    }
+}
+
+public enum SessionStatus: String, Sendable, Codable, CaseIterable { case planned, ongoing, done, cancelled }
+
+public struct SessionParticipant: Hashable, Sendable, Codable {
+    public var artisan: EntityID
+    public var role: ParticipantRole = .peserta
+    public var enrolment: Enrolment = .registered
+    public var attendance: [Attendance] = []
+    public var certificate: String?
+
+    public init(artisan: EntityID, role: ParticipantRole = .peserta, enrolment: Enrolment = .registered) {
+        self.artisan = artisan
+        self.role = role
+        self.enrolment = enrolment
+    }
+
+    public func mark(on day: CivilDate) -> Attendance? { attendance.first { $0.day == day } }
+}
+
+public enum ParticipantRole: String, Sendable, Codable, CaseIterable { case peserta, narasumber, panitia }
+public enum Enrolment: String, Sendable, Codable, CaseIterable { case registered, waitlist, cancelled }
+
+public struct Attendance: Hashable, Sendable, Codable {
+    public var day: CivilDate
+    public var mark: AttendanceMark
+    public var time: ClockTime?
+    /// The staff member's Unix user who recorded it.
+    public var by: String?
+    public var note: String?
+
+    public init(day: CivilDate, mark: AttendanceMark, time: ClockTime? = nil, by: String? = nil, note: String? = nil) {
+        self.day = day
+        self.mark = mark
+        self.time = time
+        self.by = by
+        self.note = note
+    }
+}
+
+public enum AttendanceMark: String, Sendable, Codable, CaseIterable {
+    case hadir, terlambat, izin, alpa
+    public var countsAsPresent: Bool { self == .hadir || self == .terlambat }
+}

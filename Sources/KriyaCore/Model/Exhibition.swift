@@ -1,0 +1,57 @@
+/// A pameran: a fair the council sends artisans to, from local to international.
+public struct Exhibition: Hashable, Sendable, Codable {
+    public var id: EntityID
+    public var rev: Int = 0
+    public var name: String
+    public var level: ExhibitionLevel
+    public var organiser: String?
+    public var venue: String?
+    public var city: String?
+    public var country: String?
+    public var start: CivilDate
+    public var end: CivilDate
+    public var boothCost: Int64?
+    public var payer: BoothPayer?
+    public var status: ExhibitionStatus = .planned
+    public var participants: [ExhibitionParticipant] = []
+
+    public init(id: EntityID, name: String, level: ExhibitionLevel, start: CivilDate, end: CivilDate) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.start = start
+        self.end = end
+    }
+
+    public func participant(_ artisan: EntityID) -> ExhibitionParticipant? {
+        participants.first { $0.artisan == artisan }
+    }
+
+    public var totalSales: Int64 { participants.reduce(0) { $0 + ($1.sales ?? 0) } }
+}
+
+public enum ExhibitionLevel: String, Sendable, Codable, CaseIterable { case lokal, regional, nasional, internasional }
+public enum BoothPayer: String, Sendable, Codable, CaseIterable { case dekranasda, mandiri, shared }
+public enum ExhibitionStatus: String, Sendable, Codable, CaseIterable { case planned, open, done, cancelled }
+
+public struct ExhibitionParticipant: Hashable, Sendable, Codable {
+    public var artisan: EntityID
+    public var booth: String?
+    public var curation: Curation = .proposed
+    public var products: [String] = []
+    public var staff: [String] = []
+    public var sales: Int64?
+    public var transactions: Int?
+    public var leads: Int?
+
+    public init(artisan: EntityID, curation: Curation = .proposed) {
+        self.artisan = artisan
+        self.curation = curation
+    }
+}
+
+public enum Curation: String, Sendable, Codable, CaseIterable {
+    case proposed, accepted, rejected, withdrawn
+    /// Still going to the fair (or might be).
+    public var isActive: Bool { self == .proposed || self == .accepted }
+}

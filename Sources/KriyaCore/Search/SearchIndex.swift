@@ -1,0 +1,145 @@
+import Foundation
+import KriyaText
+
+/// Search over artisans, folded once so that each query is a byte search (DESIGN.md §2):
+/// case- and diacritic-insensitive, every word must match somewhere in the record (name,
+/// business, brand, products, kelurahan/kecamatan, category, phone digits), best matches first.
+public struct SearchIndex: Sendable {
+    /// Each record's folded fields, separated by 0x01 so a word never spans two fields.
+    private var blob: [UInt8] = []
+    /// Where each record's text starts in `blob`; one extra entry marks the end.
+    private var starts: [Int32] = [0]
+    /// How many bytes of each record's text are its name (the first field).
+    private var nameLengths: [Int32] = []
+    /// Position of each record when sorted by folded name.
+    private var nameRank: [Int32] = []
+
+    public var count: Int { nameLengths.count }
+
+    /// Indexes `artisans` in their order; results are positions in that array.
+    public init(_ artisans: [Artisan]) {
+        blob.reserveCapacity(artisans.count * 160)
+        starts.reserveCapacity(artisans.count + 1)
+        nameLengths.reserveCapacity(artisans.count)
+        for a in artisans {
+            let start = blob.count
+            Fold.append(a.name, to: &blob)
+            nameLengths.append(Int32(blob.count - start))
+            field(a.business)
+            if let brand = a.brand { field(brand) }
+            for p in a.products { field(p.name) }
+            if let kel = Wilayah.kelurahan(code: a.kelurahan) {
+                field(kel.name)
+                field(Fold.compact(kel.name))
+                for v in kel.variants { field(v) }
+                if let kec = Wilayah.kecamatan(code: kel.kecamatanCode) { field(kec.name) }
+            }
+            field(a.category.label(.id))
+            field(a.category.label(.en))
+            // Digits only, national (0812…) and international (62812…), whatever form is stored.
+            let normalised = (try? Phone.normalise(a.phone).get()) ?? a.phone
+            field(Phone.national(normalised).filter(\.isASCIIDigit))
+            field(normalised.filter(\.isASCIIDigit))
+            blob.append(0x01)
+            starts.append(Int32(blob.count))
+        }
+        nameRank = rankByName()
+    }
+
+    private mutating func field(_ text: String) {
+        blob.append(0x01)
+        Fold.append(text, to: &blob)
+    }
+
+    private func rankByName() -> [Int32] {
+        let order = blob.withUnsafeBufferPointer { buf -> [Int] in
+            let base = buf.baseAddress!
+            return (0..<count).sorted { a, b in
+                let la = Int(nameLengths[a]), lb = Int(nameLengths[b])
+                let c = memcmp(base + Int(starts[a]), base + Int(starts[b]), min(la, lb))
+                return c != 0 ? c < 0 : (la != lb ? la < lb : a < b)
+            }
+        }
+        var rank = [Int32](repeating: 0, count: count)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+        return rank
+    }
+
+    /// The search words of a query: folded, and phone-like words reduced to their digits
+    /// (`0812-0000` → `08120000`, `+62812` → `62812`).
+    public static func terms(_ query: String) -> [[UInt8]] {
+        query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).compactMap { word in
+            let w = String(word)
+            let digits = w.filter(\.isASCIIDigit)
+            if digits.count >= 3, w.allSatisfy({ $0.isASCIIDigit || "+-.()".contains($0) }) {
+                return Array(digits.utf8)
+            }
+            let folded = Fold.bytes(w).filter { $0 != 0x01 }
+            return folded.isEmpty ? nil : folded
+        }
+    }
+
+    /// Positions of the records matching every word of `query`, best first: name starting
+    /// with the first word, then a word of the name starting with it, then name containing
+    /// it, then the rest; ties by name. An empty query returns everything, by name.
+    /// - Parameter within: only look at these positions (to narrow a previous result).
+    public func search(_ query: String, within: [Int]? = nil) -> [Int] {
+        let words = SearchIndex.terms(query).sorted { $0.count > $1.count }
+        if words.isEmpty {
+            let all = within ?? Array(0..<count)
+            return all.sorted { nameRank[$0] < nameRank[$1] }
+        }
+        let first = SearchIndex.terms(query).first!
+        var hits: [(score: Int, record: Int)] = []
+        blob.withUnsafeBufferPointer { buf in
+            let base = buf.baseAddress!
+            let check = { (r: Int) in
+                let s = Int(starts[r]), e = Int(starts[r + 1])
+                for w in words where !SearchIndex.contains(base + s, e - s, w) { return }
+                hits.append((score(r, first, base), r))
+            }
+            if let within {
+                for r in within where r < count { check(r) }
+            } else {
+                // Scan the whole blob for the longest word; check the others in each hit record.
+                let longest = words[0]
+                var offset = 0
+                let total = buf.count
+                while offset < total,
+                      let found = longest.withUnsafeBufferPointer({ ByteSearch.find(base + offset, total - offset, $0) }) {
+                    let r = record(at: offset + found)
+                    check(r)
+                    offset = Int(starts[r + 1])
+                }
+            }
+        }
+        hits.sort { $0.score != $1.score ? $0.score < $1.score : nameRank[$0.record] < nameRank[$1.record] }
+        return hits.map(\.record)
+    }
+
+    private func record(at offset: Int) -> Int {
+        var lo = 0, hi = count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    private func score(_ r: Int, _ word: [UInt8], _ base: UnsafePointer<UInt8>) -> Int {
+        let s = base + Int(starts[r])
+        let n = Int(nameLengths[r])
+        guard word.count <= n else { return 3 }
+        if memcmp(s, word, word.count) == 0 { return 0 }
+        guard SearchIndex.contains(s, n, word) else { return 3 }
+        // A word inside the name starts with it?
+        for i in 1...(n - word.count) where s[i - 1] == 0x20 || s[i - 1] == 0x2D {
+            if memcmp(s + i, word, word.count) == 0 { return 1 }
+        }
+        return 2
+    }
+
+    private static func contains(_ p: UnsafePointer<UInt8>, _ n: Int, _ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { ByteSearch.find(p, n, $0) != nil }
+    }
+}

@@ -1,0 +1,71 @@
+/// One problem with one field of a record, as validation reports it. The message text comes
+/// from the string tables (`L10n`), so the same error reads well in Indonesian and English.
+public struct FieldError: Hashable, Sendable, CustomStringConvertible {
+    /// The field's key as in the files, with a path for list items: `products[2].price`.
+    public let field: String
+    public let problem: Problem
+
+    public init(_ field: String, _ problem: Problem) {
+        self.field = field
+        self.problem = problem
+    }
+
+    public enum Problem: Hashable, Sendable {
+        case required
+        case tooLong(max: Int)
+        case phone(Phone.Problem)
+        case digits(count: Int)            // NIB 13, NIK 16, KBLI 5
+        case unknownKelurahan(String)
+        case unknownKecamatan(String)
+        case unknownCategory(String)
+        case invalidDate(String)
+        case invalidTime(String)
+        case invalidMoney(String)
+        case invalidNumber(String)
+        case invalidEmail(String)
+        case invalidChoice(String, allowed: [String])
+        case endBeforeStart
+        case dayOutsideRange(CivilDate)
+        case notPositive
+        case negative
+        case unknownReference(EntityID)
+        case duplicate(String)
+    }
+
+    public var description: String { "\(field): \(L10n.problem(problem, .en))" }
+}
+
+/// Collects field errors while checking a record.
+struct Checker {
+    var errors: [FieldError] = []
+
+    mutating func fail(_ field: String, _ problem: FieldError.Problem) {
+        errors.append(FieldError(field, problem))
+    }
+
+    mutating func required(_ field: String, _ value: String?, max: Int = 200) {
+        guard let value, !value.trimmingSpaces.isEmpty else { return fail(field, .required) }
+        if value.count > max { fail(field, .tooLong(max: max)) }
+    }
+
+    mutating func optional(_ field: String, _ value: String?, max: Int = 200) {
+        if let value, value.count > max { fail(field, .tooLong(max: max)) }
+    }
+
+    mutating func digits(_ field: String, _ value: String?, count: Int) {
+        guard let value, !value.isEmpty else { return }
+        if value.count != count || !value.allSatisfy(\.isASCIIDigit) { fail(field, .digits(count: count)) }
+    }
+
+    mutating func nonNegative(_ field: String, _ value: Int?) {
+        if let value, value < 0 { fail(field, .negative) }
+    }
+
+    mutating func nonNegative(_ field: String, _ value: Int64?) {
+        if let value, value < 0 { fail(field, .negative) }
+    }
+
+    mutating func range(_ startField: String, _ start: CivilDate?, _ endField: String, _ end: CivilDate?) {
+        if let start, let end, end < start { fail(endField, .endBeforeStart) }
+    }
+}

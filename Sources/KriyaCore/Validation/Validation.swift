@@ -1,0 +1,75 @@
+/// Validation of whole records: every problem is returned, each with its field. References to
+/// other records are checked against `Dataset` by the commands, not here.
+public enum Validation {
+    public static func check(_ a: Artisan) -> [FieldError] {
+        var c = Checker()
+        c.required("name", a.name, max: 120)
+        switch Phone.normalise(a.phone) {
+        case .success: break
+        case .failure(let problem): c.fail("phone", a.phone.trimmingSpaces.isEmpty ? .required : .phone(problem))
+        }
+        if let email = a.email, !email.isEmpty, !looksLikeEmail(email) { c.fail("email", .invalidEmail(email)) }
+        c.optional("address", a.address, max: 300)
+        if a.kelurahan.isEmpty { c.fail("kelurahan", .required) }
+        else if Wilayah.kelurahan(code: a.kelurahan) == nil { c.fail("kelurahan", .unknownKelurahan(a.kelurahan)) }
+        c.required("business", a.business, max: 160)
+        c.optional("brand", a.brand, max: 120)
+        c.digits("nib", a.nib, count: 13)
+        c.digits("kbli", a.kbli, count: 5)
+        c.digits("nik", a.nik, count: 16)
+        c.nonNegative("workers", a.workers)
+        for (i, product) in a.products.enumerated() {
+            c.required("products[\(i + 1)].name", product.name, max: 160)
+            c.nonNegative("products[\(i + 1)].price", product.price)
+        }
+        for (i, cert) in a.certifications.enumerated() {
+            c.range("certifications[\(i + 1)].issued", cert.issued, "certifications[\(i + 1)].validUntil", cert.validUntil)
+        }
+        c.optional("notes", a.notes, max: 4000)
+        return c.errors
+    }
+
+    public static func check(_ s: BimtekSession) -> [FieldError] {
+        var c = Checker()
+        c.required("title", s.title, max: 200)
+        c.required("organiser", s.organiser, max: 160)
+        c.required("venue", s.venue, max: 200)
+        c.range("start", s.start, "end", s.end)
+        for day in s.meetingDays where day < s.start || day > s.end {
+            c.fail("meetingDays", .dayOutsideRange(day))
+        }
+        if let capacity = s.capacity, capacity <= 0 { c.fail("capacity", .notPositive) }
+        if let grace = s.graceMinutes, grace < 0 { c.fail("graceMinutes", .negative) }
+        if let min = s.certificateMinDays, min <= 0 { c.fail("certificateMinDays", .notPositive) }
+        var seen = Set<EntityID>()
+        for (i, p) in s.participants.enumerated() where !seen.insert(p.artisan).inserted {
+            c.fail("participants[\(i + 1)]", .duplicate(p.artisan.description))
+        }
+        return c.errors
+    }
+
+    public static func check(_ e: Exhibition) -> [FieldError] {
+        var c = Checker()
+        c.required("name", e.name, max: 200)
+        c.range("start", e.start, "end", e.end)
+        c.nonNegative("boothCost", e.boothCost)
+        var seen = Set<EntityID>()
+        var booths: [String: EntityID] = [:]
+        for (i, p) in e.participants.enumerated() {
+            if !seen.insert(p.artisan).inserted { c.fail("participants[\(i + 1)]", .duplicate(p.artisan.description)) }
+            c.nonNegative("participants[\(i + 1)].sales", p.sales)
+            c.nonNegative("participants[\(i + 1)].transactions", p.transactions)
+            if let booth = p.booth?.trimmingSpaces, !booth.isEmpty, p.curation.isActive {
+                if booths[booth.uppercased()] != nil { c.fail("participants[\(i + 1)].booth", .duplicate(booth)) }
+                booths[booth.uppercased()] = p.artisan
+            }
+        }
+        return c.errors
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ")
+    }
+}

@@ -1,0 +1,54 @@
+import KriyaText
+
+/// Money in whole rupiah, shown as `Rp7.350.000`. Input accepts `7350000`, `7.350.000`,
+/// `Rp 7.350.000,00`, `7,35 jt`, `500 rb`, `1,2 M`.
+public enum Rupiah {
+    public static func format(_ amount: Int64) -> String {
+        let negative = amount < 0
+        let digits = String(negative ? -amount : amount)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (negative ? "-Rp" : "Rp") + groups.joined(separator: ".")
+    }
+
+    /// Nil when the text is not an amount of money.
+    public static func parse(_ input: String) -> Int64? {
+        var text = Fold.string(input).replacingAll(" ", with: "")
+        for prefix in ["rp.", "rp", "idr"] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+            break
+        }
+        let units: [(String, Double)] = [("miliar", 1e9), ("juta", 1e6), ("ribu", 1e3), ("jt", 1e6),
+                                         ("rb", 1e3), ("k", 1e3), ("m", 1e9)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            let number = String(text.dropLast(suffix.count)).replacingAll(",", with: ".")
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+                  number.filter({ $0 == "." }).count <= 1, let value = Double(number) else { return nil }
+            let amount = (value * factor).rounded()
+            return amount < 9e15 ? Int64(amount) : nil
+        }
+        if text.hasSuffix(",00") || text.hasSuffix(",-") { text.removeLast(3 - (text.hasSuffix(",-") ? 1 : 0)) }
+        if text.hasSuffix(",0") { text.removeLast(2) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." }) else { return nil }
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            // Dots are thousand separators: every group after the first has three digits.
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let digits = groups.joined()
+        guard digits.count <= 15 else { return nil }
+        return Int64(digits)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,124 @@
+import KriyaCore
+
+/// Lines of `journal.jsonl`: a header naming the journal's generation (it changes at every
+/// compaction, so readers notice a replaced journal), then one line per saved change with the
+/// records it wrote in full.
+enum JournalFormat {
+    static let version = 1
+
+    static func header(generation: Int, created: String) -> [UInt8] {
+        var w = JSONWriter(capacity: 96)
+        w.beginObject()
+        w.member("journal", version as Int?)
+        w.member("generation", generation as Int?)
+        w.member("created", created)
+        var bytes = w.bytes
+        SealedLine.seal(&bytes)
+        return bytes
+    }
+
+    /// The generation from a header line, nil when the line is not a header.
+    static func generation(ofHeader line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard SealedLine.verify(line) == nil else { return nil }
+        var r = JSONReader(line)
+        var generation: Int?
+        var isHeader = false
+        do {
+            try r.object { r, key throws(JSONReader.Failure) in
+                switch key {
+                case "journal": isHeader = true; try r.skipValue()
+                case "generation": generation = try r.int()
+                default: try r.skipValue()
+                }
+            }
+        } catch { return nil }
+        return isHeader ? generation : nil
+    }
+
+    static func entry(_ change: Change, at: String, user: String) -> [UInt8] {
+        var w = JSONWriter(capacity: 600)
+        w.beginObject()
+        w.member("at", at)
+        w.member("user", user)
+        w.member("cmd", change.command)
+        records(change, &w)
+        var bytes = w.bytes
+        SealedLine.seal(&bytes)
+        return bytes
+    }
+
+    static func records(_ change: Change, _ w: inout JSONWriter) {
+        if !change.artisans.isEmpty {
+            w.key("artisans"); w.beginArray()
+            for a in change.artisans { w.beginObject(); ArtisanCodec.write(a, &w); w.endObject() }
+            w.endArray()
+        }
+        if !change.sessions.isEmpty {
+            w.key("sessions"); w.beginArray()
+            for s in change.sessions { w.beginObject(); SessionCodec.write(s, &w); w.endObject() }
+            w.endArray()
+        }
+        if !change.exhibitions.isEmpty {
+            w.key("exhibitions"); w.beginArray()
+            for e in change.exhibitions { w.beginObject(); ExhibitionCodec.write(e, &w); w.endObject() }
+            w.endArray()
+        }
+    }
+
+    /// The records of one (already verified) entry line.
+    static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> Change {
+        var r = JSONReader(line)
+        var change = Change(command: "")
+        try r.object { r, key throws(JSONReader.Failure) in
+            switch key {
+            case "cmd": change.command = try r.string()
+            case "artisans": try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
+            case "sessions": try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
+            case "exhibitions": try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
+            default: try r.skipValue()
+            }
+        }
+        try r.finish()
+        return change
+    }
+}
+
+/// Lines of `audit.jsonl`: when, which Unix user, which command, and field by field what
+/// changed. NIK values are masked here as everywhere.
+enum AuditFormat {
+    static func entry(_ change: Change, at: String, user: String) -> [UInt8] {
+        var w = JSONWriter(capacity: 300)
+        w.beginObject()
+        w.member("at", at)
+        w.member("user", user)
+        w.member("cmd", change.command)
+        w.member("targets", strings: change.targets.map(\.description))
+        w.member("detail", change.detail)
+        w.key("changes")
+        w.beginArray()
+        for f in change.fields {
+            let sensitive = f.field == "nik"
+            w.beginObject()
+            w.member("field", f.field)
+            w.member("from", sensitive ? f.from.maskedNIK : f.from)
+            w.member("to", sensitive ? f.to.maskedNIK : f.to)
+            w.endObject()
+        }
+        w.endArray()
+        var bytes = w.bytes
+        SealedLine.seal(&bytes)
+        return bytes
+    }
+}
+
+/// A snapshot line: one record.
+enum SnapshotFormat {
+    static func line<R>(_ record: R, _ write: (R, inout JSONWriter) -> Void, into out: inout [UInt8]) {
+        var w = JSONWriter(capacity: 512)
+        w.beginObject()
+        write(record, &w)
+        var bytes = w.bytes
+        SealedLine.seal(&bytes)
+        out.append(contentsOf: bytes)
+    }
+}

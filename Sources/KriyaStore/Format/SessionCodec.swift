@@ -1,0 +1,129 @@
+import KriyaCore
+
+/// Bimtek session records as JSON; participants and their attendance are nested.
+enum SessionCodec {
+    static func write(_ s: BimtekSession, _ w: inout JSONWriter) {
+        w.member("id", s.id.description)
+        w.member("rev", s.rev as Int?)
+        w.member("title", s.title)
+        w.member("topic", s.topic)
+        w.member("organiser", s.organiser)
+        w.member("partner", s.partner)
+        w.member("trainers", strings: s.trainers)
+        w.member("venue", s.venue)
+        w.member("start", s.start.iso)
+        w.member("end", s.end.iso)
+        w.member("meetingDays", strings: s.meetingDays.map(\.iso))
+        w.member("startTime", s.startTime?.description)
+        w.member("graceMinutes", s.graceMinutes)
+        w.member("capacity", s.capacity)
+        w.member("funding", s.funding)
+        w.member("status", s.status as SessionStatus?)
+        w.member("certificateMinDays", s.certificateMinDays)
+        w.key("participants")
+        w.beginArray()
+        for p in s.participants {
+            w.beginObject()
+            w.member("artisan", p.artisan.description)
+            w.member("role", p.role as ParticipantRole?)
+            w.member("enrolment", p.enrolment as Enrolment?)
+            w.key("attendance")
+            w.beginArray()
+            for a in p.attendance {
+                w.beginObject()
+                w.member("day", a.day.iso)
+                w.member("mark", a.mark as AttendanceMark?)
+                w.member("time", a.time?.description)
+                w.member("by", a.by)
+                w.member("note", a.note)
+                w.endObject()
+            }
+            w.endArray()
+            w.member("certificate", p.certificate)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> BimtekSession {
+        var id: EntityID?, rev = 0, title: String?, organiser: String?, venue: String?
+        var start: CivilDate?, end: CivilDate?
+        let placeholder = CivilDate(dayNumber: 0)
+        var s = BimtekSession(id: EntityID(.session, 1), title: "", organiser: "", venue: "", start: placeholder, end: placeholder)
+        try r.object { r, key throws(JSONReader.Failure) in
+            if r.null() { return }
+            switch key {
+            case "id": id = try r.entityID()
+            case "rev": rev = try r.int()
+            case "title": title = try r.string()
+            case "topic": s.topic = try r.string()
+            case "organiser": organiser = try r.string()
+            case "partner": s.partner = try r.string()
+            case "trainers": s.trainers = try r.strings()
+            case "venue": venue = try r.string()
+            case "start": start = try r.date()
+            case "end": end = try r.date()
+            case "meetingDays": try r.array { r throws(JSONReader.Failure) in s.meetingDays.append(try r.date()) }
+            case "startTime": s.startTime = try r.time()
+            case "graceMinutes": s.graceMinutes = try r.int()
+            case "capacity": s.capacity = try r.int()
+            case "funding": s.funding = try r.string()
+            case "status": s.status = try r.choice(SessionStatus.self)
+            case "certificateMinDays": s.certificateMinDays = try r.int()
+            case "participants":
+                try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
+            default: try r.skipValue()
+            }
+        }
+        guard let id, id.kind == .session else { throw r.fail("missing or wrong session id") }
+        guard let title, let organiser, let venue, let start, let end else {
+            throw r.fail("\(id): missing one of title, organiser, venue, start, end")
+        }
+        s.id = id
+        s.rev = rev
+        s.title = title
+        s.organiser = organiser
+        s.venue = venue
+        s.start = start
+        s.end = end
+        return s
+    }
+
+    private static func readParticipant(_ r: inout JSONReader) throws(JSONReader.Failure) -> SessionParticipant {
+        var artisan: EntityID?
+        var p = SessionParticipant(artisan: EntityID(.artisan, 1))
+        try r.object { r, key throws(JSONReader.Failure) in
+            if r.null() { return }
+            switch key {
+            case "artisan": artisan = try r.entityID()
+            case "role": p.role = try r.choice(ParticipantRole.self)
+            case "enrolment": p.enrolment = try r.choice(Enrolment.self)
+            case "attendance":
+                try r.array { r throws(JSONReader.Failure) in
+                    var day: CivilDate?, mark: AttendanceMark?
+                    var a = Attendance(day: CivilDate(dayNumber: 0), mark: .hadir)
+                    try r.object { r, key throws(JSONReader.Failure) in
+                        if r.null() { return }
+                        switch key {
+                        case "day": day = try r.date()
+                        case "mark": mark = try r.choice(AttendanceMark.self)
+                        case "time": a.time = try r.time()
+                        case "by": a.by = try r.string()
+                        case "note": a.note = try r.string()
+                        default: try r.skipValue()
+                        }
+                    }
+                    guard let day, let mark else { throw r.fail("attendance without day or mark") }
+                    a.day = day
+                    a.mark = mark
+                    p.attendance.append(a)
+                }
+            case "certificate": p.certificate = try r.string()
+            default: try r.skipValue()
+            }
+        }
+        guard let artisan, artisan.kind == .artisan else { throw r.fail("participant without an artisan id") }
+        p.artisan = artisan
+        return p
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the store needs, behind a protocol so tests can make the Nth
+/// write, fsync or rename fail, or cut a write short (DESIGN.md §5).
+public protocol FileIO: Sendable {
+    func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws(StoreError) -> Int32
+    /// Writes some of `bytes`; returns how many (may be fewer than asked).
+    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int
+    func fsync(_ fd: Int32, path: String) throws(StoreError)
+    func close(_ fd: Int32)
+    func rename(_ from: String, _ to: String) throws(StoreError)
+    func unlink(_ path: String)
+    /// Reads `count` bytes at `offset`, or fewer at the end of the file.
+    func pread(_ fd: Int32, _ count: Int, at offset: Int, path: String) throws(StoreError) -> [UInt8]
+    func stat(_ path: String) -> FileInfo?
+    func fstat(_ fd: Int32) -> FileInfo?
+    func fchmod(_ fd: Int32, _ mode: mode_t)
+    func mkdir(_ path: String, _ mode: mode_t) throws(StoreError)
+    func listDirectory(_ path: String) -> [String]
+}
+
+public struct FileInfo: Equatable, Sendable {
+    public var size: Int
+    public var inode: UInt64
+    public var mode: mode_t
+    public var isDirectory: Bool
+}
+
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// A system call failed: which, on which file, and errno.
+    case io(op: String, path: String, errno: Int32)
+    case shortWrite(path: String)
+    case newerFormat(path: String, found: Int, supported: Int)
+    case badManifest(path: String, reason: String)
+    case notADirectory(String)
+    case command(CommandErrorBox)
+
+    public var description: String {
+        switch self {
+        case .io(let op, let path, let code):
+            return "\(op) failed on \(path): \(String(cString: strerror(code)))"
+        case .shortWrite(let path): return "could not write all of \(path) (disk full?)"
+        case .newerFormat(let path, let found, let supported):
+            return "\(path) is format version \(found); this Kriya reads up to version \(supported)"
+        case .badManifest(let path, let reason): return "\(path): \(reason)"
+        case .notADirectory(let path): return "\(path) is not a directory"
+        case .command(let box): return "\(box.error)"
+        }
+    }
+}
+
+/// Wraps a core `CommandError` so that store calls have one typed error.
+public struct CommandErrorBox: Equatable, Sendable {
+    public let error: KriyaCore.CommandError
+}
+
+import KriyaCore

@@ -1,0 +1,80 @@
+import KriyaCore
+
+extension Store {
+    /// Folds the journal into new snapshot files and starts an empty journal.
+    public func compact() throws(StoreError) {
+        try withLock { () throws(StoreError) in
+            try catchUp(locked: true)
+            try compactLocked()
+        }
+    }
+
+    /// Replaces everything with `dataset` (for `kriya demo --force`, after a backup).
+    public func replaceAll(with dataset: Dataset, reason: String) throws(StoreError) {
+        try withLock { () throws(StoreError) in
+            try catchUp(locked: true)
+            data = dataset
+            try compactLocked()
+            var change = Change(command: "replace-all")
+            change.detail = "\(reason): \(dataset.artisans.count) artisans, \(dataset.sessions.count) sessions, \(dataset.exhibitions.count) exhibitions"
+            try durable.append(AuditFormat.entry(change, at: SystemInfo.now().timestamp, user: user), to: file(Store.auditName))
+        }
+    }
+
+    /// Under the lock: set damaged lines aside, write each snapshot (temp + fsync + rename),
+    /// then a new journal with the next generation, then fsync the directory. A crash at any
+    /// point leaves either the old files or snapshots that the old journal replays over.
+    func compactLocked() throws(StoreError) {
+        let stamp = SystemInfo.now().timestamp
+        try setAsideIssues(at: stamp)
+
+        var artisans: [UInt8] = []
+        artisans.reserveCapacity(data.artisans.count * 400)
+        for a in data.artisans.items { SnapshotFormat.line(a, ArtisanCodec.write, into: &artisans) }
+        try durable.replace(file("artisans.jsonl"), with: artisans)
+        artisans = []
+
+        var sessions: [UInt8] = []
+        for s in data.sessions.items { SnapshotFormat.line(s, SessionCodec.write, into: &sessions) }
+        try durable.replace(file("sessions.jsonl"), with: sessions)
+
+        var exhibitions: [UInt8] = []
+        for e in data.exhibitions.items { SnapshotFormat.line(e, ExhibitionCodec.write, into: &exhibitions) }
+        try durable.replace(file("exhibitions.jsonl"), with: exhibitions)
+
+        let header = JournalFormat.header(generation: generation + 1, created: stamp)
+        try durable.replace(journalPath, with: header)
+        try durable.syncDirectory(path)
+
+        generation += 1
+        journalOffset = header.count
+        journalLines = 1
+        journalInode = io.stat(journalPath)?.inode ?? 0
+        issues = []
+    }
+
+    /// Appends each damaged line to `<file>.rejected`, with where it was and why, so that
+    /// nothing is ever dropped silently.
+    private func setAsideIssues(at stamp: String) throws(StoreError) {
+        var byFile: [String: [UInt8]] = [:]
+        for issue in issues {
+            var w = JSONWriter()
+            w.beginObject()
+            w.member("at", stamp)
+            w.member("file", issue.file)
+            w.member("line", issue.line as Int?)
+            w.member("reason", issue.reason)
+            if let text = String(validating: issue.raw, as: UTF8.self) {
+                w.member("raw", text)
+            } else {
+                // Not even UTF-8: keep the exact bytes, in hex.
+                w.member("rawHex", issue.raw.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            }
+            w.endObject()
+            byFile[issue.file, default: []].append(contentsOf: w.bytes + [0x0A])
+        }
+        for (name, bytes) in byFile.sorted(by: { $0.key < $1.key }) {
+            try durable.append(bytes, to: file(name + ".rejected"))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KriyaCore
+
+extension Store {
+    /// Reads everything: snapshots, then the journal replayed over them. The journal is
+    /// opened first, so a compaction running meanwhile can only make us read newer snapshots
+    /// with an older journal, which replays harmlessly (records carry revisions).
+    func load(locked: Bool) throws(StoreError) {
+        var fresh = Dataset()
+        var found: [LoadIssue] = []
+        if origins != nil { origins = [:] }
+        let journalFD: Int32? = io.stat(journalPath) == nil ? nil : try io.open(journalPath, O_RDONLY, 0)
+        defer { if let journalFD { io.close(journalFD) } }
+
+        for name in Store.snapshotNames {
+            guard let bytes = try durable.read(file(name)) else { continue }
+            bytes.withUnsafeBufferPointer { buf in
+                Lines.each(buf) { number, line, _, complete in
+                    if let problem = SealedLine.verify(line) {
+                        found.append(LoadIssue(file: name, line: number, reason: complete ? problem.description : "torn last line", raw: Array(line)))
+                        return
+                    }
+                    var r = JSONReader(line)
+                    do {
+                        let id: EntityID
+                        switch name {
+                        case "artisans.jsonl": let a = try ArtisanCodec.read(&r); id = a.id; fresh.artisans.merge(a)
+                        case "sessions.jsonl": let s = try SessionCodec.read(&r); id = s.id; fresh.sessions.merge(s)
+                        default: let e = try ExhibitionCodec.read(&r); id = e.id; fresh.exhibitions.merge(e)
+                        }
+                        origins?[id] = (name, number)
+                    } catch {
+                        found.append(LoadIssue(file: name, line: number, reason: "\(error)", raw: Array(line)))
+                    }
+                }
+            }
+        }
+
+        data = fresh
+        issues = found
+        generation = 0
+        journalOffset = 0
+        journalLines = 0
+        journalInode = 0
+        guard let journalFD else { return }
+        journalInode = io.fstat(journalFD)?.inode ?? 0
+        let size = io.fstat(journalFD)?.size ?? 0
+        let bytes = try io.pread(journalFD, size, at: 0, path: journalPath)
+        try replayJournal(bytes, from: 0, locked: locked)
+    }
+
+    /// Applies journal lines from `start` on. A last line without its newline is a save in
+    /// progress (when we do not hold the lock) or a torn write (when we do).
+    func replayJournal(_ bytes: [UInt8], from start: Int, locked: Bool) throws(StoreError) {
+        let base = start
+        bytes.withUnsafeBufferPointer { buf in
+            Lines.each(buf, firstNumber: journalLines + 1) { number, line, range, complete in
+                if !complete {
+                    // Whole but for its newline: use it, but read it again once it is finished.
+                    if number > 1, SealedLine.verify(line) == nil, let change = try? JournalFormat.read(line) {
+                        data.commit(change)
+                        return
+                    }
+                    // A save in progress (we do not hold the lock) or one that never finished.
+                    if !locked { return }
+                }
+                journalOffset = base + range.upperBound
+                journalLines = number
+                if number == 1 && base == 0 {
+                    if let g = JournalFormat.generation(ofHeader: line) { generation = g; return }
+                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "the journal's header line is damaged", raw: Array(line)))
+                    return
+                }
+                guard complete else {
+                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "torn last line (a save that never finished)", raw: Array(line)))
+                    return
+                }
+                if let problem = SealedLine.verify(line) {
+                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: problem.description, raw: Array(line)))
+                    return
+                }
+                do {
+                    let change = try JournalFormat.read(line)
+                    data.commit(change)
+                    if origins != nil {
+                        for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id) {
+                            origins?[id] = (Store.journalName, number)
+                        }
+                    }
+                } catch {
+                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "\(error)", raw: Array(line)))
+                }
+            }
+        }
+    }
+
+    /// Brings `data` up to date with the files: new journal lines, or a full reload when the
+    /// journal was replaced by a compaction. True when anything was read.
+    @discardableResult
+    func catchUp(locked: Bool) throws(StoreError) -> Bool {
+        guard io.stat(journalPath) != nil else {
+            if journalInode != 0 { try load(locked: locked); return true }
+            return false
+        }
+        let fd = try io.open(journalPath, O_RDONLY, 0)
+        defer { io.close(fd) }
+        guard let info = io.fstat(fd) else { return false }
+        let head = try io.pread(fd, min(info.size, 256), at: 0, path: journalPath)
+        let headerEnd = head.firstIndex(of: 0x0A) ?? head.count
+        let headGeneration = head.withUnsafeBufferPointer {
+            JournalFormat.generation(ofHeader: UnsafeBufferPointer(rebasing: $0[0..<headerEnd]))
+        }
+        if info.inode != journalInode || (headGeneration ?? generation) != generation || info.size < journalOffset {
+            try load(locked: locked)
+            return true
+        }
+        guard info.size > journalOffset else { return false }
+        let bytes = try io.pread(fd, info.size - journalOffset, at: journalOffset, path: journalPath)
+        let before = journalOffset
+        try replayJournal(bytes, from: journalOffset, locked: locked)
+        return journalOffset != before
+    }
+}

@@ -1,0 +1,58 @@
+import KriyaCore
+
+/// What `kriya check` finds: damaged lines, records that break a rule, references to records
+/// that do not exist. Each problem names the file and line.
+public struct CheckReport: Sendable {
+    public var problems: [String] = []
+    /// Not problems, but worth knowing (lines set aside earlier, warnings).
+    public var notes: [String] = []
+    public var artisans = 0
+    public var sessions = 0
+    public var exhibitions = 0
+    public var isSound: Bool { problems.isEmpty }
+}
+
+extension Store {
+    /// Verifies the store in `path` without changing anything.
+    public static func check(path: String, io: FileIO = PosixFileIO()) throws(StoreError) -> CheckReport {
+        let store = try Store(path: path, create: false, io: io, trackOrigins: true)
+        // Also look at a torn last line, which a reader without the lock leaves alone.
+        if let size = io.stat(store.journalPath)?.size, size > store.journalOffset,
+           let bytes = try store.durable.read(store.journalPath), bytes.count > store.journalOffset {
+            let tail = Array(bytes[store.journalOffset...])
+            let whole = tail.withUnsafeBufferPointer { SealedLine.verify($0) == nil }
+            if !whole { store.issues.append(LoadIssue(file: journalName, line: store.journalLines + 1,
+                                          reason: "torn last line (a save that never finished)", raw: tail)) }
+        }
+        var report = CheckReport()
+        let data = store.data
+        report.artisans = data.artisans.count
+        report.sessions = data.sessions.count
+        report.exhibitions = data.exhibitions.count
+        report.problems = store.issues.map(\.description)
+        let origin = { (id: EntityID) -> String in
+            store.origins?[id].map { "\($0.file):\($0.line)" } ?? "?"
+        }
+        for a in data.artisans.items {
+            for e in Validation.check(a) { report.problems.append("\(origin(a.id)): \(a.id) \(e)") }
+        }
+        for s in data.sessions.items {
+            for e in Validation.check(s) { report.problems.append("\(origin(s.id)): \(s.id) \(e)") }
+            for p in s.participants where data.artisans[p.artisan] == nil {
+                report.problems.append("\(origin(s.id)): \(s.id) participants: \(p.artisan) does not exist")
+            }
+        }
+        for x in data.exhibitions.items {
+            for e in Validation.check(x) { report.problems.append("\(origin(x.id)): \(x.id) \(e)") }
+            for p in x.participants where data.artisans[p.artisan] == nil {
+                report.problems.append("\(origin(x.id)): \(x.id) participants: \(p.artisan) does not exist")
+            }
+        }
+        for name in io.listDirectory(path) where name.hasSuffix(".rejected") {
+            let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
+            report.notes.append("\(name) holds \(lines) damaged line(s) set aside earlier; the rest of the data is unaffected.")
+        }
+        report.notes.append(contentsOf: store.warnings)
+        return report
+    }
+}

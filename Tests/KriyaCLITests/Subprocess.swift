@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Runs the real `kriya` binary, as a person or a script would.
+enum Kriya {
+    /// The binary SwiftPM built beside this test bundle.
+    static let binary: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        // swift test runs `<build>/debug/KriyaPackageTests.xctest`; the binary is in `<build>/debug/`.
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("kriya").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("kriya").path
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "en_US.UTF-8"
+        env["LC_ALL"] = nil
+        env["COLUMNS"] = "160"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    @discardableResult
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        process.environment = environment(env)
+        // stdout through a pipe; stderr to a file, so neither can fill up and stall the child.
+        let out = Pipe()
+        let errFile = NSTemporaryDirectory() + "kriya-stderr-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: errFile, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errFile) }
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: errFile)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = FileManager.default.contents(atPath: errFile) ?? Data()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `kriya` with stdout going to a file; returns the running process.
+    static func start(_ args: [String], stdoutFile: String) throws -> Process {
+        FileManager.default.createFile(atPath: stdoutFile, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        process.environment = environment([:])
+        process.standardOutput = FileHandle(forWritingAtPath: stdoutFile)
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+final class TempFolder {
+    let path: String
+    init(_ name: String) { path = NSTemporaryDirectory() + "kriya-cli-\(name)-\(UUID().uuidString.prefix(8))" }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

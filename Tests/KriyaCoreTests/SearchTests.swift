@@ -1,0 +1,86 @@
+import Testing
+import KriyaText
+@testable import KriyaCore
+
+@Suite struct SearchTests {
+    static let people: [Artisan] = {
+        var list = [
+            Fixture.artisan("Siti Rahayu", phone: "0812-0000-0001", kelurahan: "Dinoyo", business: "Keramik Sekar Dinoyo"),
+            Fixture.artisan("Rahayu Wati", phone: "0812-0000-0002", kelurahan: "Tasik Madu", business: "Rotan Asri", category: .rotanBambuFurnitur),
+            Fixture.artisan("Réni Susanti", phone: "0813-0000-0003", kelurahan: "Polowijen", business: "Batik Teratai", category: .batik),
+            Fixture.artisan("Budi Santoso", phone: "0812-0000-0004", kelurahan: "Purwantoro", business: "Keripik Tempe Sanan", category: .makananOlahan),
+            Fixture.artisan("Ahmad Siti", phone: "0812-0000-0005", kelurahan: "Oro-oro Dowo", business: "Topeng Panji", category: .kayuUkirTopeng),
+        ]
+        list[3].products = [Product(name: "Keripik tempe", price: 15_000)]
+        list[1].brand = "Asri Craft"
+        for i in list.indices { list[i].id = EntityID(.artisan, i + 1) }
+        return list
+    }()
+    let index = SearchIndex(SearchTests.people)
+
+    func names(_ query: String) -> [String] { index.search(query).map { SearchTests.people[$0].name } }
+
+    @Test func namePrefixComesFirst() {
+        #expect(names("siti") == ["Siti Rahayu", "Ahmad Siti"])
+        #expect(names("rahayu") == ["Rahayu Wati", "Siti Rahayu"])
+    }
+
+    @Test func caseAndAccentsAreIgnored() {
+        #expect(names("RENI") == ["Réni Susanti"])
+        #expect(names("réni") == ["Réni Susanti"])
+    }
+
+    @Test func everyWordMustMatchSomewhere() {
+        #expect(names("rahayu dinoyo") == ["Siti Rahayu"])
+        #expect(names("keripik purwantoro") == ["Budi Santoso"])
+        #expect(names("keramik lowokwaru") == ["Siti Rahayu"])
+        #expect(names("rahayu blimbing").isEmpty)
+    }
+
+    @Test func brandProductsCategoryAndPlaceVariants() {
+        #expect(names("asri craft") == ["Rahayu Wati"])
+        #expect(names("tempe") == ["Budi Santoso"])
+        #expect(names("tasikmadu") == ["Rahayu Wati"])
+        #expect(names("oroorodowo") == ["Ahmad Siti"])
+        #expect(names("batik") == ["Réni Susanti"])
+    }
+
+    @Test func phoneDigitsInAnyForm() {
+        #expect(names("0812-0000-0004") == ["Budi Santoso"])
+        #expect(names("081200000004") == ["Budi Santoso"])
+        #expect(names("+62813") == ["Réni Susanti"])
+    }
+
+    @Test func emptyQueryListsEveryoneByName() {
+        #expect(names("") == ["Ahmad Siti", "Budi Santoso", "Rahayu Wati", "Réni Susanti", "Siti Rahayu"])
+    }
+
+    @Test func narrowingAgreesWithAFreshSearch() {
+        let first = index.search("r")
+        #expect(index.search("ra", within: first) == index.search("ra"))
+    }
+
+    /// Property: on random data, the index finds exactly what a slow, obvious search finds.
+    @Test func matchesABruteForceSearch() {
+        let demo = DemoData.make(artisans: 400, today: Fixture.today).artisans.items
+        let index = SearchIndex(demo)
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<200 {
+            let source = demo[Int.random(in: 0..<demo.count, using: &rng)]
+            let words = (source.name + " " + source.business).split(separator: " ")
+            let word = String(words[Int.random(in: 0..<words.count, using: &rng)])
+            let start = Int.random(in: 0..<max(1, word.count - 2), using: &rng)
+            let fragment = String(word.dropFirst(start).prefix(Int.random(in: 2...5, using: &rng)))
+            let found = Set(index.search(fragment))
+            let folded = Fold.string(fragment)
+            let expected = Set(demo.indices.filter { i in
+                let a = demo[i]
+                let kel = Wilayah.kelurahan(code: a.kelurahan)!
+                let text = [a.name, a.business, a.brand ?? "", kel.name, Fold.compact(kel.name), Wilayah.kecamatan(code: kel.kecamatanCode)!.name,
+                            a.category.label(.id), a.category.label(.en)] + a.products.map(\.name) + kel.variants
+                return text.contains { Fold.string($0).contains(folded) }
+            })
+            #expect(found == expected, "query \(fragment)")
+        }
+    }
+}

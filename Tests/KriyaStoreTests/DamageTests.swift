@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+
+@Suite struct DamagedFileTests {
+    /// A store with 5 artisans, all still in the journal.
+    func journalled() throws -> TempDir {
+        let dir = TempDir()
+        let store = try Store(path: dir.path)
+        for n in 1...5 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        return dir
+    }
+
+    @Test func aDamagedLineIsReportedKeptAsideAndTheRestLoads() throws {
+        let dir = try journalled()
+        var bytes = dir.read("journal.jsonl")
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        // Line 3 of the journal (the second artisan): change one letter of the name.
+        let start = lines[0].count + lines[1].count + 2
+        let at = start + 40
+        bytes[at] = bytes[at] == 0x41 ? 0x42 : 0x41
+        dir.write("journal.jsonl", bytes)
+
+        let store = try Store(path: dir.path)
+        #expect(store.data.artisans.count == 4)
+        #expect(store.data.artisans[EntityID(.artisan, 2)] == nil)
+        #expect(store.issues.map(\.description) == ["journal.jsonl:3: checksum does not match (damaged line)"])
+        let report = try Store.check(path: dir.path)
+        #expect(report.problems == ["journal.jsonl:3: checksum does not match (damaged line)"])
+
+        // Compaction sets the line aside, word for word, and the store is sound again.
+        try store.compact()
+        let rejected = dir.text("journal.jsonl.rejected")
+        #expect(rejected.contains(#""file":"journal.jsonl","line":3,"reason":"checksum does not match (damaged line)""#))
+        #expect(rejected.contains("Usaha 2"))
+        let after = try Store.check(path: dir.path)
+        #expect(after.isSound)
+        #expect(after.notes.contains { $0.contains("journal.jsonl.rejected holds 1 damaged line") })
+        // A new artisan gets a fresh id, not the damaged line's.
+        #expect(try Store(path: dir.path).apply(.addArtisan(S.artisan(9)), context: S.ctx).targets == [EntityID(.artisan, 6)])
+    }
+
+    @Test func aDamagedSnapshotLineIsReportedWithItsLine() throws {
+        let dir = try journalled()
+        try Store(path: dir.path).compact()
+        var text = dir.text("artisans.jsonl")
+        text = text.replacingOccurrences(of: "Pengrajin 4", with: "Pengrajin X")
+        dir.write("artisans.jsonl", Array(text.utf8))
+        let store = try Store(path: dir.path)
+        #expect(store.data.artisans.count == 4)
+        #expect(store.issues.map(\.description) == ["artisans.jsonl:4: checksum does not match (damaged line)"])
+    }
+
+    /// A crash can cut the last line anywhere: every cut still opens, with the earlier saves.
+    @Test func aTruncatedLastLineAtEveryByte() throws {
+        let dir = try journalled()
+        let full = dir.read("journal.jsonl")
+        let lastStart = full.dropLast().lastIndex(of: 0x0A)! + 1
+        for cut in lastStart..<full.count {
+            let copy = TempDir("cut")
+            try FileManager.default.copyItem(atPath: dir.path, toPath: copy.path)
+            copy.write("journal.jsonl", Array(full[0..<cut]))
+            let reader = try Store(path: copy.path)
+            let complete = cut == full.count - 1   // only the newline is missing: the line is whole
+            #expect(reader.data.artisans.count == (complete ? 5 : 4), "cut at \(cut)")
+            // A writer can carry on: the torn piece is reported, then set aside.
+            let writer = try Store(path: copy.path)
+            try writer.apply(.addArtisan(S.artisan(6)), context: S.ctx)
+            let reopened = try Store(path: copy.path)
+            #expect(reopened.data.artisans[EntityID(.artisan, 4)] != nil)
+            #expect(reopened.data.artisans.items.last?.name == "Pengrajin 6")
+            if cut > lastStart && !complete {
+                #expect(reopened.issues.count == 1, "cut at \(cut)")
+                try reopened.compact()
+            }
+            #expect(try Store.check(path: copy.path).isSound, "cut at \(cut)")
+        }
+    }
+
+    @Test func checkReportsBrokenRulesAndMissingReferences() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        try store.compact()
+        // Hand-edit a snapshot: a bad phone and a session pointing at nobody, with valid checksums.
+        var a = store.data.artisans[EntityID(.artisan, 1)]!
+        a.phone = "12345"
+        var bytes: [UInt8] = []
+        SnapshotFormat.line(a, ArtisanCodec.write, into: &bytes)
+        dir.write("artisans.jsonl", bytes)
+        var s = BimtekSession(id: EntityID(.session, 1), title: "T", organiser: "O", venue: "V", start: S.today, end: S.today)
+        s.participants = [SessionParticipant(artisan: EntityID(.artisan, 7))]
+        bytes = []
+        SnapshotFormat.line(s, SessionCodec.write, into: &bytes)
+        dir.write("sessions.jsonl", bytes)
+        let report = try Store.check(path: dir.path)
+        #expect(report.problems.contains { $0.hasPrefix("artisans.jsonl:1: A-000001 phone:") })
+        #expect(report.problems.contains("sessions.jsonl:1: B-000001 participants: A-000007 does not exist"))
+    }
+}
+
+@Suite struct FaultInjectionTests {
+    /// Every kind of failure at every step of a save leaves either the old or the new state.
+    @Test(arguments: [FaultyFileIO.Kind.write, .fsync, .rename])
+    func aFailedSaveLeavesOldOrNewState(kind: FaultyFileIO.Kind) throws {
+        for n in 1...6 {
+            for short in [false, true] where kind == .write || !short {
+                let dir = TempDir("fault")
+                let setup = try Store(path: dir.path)
+                for i in 1...3 { try setup.apply(.addArtisan(S.artisan(i)), context: S.ctx) }
+                let before = setup.data
+                let io = FaultyFileIO(fail: kind, at: n, shortWrite: short)
+                let store = try Store(path: dir.path, io: io)
+                store.compactThreshold = 0   // the save also compacts: more steps to fail in
+                var acknowledged = false
+                do {
+                    try store.apply(.addArtisan(S.artisan(4)), context: S.ctx)
+                    acknowledged = true
+                } catch {
+                    #expect(io.tripped)
+                }
+                let after = try Store(path: dir.path)
+                if acknowledged {
+                    #expect(after.data.artisans.count == 4, "\(kind) #\(n)")
+                } else {
+                    #expect([3, 4].contains(after.data.artisans.count), "\(kind) #\(n)")
+                    #expect(S.same(after.data, before) || after.data.artisans.count == 4)
+                }
+                // Whatever happened, a later save works and the store checks out after it.
+                try after.apply(.addArtisan(S.artisan(5)), context: S.ctx)
+                if !after.issues.isEmpty { try after.compact() }
+                #expect(try Store.check(path: dir.path).isSound, "\(kind) #\(n) short \(short)")
+            }
+        }
+    }
+}

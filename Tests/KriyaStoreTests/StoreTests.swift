@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+
+@Suite struct StoreRoundTripTests {
+    @Test func savedChangesSurviveReopeningAndCompaction() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path, user: "ratna")
+        for n in 1...25 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        var a = store.data.artisans[EntityID(.artisan, 3)]!
+        a.notes = "baris satu\nbaris \"dua\" \\ tiga\u{1B}[0m"
+        try store.apply(.updateArtisan(a, baseRev: 1), context: S.ctx)
+
+        let reopened = try Store(path: dir.path)
+        #expect(S.same(reopened.data, store.data))
+        #expect(reopened.data.artisans[EntityID(.artisan, 3)]!.notes == a.notes)
+
+        try reopened.compact()
+        let afterCompaction = try Store(path: dir.path)
+        #expect(S.same(afterCompaction.data, store.data))
+        #expect(dir.text("journal.jsonl").split(separator: "\n").count == 1)   // just the header
+        #expect(dir.text("artisans.jsonl").split(separator: "\n").count == 25)
+    }
+
+    @Test func demoDataRoundTripsExactly() throws {
+        let dir = TempDir()
+        let demo = DemoData.make(artisans: 300, today: S.today)
+        try Store(path: dir.path).replaceAll(with: demo, reason: "test")
+        let reopened = try Store(path: dir.path)
+        #expect(S.same(reopened.data, demo))
+        #expect(reopened.issues.isEmpty)
+        #expect(try Store.check(path: dir.path).isSound)
+    }
+
+    @Test func idsAreNeverReused() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        try store.apply(.addArtisan(S.artisan(2)), context: S.ctx)
+        try store.compact()
+        let change = try Store(path: dir.path).apply(.addArtisan(S.artisan(3)), context: S.ctx)
+        #expect(change.targets == [EntityID(.artisan, 3)])
+    }
+
+    @Test func theAuditTrailSaysWhoChangedWhat() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path, user: "ratna")
+        var a = S.artisan(1)
+        a.nik = "3573010101010001"
+        try store.apply(.addArtisan(a), context: CommandContext(user: "ratna", today: S.today, time: S.ctx.time))
+        var b = store.data.artisans[EntityID(.artisan, 1)]!
+        b.business = "Usaha Baru"
+        try store.apply(.updateArtisan(b, baseRev: 1), context: CommandContext(user: "budi", today: S.today, time: S.ctx.time))
+        let lines = dir.text("audit.jsonl").split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains(#""user":"ratna","cmd":"add-artisan","targets":["A-000001"]"#))
+        #expect(lines[0].contains("3573**********01") && !lines[0].contains("3573010101010001"))
+        #expect(lines[1].contains(#""user":"budi","cmd":"update-artisan""#))
+        #expect(lines[1].contains(#"{"field":"business","from":"Usaha 1","to":"Usaha Baru"}"#))
+    }
+
+    @Test func filesAreForTheOwnerOrTheStaffGroupOnly() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        try store.compact()
+        for name in ["artisans.jsonl", "journal.jsonl", "audit.jsonl", "kriya.json"] {
+            #expect(PosixFileIO().stat(dir.file(name))!.mode & 0o777 == 0o600, "\(name)")
+        }
+        let shared = TempDir("shared")
+        try FileManager.default.createDirectory(atPath: shared.path, withIntermediateDirectories: true)
+        chmod(shared.path, 0o2770)
+        let team = try Store(path: shared.path)
+        try team.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        #expect(PosixFileIO().stat(shared.file("journal.jsonl"))!.mode & 0o777 == 0o660)
+        #expect(PosixFileIO().stat(shared.file("audit.jsonl"))!.mode & 0o777 == 0o660)
+    }
+
+    @Test func aBackupIsACheckableCopy() throws {
+        let dir = TempDir()
+        let store = try Store(path: dir.path)
+        for n in 1...5 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        let target = TempDir("backup")
+        let copy = try store.backup(to: target.path)
+        #expect(copy.hasPrefix(target.path + "/kriya-"))
+        let report = try Store.check(path: copy)
+        #expect(report.isSound && report.artisans == 5)
+        #expect(S.same(try Store(path: copy).data, store.data))
+    }
+}
+
+@Suite struct StoreSafetyTests {
+    @Test func aNewerFormatIsRefusedAndLeftAlone() throws {
+        let dir = TempDir()
+        _ = try Store(path: dir.path)
+        let manifest = Array(#"{"format":"kriya","version":99}"#.utf8) + [0x0A]
+        dir.write("kriya.json", manifest)
+        #expect(throws: StoreError.newerFormat(path: dir.path, found: 99, supported: 1)) { try Store(path: dir.path) }
+        #expect(dir.read("kriya.json") == manifest)
+    }
+
+    @Test func aFolderThatIsNotKriyaDataIsRefusedByCheck() throws {
+        let dir = TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)
+        #expect(throws: StoreError.self) { try Store.check(path: dir.path) }
+    }
+
+    @Test func aStaleUpdateFromAnotherStaffMemberIsAConflict() throws {
+        let dir = TempDir()
+        let desk = try Store(path: dir.path, user: "ratna")
+        try desk.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let laptop = try Store(path: dir.path, user: "budi")
+        var fromDesk = desk.data.artisans[EntityID(.artisan, 1)]!
+        var fromLaptop = laptop.data.artisans[EntityID(.artisan, 1)]!
+        fromDesk.business = "Versi Ratna"
+        try desk.apply(.updateArtisan(fromDesk, baseRev: 1), context: S.ctx)
+        fromLaptop.business = "Versi Budi"
+        #expect(throws: StoreError.command(CommandErrorBox(error: .conflict(EntityID(.artisan, 1), base: 1, current: 2)))) {
+            try laptop.apply(.updateArtisan(fromLaptop, baseRev: 1), context: S.ctx)
+        }
+        // Nothing was overwritten, and the laptop now sees the desk's version.
+        #expect(laptop.data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
+        #expect(try Store(path: dir.path).data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
+    }
+
+    @Test func readersSeeOtherProcessesSavesAndCompactions() throws {
+        let dir = TempDir()
+        let writer = try Store(path: dir.path)
+        let reader = try Store(path: dir.path)
+        try writer.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        #expect(try reader.refresh())
+        #expect(reader.data.artisans.count == 1)
+        #expect(try !reader.refresh())
+        try writer.compact()
+        try writer.apply(.addArtisan(S.artisan(2)), context: S.ctx)
+        #expect(try reader.refresh())
+        #expect(S.same(reader.data, writer.data))
+    }
+}

@@ -1,1 +1,163 @@
-print("bench")
+import Foundation
+import KriyaCore
+import KriyaStore
+
+// Benchmarks of DESIGN.md §6 for the store and search (issue 2 targets at 100k artisans:
+// open ≤ 400 ms, search p95 ≤ 15 ms, save ≤ 10 ms and ≤ 1.5× the 1k figure, RSS ≤ 200 MB).
+//
+//   swift build -c release --product kriya-bench && .build/release/kriya-bench
+//   .build/release/kriya-bench --sizes 1000,10000,100000 --runs 5
+//
+// Each measurement runs in a fresh child process (`--measure DIR`), so open times include
+// nothing cached in this process and peak RSS is that of one user's process.
+
+let args = CommandLine.arguments
+func option(_ name: String) -> String? {
+    args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+}
+
+func nowNanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func millis(since start: UInt64) -> Double { Double(nowNanos() - start) / 1e6 }
+func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+func peakRSSMegabytes() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        return kb / 1024
+    }
+    return .nan
+}
+
+/// Queries people type: name starts, fragments, place names, phone digits, two words.
+func queries(_ artisans: [Artisan], count: Int) -> [String] {
+    var rng = SplitMix64(seed: 11)
+    var out: [String] = ["batik", "keramik dinoyo", "siti", "rotan", "topeng", "0812", "tasikmadu", "tempe sanan", "a", "sri wah"]
+    while out.count < count {
+        let a = artisans[Int.random(in: 0..<artisans.count, using: &rng)]
+        switch out.count % 4 {
+        case 0: out.append(String(a.name.prefix(Int.random(in: 2...5, using: &rng))))
+        case 1: out.append(String(a.business.split(separator: " ").last ?? "x"))
+        case 2: out.append(String(a.phone.suffix(6)))
+        default: out.append("\(a.name.split(separator: " ")[0]) \(String(a.business.split(separator: " ")[0]).prefix(3))")
+        }
+    }
+    return out
+}
+
+/// One measurement, in this (child) process.
+func measure(_ dir: String) throws {
+    var t = nowNanos()
+    let store = try Store(path: dir, create: false)
+    let open = millis(since: t)
+    t = nowNanos()
+    let index = SearchIndex(store.data.artisans.items)
+    let indexTime = millis(since: t)
+    var searchTimes: [Double] = []
+    var narrowTimes: [Double] = []
+    for q in queries(store.data.artisans.items, count: 300) {
+        t = nowNanos()
+        let hits = index.search(q)
+        searchTimes.append(millis(since: t))
+        // One more letter typed: narrow the previous result (what the console will do).
+        t = nowNanos()
+        _ = index.search(q + "a", within: hits)
+        narrowTimes.append(millis(since: t))
+    }
+    var saveTimes: [Double] = []
+    let ctx = CommandContext(user: "bench", today: SystemInfo.now().today, time: SystemInfo.now().time)
+    for n in 0..<60 {
+        let a = Artisan(id: EntityID(.artisan, 1), name: "Bench \(n)", phone: "0899\(String(format: "%08d", n))",
+                        kelurahan: Wilayah.kelurahan[n % 57].code, business: "Usaha Bench \(n)", category: .batik)
+        t = nowNanos()
+        try store.apply(.addArtisan(a), context: ctx)
+        saveTimes.append(millis(since: t))
+    }
+    t = nowNanos()
+    try store.compact()
+    let compaction = millis(since: t)
+    print("open_ms \(fmt(open))")
+    print("index_ms \(fmt(indexTime))")
+    print("search_ms " + searchTimes.map(fmt).joined(separator: ","))
+    print("narrow_ms " + narrowTimes.map(fmt).joined(separator: ","))
+    print("save_ms " + saveTimes.map(fmt).joined(separator: ","))
+    print("compact_ms \(fmt(compaction))")
+    print("rss_mb \(fmt(peakRSSMegabytes()))")
+}
+
+func copyStore(_ from: String, _ to: String) throws {
+    try? FileManager.default.removeItem(atPath: to)
+    try FileManager.default.copyItem(atPath: from, toPath: to)
+}
+
+func runChild(_ dir: String) throws -> [String: [Double]] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    p.arguments = ["--measure", dir]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    var out: [String: [Double]] = [:]
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let parts = line.split(separator: " ")
+        guard parts.count == 2 else { continue }
+        out[String(parts[0])] = parts[1].split(separator: ",").compactMap { Double($0) }
+    }
+    return out
+}
+
+if let dir = option("--measure") {
+    try measure(dir)
+    exit(0)
+}
+
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let runs = Int(option("--runs") ?? "5") ?? 5
+let root = NSTemporaryDirectory() + "kriya-bench"
+print("kriya-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(runs) runs per size, medians unless noted")
+var saveMedian: [Int: Double] = [:]
+for size in sizes {
+    let master = "\(root)/master-\(size)"
+    try? FileManager.default.removeItem(atPath: master)
+    var t = nowNanos()
+    let data = DemoData.make(artisans: size, today: SystemInfo.now().today)
+    let generate = millis(since: t)
+    t = nowNanos()
+    try Store(path: master).replaceAll(with: data, reason: "benchmark")
+    let write = millis(since: t)
+    let bytes = (try? FileManager.default.contentsOfDirectory(atPath: master))?.reduce(0) { sum, name in
+        sum + ((try? FileManager.default.attributesOfItem(atPath: "\(master)/\(name)")[.size] as? Int) ?? 0)
+    } ?? 0
+    var figures: [String: [Double]] = [:]
+    for _ in 0..<runs {
+        let work = "\(root)/run-\(size)"
+        try copyStore(master, work)
+        for (k, v) in try runChild(work) { figures[k, default: []].append(contentsOf: v) }
+    }
+    let med = { (k: String) in percentile(figures[k] ?? [], 0.5) }
+    saveMedian[size] = med("save_ms")
+    print("")
+    print("== \(size) artisans, \(data.sessions.count) sessions, \(data.exhibitions.count) exhibitions, \(bytes / 1_000_000) MB on disk")
+    print("generate demo data (in memory)    \(fmt(generate)) ms")
+    print("write snapshot (atomic, fsync)    \(fmt(write)) ms")
+    print("open store                        \(fmt(med("open_ms"))) ms   (min \(fmt(figures["open_ms"]?.min() ?? .nan)))")
+    print("build search index                \(fmt(med("index_ms"))) ms")
+    print("search, per query                 p50 \(fmt(med("search_ms"))) ms, p95 \(fmt(percentile(figures["search_ms"] ?? [], 0.95))) ms")
+    print("search, one more letter (narrow)  p50 \(fmt(med("narrow_ms"))) ms, p95 \(fmt(percentile(figures["narrow_ms"] ?? [], 0.95))) ms")
+    print("save one artisan durably          p50 \(fmt(med("save_ms"))) ms, p95 \(fmt(percentile(figures["save_ms"] ?? [], 0.95))) ms")
+    print("compaction                        \(fmt(med("compact_ms"))) ms")
+    print("peak RSS (open+index+search+save) \(fmt(figures["rss_mb"]?.max() ?? .nan)) MB (max of runs)")
+}
+if let small = saveMedian[1000], let large = saveMedian[100_000] {
+    print("")
+    print("save at 100k / save at 1k: \(fmt(large / small))x")
+}
+try? FileManager.default.removeItem(atPath: root)

@@ -158,3 +158,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CRC32Tests {
+    @Test func knownValues() {
+        #expect(CRC32.of(Array("123456789".utf8)) == 0xCBF4_3926)   // the standard check value
+        #expect(CRC32.of([]) == 0)
+        #expect(CRC32.of(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+    }
+
+    @Test func everyLengthAgreesWithTheBytewiseDefinition() {
+        func slow(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for b in bytes {
+                crc ^= UInt32(b)
+                for _ in 0..<8 { crc = (crc & 1) != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+        var rng = SplitMix64(seed: 3)
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            #expect(CRC32.of(bytes) == slow(bytes), "length \(length)")
+        }
+    }
+}

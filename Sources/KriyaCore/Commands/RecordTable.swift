@@ -38,6 +38,13 @@ public struct RecordTable<R: Record>: Sendable {
     /// Returns whether it was taken.
     @discardableResult
     public mutating func merge(_ record: R) -> Bool {
+        // Fast path for files in id order: past the last id means new, one hash insert.
+        if let last = items.last?.id, last < record.id {
+            maxNumber = max(maxNumber, record.id.number)
+            index[record.id] = items.count
+            items.append(record)
+            return true
+        }
         if let at = index[record.id] {
             guard record.rev > items[at].rev else { return false }
             items[at] = record
@@ -54,6 +61,24 @@ public struct RecordTable<R: Record>: Sendable {
             items.append(record)
         }
         return true
+    }
+
+    /// Takes many records at once. Records in rising id order past the last one (a snapshot
+    /// file) are appended in bulk, without copying each record one by one.
+    public mutating func merge(contentsOf records: [R]) {
+        var ascending = true
+        var previous = items.last?.id
+        for r in records {
+            if let p = previous, !(p < r.id) { ascending = false; break }
+            previous = r.id
+        }
+        guard ascending else {
+            for r in records { merge(r) }
+            return
+        }
+        for (offset, r) in records.enumerated() { index[r.id] = items.count + offset }
+        if let last = records.last { maxNumber = max(maxNumber, last.id.number) }
+        if items.isEmpty { items = records } else { items.append(contentsOf: records) }
     }
 
     /// Remembers an id number as used even if its record is not here (e.g. it was rejected).

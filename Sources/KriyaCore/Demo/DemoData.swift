@@ -10,10 +10,12 @@ public enum DemoData {
             let a = artisan(i, &rng, today: today)
             data.apply(.addArtisan(a), ctx)
         }
+        let pools = Dictionary(grouping: data.artisans.items.map { ($0.category, $0.id) }, by: \.0).mapValues { $0.map(\.1) }
+        let everyone = data.artisans.items.map(\.id)
         let sessionCount = max(12, count / 50)
-        for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx) }
-        addExhibitions(max(8, count / 100), &data, &rng, ctx)
-        addLocalFairs(&data, &rng, ctx)
+        for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx, pools: pools, everyone: everyone) }
+        addExhibitions(max(8, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
+        addLocalFairs(&data, &rng, ctx, pools: pools, everyone: everyone)
         return data
     }
 
@@ -98,7 +100,8 @@ public enum DemoData {
 
     // MARK: - Bimtek sessions
 
-    static func addSession(_ i: Int, of total: Int, _ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext) {
+    static func addSession(_ i: Int, of total: Int, _ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext,
+                           pools: [CraftCategory: [EntityID]], everyone: [EntityID]) {
         let v = DemoVocabulary.self
         let topic = v.sessionTopics[i % v.sessionTopics.count]
         // Spread from about 14 months ago to 4 months ahead, so some are always coming up.
@@ -123,11 +126,11 @@ public enum DemoData {
         guard let sid = data.apply(.addSession(s), ctx)?.sessions.first?.id else { return }
 
         // Enrol artisans of the topic's category where it has one, else anyone.
-        let pool = topic.category.map { c in data.artisans.items.filter { $0.category == c }.map(\.id) } ?? []
+        let pool = topic.category.flatMap { pools[$0] } ?? []
         let enrol = min(s.capacity! + rng.int(0...3), max(8, data.artisans.count / 2))
         var chosen = Set<EntityID>()
         for _ in 0..<(enrol * 2) where chosen.count < enrol {
-            let id = (!pool.isEmpty && rng.chance(0.8)) ? rng.pick(pool) : rng.pick(data.artisans.items).id
+            let id = (!pool.isEmpty && rng.chance(0.8)) ? rng.pick(pool) : rng.pick(everyone)
             guard chosen.insert(id).inserted else { continue }
             data.apply(.enrol(session: sid, artisan: id, role: .peserta), ctx)
         }
@@ -155,7 +158,8 @@ public enum DemoData {
 
     // MARK: - Exhibitions
 
-    static func addExhibitions(_ wanted: Int, _ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext) {
+    static func addExhibitions(_ wanted: Int, _ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext,
+                               pools: [CraftCategory: [EntityID]], everyone: [EntityID]) {
         let v = DemoVocabulary.self
         var added = 0
         var year = ctx.today.year - 1
@@ -173,7 +177,7 @@ public enum DemoData {
                 e.status = e.end < ctx.today ? .done : (start <= ctx.today ? .open : .planned)
                 guard let eid = data.apply(.addExhibition(e), ctx)?.exhibitions.first?.id else { continue }
                 added += 1
-                let pool = data.artisans.items.filter { fair.categories?.contains($0.category) ?? true }.map(\.id)
+                let pool = fair.categories.map { $0.flatMap { pools[$0] ?? [] } } ?? everyone
                 guard !pool.isEmpty else { continue }
                 let count = min(pool.count, rng.int(5...14))
                 var chosen = Set<EntityID>()
@@ -204,7 +208,8 @@ extension DemoData {
     /// The council's own fairs in Malang, placed around `today` so the agenda always has
     /// something close; one artisan is also booked as a speaker at a Bimtek during the fair,
     /// so the demo shows an overlapping booking.
-    static func addLocalFairs(_ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext) {
+    static func addLocalFairs(_ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext,
+                              pools: [CraftCategory: [EntityID]], everyone: [EntityID]) {
         let fairs: [(String, String, Int, CraftCategory?)] = [
             ("Dekranasda Festival", "Alun-Alun Merdeka", 18, nil),
             ("Pameran Keramik dan Gerabah Dinoyo", "Kampung Keramik Dinoyo", 44, .keramikGerabah),
@@ -222,7 +227,7 @@ extension DemoData {
             e.payer = .dekranasda
             e.status = e.end < ctx.today ? .done : .planned
             guard let eid = data.apply(.addExhibition(e), ctx)?.exhibitions.first?.id else { continue }
-            let pool = data.artisans.items.filter { category == nil || $0.category == category }.map(\.id)
+            let pool = category.map { pools[$0] ?? [] } ?? everyone
             var chosen = Set<EntityID>()
             for _ in 0..<30 where chosen.count < 8 && !pool.isEmpty {
                 let aid = rng.pick(pool)

@@ -110,7 +110,8 @@ public enum Wilayah {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    /// 0–9 only (Unicode's `isWholeNumber` also takes other scripts' digits, and is slow).
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 }
 
 extension String {

@@ -21,6 +21,11 @@ public struct SearchIndex: Sendable {
         blob.reserveCapacity(artisans.count * 160)
         starts.reserveCapacity(artisans.count + 1)
         nameLengths.reserveCapacity(artisans.count)
+        // Place and category words are the same for many people: fold them once.
+        var places: [String: [UInt8]] = [:]
+        let categories = Dictionary(uniqueKeysWithValues: CraftCategory.allCases.map { c in
+            (c, SearchIndex.fields([c.label(.id), c.label(.en)]))
+        })
         for a in artisans {
             let start = blob.count
             Fold.append(a.name, to: &blob)
@@ -28,22 +33,51 @@ public struct SearchIndex: Sendable {
             field(a.business)
             if let brand = a.brand { field(brand) }
             for p in a.products { field(p.name) }
-            if let kel = Wilayah.kelurahan(code: a.kelurahan) {
-                field(kel.name)
-                field(Fold.compact(kel.name))
-                for v in kel.variants { field(v) }
-                if let kec = Wilayah.kecamatan(code: kel.kecamatanCode) { field(kec.name) }
+            if let cached = places[a.kelurahan] {
+                blob.append(contentsOf: cached)
+            } else {
+                let words = SearchIndex.placeWords(a.kelurahan)
+                places[a.kelurahan] = words
+                blob.append(contentsOf: words)
             }
-            field(a.category.label(.id))
-            field(a.category.label(.en))
-            // Digits only, national (0812…) and international (62812…), whatever form is stored.
-            let normalised = (try? Phone.normalise(a.phone).get()) ?? a.phone
-            field(Phone.national(normalised).filter(\.isASCIIDigit))
-            field(normalised.filter(\.isASCIIDigit))
+            blob.append(contentsOf: categories[a.category]!)
+            phoneDigits(a.phone)
             blob.append(0x01)
             starts.append(Int32(blob.count))
         }
         nameRank = rankByName()
+    }
+
+    /// Each text folded, each behind a field separator.
+    private static func fields(_ texts: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for t in texts { out.append(0x01); Fold.append(t, to: &out) }
+        return out
+    }
+
+    /// Kelurahan name, its spaceless form and variants, and the kecamatan.
+    private static func placeWords(_ code: String) -> [UInt8] {
+        guard let kel = Wilayah.kelurahan(code: code) else { return fields([code]) }
+        let kec = Wilayah.kecamatan(code: kel.kecamatanCode)?.name ?? ""
+        return fields([kel.name, Fold.compact(kel.name)] + kel.variants + [kec])
+    }
+
+    /// Digits only, national (0812…) and international (62812…), whatever form is stored.
+    private mutating func phoneDigits(_ phone: String) {
+        var digits = phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        if !phone.hasPrefix("+62"), let normalised = try? Phone.normalise(phone).get() {
+            digits = normalised.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        guard digits.count > 2, digits[0] == 0x36, digits[1] == 0x32 else {
+            blob.append(0x01)
+            blob.append(contentsOf: digits)
+            return
+        }
+        blob.append(0x01)
+        blob.append(0x30)
+        blob.append(contentsOf: digits[2...])
+        blob.append(0x01)
+        blob.append(contentsOf: digits)
     }
 
     private mutating func field(_ text: String) {

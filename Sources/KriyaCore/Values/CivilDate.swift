@@ -85,11 +85,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try c.encode(iso)
     }
 
-    /// Strict `YYYY-MM-DD`, the stored form.
+    /// Strict `YYYY-MM-DD`, the stored form (read on bytes: the store reads many).
     public static func parseISO(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
         return CivilDate(year: y, month: m, day: d)
     }
 }

@@ -13,13 +13,29 @@ public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         self.number = number
     }
 
-    /// Parses `A-000123`, `a-123` or `A123`; nil for anything else.
+    /// Parses `A-000123`, `a-123` or `A123` (spaces around are ignored); nil for anything else.
+    /// Works on bytes: the store reads hundreds of thousands of ids when it opens.
     public init?(_ text: String) {
-        var rest = Substring(text.trimmingSpaces.uppercased())
-        guard let first = rest.first, let kind = Kind(rawValue: String(first)) else { return nil }
-        rest = rest.dropFirst()
-        if rest.first == "-" { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 9, rest.allSatisfy(\.isASCIIDigit), let n = Int(rest), n > 0 else { return nil }
+        var bytes = Substring(text).utf8[...]
+        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        while bytes.last == 0x20 { bytes = bytes.dropLast() }
+        guard let first = bytes.first else { return nil }
+        let kind: Kind
+        switch first | 0x20 {
+        case 0x61: kind = .artisan
+        case 0x62: kind = .session
+        case 0x70: kind = .exhibition
+        default: return nil
+        }
+        bytes = bytes.dropFirst()
+        if bytes.first == 0x2D { bytes = bytes.dropFirst() }
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var n = 0
+        for b in bytes {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            n = n * 10 + Int(b - 0x30)
+        }
+        guard n > 0 else { return nil }
         self.init(kind, n)
     }
 

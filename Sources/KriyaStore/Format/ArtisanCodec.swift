@@ -53,46 +53,46 @@ enum ArtisanCodec {
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
-            case "id": id = try r.entityID()
-            case "rev": rev = try r.int()
-            case "name": name = try r.string()
-            case "gender": a.gender = try r.choice(Gender.self)
-            case "phone": phone = try r.string()
-            case "phoneTyped": a.phoneTyped = try r.string()
-            case "email": a.email = try r.string()
-            case "address": a.address = try r.string()
-            case "kelurahan": kelurahan = try r.string()
-            case "business": business = try r.string()
-            case "brand": a.brand = try r.string()
-            case "nib": a.nib = try r.string()
-            case "category": category = try r.choice(CraftCategory.self)
-            case "kbli": a.kbli = try r.string()
-            case "scale": a.scale = try r.choice(BusinessScale.self)
-            case "workers": a.workers = try r.int()
-            case "products":
+            case K.id: id = try r.entityID()
+            case K.rev: rev = try r.int()
+            case K.name: name = try r.string()
+            case K.gender: a.gender = try r.choice(Gender.self)
+            case K.phone: phone = try r.string()
+            case K.phoneTyped: a.phoneTyped = try r.string()
+            case K.email: a.email = try r.string()
+            case K.address: a.address = try r.string()
+            case K.kelurahan: kelurahan = try r.string()
+            case K.business: business = try r.string()
+            case K.brand: a.brand = try r.string()
+            case K.nib: a.nib = try r.string()
+            case K.category: category = try r.choice(CraftCategory.self)
+            case K.kbli: a.kbli = try r.string()
+            case K.scale: a.scale = try r.choice(BusinessScale.self)
+            case K.workers: a.workers = try r.int()
+            case K.products:
                 try r.array { r throws(JSONReader.Failure) in
                     var p = Product(name: "")
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
-                        case "name": p.name = try r.string()
-                        case "price": p.price = try r.int64()
+                        case K.name: p.name = try r.string()
+                        case K.price: p.price = try r.int64()
                         default: try r.skipValue()
                         }
                     }
                     a.products.append(p)
                 }
-            case "certifications":
+            case K.certifications:
                 try r.array { r throws(JSONReader.Failure) in
                     var kind: CertificationKind?
                     var c = Certification(kind: .nib)
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
-                        case "kind": kind = try r.choice(CertificationKind.self)
-                        case "number": c.number = try r.string()
-                        case "issued": c.issued = try r.date()
-                        case "validUntil": c.validUntil = try r.date()
+                        case K.kind: kind = try r.choice(CertificationKind.self)
+                        case K.number: c.number = try r.string()
+                        case K.issued: c.issued = try r.date()
+                        case K.validUntil: c.validUntil = try r.date()
                         default: try r.skipValue()
                         }
                     }
@@ -100,10 +100,10 @@ enum ArtisanCodec {
                     c.kind = kind
                     a.certifications.append(c)
                 }
-            case "memberSince": a.memberSince = try r.date()
-            case "notes": a.notes = try r.string()
-            case "nik": a.nik = try r.string()
-            case "archived": a.archived = try r.bool()
+            case K.memberSince: a.memberSince = try r.date()
+            case K.notes: a.notes = try r.string()
+            case K.nik: a.nik = try r.string()
+            case K.archived: a.archived = try r.bool()
             default: try r.skipValue()
             }
         }
@@ -120,4 +120,35 @@ enum ArtisanCodec {
         a.category = category
         return a
     }
+}
+
+/// Member names this file reads, packed once (see `JSONKey`).
+private enum K {
+    static let address: JSONKey = "address"
+    static let archived: JSONKey = "archived"
+    static let brand: JSONKey = "brand"
+    static let business: JSONKey = "business"
+    static let category: JSONKey = "category"
+    static let certifications: JSONKey = "certifications"
+    static let email: JSONKey = "email"
+    static let gender: JSONKey = "gender"
+    static let id: JSONKey = "id"
+    static let issued: JSONKey = "issued"
+    static let kbli: JSONKey = "kbli"
+    static let kelurahan: JSONKey = "kelurahan"
+    static let kind: JSONKey = "kind"
+    static let memberSince: JSONKey = "memberSince"
+    static let name: JSONKey = "name"
+    static let nib: JSONKey = "nib"
+    static let nik: JSONKey = "nik"
+    static let notes: JSONKey = "notes"
+    static let number: JSONKey = "number"
+    static let phone: JSONKey = "phone"
+    static let phoneTyped: JSONKey = "phoneTyped"
+    static let price: JSONKey = "price"
+    static let products: JSONKey = "products"
+    static let rev: JSONKey = "rev"
+    static let scale: JSONKey = "scale"
+    static let validUntil: JSONKey = "validUntil"
+    static let workers: JSONKey = "workers"
 }

@@ -40,34 +40,34 @@ enum ExhibitionCodec {
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
-            case "id": id = try r.entityID()
-            case "rev": rev = try r.int()
-            case "name": name = try r.string()
-            case "level": level = try r.choice(ExhibitionLevel.self)
-            case "organiser": e.organiser = try r.string()
-            case "venue": e.venue = try r.string()
-            case "city": e.city = try r.string()
-            case "country": e.country = try r.string()
-            case "start": start = try r.date()
-            case "end": end = try r.date()
-            case "boothCost": e.boothCost = try r.int64()
-            case "payer": e.payer = try r.choice(BoothPayer.self)
-            case "status": e.status = try r.choice(ExhibitionStatus.self)
-            case "participants":
+            case K.id: id = try r.entityID()
+            case K.rev: rev = try r.int()
+            case K.name: name = try r.string()
+            case K.level: level = try r.choice(ExhibitionLevel.self)
+            case K.organiser: e.organiser = try r.string()
+            case K.venue: e.venue = try r.string()
+            case K.city: e.city = try r.string()
+            case K.country: e.country = try r.string()
+            case K.start: start = try r.date()
+            case K.end: end = try r.date()
+            case K.boothCost: e.boothCost = try r.int64()
+            case K.payer: e.payer = try r.choice(BoothPayer.self)
+            case K.status: e.status = try r.choice(ExhibitionStatus.self)
+            case K.participants:
                 try r.array { r throws(JSONReader.Failure) in
                     var artisan: EntityID?
                     var p = ExhibitionParticipant(artisan: EntityID(.artisan, 1))
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
-                        case "artisan": artisan = try r.entityID()
-                        case "booth": p.booth = try r.string()
-                        case "curation": p.curation = try r.choice(Curation.self)
-                        case "products": p.products = try r.strings()
-                        case "staff": p.staff = try r.strings()
-                        case "sales": p.sales = try r.int64()
-                        case "transactions": p.transactions = try r.int()
-                        case "leads": p.leads = try r.int()
+                        case K.artisan: artisan = try r.entityID()
+                        case K.booth: p.booth = try r.string()
+                        case K.curation: p.curation = try r.choice(Curation.self)
+                        case K.products: p.products = try r.strings()
+                        case K.staff: p.staff = try r.strings()
+                        case K.sales: p.sales = try r.int64()
+                        case K.transactions: p.transactions = try r.int()
+                        case K.leads: p.leads = try r.int()
                         default: try r.skipValue()
                         }
                     }
@@ -90,4 +90,30 @@ enum ExhibitionCodec {
         e.end = end
         return e
     }
+}
+
+/// Member names this file reads, packed once (see `JSONKey`).
+private enum K {
+    static let artisan: JSONKey = "artisan"
+    static let booth: JSONKey = "booth"
+    static let boothCost: JSONKey = "boothCost"
+    static let city: JSONKey = "city"
+    static let country: JSONKey = "country"
+    static let curation: JSONKey = "curation"
+    static let end: JSONKey = "end"
+    static let id: JSONKey = "id"
+    static let leads: JSONKey = "leads"
+    static let level: JSONKey = "level"
+    static let name: JSONKey = "name"
+    static let organiser: JSONKey = "organiser"
+    static let participants: JSONKey = "participants"
+    static let payer: JSONKey = "payer"
+    static let products: JSONKey = "products"
+    static let rev: JSONKey = "rev"
+    static let sales: JSONKey = "sales"
+    static let staff: JSONKey = "staff"
+    static let start: JSONKey = "start"
+    static let status: JSONKey = "status"
+    static let transactions: JSONKey = "transactions"
+    static let venue: JSONKey = "venue"
 }

@@ -52,11 +52,11 @@ struct JSONReader {
     }
 
     /// Reads an object, calling `body` with each key; `body` must read or skip the value.
-    mutating func object(_ body: (inout JSONReader, String) throws(Failure) -> Void) throws(Failure) {
+    mutating func object(_ body: (inout JSONReader, JSONKey) throws(Failure) -> Void) throws(Failure) {
         try expect(0x7B)
         if peek() == 0x7D { pos += 1; return }
         while true {
-            let key = try string()
+            let key = try key()
             try expect(0x3A)
             try body(&self, key)
             skipSpace()
@@ -79,6 +79,20 @@ struct JSONReader {
             if base[pos] == 0x5D { pos += 1; return }
             throw fail("expected ',' or ']'")
         }
+    }
+
+    /// A member name: read in place when it has no escapes (the store never writes any).
+    private mutating func key() throws(Failure) -> JSONKey {
+        try expect(0x22)
+        let start = pos
+        while pos < end, base[pos] != 0x22, base[pos] != 0x5C { pos += 1 }
+        if pos < end, base[pos] == 0x22 {
+            let k = JSONKey(UnsafeBufferPointer(start: base + start, count: pos - start))
+            pos += 1
+            return k
+        }
+        pos = start - 1
+        return JSONKey(try string())
     }
 
     mutating func strings() throws(Failure) -> [String] {

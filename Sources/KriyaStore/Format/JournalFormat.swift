@@ -26,8 +26,8 @@ enum JournalFormat {
         do {
             try r.object { r, key throws(JSONReader.Failure) in
                 switch key {
-                case "journal": isHeader = true; try r.skipValue()
-                case "generation": generation = try r.int()
+                case K.journal: isHeader = true; try r.skipValue()
+                case K.generation: generation = try r.int()
                 default: try r.skipValue()
                 }
             }
@@ -71,10 +71,10 @@ enum JournalFormat {
         var change = Change(command: "")
         try r.object { r, key throws(JSONReader.Failure) in
             switch key {
-            case "cmd": change.command = try r.string()
-            case "artisans": try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
-            case "sessions": try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
-            case "exhibitions": try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
+            case K.cmd: change.command = try r.string()
+            case K.artisans: try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
+            case K.sessions: try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
+            case K.exhibitions: try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
             default: try r.skipValue()
             }
         }
@@ -121,4 +121,14 @@ enum SnapshotFormat {
         SealedLine.seal(&bytes)
         out.append(contentsOf: bytes)
     }
+}
+
+/// Member names this file reads, packed once (see `JSONKey`).
+private enum K {
+    static let artisans: JSONKey = "artisans"
+    static let cmd: JSONKey = "cmd"
+    static let exhibitions: JSONKey = "exhibitions"
+    static let generation: JSONKey = "generation"
+    static let journal: JSONKey = "journal"
+    static let sessions: JSONKey = "sessions"
 }

@@ -53,24 +53,24 @@ enum SessionCodec {
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
-            case "id": id = try r.entityID()
-            case "rev": rev = try r.int()
-            case "title": title = try r.string()
-            case "topic": s.topic = try r.string()
-            case "organiser": organiser = try r.string()
-            case "partner": s.partner = try r.string()
-            case "trainers": s.trainers = try r.strings()
-            case "venue": venue = try r.string()
-            case "start": start = try r.date()
-            case "end": end = try r.date()
-            case "meetingDays": try r.array { r throws(JSONReader.Failure) in s.meetingDays.append(try r.date()) }
-            case "startTime": s.startTime = try r.time()
-            case "graceMinutes": s.graceMinutes = try r.int()
-            case "capacity": s.capacity = try r.int()
-            case "funding": s.funding = try r.string()
-            case "status": s.status = try r.choice(SessionStatus.self)
-            case "certificateMinDays": s.certificateMinDays = try r.int()
-            case "participants":
+            case K.id: id = try r.entityID()
+            case K.rev: rev = try r.int()
+            case K.title: title = try r.string()
+            case K.topic: s.topic = try r.string()
+            case K.organiser: organiser = try r.string()
+            case K.partner: s.partner = try r.string()
+            case K.trainers: s.trainers = try r.strings()
+            case K.venue: venue = try r.string()
+            case K.start: start = try r.date()
+            case K.end: end = try r.date()
+            case K.meetingDays: try r.array { r throws(JSONReader.Failure) in s.meetingDays.append(try r.date()) }
+            case K.startTime: s.startTime = try r.time()
+            case K.graceMinutes: s.graceMinutes = try r.int()
+            case K.capacity: s.capacity = try r.int()
+            case K.funding: s.funding = try r.string()
+            case K.status: s.status = try r.choice(SessionStatus.self)
+            case K.certificateMinDays: s.certificateMinDays = try r.int()
+            case K.participants:
                 try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
             default: try r.skipValue()
             }
@@ -95,21 +95,21 @@ enum SessionCodec {
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
-            case "artisan": artisan = try r.entityID()
-            case "role": p.role = try r.choice(ParticipantRole.self)
-            case "enrolment": p.enrolment = try r.choice(Enrolment.self)
-            case "attendance":
+            case K.artisan: artisan = try r.entityID()
+            case K.role: p.role = try r.choice(ParticipantRole.self)
+            case K.enrolment: p.enrolment = try r.choice(Enrolment.self)
+            case K.attendance:
                 try r.array { r throws(JSONReader.Failure) in
                     var day: CivilDate?, mark: AttendanceMark?
                     var a = Attendance(day: CivilDate(dayNumber: 0), mark: .hadir)
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
-                        case "day": day = try r.date()
-                        case "mark": mark = try r.choice(AttendanceMark.self)
-                        case "time": a.time = try r.time()
-                        case "by": a.by = try r.string()
-                        case "note": a.note = try r.string()
+                        case K.day: day = try r.date()
+                        case K.mark: mark = try r.choice(AttendanceMark.self)
+                        case K.time: a.time = try r.time()
+                        case K.by: a.by = try r.string()
+                        case K.note: a.note = try r.string()
                         default: try r.skipValue()
                         }
                     }
@@ -118,7 +118,7 @@ enum SessionCodec {
                     a.mark = mark
                     p.attendance.append(a)
                 }
-            case "certificate": p.certificate = try r.string()
+            case K.certificate: p.certificate = try r.string()
             default: try r.skipValue()
             }
         }
@@ -126,4 +126,36 @@ enum SessionCodec {
         p.artisan = artisan
         return p
     }
+}
+
+/// Member names this file reads, packed once (see `JSONKey`).
+private enum K {
+    static let artisan: JSONKey = "artisan"
+    static let attendance: JSONKey = "attendance"
+    static let by: JSONKey = "by"
+    static let capacity: JSONKey = "capacity"
+    static let certificate: JSONKey = "certificate"
+    static let certificateMinDays: JSONKey = "certificateMinDays"
+    static let day: JSONKey = "day"
+    static let end: JSONKey = "end"
+    static let enrolment: JSONKey = "enrolment"
+    static let funding: JSONKey = "funding"
+    static let graceMinutes: JSONKey = "graceMinutes"
+    static let id: JSONKey = "id"
+    static let mark: JSONKey = "mark"
+    static let meetingDays: JSONKey = "meetingDays"
+    static let note: JSONKey = "note"
+    static let organiser: JSONKey = "organiser"
+    static let participants: JSONKey = "participants"
+    static let partner: JSONKey = "partner"
+    static let rev: JSONKey = "rev"
+    static let role: JSONKey = "role"
+    static let start: JSONKey = "start"
+    static let startTime: JSONKey = "startTime"
+    static let status: JSONKey = "status"
+    static let time: JSONKey = "time"
+    static let title: JSONKey = "title"
+    static let topic: JSONKey = "topic"
+    static let trainers: JSONKey = "trainers"
+    static let venue: JSONKey = "venue"
 }

@@ -90,4 +90,25 @@ struct Durable {
         let size = io.fstat(fd)?.size ?? 0
         return try io.pread(fd, size, at: 0, path: path)
     }
+
+    /// Runs `body` over the content of `path` mapped into memory (no copy, no zeroing);
+    /// nil when the file does not exist. Safe because the store never changes a snapshot in
+    /// place: a new one is renamed over it, and the mapping keeps the old file.
+    func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(StoreError) -> T? {
+        let fd: Int32
+        do { fd = try io.open(path, O_RDONLY, 0) } catch {
+            if case .io(_, _, let code) = error, code == ENOENT { return nil }
+            throw error
+        }
+        defer { io.close(fd) }
+        let size = io.fstat(fd)?.size ?? 0
+        guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
+            // No mapping (an unusual file system): read it instead.
+            let bytes = try io.pread(fd, size, at: 0, path: path)
+            return bytes.withUnsafeBufferPointer(body)
+        }
+        defer { munmap(map, size) }
+        return body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
+    }
 }

@@ -16,29 +16,29 @@ extension Store {
         let journalFD: Int32? = io.stat(journalPath) == nil ? nil : try io.open(journalPath, O_RDONLY, 0)
         defer { if let journalFD { io.close(journalFD) } }
 
-        for name in Store.snapshotNames {
-            guard let bytes = try durable.read(file(name)) else { continue }
-            bytes.withUnsafeBufferPointer { buf in
-                Lines.each(buf) { number, line, _, complete in
-                    if let problem = SealedLine.verify(line) {
-                        found.append(LoadIssue(file: name, line: number, reason: complete ? problem.description : "torn last line", raw: Array(line)))
-                        return
-                    }
-                    var r = JSONReader(line)
-                    do {
-                        let id: EntityID
-                        switch name {
-                        case "artisans.jsonl": let a = try ArtisanCodec.read(&r); id = a.id; fresh.artisans.merge(a)
-                        case "sessions.jsonl": let s = try SessionCodec.read(&r); id = s.id; fresh.sessions.merge(s)
-                        default: let e = try ExhibitionCodec.read(&r); id = e.id; fresh.exhibitions.merge(e)
-                        }
-                        origins?[id] = (name, number)
-                    } catch {
-                        found.append(LoadIssue(file: name, line: number, reason: "\(error)", raw: Array(line)))
-                    }
+        // The three snapshot files are read at the same time (and the large one in pieces).
+        typealias Pieces<R> = Result<[SnapshotParser.Parsed<R>]?, StoreError>
+        func parse<R: Record>(_ name: String, _ read: @escaping @Sendable (inout JSONReader) throws(JSONReader.Failure) -> R) -> Pieces<R> {
+            Result { () throws(StoreError) in try durable.withContents(of: file(name)) { SnapshotParser.parse($0, file: name, read) } }
+        }
+        let sessionsJob = Background { parse("sessions.jsonl") { r throws(JSONReader.Failure) in try SessionCodec.read(&r) } }
+        let exhibitionsJob = Background { parse("exhibitions.jsonl") { r throws(JSONReader.Failure) in try ExhibitionCodec.read(&r) } }
+        let artisanPieces = parse("artisans.jsonl") { r throws(JSONReader.Failure) in try ArtisanCodec.read(&r) }
+
+        func take<R: Record>(_ name: String, _ result: Pieces<R>, into table: inout RecordTable<R>) throws(StoreError) {
+            guard let pieces = try result.get() else { return }
+            table.reserveCapacity(pieces.reduce(0) { $0 + $1.records.count })
+            for piece in pieces {
+                table.merge(contentsOf: piece.records)
+                if origins != nil {
+                    for (record, line) in zip(piece.records, piece.lines) { origins?[record.id] = (name, Int(line)) }
                 }
+                found += piece.issues
             }
         }
+        try take("artisans.jsonl", artisanPieces, into: &fresh.artisans)
+        try take("sessions.jsonl", sessionsJob.value, into: &fresh.sessions)
+        try take("exhibitions.jsonl", exhibitionsJob.value, into: &fresh.exhibitions)
 
         data = fresh
         issues = found

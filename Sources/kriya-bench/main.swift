@@ -56,9 +56,11 @@ func measure(_ dir: String) throws {
     var t = nowNanos()
     let store = try Store(path: dir, create: false)
     let open = millis(since: t)
+    let rssOpen = peakRSSMegabytes()
     t = nowNanos()
     let index = SearchIndex(store.data.artisans.items)
     let indexTime = millis(since: t)
+    let rssIndex = peakRSSMegabytes()
     var searchTimes: [Double] = []
     var narrowTimes: [Double] = []
     for q in queries(store.data.artisans.items, count: 300) {
@@ -79,6 +81,7 @@ func measure(_ dir: String) throws {
         try store.apply(.addArtisan(a), context: ctx)
         saveTimes.append(millis(since: t))
     }
+    let rssSaves = peakRSSMegabytes()
     t = nowNanos()
     try store.compact()
     let compaction = millis(since: t)
@@ -89,6 +92,9 @@ func measure(_ dir: String) throws {
     print("save_ms " + saveTimes.map(fmt).joined(separator: ","))
     print("compact_ms \(fmt(compaction))")
     print("rss_mb \(fmt(peakRSSMegabytes()))")
+    print("rss_open_mb \(fmt(rssOpen))")
+    print("rss_index_mb \(fmt(rssIndex))")
+    print("rss_before_compaction_mb \(fmt(rssSaves))")
 }
 
 func copyStore(_ from: String, _ to: String) throws {
@@ -112,6 +118,14 @@ func runChild(_ dir: String) throws -> [String: [Double]] {
         out[String(parts[0])] = parts[1].split(separator: ",").compactMap { Double($0) }
     }
     return out
+}
+
+if let dir = option("--open-only") {
+    // For profiling the open path alone: `perf record .build/release/kriya-bench --open-only DIR`.
+    let t = nowNanos()
+    let store = try Store(path: dir, create: false)
+    print("open_ms \(fmt(millis(since: t))) \(store.data.artisans.count)")
+    exit(0)
 }
 
 if let dir = option("--measure") {

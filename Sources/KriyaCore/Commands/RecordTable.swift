@@ -76,7 +76,9 @@ public struct RecordTable<R: Record>: Sendable {
             for r in records { merge(r) }
             return
         }
-        for (offset, r) in records.enumerated() { index[r.id] = items.count + offset }
+        // By index, so that no record is copied just to read its id.
+        let base = items.count
+        for i in records.indices { index[records[i].id] = base + i }
         if let last = records.last { maxNumber = max(maxNumber, last.id.number) }
         if items.isEmpty { items = records } else { items.append(contentsOf: records) }
     }

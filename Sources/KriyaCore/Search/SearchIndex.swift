@@ -11,8 +11,11 @@ public struct SearchIndex: Sendable {
     private var starts: [Int32] = [0]
     /// How many bytes of each record's text are its name (the first field).
     private var nameLengths: [Int32] = []
-    /// Position of each record when sorted by folded name.
+    /// Position of each record when sorted by folded name, and the reverse.
     private var nameRank: [Int32] = []
+    private var byRank: [Int32] = []
+    /// How often each byte occurs, to look for a word's rarest byte first.
+    private var byteCounts = [Int](repeating: 0, count: 256)
 
     public var count: Int { nameLengths.count }
 
@@ -46,6 +49,14 @@ public struct SearchIndex: Sendable {
             starts.append(Int32(blob.count))
         }
         nameRank = rankByName()
+        byRank = [Int32](repeating: 0, count: count)
+        for (record, rank) in nameRank.enumerated() { byRank[Int(rank)] = Int32(record) }
+        blob.withUnsafeBufferPointer { for b in $0 { byteCounts[Int(b)] += 1 } }
+    }
+
+    /// The position of the word's rarest byte.
+    private func anchor(_ word: [UInt8]) -> Int {
+        word.indices.min { byteCounts[Int(word[$0])] < byteCounts[Int(word[$1])] } ?? 0
     }
 
     /// Each text folded, each behind a field separator.
@@ -120,35 +131,54 @@ public struct SearchIndex: Sendable {
     public func search(_ query: String, within: [Int]? = nil) -> [Int] {
         let words = SearchIndex.terms(query).sorted { $0.count > $1.count }
         if words.isEmpty {
-            let all = within ?? Array(0..<count)
-            return all.sorted { nameRank[$0] < nameRank[$1] }
+            guard let within else { return byRank.map(Int.init) }
+            return within.sorted { nameRank[$0] < nameRank[$1] }
         }
         let first = SearchIndex.terms(query).first!
-        var hits: [(score: Int, record: Int)] = []
+        let anchors = words.map(anchor)
+        // Hits go into one bitmap per score, indexed by name rank: reading the bitmaps in
+        // order gives the result sorted without comparing anything.
+        let wordsPerMap = (count + 63) / 64
+        var maps = [UInt64](repeating: 0, count: wordsPerMap * 4)
+        var hits = 0
         blob.withUnsafeBufferPointer { buf in
             let base = buf.baseAddress!
             let check = { (r: Int) in
                 let s = Int(starts[r]), e = Int(starts[r + 1])
-                for w in words where !SearchIndex.contains(base + s, e - s, w) { return }
-                hits.append((score(r, first, base), r))
+                for (w, a) in zip(words.dropFirst(), anchors.dropFirst())
+                where w.withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: a) }) == nil { return }
+                let rank = Int(nameRank[r])
+                maps[score(r, first, base) * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
+                hits += 1
             }
             if let within {
-                for r in within where r < count { check(r) }
+                for r in within where r < count {
+                    let s = Int(starts[r]), e = Int(starts[r + 1])
+                    if words[0].withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: anchors[0]) }) != nil { check(r) }
+                }
             } else {
                 // Scan the whole blob for the longest word; check the others in each hit record.
-                let longest = words[0]
                 var offset = 0
                 let total = buf.count
-                while offset < total,
-                      let found = longest.withUnsafeBufferPointer({ ByteSearch.find(base + offset, total - offset, $0) }) {
-                    let r = record(at: offset + found)
-                    check(r)
-                    offset = Int(starts[r + 1])
+                words[0].withUnsafeBufferPointer { longest in
+                    while offset < total, let found = ByteSearch.find(base + offset, total - offset, longest, anchor: anchors[0]) {
+                        let r = record(at: offset + found)
+                        check(r)
+                        offset = Int(starts[r + 1])
+                    }
                 }
             }
         }
-        hits.sort { $0.score != $1.score ? $0.score < $1.score : nameRank[$0.record] < nameRank[$1.record] }
-        return hits.map(\.record)
+        var out: [Int] = []
+        out.reserveCapacity(hits)
+        for (i, var bits) in maps.enumerated() where bits != 0 {
+            let rankBase = (i % wordsPerMap) * 64
+            while bits != 0 {
+                out.append(Int(byRank[rankBase + bits.trailingZeroBitCount]))
+                bits &= bits - 1
+            }
+        }
+        return out
     }
 
     private func record(at offset: Int) -> Int {

@@ -47,6 +47,7 @@ enum ArtisanCodec {
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> Artisan {
+        let K = Keys.shared
         var id: EntityID?, rev = 0, name: String?, phone: String?, kelurahan: String?, business: String?
         var category: CraftCategory?
         var a = Artisan(id: EntityID(.artisan, 1), name: "", phone: "", kelurahan: "", business: "", category: .lainnya)
@@ -56,7 +57,7 @@ enum ArtisanCodec {
             case K.id: id = try r.entityID()
             case K.rev: rev = try r.int()
             case K.name: name = try r.string()
-            case K.gender: a.gender = try r.choice(Gender.self)
+            case K.gender: a.gender = try r.choice(K.genderValues)
             case K.phone: phone = try r.string()
             case K.phoneTyped: a.phoneTyped = try r.string()
             case K.email: a.email = try r.string()
@@ -65,9 +66,9 @@ enum ArtisanCodec {
             case K.business: business = try r.string()
             case K.brand: a.brand = try r.string()
             case K.nib: a.nib = try r.string()
-            case K.category: category = try r.choice(CraftCategory.self)
+            case K.category: category = try r.choice(K.craftCategoryValues)
             case K.kbli: a.kbli = try r.string()
-            case K.scale: a.scale = try r.choice(BusinessScale.self)
+            case K.scale: a.scale = try r.choice(K.businessScaleValues)
             case K.workers: a.workers = try r.int()
             case K.products:
                 try r.array { r throws(JSONReader.Failure) in
@@ -89,7 +90,7 @@ enum ArtisanCodec {
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
-                        case K.kind: kind = try r.choice(CertificationKind.self)
+                        case K.kind: kind = try r.choice(K.certificationKindValues)
                         case K.number: c.number = try r.string()
                         case K.issued: c.issued = try r.date()
                         case K.validUntil: c.validUntil = try r.date()
@@ -122,33 +123,39 @@ enum ArtisanCodec {
     }
 }
 
-/// Member names this file reads, packed once (see `JSONKey`).
-private enum K {
-    static let address: JSONKey = "address"
-    static let archived: JSONKey = "archived"
-    static let brand: JSONKey = "brand"
-    static let business: JSONKey = "business"
-    static let category: JSONKey = "category"
-    static let certifications: JSONKey = "certifications"
-    static let email: JSONKey = "email"
-    static let gender: JSONKey = "gender"
-    static let id: JSONKey = "id"
-    static let issued: JSONKey = "issued"
-    static let kbli: JSONKey = "kbli"
-    static let kelurahan: JSONKey = "kelurahan"
-    static let kind: JSONKey = "kind"
-    static let memberSince: JSONKey = "memberSince"
-    static let name: JSONKey = "name"
-    static let nib: JSONKey = "nib"
-    static let nik: JSONKey = "nik"
-    static let notes: JSONKey = "notes"
-    static let number: JSONKey = "number"
-    static let phone: JSONKey = "phone"
-    static let phoneTyped: JSONKey = "phoneTyped"
-    static let price: JSONKey = "price"
-    static let products: JSONKey = "products"
-    static let rev: JSONKey = "rev"
-    static let scale: JSONKey = "scale"
-    static let validUntil: JSONKey = "validUntil"
-    static let workers: JSONKey = "workers"
+/// Member names (and enum values) this file reads, packed once; each reader takes a reference
+/// (`let K = Keys.shared`) so matching costs no lazy-global check per key.
+private final class Keys: Sendable {
+    let address: JSONKey = "address"
+    let archived: JSONKey = "archived"
+    let brand: JSONKey = "brand"
+    let business: JSONKey = "business"
+    let category: JSONKey = "category"
+    let certifications: JSONKey = "certifications"
+    let email: JSONKey = "email"
+    let gender: JSONKey = "gender"
+    let id: JSONKey = "id"
+    let issued: JSONKey = "issued"
+    let kbli: JSONKey = "kbli"
+    let kelurahan: JSONKey = "kelurahan"
+    let kind: JSONKey = "kind"
+    let memberSince: JSONKey = "memberSince"
+    let name: JSONKey = "name"
+    let nib: JSONKey = "nib"
+    let nik: JSONKey = "nik"
+    let notes: JSONKey = "notes"
+    let number: JSONKey = "number"
+    let phone: JSONKey = "phone"
+    let phoneTyped: JSONKey = "phoneTyped"
+    let price: JSONKey = "price"
+    let products: JSONKey = "products"
+    let rev: JSONKey = "rev"
+    let scale: JSONKey = "scale"
+    let validUntil: JSONKey = "validUntil"
+    let workers: JSONKey = "workers"
+    let genderValues = ChoiceTable(Gender.self)
+    let craftCategoryValues = ChoiceTable(CraftCategory.self)
+    let businessScaleValues = ChoiceTable(BusinessScale.self)
+    let certificationKindValues = ChoiceTable(CertificationKind.self)
+    static let shared = Keys()
 }

@@ -34,6 +34,7 @@ enum ExhibitionCodec {
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> Exhibition {
+        let K = Keys.shared
         var id: EntityID?, rev = 0, name: String?, level: ExhibitionLevel?, start: CivilDate?, end: CivilDate?
         let placeholder = CivilDate(dayNumber: 0)
         var e = Exhibition(id: EntityID(.exhibition, 1), name: "", level: .lokal, start: placeholder, end: placeholder)
@@ -43,7 +44,7 @@ enum ExhibitionCodec {
             case K.id: id = try r.entityID()
             case K.rev: rev = try r.int()
             case K.name: name = try r.string()
-            case K.level: level = try r.choice(ExhibitionLevel.self)
+            case K.level: level = try r.choice(K.exhibitionLevelValues)
             case K.organiser: e.organiser = try r.string()
             case K.venue: e.venue = try r.string()
             case K.city: e.city = try r.string()
@@ -51,8 +52,8 @@ enum ExhibitionCodec {
             case K.start: start = try r.date()
             case K.end: end = try r.date()
             case K.boothCost: e.boothCost = try r.int64()
-            case K.payer: e.payer = try r.choice(BoothPayer.self)
-            case K.status: e.status = try r.choice(ExhibitionStatus.self)
+            case K.payer: e.payer = try r.choice(K.boothPayerValues)
+            case K.status: e.status = try r.choice(K.exhibitionStatusValues)
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in
                     var artisan: EntityID?
@@ -62,7 +63,7 @@ enum ExhibitionCodec {
                         switch key {
                         case K.artisan: artisan = try r.entityID()
                         case K.booth: p.booth = try r.string()
-                        case K.curation: p.curation = try r.choice(Curation.self)
+                        case K.curation: p.curation = try r.choice(K.curationValues)
                         case K.products: p.products = try r.strings()
                         case K.staff: p.staff = try r.strings()
                         case K.sales: p.sales = try r.int64()
@@ -92,28 +93,34 @@ enum ExhibitionCodec {
     }
 }
 
-/// Member names this file reads, packed once (see `JSONKey`).
-private enum K {
-    static let artisan: JSONKey = "artisan"
-    static let booth: JSONKey = "booth"
-    static let boothCost: JSONKey = "boothCost"
-    static let city: JSONKey = "city"
-    static let country: JSONKey = "country"
-    static let curation: JSONKey = "curation"
-    static let end: JSONKey = "end"
-    static let id: JSONKey = "id"
-    static let leads: JSONKey = "leads"
-    static let level: JSONKey = "level"
-    static let name: JSONKey = "name"
-    static let organiser: JSONKey = "organiser"
-    static let participants: JSONKey = "participants"
-    static let payer: JSONKey = "payer"
-    static let products: JSONKey = "products"
-    static let rev: JSONKey = "rev"
-    static let sales: JSONKey = "sales"
-    static let staff: JSONKey = "staff"
-    static let start: JSONKey = "start"
-    static let status: JSONKey = "status"
-    static let transactions: JSONKey = "transactions"
-    static let venue: JSONKey = "venue"
+/// Member names (and enum values) this file reads, packed once; each reader takes a reference
+/// (`let K = Keys.shared`) so matching costs no lazy-global check per key.
+private final class Keys: Sendable {
+    let artisan: JSONKey = "artisan"
+    let booth: JSONKey = "booth"
+    let boothCost: JSONKey = "boothCost"
+    let city: JSONKey = "city"
+    let country: JSONKey = "country"
+    let curation: JSONKey = "curation"
+    let end: JSONKey = "end"
+    let id: JSONKey = "id"
+    let leads: JSONKey = "leads"
+    let level: JSONKey = "level"
+    let name: JSONKey = "name"
+    let organiser: JSONKey = "organiser"
+    let participants: JSONKey = "participants"
+    let payer: JSONKey = "payer"
+    let products: JSONKey = "products"
+    let rev: JSONKey = "rev"
+    let sales: JSONKey = "sales"
+    let staff: JSONKey = "staff"
+    let start: JSONKey = "start"
+    let status: JSONKey = "status"
+    let transactions: JSONKey = "transactions"
+    let venue: JSONKey = "venue"
+    let exhibitionLevelValues = ChoiceTable(ExhibitionLevel.self)
+    let boothPayerValues = ChoiceTable(BoothPayer.self)
+    let exhibitionStatusValues = ChoiceTable(ExhibitionStatus.self)
+    let curationValues = ChoiceTable(Curation.self)
+    static let shared = Keys()
 }

@@ -1,7 +1,7 @@
 /// An object member's name packed into three integers, so that matching a key against the
 /// names a codec knows is three integer compares instead of a String allocation and a chain
 /// of String comparisons (the store matches millions of keys when it opens).
-struct JSONKey: Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+struct JSONKey: Equatable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     private(set) var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
     private(set) var count: Int = 0
     /// Longer than 24 bytes: no codec knows such a key; it is skipped.
@@ -10,15 +10,11 @@ struct JSONKey: Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
     @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         count = bytes.count
-        guard count <= JSONKey.maxLength else { return }
-        for (i, byte) in bytes.enumerated() {
-            let shift = UInt64((i % 8) * 8)
-            switch i / 8 {
-            case 0: a |= UInt64(byte) << shift
-            case 1: b |= UInt64(byte) << shift
-            default: c |= UInt64(byte) << shift
-            }
-        }
+        guard count <= JSONKey.maxLength, count > 0 else { return }
+        // Copy the bytes straight into the three words (zero-padded).
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        (a, b, c) = words
     }
 
     init(stringLiteral value: StaticString) {
@@ -35,11 +31,19 @@ struct JSONKey: Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
     }
 
     var description: String {
-        var bytes: [UInt8] = []
-        for i in 0..<min(count, JSONKey.maxLength) {
-            let word = i < 8 ? a : (i < 16 ? b : c)
-            bytes.append(UInt8(truncatingIfNeeded: word >> UInt64((i % 8) * 8)))
-        }
+        var words = (a, b, c)
+        let bytes = withUnsafeBytes(of: &words) { Array($0.prefix(min(count, JSONKey.maxLength))) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The values of a string enum, packed for matching as `JSONKey`s.
+struct ChoiceTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where E.RawValue == String {
+    let entries: [(key: JSONKey, value: E)]
+    init(_: E.Type) { entries = E.allCases.map { (JSONKey($0.rawValue), $0) } }
+
+    func value(for key: JSONKey) -> E? {
+        for entry in entries where entry.key == key { return entry.value }
+        return nil
     }
 }

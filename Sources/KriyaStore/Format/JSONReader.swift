@@ -27,6 +27,7 @@ struct JSONReader {
 
     func fail(_ reason: String) -> Failure { Failure(offset: pos, reason: reason) }
 
+    @inline(__always)
     private mutating func skipSpace() {
         while pos < end {
             let b = base[pos]
@@ -34,12 +35,14 @@ struct JSONReader {
         }
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws(Failure) {
         skipSpace()
         guard pos < end, base[pos] == byte else { throw fail("expected '\(Character(Unicode.Scalar(byte)))'") }
         pos += 1
     }
 
+    @inline(__always)
     private mutating func peek() -> UInt8? {
         skipSpace()
         return pos < end ? base[pos] : nil
@@ -82,7 +85,7 @@ struct JSONReader {
     }
 
     /// A member name: read in place when it has no escapes (the store never writes any).
-    private mutating func key() throws(Failure) -> JSONKey {
+    mutating func key() throws(Failure) -> JSONKey {
         try expect(0x22)
         let start = pos
         while pos < end, base[pos] != 0x22, base[pos] != 0x5C { pos += 1 }
@@ -102,6 +105,7 @@ struct JSONReader {
     }
 
     /// True (and consumed) when the next value is `null`.
+    @inline(__always)
     mutating func null() -> Bool {
         guard peek() == 0x6E, pos + 4 <= end, base[pos + 1] == 0x75, base[pos + 2] == 0x6C, base[pos + 3] == 0x6C
         else { return false }
@@ -258,9 +262,14 @@ struct JSONReader {
         return t
     }
 
-    mutating func choice<E: RawRepresentable>(_: E.Type) throws(Failure) -> E where E.RawValue == String {
-        let s = try string()
-        guard let v = E(rawValue: s) else { throw fail("unknown value \"\(s)\"") }
+    /// One of an enum's values, matched in place without making a String.
+    mutating func choice<E>(_ table: ChoiceTable<E>) throws(Failure) -> E {
+        let start = pos
+        let k = try key()
+        guard let v = table.value(for: k) else {
+            pos = start
+            throw fail("unknown value \"\(try string())\"")
+        }
         return v
     }
 }

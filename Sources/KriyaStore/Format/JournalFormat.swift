@@ -19,6 +19,7 @@ enum JournalFormat {
 
     /// The generation from a header line, nil when the line is not a header.
     static func generation(ofHeader line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let K = Keys.shared
         guard SealedLine.verify(line) == nil else { return nil }
         var r = JSONReader(line)
         var generation: Int?
@@ -67,6 +68,7 @@ enum JournalFormat {
 
     /// The records of one (already verified) entry line.
     static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> Change {
+        let K = Keys.shared
         var r = JSONReader(line)
         var change = Change(command: "")
         try r.object { r, key throws(JSONReader.Failure) in
@@ -113,22 +115,28 @@ enum AuditFormat {
 
 /// A snapshot line: one record.
 enum SnapshotFormat {
-    static func line<R>(_ record: R, _ write: (R, inout JSONWriter) -> Void, into out: inout [UInt8]) {
-        var w = JSONWriter(capacity: 512)
+    static func line<R>(_ record: R, _ write: (R, inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: 640)
         w.beginObject()
         write(record, &w)
         var bytes = w.bytes
         SealedLine.seal(&bytes)
-        out.append(contentsOf: bytes)
+        return bytes
+    }
+
+    static func line<R>(_ record: R, _ write: (R, inout JSONWriter) -> Void, into out: inout [UInt8]) {
+        out.append(contentsOf: line(record, write))
     }
 }
 
-/// Member names this file reads, packed once (see `JSONKey`).
-private enum K {
-    static let artisans: JSONKey = "artisans"
-    static let cmd: JSONKey = "cmd"
-    static let exhibitions: JSONKey = "exhibitions"
-    static let generation: JSONKey = "generation"
-    static let journal: JSONKey = "journal"
-    static let sessions: JSONKey = "sessions"
+/// Member names (and enum values) this file reads, packed once; each reader takes a reference
+/// (`let K = Keys.shared`) so matching costs no lazy-global check per key.
+private final class Keys: Sendable {
+    let artisans: JSONKey = "artisans"
+    let cmd: JSONKey = "cmd"
+    let exhibitions: JSONKey = "exhibitions"
+    let generation: JSONKey = "generation"
+    let journal: JSONKey = "journal"
+    let sessions: JSONKey = "sessions"
+    static let shared = Keys()
 }

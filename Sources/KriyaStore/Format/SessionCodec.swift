@@ -46,6 +46,7 @@ enum SessionCodec {
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> BimtekSession {
+        let K = Keys.shared
         var id: EntityID?, rev = 0, title: String?, organiser: String?, venue: String?
         var start: CivilDate?, end: CivilDate?
         let placeholder = CivilDate(dayNumber: 0)
@@ -68,7 +69,7 @@ enum SessionCodec {
             case K.graceMinutes: s.graceMinutes = try r.int()
             case K.capacity: s.capacity = try r.int()
             case K.funding: s.funding = try r.string()
-            case K.status: s.status = try r.choice(SessionStatus.self)
+            case K.status: s.status = try r.choice(K.sessionStatusValues)
             case K.certificateMinDays: s.certificateMinDays = try r.int()
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
@@ -90,14 +91,15 @@ enum SessionCodec {
     }
 
     private static func readParticipant(_ r: inout JSONReader) throws(JSONReader.Failure) -> SessionParticipant {
+        let K = Keys.shared
         var artisan: EntityID?
         var p = SessionParticipant(artisan: EntityID(.artisan, 1))
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
             case K.artisan: artisan = try r.entityID()
-            case K.role: p.role = try r.choice(ParticipantRole.self)
-            case K.enrolment: p.enrolment = try r.choice(Enrolment.self)
+            case K.role: p.role = try r.choice(K.participantRoleValues)
+            case K.enrolment: p.enrolment = try r.choice(K.enrolmentValues)
             case K.attendance:
                 try r.array { r throws(JSONReader.Failure) in
                     var day: CivilDate?, mark: AttendanceMark?
@@ -106,7 +108,7 @@ enum SessionCodec {
                         if r.null() { return }
                         switch key {
                         case K.day: day = try r.date()
-                        case K.mark: mark = try r.choice(AttendanceMark.self)
+                        case K.mark: mark = try r.choice(K.attendanceMarkValues)
                         case K.time: a.time = try r.time()
                         case K.by: a.by = try r.string()
                         case K.note: a.note = try r.string()
@@ -128,34 +130,40 @@ enum SessionCodec {
     }
 }
 
-/// Member names this file reads, packed once (see `JSONKey`).
-private enum K {
-    static let artisan: JSONKey = "artisan"
-    static let attendance: JSONKey = "attendance"
-    static let by: JSONKey = "by"
-    static let capacity: JSONKey = "capacity"
-    static let certificate: JSONKey = "certificate"
-    static let certificateMinDays: JSONKey = "certificateMinDays"
-    static let day: JSONKey = "day"
-    static let end: JSONKey = "end"
-    static let enrolment: JSONKey = "enrolment"
-    static let funding: JSONKey = "funding"
-    static let graceMinutes: JSONKey = "graceMinutes"
-    static let id: JSONKey = "id"
-    static let mark: JSONKey = "mark"
-    static let meetingDays: JSONKey = "meetingDays"
-    static let note: JSONKey = "note"
-    static let organiser: JSONKey = "organiser"
-    static let participants: JSONKey = "participants"
-    static let partner: JSONKey = "partner"
-    static let rev: JSONKey = "rev"
-    static let role: JSONKey = "role"
-    static let start: JSONKey = "start"
-    static let startTime: JSONKey = "startTime"
-    static let status: JSONKey = "status"
-    static let time: JSONKey = "time"
-    static let title: JSONKey = "title"
-    static let topic: JSONKey = "topic"
-    static let trainers: JSONKey = "trainers"
-    static let venue: JSONKey = "venue"
+/// Member names (and enum values) this file reads, packed once; each reader takes a reference
+/// (`let K = Keys.shared`) so matching costs no lazy-global check per key.
+private final class Keys: Sendable {
+    let artisan: JSONKey = "artisan"
+    let attendance: JSONKey = "attendance"
+    let by: JSONKey = "by"
+    let capacity: JSONKey = "capacity"
+    let certificate: JSONKey = "certificate"
+    let certificateMinDays: JSONKey = "certificateMinDays"
+    let day: JSONKey = "day"
+    let end: JSONKey = "end"
+    let enrolment: JSONKey = "enrolment"
+    let funding: JSONKey = "funding"
+    let graceMinutes: JSONKey = "graceMinutes"
+    let id: JSONKey = "id"
+    let mark: JSONKey = "mark"
+    let meetingDays: JSONKey = "meetingDays"
+    let note: JSONKey = "note"
+    let organiser: JSONKey = "organiser"
+    let participants: JSONKey = "participants"
+    let partner: JSONKey = "partner"
+    let rev: JSONKey = "rev"
+    let role: JSONKey = "role"
+    let start: JSONKey = "start"
+    let startTime: JSONKey = "startTime"
+    let status: JSONKey = "status"
+    let time: JSONKey = "time"
+    let title: JSONKey = "title"
+    let topic: JSONKey = "topic"
+    let trainers: JSONKey = "trainers"
+    let venue: JSONKey = "venue"
+    let sessionStatusValues = ChoiceTable(SessionStatus.self)
+    let participantRoleValues = ChoiceTable(ParticipantRole.self)
+    let enrolmentValues = ChoiceTable(Enrolment.self)
+    let attendanceMarkValues = ChoiceTable(AttendanceMark.self)
+    static let shared = Keys()
 }

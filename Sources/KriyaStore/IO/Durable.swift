@@ -50,13 +50,21 @@ struct Durable {
         return payload.count
     }
 
-    /// Replaces `path` atomically: temp file, fsync, rename, fsync of the directory.
+    /// Replaces `path` atomically: temp file, fsync, rename (the caller fsyncs the directory).
     func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        try replace(path) { (sink: inout ChunkedWriter) throws(StoreError) in try sink.write(bytes) }
+    }
+
+    /// Replaces `path` atomically with what `produce` writes, in chunks, so that rewriting a
+    /// large snapshot never holds the whole file in memory.
+    func replace(_ path: String, _ produce: (inout ChunkedWriter) throws(StoreError) -> Void) throws(StoreError) {
         let temp = path + ".tmp"
         let fd = try io.open(temp, O_WRONLY | O_CREAT | O_TRUNC, fileMode)
         do {
             io.fchmod(fd, fileMode)
-            try writeAll(fd, bytes, path: temp)
+            var sink = ChunkedWriter(durable: self, fd: fd, path: temp)
+            try produce(&sink)
+            try sink.flush()
             try io.fsync(fd, path: temp)
         } catch {
             io.close(fd)
@@ -110,5 +118,32 @@ struct Durable {
         }
         defer { munmap(map, size) }
         return body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+}
+
+/// Collects bytes and writes them out a megabyte at a time.
+struct ChunkedWriter {
+    let durable: Durable
+    let fd: Int32
+    let path: String
+    private(set) var buffer: [UInt8] = []
+    static let chunk = 1 << 20
+
+    init(durable: Durable, fd: Int32, path: String) {
+        self.durable = durable
+        self.fd = fd
+        self.path = path
+        buffer.reserveCapacity(ChunkedWriter.chunk + 4096)
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws(StoreError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= ChunkedWriter.chunk { try flush() }
+    }
+
+    mutating func flush() throws(StoreError) {
+        guard !buffer.isEmpty else { return }
+        try durable.writeAll(fd, buffer, path: path)
+        buffer.removeAll(keepingCapacity: true)
     }
 }

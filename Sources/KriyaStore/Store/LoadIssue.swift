@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A line that could not be used: which file and line, why, and the line itself (kept so
 /// compaction can set it aside in a `.rejected` file instead of dropping it).
 public struct LoadIssue: Equatable, Sendable, CustomStringConvertible {
@@ -16,15 +22,14 @@ enum Lines {
                      _ body: (_ number: Int, _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ complete: Bool) -> Void) {
         var number = firstNumber - 1
         var lineStart = start
-        var i = start
         let n = bytes.count
-        while i < n {
-            if bytes[i] == 0x0A {
-                number += 1
-                if i > lineStart { body(number, UnsafeBufferPointer(rebasing: bytes[lineStart..<i]), lineStart..<(i + 1), true) }
-                lineStart = i + 1
-            }
-            i += 1
+        guard let base = bytes.baseAddress else { return }
+        // memchr finds each newline far faster than a loop over the bytes.
+        while lineStart < n, let hit = memchr(base + lineStart, 0x0A, n - lineStart) {
+            let i = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            number += 1
+            if i > lineStart { body(number, UnsafeBufferPointer(rebasing: bytes[lineStart..<i]), lineStart..<(i + 1), true) }
+            lineStart = i + 1
         }
         if lineStart < n {
             number += 1

@@ -28,19 +28,15 @@ extension Store {
         let stamp = SystemInfo.now().timestamp
         try setAsideIssues(at: stamp)
 
-        var artisans: [UInt8] = []
-        artisans.reserveCapacity(data.artisans.count * 400)
-        for a in data.artisans.items { SnapshotFormat.line(a, ArtisanCodec.write, into: &artisans) }
-        try durable.replace(file("artisans.jsonl"), with: artisans)
-        artisans = []
-
-        var sessions: [UInt8] = []
-        for s in data.sessions.items { SnapshotFormat.line(s, SessionCodec.write, into: &sessions) }
-        try durable.replace(file("sessions.jsonl"), with: sessions)
-
-        var exhibitions: [UInt8] = []
-        for e in data.exhibitions.items { SnapshotFormat.line(e, ExhibitionCodec.write, into: &exhibitions) }
-        try durable.replace(file("exhibitions.jsonl"), with: exhibitions)
+        try durable.replace(file("artisans.jsonl")) { (sink: inout ChunkedWriter) throws(StoreError) in
+            for a in data.artisans.items { try sink.write(SnapshotFormat.line(a, ArtisanCodec.write)) }
+        }
+        try durable.replace(file("sessions.jsonl")) { (sink: inout ChunkedWriter) throws(StoreError) in
+            for s in data.sessions.items { try sink.write(SnapshotFormat.line(s, SessionCodec.write)) }
+        }
+        try durable.replace(file("exhibitions.jsonl")) { (sink: inout ChunkedWriter) throws(StoreError) in
+            for e in data.exhibitions.items { try sink.write(SnapshotFormat.line(e, ExhibitionCodec.write)) }
+        }
 
         let header = JournalFormat.header(generation: generation + 1, created: stamp)
         try durable.replace(journalPath, with: header)

@@ -43,13 +43,18 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store, reporting problems in the user's language. With `--demo`, an empty
-    /// demo directory is filled first.
-    public func openStore(create: Bool = true) throws -> Store {
+    /// demo directory is filled first. Commands that only read pass `create: false`, so a
+    /// mistyped `--data` is reported instead of becoming a new, empty store.
+    public func openStore(create: Bool) throws -> Store {
         let lang = language
         let path = dataDirectory
         let store: Store
         do {
             store = try Store(path: path, create: create || demo)
+        } catch StoreError.noData {
+            // Reading from a folder that holds no Kriya data: say so, create nothing.
+            Output.error(L10n.text(.cNoStore, lang, path))
+            throw ExitCode(EX_NOINPUT)
         } catch StoreError.newerFormat(let p, let found, let supported) {
             Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
             throw ExitCode(EX_DATAERR)

@@ -23,7 +23,7 @@ public struct Kriya: ParsableCommand {
 
     /// Without a command: an overview of the store and what to try next.
     public func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(create: false)
         OverviewPrinter(store: store, lang: global.language, demo: global.demo).print()
     }
 

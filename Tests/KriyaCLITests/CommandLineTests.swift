@@ -117,6 +117,13 @@ import Testing
         #expect(en.stdout.contains("Business") && en.stdout.contains("shown of"))
     }
 
+    @Test func readingAFolderWithoutDataCreatesNothing() throws {
+        let r = try Kriya.run(["find", "batik", "--data", data.path])
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("There is no data in"))
+        #expect(!FileManager.default.fileExists(atPath: data.path))
+    }
+
     @Test func aNewerStoreIsRefusedWithAClearMessage() throws {
         try demo()
         try #"{"format":"kriya","version":7}"#.write(toFile: data.path + "/kriya.json", atomically: true, encoding: .utf8)

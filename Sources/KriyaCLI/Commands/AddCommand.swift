@@ -51,7 +51,7 @@ struct AddArtisanCommand: ParsableCommand {
             let unread = Set(input.errors.map(\.field))
             problems = input.errors + Validation.check(artisan).filter { !unread.contains($0.field) }
         } else {
-            let store = try global.openStore()
+            let store = try global.openStore(create: true)
             switch Result(catching: { () throws(StoreError) in try store.apply(.addArtisan(artisan)) }) {
             case .success(let change):
                 Output.line(change.targets.first?.description ?? "")

@@ -29,7 +29,7 @@ struct AgendaCommand: ParsableCommand {
             Output.error("--days: " + L10n.problem(.notPositive, lang))
             throw ExitCode(EX_DATAERR)
         }
-        let store = try global.openStore()
+        let store = try global.openStore(create: false)
         let end = start.adding(days: days - 1)
         let printer = AgendaPrinter(data: store.data, lang: lang, from: start, to: end, width: Output.width())
         if json {

@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
         let lang = global.language
         var options = global
         options.demo = false  // `--demo demo` must not fill the directory twice
-        let store = try options.openStore()
+        let store = try options.openStore(create: true)
         if !store.data.isEmpty {
             guard force else {
                 Output.error(L10n.text(.cDemoRefused, lang, store.path, store.data.artisans.count))

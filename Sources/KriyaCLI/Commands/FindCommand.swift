@@ -42,7 +42,7 @@ struct FindCommand: ParsableCommand {
             }
             filter.certification = kind
         }
-        let store = try global.openStore()
+        let store = try global.openStore(create: false)
         let items = store.data.artisans.items
         let index = SearchIndex(items)
         let matches = index.search(words.joined(separator: " ")).filter { filter.matches(items[$0]) }

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
             Output.error(L10n.text(.cUnknownID, lang, id))
             throw ExitCode(EX_DATAERR)
         }
-        let store = try global.openStore()
+        let store = try global.openStore(create: false)
         let data = store.data
         let today = SystemInfo.now().today
         let details = DetailPrinter(data: data, lang: lang, today: today, width: Output.width())

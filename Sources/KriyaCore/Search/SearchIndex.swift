@@ -158,11 +158,14 @@ public struct SearchIndex: Sendable {
                 }
             } else {
                 // Scan the whole blob for the longest word; check the others in each hit record.
+                // Hits come in order, so the record holding one is found by walking forward.
                 var offset = 0
+                var r = 0
                 let total = buf.count
                 words[0].withUnsafeBufferPointer { longest in
                     while offset < total, let found = ByteSearch.find(base + offset, total - offset, longest, anchor: anchors[0]) {
-                        let r = record(at: offset + found)
+                        let at = offset + found
+                        while Int(starts[r + 1]) <= at { r += 1 }
                         check(r)
                         offset = Int(starts[r + 1])
                     }
@@ -179,15 +182,6 @@ public struct SearchIndex: Sendable {
             }
         }
         return out
-    }
-
-    private func record(at offset: Int) -> Int {
-        var lo = 0, hi = count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
     }
 
     private func score(_ r: Int, _ word: [UInt8], _ base: UnsafePointer<UInt8>) -> Int {

@@ -87,13 +87,17 @@ struct Durable {
         try io.fsync(fd, path: directory)
     }
 
-    /// The whole content of `path`, or nil when it does not exist.
-    func read(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd: Int32
-        do { fd = try io.open(path, O_RDONLY, 0) } catch {
+    /// A descriptor to read `path`, or nil when it does not exist.
+    private func openForReading(_ path: String) throws(StoreError) -> Int32? {
+        do { return try io.open(path, O_RDONLY, 0) } catch {
             if case .io(_, _, let code) = error, code == ENOENT { return nil }
             throw error
         }
+    }
+
+    /// The whole content of `path`, or nil when it does not exist.
+    func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        guard let fd = try openForReading(path) else { return nil }
         defer { io.close(fd) }
         let size = io.fstat(fd)?.size ?? 0
         return try io.pread(fd, size, at: 0, path: path)
@@ -103,11 +107,7 @@ struct Durable {
     /// nil when the file does not exist. Safe because the store never changes a snapshot in
     /// place: a new one is renamed over it, and the mapping keeps the old file.
     func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(StoreError) -> T? {
-        let fd: Int32
-        do { fd = try io.open(path, O_RDONLY, 0) } catch {
-            if case .io(_, _, let code) = error, code == ENOENT { return nil }
-            throw error
-        }
+        guard let fd = try openForReading(path) else { return nil }
         defer { io.close(fd) }
         let size = io.fstat(fd)?.size ?? 0
         guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }

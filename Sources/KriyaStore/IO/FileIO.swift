@@ -37,6 +37,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerFormat(path: String, found: Int, supported: Int)
     case badManifest(path: String, reason: String)
     case notADirectory(String)
+    /// The folder does not exist or holds no Kriya data (no `kriya.json`, no data files).
+    case noData(path: String)
     case command(CommandErrorBox)
 
     public var description: String {
@@ -48,6 +50,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) is format version \(found); this Kriya reads up to version \(supported)"
         case .badManifest(let path, let reason): return "\(path): \(reason)"
         case .notADirectory(let path): return "\(path) is not a directory"
+        case .noData(let path): return "\(path) holds no Kriya data"
         case .command(let box): return "\(box.error)"
         }
     }

@@ -8,7 +8,7 @@ extension Store {
         let manifestPath = file(Store.manifestName)
         guard let bytes = try durable.read(manifestPath) else {
             let hasData = io.listDirectory(path).contains { Store.snapshotNames.contains($0) || $0 == Store.journalName }
-            guard create || hasData else { throw .badManifest(path: manifestPath, reason: "not a Kriya data directory (no kriya.json)") }
+            guard create || hasData else { throw .noData(path: path) }
             try writeManifest()
             return
         }

@@ -56,7 +56,7 @@ public final class Store {
         } else if create {
             try Store.makeDirectories(self.path, io: io)
         } else {
-            throw .io(op: "open", path: self.path, errno: ENOENT)
+            throw .noData(path: self.path)
         }
         // A setgid directory means a shared staff group: files are group-writable then.
         let dirMode = io.stat(self.path)?.mode ?? 0
@@ -73,7 +73,7 @@ public final class Store {
                 }
             }
         }
-        if create { try cleanStaleTemporaryFiles() }
+        if create { cleanStaleTemporaryFiles() }
         try load(locked: false)
     }
 
@@ -136,9 +136,10 @@ public final class Store {
         return String(cString: resolved)
     }
 
-    private func cleanStaleTemporaryFiles() throws(StoreError) {
+    /// Best effort: someone who may only read the data cannot take the lock, and need not.
+    private func cleanStaleTemporaryFiles() {
         // Only when nobody is writing: their temp file is not stale.
-        _ = try lock.tryLock { () throws(StoreError) in
+        _ = try? lock.tryLock { () throws(StoreError) in
             for name in io.listDirectory(path) where name.hasSuffix(".tmp") { io.unlink(file(name)) }
         }
     }

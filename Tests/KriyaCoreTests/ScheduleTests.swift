@@ -85,6 +85,18 @@ import Testing
         }
     }
 
+    @Test func everyShownEnumValueHasAWordInBothLanguages() {
+        func covered<E: RawRepresentable & CaseIterable>(_: E.Type) -> Bool where E.RawValue == String {
+            E.allCases.allSatisfy { v in
+                StringsEN.values["\(E.self).\(v.rawValue)"] != nil && StringsID.values["\(E.self).\(v.rawValue)"] != nil
+            }
+        }
+        #expect(covered(SessionStatus.self) && covered(ExhibitionStatus.self) && covered(Curation.self))
+        #expect(covered(Enrolment.self) && covered(ParticipantRole.self) && covered(ExhibitionLevel.self))
+        #expect(covered(BoothPayer.self) && covered(BusinessScale.self) && covered(Gender.self))
+        #expect(L10n.value(Curation.accepted, .id) == "diterima")
+    }
+
     @Test func localeChoosesTheLanguage() {
         #expect(Lang.fromEnvironment(["LANG": "id_ID.UTF-8"]) == .id)
         #expect(Lang.fromEnvironment(["LANG": "en_US.UTF-8"]) == .en)

@@ -56,10 +56,11 @@ struct AgendaPrinter {
             Output.lines(out + [L10n.text(.cNoEvents, lang)])
             return
         }
-        var table = Table([.init(L10n.text(.fDates, lang), minWidth: 10), .init(L10n.text(.fKind, lang), minWidth: 6),
-                           .init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fTitle, lang), minWidth: 12),
-                           .init(L10n.text(.fVenue, lang), minWidth: 8), .init(L10n.text(.cWhen, lang), minWidth: 8),
-                           .init(L10n.text(.cPeople, lang), alignRight: true, minWidth: 3)])
+        // Minimum widths fit 80 columns; dates and ids are never cut.
+        var table = Table([.init(L10n.text(.fDates, lang), minWidth: 16), .init(L10n.text(.fKind, lang), minWidth: 6),
+                           .init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fTitle, lang), minWidth: 14),
+                           .init(L10n.text(.fVenue, lang), minWidth: 8), .init(L10n.text(.cWhen, lang), minWidth: 10),
+                           .init(L10n.text(.cPeople, lang), alignRight: true, minWidth: 6)])
         for item in items {
             let kind = item.kind == .session ? L10n.text(.cKindSession, lang) : L10n.text(.cKindExhibition, lang)
             var title = item.title

@@ -56,8 +56,10 @@ struct FindCommand: ParsableCommand {
             Output.line(L10n.text(.cNoMatches, lang))
             return
         }
-        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 10),
-                           .init(L10n.text(.fBusiness, lang), minWidth: 10), .init(L10n.text(.fCategory, lang), minWidth: 8),
+        // Minimum widths add up to 80 columns: at 80, names and businesses keep the most room
+        // and phone numbers are never cut.
+        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 14),
+                           .init(L10n.text(.fBusiness, lang), minWidth: 16), .init(L10n.text(.fCategory, lang), minWidth: 8),
                            .init("\(L10n.text(.fKelurahan, lang)) / \(L10n.text(.fKecamatan, lang))", minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 14)])
         for a in shown {

@@ -42,7 +42,7 @@ struct DetailPrinter {
             (.fBusiness, a.business), (.fBrand, a.brand), (.fCategory, a.category.label(lang)),
             (.fPhone, a.phoneShown), (.fEmail, a.email), (.fAddress, a.address),
             (.fKelurahan, Places.kelurahanAndKecamatan(a.kelurahan)), (.fNIB, a.nib), (.fKBLI, a.kbli),
-            (.fScale, a.scale?.rawValue), (.fWorkers, a.workers.map(String.init)),
+            (.fGender, a.gender.map { L10n.value($0, lang) }), (.fScale, a.scale.map { L10n.value($0, lang) }), (.fWorkers, a.workers.map(String.init)),
             (.fProducts, products.joined(separator: "\n")), (.fCertifications, certs.joined(separator: "\n")),
             (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
         ])
@@ -55,10 +55,10 @@ struct DetailPrinter {
             for s in sessions {
                 let p = s.participant(a.id)!
                 let marks = s.days.map { day in p.mark(on: day).map { Marks.letter($0.mark) } ?? (day <= today ? "?" : "·") }.joined()
-                let status = p.enrolment == .registered ? marks : p.enrolment.rawValue
+                let status = p.enrolment == .registered ? marks : L10n.value(p.enrolment, lang)
                 table.add([s.id.description, s.start.numeric, s.title, status, p.certificate ?? ""])
             }
-            out += table.render(width: width).map { "  " + $0 }
+            out += table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
             out.append("  " + Marks.legend(lang))
         }
 
@@ -69,9 +69,9 @@ struct DetailPrinter {
                                .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .init(t(.fSales), alignRight: true, minWidth: 8)])
             for e in fairs {
                 let p = e.participant(a.id)!
-                table.add([e.id.description, e.start.numeric, e.name, p.curation.rawValue, p.booth ?? "", p.sales.map(Rupiah.format) ?? ""])
+                table.add([e.id.description, e.start.numeric, e.name, L10n.value(p.curation, lang), p.booth ?? "", p.sales.map(Rupiah.format) ?? ""])
             }
-            out += table.render(width: width).map { "  " + $0 }
+            out += table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
         }
         return out
     }
@@ -81,7 +81,7 @@ struct DetailPrinter {
         let capacity = s.capacity.map { t(.cEnrolledOfCapacity, s.enrolledCount, $0) } ?? "\(s.enrolledCount)"
         let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
         out += fields([
-            (.fDates, dates(s.start, s.end)), (.fStatus, s.status.rawValue), (.fTopic, s.topic),
+            (.fDates, dates(s.start, s.end)), (.fStatus, L10n.value(s.status, lang)), (.fTopic, s.topic),
             (.fOrganiser, s.organiser), (.fPartner, s.partner), (.fTrainers, s.trainers.joined(separator: ", ")),
             (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")),
             (.fMeetingDays, s.days.map { $0.short(lang) }.joined(separator: ", ")),
@@ -94,14 +94,14 @@ struct DetailPrinter {
         var table = Table(columns)
         for p in s.participants {
             let name = data.artisans[p.artisan]?.name ?? "?"
-            let role = p.enrolment == .registered ? p.role.rawValue : p.enrolment.rawValue
+            let role = p.enrolment == .registered ? L10n.value(p.role, lang) : L10n.value(p.enrolment, lang)
             let marks = s.days.map { day -> String in
                 guard let m = p.mark(on: day) else { return day <= today && p.enrolment == .registered ? "?" : "" }
                 return Marks.letter(m.mark) + (m.time.map { " \($0)" } ?? "")
             }
             table.add([p.artisan.description, name, role] + marks + [p.certificate ?? ""])
         }
-        out += s.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width).map { "  " + $0 } + ["  " + Marks.legend(lang)]
+        out += s.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width.map { $0 - 2 }).map { "  " + $0 } + ["  " + Marks.legend(lang)]
         return out
     }
 
@@ -109,9 +109,9 @@ struct DetailPrinter {
         var out = [TerminalSafe.text("\(e.id)  \(e.name)"), ""]
         let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
         out += fields([
-            (.fDates, dates(e.start, e.end)), (.fStatus, e.status.rawValue), (.fLevel, e.level.rawValue),
+            (.fDates, dates(e.start, e.end)), (.fStatus, L10n.value(e.status, lang)), (.fLevel, L10n.value(e.level, lang)),
             (.fOrganiser, e.organiser), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
-            (.fPayer, e.payer?.rawValue), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
+            (.fPayer, e.payer.map { L10n.value($0, lang) }), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
         ])
         out += ["", t(.fParticipants)]
         var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
@@ -119,10 +119,10 @@ struct DetailPrinter {
                            .init(t(.fSales), alignRight: true, minWidth: 8), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
         for p in e.participants {
             let a = data.artisans[p.artisan]
-            table.add([p.artisan.description, a?.name ?? "?", a?.category.label(lang) ?? "", p.curation.rawValue,
+            table.add([p.artisan.description, a?.name ?? "?", a?.category.label(lang) ?? "", L10n.value(p.curation, lang),
                        p.booth ?? "", p.sales.map(Rupiah.format) ?? "", p.transactions.map(String.init) ?? ""])
         }
-        out += e.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width).map { "  " + $0 }
+        out += e.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
         return out
     }
 }

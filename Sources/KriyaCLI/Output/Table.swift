@@ -34,7 +34,7 @@ public struct Table {
             var total = widths.reduce(0, +) + gap * (columns.count - 1)
             // Shrink the widest shrinkable column one cell at a time until it fits.
             while total > width {
-                guard let i = widths.indices.filter({ widths[$0] > max(columns[$0].minWidth, DisplayWidth.of(columns[$0].title).clamped(max: 8)) })
+                guard let i = widths.indices.filter({ widths[$0] > columns[$0].minWidth })
                     .max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[i] -= 1
                 total -= 1
@@ -55,6 +55,3 @@ public struct Table {
     }
 }
 
-extension Int {
-    func clamped(max upper: Int) -> Int { Swift.min(self, upper) }
-}

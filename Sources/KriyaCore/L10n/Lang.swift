@@ -32,6 +32,13 @@ public enum L10n {
         return out
     }
 
+    /// How an enum value reads in the interface (`accepted` → `diterima`); the stored value
+    /// itself stays the same in both languages.
+    public static func value<E: RawRepresentable>(_ value: E, _ lang: Lang) -> String where E.RawValue == String {
+        let key = "\(E.self).\(value.rawValue)"
+        return (lang == .id ? StringsID.values : StringsEN.values)[key] ?? value.rawValue
+    }
+
     /// The message for one validation problem.
     public static func problem(_ p: FieldError.Problem, _ lang: Lang) -> String {
         switch p {

@@ -78,4 +78,21 @@ enum StringsEN {
         .cKindSession: "Bimtek", .cKindExhibition: "Exhibition",
         .cWhen: "When", .cPeople: "People", .cConflictFlag: "⚠ {0} booked elsewhere",
     ]
+
+    /// Enum values as shown, keyed `Type.rawValue`.
+    static let values: [String: String] = [
+        "SessionStatus.planned": "planned", "SessionStatus.ongoing": "ongoing", "SessionStatus.done": "done",
+        "SessionStatus.cancelled": "cancelled",
+        "ExhibitionStatus.planned": "planned", "ExhibitionStatus.open": "open", "ExhibitionStatus.done": "done",
+        "ExhibitionStatus.cancelled": "cancelled",
+        "Curation.proposed": "proposed", "Curation.accepted": "accepted", "Curation.rejected": "rejected",
+        "Curation.withdrawn": "withdrawn",
+        "Enrolment.registered": "registered", "Enrolment.waitlist": "waitlist", "Enrolment.cancelled": "cancelled",
+        "ParticipantRole.peserta": "participant", "ParticipantRole.narasumber": "speaker", "ParticipantRole.panitia": "committee",
+        "ExhibitionLevel.lokal": "local", "ExhibitionLevel.regional": "regional", "ExhibitionLevel.nasional": "national",
+        "ExhibitionLevel.internasional": "international",
+        "BoothPayer.dekranasda": "Dekranasda", "BoothPayer.mandiri": "the artisan", "BoothPayer.shared": "shared",
+        "BusinessScale.mikro": "micro", "BusinessScale.kecil": "small", "BusinessScale.menengah": "medium",
+        "Gender.L": "male", "Gender.P": "female",
+    ]
 }

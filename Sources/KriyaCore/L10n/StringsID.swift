@@ -78,4 +78,21 @@ enum StringsID {
         .cKindSession: "Bimtek", .cKindExhibition: "Pameran",
         .cWhen: "Kapan", .cPeople: "Orang", .cConflictFlag: "⚠ {0} bentrok jadwal",
     ]
+
+    /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.
+    static let values: [String: String] = [
+        "SessionStatus.planned": "direncanakan", "SessionStatus.ongoing": "berlangsung", "SessionStatus.done": "selesai",
+        "SessionStatus.cancelled": "batal",
+        "ExhibitionStatus.planned": "direncanakan", "ExhibitionStatus.open": "berlangsung", "ExhibitionStatus.done": "selesai",
+        "ExhibitionStatus.cancelled": "batal",
+        "Curation.proposed": "diusulkan", "Curation.accepted": "diterima", "Curation.rejected": "ditolak",
+        "Curation.withdrawn": "mundur",
+        "Enrolment.registered": "terdaftar", "Enrolment.waitlist": "daftar tunggu", "Enrolment.cancelled": "batal",
+        "ParticipantRole.peserta": "peserta", "ParticipantRole.narasumber": "narasumber", "ParticipantRole.panitia": "panitia",
+        "ExhibitionLevel.lokal": "lokal", "ExhibitionLevel.regional": "regional", "ExhibitionLevel.nasional": "nasional",
+        "ExhibitionLevel.internasional": "internasional",
+        "BoothPayer.dekranasda": "Dekranasda", "BoothPayer.mandiri": "mandiri", "BoothPayer.shared": "bersama",
+        "BusinessScale.mikro": "mikro", "BusinessScale.kecil": "kecil", "BusinessScale.menengah": "menengah",
+        "Gender.L": "laki-laki", "Gender.P": "perempuan",
+    ]
 }

@@ -33,7 +33,7 @@ import Testing
         #expect(show.stdout.contains("Bimtek history") && show.stdout.contains("Exhibitions"))
 
         let session = try Kriya.run(["show", "B-000001", "--data", data.path])
-        #expect(session.stdout.contains("Participants") && session.stdout.contains("peserta"))
+        #expect(session.stdout.contains("Participants") && session.stdout.contains("participant"))
         let exhibition = try Kriya.run(["show", "P-000001", "--data", data.path])
         #expect(exhibition.stdout.contains("Curation"))
 

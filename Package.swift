@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Layers (see DESIGN.md §1): imports only point down.
-//   kriya (executable) → KriyaCLI → KriyaStore → KriyaCore → KriyaText
+//   kriya (executable) → KriyaCLI, Console, CursesTerminal
+//   Console → TextUI, KriyaViews, KriyaStore;  CursesTerminal → TextUI, CNcursesw (the only ncurses user)
+//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText
 let package = Package(
     name: "Kriya",
     platforms: [.macOS(.v13)],
@@ -20,18 +22,28 @@ let package = Package(
         .target(name: "KriyaCore", dependencies: ["KriyaText"]),
         // The flat-file store: journal, snapshots, locks, audit, backup.
         .target(name: "KriyaStore", dependencies: ["KriyaCore"]),
+        // Records as text (tables, detail views), shared by the CLI and the console.
+        .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText"]),
         // The command line: subcommands and their output.
         .target(name: "KriyaCLI", dependencies: [
-            "KriyaCore", "KriyaStore", "KriyaText",
+            "KriyaCore", "KriyaStore", "KriyaText", "KriyaViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "kriya", dependencies: ["KriyaCLI"]),
+        // A pure terminal-UI kit: cells, grid, keys, widgets. No ncurses, no domain.
+        .target(name: "TextUI", dependencies: ["KriyaText"]),
+        // The console: state, update, render, loop. Knows no ncurses.
+        .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText"]),
+        // ncursesw through a shim header (DESIGN.md §3), and the one target that uses it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI"]),
+        .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
         .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-bench"),
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
-        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "kriya"]),
+        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "kriya"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore"]),
     ]
 )

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import KriyaCore
 import KriyaStore
@@ -21,9 +24,16 @@ public struct Kriya: ParsableCommand {
 
     public init() {}
 
-    /// Without a command: an overview of the store and what to try next.
+    /// Opens the full-screen console; set by the executable, which links the terminal layer.
+    nonisolated(unsafe) public static var openConsole: ((GlobalOptions, Store) throws -> Void)?
+
+    /// Without a command: the console on a terminal, else an overview of the store.
     public func run() throws {
-        let store = try global.openStore(create: false)
+        let store = try global.openStore(create: global.demo)
+        if let openConsole = Kriya.openConsole, isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 {
+            try openConsole(global, store)
+            return
+        }
         OverviewPrinter(store: store, lang: global.language, demo: global.demo).print()
     }
 

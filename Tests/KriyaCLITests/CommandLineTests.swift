@@ -3,6 +3,7 @@ import Testing
 @testable import KriyaCLI
 @testable import KriyaCore
 @testable import KriyaStore
+@testable import KriyaViews
 
 /// The CLI as a new user meets it: demo, find, show, agenda, add, check, backup.
 @Suite struct CommandLineTests {

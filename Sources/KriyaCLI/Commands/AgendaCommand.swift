@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KriyaCore
 import KriyaStore
+import KriyaViews
 import KriyaText
 
 struct AgendaCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KriyaCore
 import KriyaStore
+import KriyaViews
 
 struct FindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,13 +68,5 @@ struct FindCommand: ParsableCommand {
         }
         Output.lines(table.render(width: Output.width()))
         Output.line(L10n.text(.cShownOfTotal, lang, shown.count, matches.count, items.count))
-    }
-}
-
-enum Places {
-    /// `Dinoyo, Lowokwaru`.
-    static func kelurahanAndKecamatan(_ code: String) -> String {
-        guard let kel = Wilayah.kelurahan(code: code) else { return code }
-        return "\(kel.name), \(Wilayah.kecamatan(code: kel.kecamatanCode)?.name ?? "")"
     }
 }

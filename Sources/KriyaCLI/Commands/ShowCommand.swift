@@ -1,6 +1,7 @@
 import ArgumentParser
 import KriyaCore
 import KriyaStore
+import KriyaViews
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct ShowCommand: ParsableCommand {
         let store = try global.openStore(create: false)
         let data = store.data
         let today = SystemInfo.now().today
-        let details = DetailPrinter(data: data, lang: lang, today: today, width: Output.width())
+        let details = DetailView(data: data, lang: lang, today: today, width: Output.width())
         switch entity.kind {
         case .artisan:
             guard let a = data.artisans[entity] else { return try notFound(entity, lang) }

@@ -1,12 +1,20 @@
 import KriyaCore
 import KriyaText
 
-/// The text of `kriya show`: a record's fields, then its related records as tables.
-struct DetailPrinter {
+/// A record as lines of text: its fields, then its related records as tables. `kriya show`
+/// prints these lines; the console shows them in its detail view.
+public struct DetailView {
     let data: Dataset
     let lang: Lang
     let today: CivilDate
     let width: Int?
+
+    public init(data: Dataset, lang: Lang, today: CivilDate, width: Int?) {
+        self.data = data
+        self.lang = lang
+        self.today = today
+        self.width = width
+    }
 
     private func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String {
         L10n.text(key, lang, arguments: args)
@@ -32,7 +40,7 @@ struct DetailPrinter {
         start == end ? start.long(lang) : "\(start.long(lang)) – \(end.long(lang))"
     }
 
-    func artisan(_ a: Artisan) -> [String] {
+    public func artisan(_ a: Artisan) -> [String] {
         var out = [TerminalSafe.text("\(a.id)  \(a.name)"), ""]
         let products = a.products.map { p in p.name + (p.price.map { " (\(Rupiah.format($0)))" } ?? "") }
         let certs = a.certifications.map { c in
@@ -76,7 +84,7 @@ struct DetailPrinter {
         return out
     }
 
-    func session(_ s: BimtekSession) -> [String] {
+    public func session(_ s: BimtekSession) -> [String] {
         var out = [TerminalSafe.text("\(s.id)  \(s.title)"), ""]
         let capacity = s.capacity.map { t(.cEnrolledOfCapacity, s.enrolledCount, $0) } ?? "\(s.enrolledCount)"
         let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
@@ -105,7 +113,7 @@ struct DetailPrinter {
         return out
     }
 
-    func exhibition(_ e: Exhibition) -> [String] {
+    public func exhibition(_ e: Exhibition) -> [String] {
         var out = [TerminalSafe.text("\(e.id)  \(e.name)"), ""]
         let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
         out += fields([
@@ -128,8 +136,8 @@ struct DetailPrinter {
 }
 
 /// One-letter attendance marks: H hadir, T terlambat, I izin, A alpa.
-enum Marks {
-    static func letter(_ mark: AttendanceMark) -> String {
+public enum Marks {
+    public static func letter(_ mark: AttendanceMark) -> String {
         switch mark {
         case .hadir: return "H"
         case .terlambat: return "T"
@@ -138,5 +146,13 @@ enum Marks {
         }
     }
 
-    static func legend(_ lang: Lang) -> String { L10n.text(.cMarksLegend, lang) }
+    public static func legend(_ lang: Lang) -> String { L10n.text(.cMarksLegend, lang) }
+}
+
+public enum Places {
+    /// `Dinoyo, Lowokwaru`.
+    public static func kelurahanAndKecamatan(_ code: String) -> String {
+        guard let kel = Wilayah.kelurahan(code: code) else { return code }
+        return "\(kel.name), \(Wilayah.kecamatan(code: kel.kecamatanCode)?.name ?? "")"
+    }
 }

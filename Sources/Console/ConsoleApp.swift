@@ -1,0 +1,41 @@
+import Dispatch
+import KriyaCore
+import KriyaStore
+import TextUI
+
+/// The console's loop: draw, wait for a key (or a second), apply it; about once a second
+/// look for changes other staff saved, and show them without losing the selection.
+public final class ConsoleApp {
+    public private(set) var state: ConsoleState
+    private let store: Store
+    private let device: TerminalDevice
+
+    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate) {
+        self.store = store
+        self.device = device
+        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
+    }
+
+    public func run() {
+        var lastLook = DispatchTime.now().uptimeNanoseconds
+        while !state.quit {
+            let (width, height) = device.size
+            device.draw(state.render(width: width, height: height))
+            if let key = device.readKey(timeoutMilliseconds: 500), key != .resize {
+                switch state.update(key, visibleRows: ConsoleState.listRows(height: height)) {
+                case .redraw: device.redrawAll()
+                case .suspend: device.suspend()
+                case .none: break
+                }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now - lastLook >= 1_000_000_000 {
+                lastLook = now
+                if (try? store.refresh()) == true {
+                    state.replaceData(store.data)
+                    state.message = L10n.text(.uiUpdated, state.lang)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import KriyaCore
+import KriyaText
+
+/// Everything the console shows, as a value: `update` changes it, `render` draws it.
+public struct ConsoleState {
+    public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help }
+
+    public var data: Dataset
+    public var lang: Lang
+    public var today: CivilDate
+    public var dataPath: String
+    public var user: String
+    public var pane: Pane = .artisans
+    public var mode: Mode = .list
+    /// The search text per pane.
+    public var query: [Pane: String] = [:]
+    /// Per pane: what the list shows (positions in the data), the selected row, the first row shown.
+    public var rows: [Pane: [Int]] = [:]
+    public var selected: [Pane: Int] = [:]
+    public var offset: [Pane: Int] = [:]
+    public var detailOffset = 0
+    public var message: String?
+    public var quit = false
+    var index: SearchIndex
+
+    public init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String) {
+        self.data = data
+        self.lang = lang
+        self.today = today
+        self.dataPath = dataPath
+        self.user = user
+        index = SearchIndex(data.artisans.items)
+        for pane in Pane.allCases { refilter(pane) }
+    }
+
+    /// New data from the store (another staff member saved): the selection stays on the
+    /// same record when it is still there.
+    public mutating func replaceData(_ newData: Dataset) {
+        let keep = Pane.allCases.map { ($0, selectedID($0)) }
+        data = newData
+        index = SearchIndex(data.artisans.items)
+        for (pane, id) in keep {
+            refilter(pane)
+            if let id, let at = rows[pane]?.firstIndex(where: { recordID(pane, $0) == id }) { selected[pane] = at }
+        }
+    }
+
+    /// Recomputes a pane's rows from its query.
+    mutating func refilter(_ pane: Pane) {
+        let q = query[pane] ?? ""
+        switch pane {
+        case .artisans:
+            let items = data.artisans.items
+            rows[pane] = index.search(q).filter { !items[$0].archived }
+        case .sessions:
+            let items = data.sessions.items
+            let words = SearchIndex.terms(q)
+            // Upcoming first (soonest first), then past ones, latest first.
+            rows[pane] = items.indices.filter { matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
+                .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
+        case .exhibitions:
+            let items = data.exhibitions.items
+            let words = SearchIndex.terms(q)
+            rows[pane] = items.indices.filter { matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
+                .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
+        }
+        let count = rows[pane]?.count ?? 0
+        selected[pane] = min(selected[pane] ?? 0, max(0, count - 1))
+    }
+
+    private func matches(_ words: [[UInt8]], _ fields: [String]) -> Bool {
+        guard !words.isEmpty else { return true }
+        let text = fields.map(Fold.string).joined(separator: "\u{1}")
+        return words.allSatisfy { text.utf8.contains(subsequence: $0) }
+    }
+
+    static func eventOrder(_ s1: CivilDate, _ e1: CivilDate, _ s2: CivilDate, _ e2: CivilDate, _ today: CivilDate) -> Bool {
+        let up1 = e1 >= today, up2 = e2 >= today
+        if up1 != up2 { return up1 }
+        return up1 ? s1 < s2 : s1 > s2
+    }
+
+    func recordID(_ pane: Pane, _ position: Int) -> EntityID? {
+        switch pane {
+        case .artisans: return data.artisans.items[safe: position]?.id
+        case .sessions: return data.sessions.items[safe: position]?.id
+        case .exhibitions: return data.exhibitions.items[safe: position]?.id
+        }
+    }
+
+    public func selectedID(_ pane: Pane) -> EntityID? {
+        guard let rows = rows[pane], let sel = selected[pane], sel < rows.count else { return nil }
+        return recordID(pane, rows[sel])
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
+extension String.UTF8View {
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        let hay = Array(self)
+        guard needle.count <= hay.count else { return false }
+        if needle.isEmpty { return true }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            if Array(hay[i..<(i + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}

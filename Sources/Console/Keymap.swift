@@ -1,0 +1,48 @@
+import KriyaCore
+import TextUI
+
+/// What a key does in the console.
+public enum Action: Equatable, Sendable {
+    case up, down, pageUp, pageDown, first, last
+    case nextPane, previousPane, pane(ConsoleState.Pane)
+    case startSearch, open, back, help, quit, redraw, suspend
+}
+
+/// One line of help: the keys, what each does, the help text, and the key-bar label if it
+/// has one. The key bar, the help screen and the key handling all read this one table.
+/// Every F-key has a letter twin (terminals and SSH clients eat F-keys).
+public struct Binding: Sendable {
+    public let keys: [(key: Key, action: Action)]
+    public let help: TextKey
+    public let bar: TextKey?
+}
+
+public enum Keymap {
+    public static let list: [Binding] = [
+        Binding(keys: [(.f(1), .help), (.char("?"), .help)], help: .uiHelpTitle, bar: .uiKeyHelp),
+        Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
+        Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
+        Binding(keys: [(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
+                       (.tab, .nextPane), (.backTab, .previousPane)], help: .uiHelpSwitch, bar: .uiKeyPane),
+        Binding(keys: [(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: nil),
+        Binding(keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage, bar: nil),
+        Binding(keys: [(.home, .first), (.end, .last), (.char("g"), .first), (.char("G"), .last)], help: .uiHelpEnds, bar: nil),
+        Binding(keys: [(.escape, .back)], help: .uiHelpBack, bar: .uiKeyBack),
+        Binding(keys: [(.ctrl("l"), .redraw)], help: .uiHelpRedraw, bar: nil),
+        Binding(keys: [(.ctrl("z"), .suspend)], help: .uiHelpSuspend, bar: nil),
+        Binding(keys: [(.f(10), .quit), (.char("q"), .quit), (.ctrl("c"), .quit)], help: .uiHelpQuit, bar: .uiKeyQuit),
+    ]
+
+    /// The action of a key in the list or detail view.
+    public static func action(for key: Key) -> Action? {
+        for binding in list {
+            if let hit = binding.keys.first(where: { $0.key == key }) { return hit.action }
+        }
+        return nil
+    }
+
+    /// Key-bar items: the first key of each binding that has a label.
+    public static func bar(_ lang: Lang) -> [(key: String, label: String)] {
+        list.compactMap { b in b.bar.map { (b.keys[0].key.label, L10n.text($0, lang)) } }
+    }
+}

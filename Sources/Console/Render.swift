@@ -1,0 +1,215 @@
+import KriyaCore
+import KriyaText
+import KriyaViews
+import TextUI
+
+/// Draws the state into a grid: title line, pane tabs, the list (with the detail beside it
+/// on wide terminals), a status line and the key bar. A pure function of state and size.
+extension ConsoleState {
+    public static let minimumSize = (width: 80, height: 24)
+
+    /// Rows the list shows at this size (the loop uses it for paging).
+    public static func listRows(height: Int) -> Int { max(1, height - 6) }
+
+    public func render(width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
+            tooSmall(&grid)
+            return grid
+        }
+        titleLine(&grid)
+        tabs(&grid)
+        let body = Rect(x: 0, y: 2, width: width, height: height - 4)
+        switch mode {
+        case .help:
+            help(&grid, body)
+        case .detail:
+            detail(&grid, body, offset: detailOffset)
+        case .list, .search:
+            if width >= 120 {
+                let listWidth = width * 11 / 20
+                list(&grid, Rect(x: 0, y: body.y, width: listWidth, height: body.height))
+                for y in body.y..<(body.y + body.height) { grid.put("│", x: listWidth, y: y, role: .border) }
+                detail(&grid, Rect(x: listWidth + 2, y: body.y, width: width - listWidth - 2, height: body.height), offset: 0)
+            } else {
+                list(&grid, body)
+            }
+        }
+        statusLine(&grid, row: height - 2)
+        KeyBar.render(Keymap.bar(lang).map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
+        return grid
+    }
+
+    private func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String { L10n.text(key, lang, arguments: args) }
+
+    private func paneName(_ p: Pane) -> String {
+        switch p {
+        case .artisans: return t(.uiPaneArtisans)
+        case .sessions: return t(.uiPaneSessions)
+        case .exhibitions: return t(.uiPaneExhibitions)
+        }
+    }
+
+    private func tooSmall(_ grid: inout Grid) {
+        let text = t(.uiTooSmall, grid.width, grid.height)
+        // Wrap the notice over as many lines as it needs.
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if DisplayWidth.of(line + " " + word) > grid.width - 2, !line.isEmpty { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            grid.put(l, x: max(0, (grid.width - DisplayWidth.of(l)) / 2), y: top + i, role: .warning)
+        }
+    }
+
+    private func titleLine(_ grid: inout Grid) {
+        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), role: .title)
+        let left = " Kriya · Dekranasda Kota Malang · \(paneName(pane))"
+        let right = "\(dataPath) · \(user) "
+        grid.put(left, x: 0, y: 0, role: .title)
+        let rw = DisplayWidth.of(right)
+        if DisplayWidth.of(left) + rw + 2 <= grid.width { grid.put(right, x: grid.width - rw, y: 0, role: .title) }
+    }
+
+    private func tabs(_ grid: inout Grid) {
+        var x = 1
+        for p in Pane.allCases {
+            x += grid.put(" \(p.rawValue + 1) \(paneName(p)) ", x: x, y: 1, role: p == pane ? .tabActive : .tab) + 1
+        }
+    }
+
+    // MARK: - Lists
+
+    private struct Column { let title: String; let width: Int; let right: Bool }
+
+    private func columns(_ width: Int) -> [Column] {
+        switch pane {
+        case .artisans:
+            let flexible = max(30, width - 18 - 14 - 5)
+            return [Column(title: t(.fName), width: flexible * 3 / 8, right: false),
+                    Column(title: t(.fBusiness), width: flexible * 3 / 8, right: false),
+                    Column(title: t(.fCategory), width: 18, right: false),
+                    Column(title: t(.fKelurahan), width: flexible - flexible * 6 / 8, right: false),
+                    Column(title: t(.fPhone), width: 14, right: false)]
+        case .sessions:
+            return [Column(title: t(.fDates), width: 10, right: false),
+                    Column(title: t(.fTitle), width: max(20, width - 10 - 12 - 9 - 6 - 5), right: false),
+                    Column(title: t(.fStatus), width: 12, right: false),
+                    Column(title: t(.fEnrolled), width: 9, right: true),
+                    Column(title: "%", width: 6, right: true)]
+        case .exhibitions:
+            return [Column(title: t(.fDates), width: 10, right: false),
+                    Column(title: t(.fName), width: max(20, width - 10 - 13 - 14 - 6 - 12 - 6), right: false),
+                    Column(title: t(.fLevel), width: 13, right: false),
+                    Column(title: t(.fCity), width: 14, right: false),
+                    Column(title: t(.cPeople), width: 6, right: true),
+                    Column(title: t(.cWhen), width: 12, right: true)]
+        }
+    }
+
+    private func cells(_ position: Int) -> [String] {
+        switch pane {
+        case .artisans:
+            let a = data.artisans.items[position]
+            return [a.name, a.business, a.category.label(lang), Wilayah.kelurahan(code: a.kelurahan)?.name ?? a.kelurahan, a.phoneShown]
+        case .sessions:
+            let s = data.sessions.items[position]
+            let cap = s.capacity.map { "\(s.enrolledCount)/\($0)" } ?? "\(s.enrolledCount)"
+            let rate = s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+            return [s.start.numeric, s.title, L10n.value(s.status, lang), cap, rate]
+        case .exhibitions:
+            let e = data.exhibitions.items[position]
+            let days = today.days(until: e.start)
+            let when = e.end < today ? t(.cPast) : (days <= 0 ? t(.cOngoing) : t(.cDaysUntil, days))
+            return [e.start.numeric, e.name, L10n.value(e.level, lang), e.city ?? "",
+                    "\(e.participants.filter { $0.curation.isActive }.count)", when]
+        }
+    }
+
+    private func list(_ grid: inout Grid, _ area: Rect) {
+        let cols = columns(area.width)
+        var x = area.x
+        grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
+        for c in cols {
+            grid.put(DisplayWidth.pad(c.title, toCells: c.width, alignRight: c.right), x: x, y: area.y, role: .header, limit: area.x + area.width - x)
+            x += c.width + 1
+        }
+        let rows = self.rows[pane] ?? []
+        let visible = area.height - 1
+        if rows.isEmpty {
+            let q = query[pane] ?? ""
+            let text = q.isEmpty ? (data.isEmpty ? t(.uiEmpty) : t(.cNone)) : t(.uiNoMatch, q)
+            grid.put(" " + text, x: area.x, y: area.y + 2, role: .muted, limit: area.width)
+            return
+        }
+        let first = Scroll.offset(selected: selected[pane] ?? 0, current: offset[pane] ?? 0, visible: visible, count: rows.count)
+        for i in 0..<min(visible, rows.count - first) {
+            let row = first + i, y = area.y + 1 + i
+            let role: Role = row == (selected[pane] ?? 0) ? .selected : .normal
+            if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
+            var x = area.x
+            for (c, text) in zip(cols, cells(rows[row])) {
+                grid.put(DisplayWidth.pad(TerminalSafe.text(text), toCells: c.width, alignRight: c.right), x: x, y: y, role: role,
+                         limit: area.x + area.width - x)
+                x += c.width + 1
+            }
+        }
+    }
+
+    // MARK: - Detail, help, status
+
+    private func detailLines(width: Int) -> [String] {
+        guard let id = selectedID(pane) else { return [] }
+        let view = DetailView(data: data, lang: lang, today: today, width: width)
+        switch id.kind {
+        case .artisan: return data.artisans[id].map(view.artisan) ?? []
+        case .session: return data.sessions[id].map(view.session) ?? []
+        case .exhibition: return data.exhibitions[id].map(view.exhibition) ?? []
+        }
+    }
+
+    private func detail(_ grid: inout Grid, _ area: Rect, offset: Int) {
+        let lines = detailLines(width: area.width - 1)
+        let start = min(offset, max(0, lines.count - area.height))
+        for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
+            grid.put(line, x: area.x + 1, y: area.y + i, role: i == 0 && start == 0 ? .header : .normal, limit: area.width - 1)
+        }
+    }
+
+    private func help(_ grid: inout Grid, _ area: Rect) {
+        grid.put(" " + t(.uiHelpTitle), x: area.x, y: area.y, role: .header, limit: area.width)
+        var y = area.y + 2
+        for b in Keymap.list where y < area.y + area.height - 2 {
+            let keys = b.keys.map(\.key.label).joined(separator: " ")
+            grid.put("  " + DisplayWidth.pad(keys, toCells: 24), x: area.x, y: y, role: .keyBarKey)
+            grid.put(t(b.help), x: area.x + 27, y: y, role: .normal, limit: area.width - 27)
+            y += 1
+        }
+        grid.put("  " + t(.uiHelpClose), x: area.x, y: y + 1, role: .muted, limit: area.width)
+    }
+
+    private func statusLine(_ grid: inout Grid, row: Int) {
+        let count = rows[pane]?.count ?? 0
+        let total: Int
+        switch pane {
+        case .artisans: total = data.artisans.count
+        case .sessions: total = data.sessions.count
+        case .exhibitions: total = data.exhibitions.count
+        }
+        let position = count == 0 ? "0" : "\((selected[pane] ?? 0) + 1)"
+        let counter = " \(position)/\(count)" + (count == total ? "" : " · " + t(.uiCount, count, total)) + " "
+        let q = query[pane] ?? ""
+        if mode == .search || !q.isEmpty {
+            let prompt = " " + t(.uiSearchPrompt)
+            let used = grid.put(prompt, x: 0, y: row, role: .search)
+            let shown = grid.put(q, x: used, y: row, role: .search, limit: grid.width - used - DisplayWidth.of(counter) - 1)
+            if mode == .search { grid.put("▏", x: used + shown, y: row, role: .search) }
+        } else if let message {
+            grid.put(" " + message, x: 0, y: row, role: .success, limit: grid.width - DisplayWidth.of(counter))
+        }
+        grid.put(counter, x: grid.width - DisplayWidth.of(counter), y: row, role: .muted)
+    }
+}

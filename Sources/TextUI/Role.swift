@@ -1,0 +1,25 @@
+/// What a cell is for; a theme gives each role its colours (DESIGN.md §4).
+public enum Role: String, CaseIterable, Sendable {
+    case normal, title, tab, tabActive, header, selected, muted, keyBar, keyBarKey
+    case error, warning, success, search, border
+
+    /// One letter per role, for the style layer of text snapshots.
+    public var code: Character {
+        switch self {
+        case .normal: return "."
+        case .title: return "T"
+        case .tab: return "t"
+        case .tabActive: return "A"
+        case .header: return "H"
+        case .selected: return "S"
+        case .muted: return "m"
+        case .keyBar: return "k"
+        case .keyBarKey: return "K"
+        case .error: return "E"
+        case .warning: return "W"
+        case .success: return "G"
+        case .search: return "/"
+        case .border: return "b"
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+let today = CivilDate(year: 2026, month: 11, day: 29)!
+
+func makeState(_ lang: Lang = .en) -> ConsoleState {
+    ConsoleState(data: DemoData.make(artisans: 300, today: today), lang: lang, today: today,
+                 dataPath: "/srv/kriya", user: "ratna")
+}
+
+/// Compares a grid with a committed text snapshot: the characters, then the roles.
+/// `KRIYA_RECORD_SNAPSHOTS=1 swift test` writes them anew (only on purpose).
+func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let file = dir.appendingPathComponent(name + ".txt")
+    let text = (grid.lines + ["---- roles ----"] + grid.roleLines).joined(separator: "\n") + "\n"
+    if ProcessInfo.processInfo.environment["KRIYA_RECORD_SNAPSHOTS"] == "1" {
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try? String(contentsOf: file, encoding: .utf8)
+    #expect(expected != nil, "no snapshot \(name).txt; record with KRIYA_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+    guard let expected, expected != text else { return }
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
+    Issue.record("snapshot \(name) differs at line \((firstDiff?.offset ?? 0) + 1):\nwant: \(firstDiff?.element.0 ?? "")\ngot:  \(firstDiff?.element.1 ?? "")",
+                 sourceLocation: sourceLocation)
+}
+
+@Suite struct ScreenSnapshotTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func eachPane(width: Int, height: Int) throws {
+        var state = makeState()
+        for pane in ConsoleState.Pane.allCases {
+            state.pane = pane
+            try assertSnapshot(state.render(width: width, height: height), "\(pane)-\(width)x\(height)")
+        }
+    }
+
+    @Test func detailSearchAndHelpAt80x24() throws {
+        var state = makeState(.id)
+        for key: Key in [.char("/"), .char("d"), .char("i"), .char("n"), .char("o"), .char("y"), .char("o")] { _ = state.update(key, visibleRows: 18) }
+        try assertSnapshot(state.render(width: 80, height: 24), "search-id-80x24")
+        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.enter, visibleRows: 18)
+        try assertSnapshot(state.render(width: 80, height: 24), "detail-id-80x24")
+        _ = state.update(.escape, visibleRows: 18)
+        _ = state.update(.f(1), visibleRows: 18)
+        try assertSnapshot(state.render(width: 80, height: 24), "help-id-80x24")
+    }
+}
+
+@Suite struct ConsoleBehaviourTests {
+    @Test func tooSmallShowsANoticeNotACrash() {
+        let state = makeState()
+        for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1), (0, 0)] {
+            let grid = state.render(width: w, height: h)
+            #expect(grid.width == w && grid.height == h)
+            if w >= 20 { #expect(grid.lines.joined().contains("80×24")) }
+        }
+    }
+
+    @Test func searchNarrowsAndEscClears() {
+        var state = makeState()
+        let all = state.rows[.artisans]!.count
+        for c in "dinoyo" { _ = state.update(.char(c), visibleRows: 18) }   // not searching yet: letters are keys
+        #expect(state.rows[.artisans]!.count == all)
+        _ = state.update(.char("/"), visibleRows: 18)
+        for c in "dinoyo" { _ = state.update(.char(c), visibleRows: 18) }
+        #expect(state.mode == .search)
+        let found = state.rows[.artisans]!.count
+        #expect(found > 0 && found < all)
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.mode == .list && state.query[.artisans] == "dinoyo")
+        _ = state.update(.escape, visibleRows: 18)
+        #expect(state.query[.artisans] == "" && state.rows[.artisans]!.count == all)
+    }
+
+    @Test func movingPagingAndSwitchingPanes() {
+        var state = makeState()
+        _ = state.update(.down, visibleRows: 18)
+        _ = state.update(.char("j"), visibleRows: 18)
+        #expect(state.selected[.artisans] == 2)
+        _ = state.update(.pageDown, visibleRows: 18)
+        #expect(state.selected[.artisans] == 19)
+        _ = state.update(.char("G"), visibleRows: 18)
+        #expect(state.selected[.artisans] == 299)
+        #expect(state.offset[.artisans] == 300 - 18)
+        _ = state.update(.char("2"), visibleRows: 18)
+        #expect(state.pane == .sessions)
+        _ = state.update(.tab, visibleRows: 18)
+        #expect(state.pane == .exhibitions)
+        _ = state.update(.backTab, visibleRows: 18)
+        _ = state.update(.backTab, visibleRows: 18)
+        #expect(state.pane == .artisans && state.selected[.artisans] == 299)
+        _ = state.update(.char("q"), visibleRows: 18)
+        #expect(state.quit)
+    }
+
+    @Test func theSelectionSurvivesNewData() {
+        var state = makeState()
+        for _ in 0..<5 { _ = state.update(.down, visibleRows: 18) }
+        let id = state.selectedID(.artisans)
+        var data = state.data
+        var a = Artisan(id: EntityID(.artisan, 1), name: "Aaron Awal", phone: "0812-9999-0001",
+                        kelurahan: Wilayah.kelurahan[0].code, business: "Usaha", category: .batik)
+        a.phone = "+6281299990001"
+        a.id = EntityID(.artisan, 999)
+        a.rev = 1
+        data.artisans.merge(a)
+        state.replaceData(data)
+        #expect(state.selectedID(.artisans) == id)
+        #expect(state.rows[.artisans]!.count == 301)
+    }
+
+    @Test func upcomingEventsComeFirst() {
+        let state = makeState()
+        let sessions = state.rows[.sessions]!.map { state.data.sessions.items[$0] }
+        let firstPast = sessions.firstIndex { $0.end < today } ?? sessions.count
+        #expect(firstPast > 0)
+        #expect(sessions[..<firstPast].allSatisfy { $0.end >= today })
+        #expect(sessions[firstPast...].allSatisfy { $0.end < today })
+    }
+
+    @Test func theKeyBarAndHelpComeFromTheKeymap() {
+        let state = makeState()
+        let bar = state.render(width: 80, height: 24).lines[23]
+        for (key, label) in Keymap.bar(.en) { #expect(bar.contains("\(key) \(label)")) }
+        for binding in Keymap.list { for (key, action) in binding.keys { #expect(Keymap.action(for: key) == action) } }
+    }
+}
+
+@Suite struct GridTests {
+    @Test func wideCharactersTakeTwoCellsAndNeverHalf() {
+        var g = Grid(width: 5, height: 1)
+        #expect(g.put("漢字漢", x: 0, y: 0) == 5)
+        #expect(g.lines[0] == "漢字 ")
+        #expect(g[1, 0].text == "" && g[3, 0].text == "")
+    }
+
+    @Test func controlCharactersAreNeutralisedWhereTextEntersTheGrid() {
+        var g = Grid(width: 20, height: 1)
+        g.put("a\u{1B}[2Jb", x: 0, y: 0)
+        #expect(g.lines[0].hasPrefix("a\\e[2Jb"))
+        #expect(!g.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
+    }
+
+    @Test func combiningMarksJoinTheirCharacter() {
+        var g = Grid(width: 4, height: 1)
+        g.put("e\u{301}x", x: 0, y: 0)
+        #expect(g[0, 0].text == "e\u{301}" && g[1, 0].text == "x")
+    }
+
+    @Test func scrollKeepsTheSelectionVisible() {
+        #expect(Scroll.offset(selected: 0, current: 0, visible: 10, count: 100) == 0)
+        #expect(Scroll.offset(selected: 15, current: 0, visible: 10, count: 100) == 6)
+        #expect(Scroll.offset(selected: 7, current: 6, visible: 10, count: 100) == 6)
+        #expect(Scroll.offset(selected: 99, current: 0, visible: 10, count: 100) == 90)
+        #expect(Scroll.offset(selected: 3, current: 50, visible: 10, count: 5) == 0)
+    }
+}

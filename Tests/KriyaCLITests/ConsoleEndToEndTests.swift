@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux, as a person would use it (DESIGN.md §5): a private tmux server,
+/// keys sent with send-keys, the screen read with capture-pane, polling, never fixed sleeps.
+final class TmuxSession {
+    let socket = "kriya-test-\(UUID().uuidString.prefix(8))"
+    let home: TempFolder
+
+    init(term: String, width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
+        home = TempFolder("home")
+        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true)
+        var vars = ["HOME": home.path, "XDG_DATA_HOME": "", "LANG": "C.UTF-8", "LC_ALL": "", "TERM": term,
+                    "NCURSES_NO_UTF8_ACS": "1", "SWIFT_BACKTRACE": "enable=no"]
+        for (k, v) in env { vars[k] = v }
+        let exports = vars.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env \(exports) bash --norc --noprofile"])
+        try tmux(["set-option", "-s", "escape-time", "10"])
+        send("export PS1='$ '", enter: true)
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        // Through system(3), not Process: the tmux server inherits the descriptors that
+        // Foundation watches to see a child exit, so Process never sees `tmux new-session` end.
+        let outFile = NSTemporaryDirectory() + "kriya-tmux-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: outFile) }
+        let quoted = (["tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        _ = system(quoted.joined(separator: " ") + " > '\(outFile)' 2>/dev/null < /dev/null")
+        return (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
+    }
+
+    func send(_ keys: String..., enter: Bool = false) {
+        for k in keys { _ = try? tmux(["send-keys", "-l", k]) }
+        if enter { _ = try? tmux(["send-keys", "Enter"]) }
+    }
+
+    func key(_ name: String) { _ = try? tmux(["send-keys", name]) }
+
+    var screen: String { (try? tmux(["capture-pane", "-p"])) ?? "" }
+
+    /// Waits up to `seconds` for `text` to leave the screen.
+    @discardableResult
+    func waitForGone(_ text: String, seconds: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Waits up to `seconds` for `text` to be on screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+}
+
+@Suite(.serialized) struct ConsoleEndToEndTests {
+    static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+
+    func walkThrough(term: String, env: [String: String] = [:]) throws {
+        let t = try TmuxSession(term: term, env: env)
+        t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)
+        #expect(t.waitFor("1 Artisans"), "the console did not open:\n\(t.screen)")
+        #expect(t.waitFor("F10 Quit"))
+        // Search as you type.
+        t.send("/")
+        t.send("keramik dinoyo")
+        #expect(t.waitFor("Search: keramik dinoyo"))
+        #expect(t.screen.contains("Ceramics & pottery"))
+        t.key("Enter")
+        // Open the first result: its detail with Bimtek history.
+        t.key("Enter")
+        #expect(t.waitFor("Bimtek history"), "no detail:\n\(t.screen)")
+        t.key("Escape")
+        // A person's next key comes well after the Esc (else Esc+2 would mean F2).
+        #expect(t.waitForGone("Bimtek history"))
+        // Each pane.
+        t.send("2")
+        #expect(t.waitFor("Enrolled"))
+        t.send("3")
+        #expect(t.waitFor("Level"))
+        // Resizes: too small, 80x24, large.
+        try t.tmux(["resize-window", "-x", "60", "-y", "20"])
+        #expect(t.waitFor("80×24"), "no too-small notice:\n\(t.screen)")
+        try t.tmux(["resize-window", "-x", "80", "-y", "24"])
+        #expect(t.waitFor("3 Exhibitions"))
+        try t.tmux(["resize-window", "-x", "200", "-y", "60"])
+        #expect(t.waitFor("3 Exhibitions"))
+        // Quit with Esc+0 (F10's twin, sent as one burst the way a terminal sends a key)
+        // and find a sane terminal.
+        t.send("\u{1B}0")
+        #expect(t.waitFor("EXIT=0"), "did not quit cleanly:\n\(t.screen)")
+        #expect(t.waitFor("icanon"))
+        let screen = t.screen
+        #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
+        #expect(screen.contains(" echo ") && !screen.contains("-echo "))
+    }
+
+    @Test(.enabled(if: hasTmux)) func walkThroughInTmux256() throws {
+        try walkThrough(term: "tmux-256color")
+    }
+
+    @Test(.enabled(if: hasTmux)) func walkThroughUnderVT100() throws {
+        try walkThrough(term: "vt100")
+    }
+
+    @Test(.enabled(if: hasTmux)) func walkThroughWithNoColor() throws {
+        try walkThrough(term: "xterm-256color", env: ["NO_COLOR": "1"])
+    }
+
+    @Test(.enabled(if: hasTmux)) func aLostConnectionLeavesASaneTerminal() throws {
+        let t = try TmuxSession(term: "tmux-256color")
+        t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)
+        #expect(t.waitFor("1 Artisans"))
+        // What a dropped SSH connection does: SIGHUP to the console.
+        let pids = Process()
+        pids.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pids.arguments = ["pkill", "-HUP", "-f", "^\(Kriya.binary) --demo$"]
+        try pids.run()
+        pids.waitUntilExit()
+        #expect(t.waitFor("EXIT=129"), "\(t.screen)")
+        #expect(t.waitFor("icanon"))
+        #expect(!t.screen.contains("-icanon"))
+    }
+
+    @Test(.enabled(if: hasTmux)) func aDumbTerminalIsPointedToTheCommands() throws {
+        let t = try TmuxSession(term: "dumb")
+        t.send("\(Kriya.binary) --demo; echo EXIT=$?", enter: true)
+        #expect(t.waitFor("EXIT=1"))
+        #expect(t.screen.contains("kriya --help"))
+    }
+}

@@ -106,6 +106,19 @@ import Testing
         #expect(throws: StoreError.self) { try Store.check(path: dir.path) }
     }
 
+    /// Found by CI: writers starting together on a new folder raced to write kriya.json.
+    @Test func manyStoresOpeningANewFolderAtOnceAllSucceed() throws {
+        for _ in 0..<20 {
+            let dir = TempDir("race")
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try Store(path: dir.path) } catch { failures.add("\(error)") }
+            }
+            #expect(failures.list.isEmpty, "\(failures.list)")
+            #expect(try Store.check(path: dir.path).isSound)
+        }
+    }
+
     @Test func aStaleUpdateFromAnotherStaffMemberIsAConflict() throws {
         let dir = TempDir()
         let desk = try Store(path: dir.path, user: "ratna")
@@ -137,4 +150,11 @@ import Testing
         #expect(try reader.refresh())
         #expect(S.same(reader.data, writer.data))
     }
+}
+
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var list: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import KriyaStore
 
 /// A fresh, empty folder for one test, removed at the end.
-final class TempDir {
+final class TempDir: Sendable {
     let path: String
     init(_ name: String = "store") {
         path = NSTemporaryDirectory() + "kriya-test-\(name)-\(UUID().uuidString.prefix(8))"

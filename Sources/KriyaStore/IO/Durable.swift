@@ -58,7 +58,8 @@ struct Durable {
     /// Replaces `path` atomically with what `produce` writes, in chunks, so that rewriting a
     /// large snapshot never holds the whole file in memory.
     func replace(_ path: String, _ produce: (inout ChunkedWriter) throws(StoreError) -> Void) throws(StoreError) {
-        let temp = path + ".tmp"
+        // Named per process, so two processes never write one temp file.
+        let temp = path + ".\(getpid()).tmp"
         let fd = try io.open(temp, O_WRONLY | O_CREAT | O_TRUNC, fileMode)
         do {
             io.fchmod(fd, fileMode)

@@ -9,8 +9,11 @@ extension Store {
         guard let bytes = try durable.read(manifestPath) else {
             let hasData = io.listDirectory(path).contains { Store.snapshotNames.contains($0) || $0 == Store.journalName }
             guard create || hasData else { throw .noData(path: path) }
-            try writeManifest()
-            return
+            // Several staff may open a new directory at the same moment: one writes it.
+            try withLock { () throws(StoreError) in
+                if try durable.read(manifestPath) == nil { try writeManifest() }
+            }
+            return try checkManifest(create: false)
         }
         var format: String?
         var version: Int?

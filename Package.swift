@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Display width, sanitising and folding of text: pure, shared by the core, CLI and UI.
@@ -28,9 +29,10 @@ let package = Package(
         .target(name: "KriyaCLI", dependencies: [
             "KriyaCore", "KriyaStore", "KriyaText", "KriyaViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // A pure terminal-UI kit: cells, grid, keys, widgets. No ncurses, no domain.
-        .target(name: "TextUI", dependencies: ["KriyaText"]),
+        .target(name: "TextUI", dependencies: ["KriyaText", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The console: state, update, render, loop. Knows no ncurses.
         .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText"]),
         // ncursesw through a shim header (DESIGN.md §3), and the one target that uses it.
@@ -44,6 +46,6 @@ let package = Package(
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
         .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "kriya"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore", "CursesTerminal"]),
     ]
 )

@@ -22,6 +22,7 @@ int wcwidth(wchar_t c);
 static inline WINDOW *kriya_stdscr(void) { return stdscr; }
 static inline int kriya_lines(void) { return LINES; }
 static inline int kriya_cols(void) { return COLS; }
+static inline int kriya_colors(void) { return COLORS; }
 static inline int kriya_key_f(int n) { return KEY_F(n); }
 static inline FILE *kriya_stdout(void) { return stdout; }
 static inline FILE *kriya_stdin(void) { return stdin; }

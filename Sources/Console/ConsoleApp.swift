@@ -10,10 +10,12 @@ public final class ConsoleApp {
     private let store: Store
     private let device: TerminalDevice
 
-    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate) {
+    /// - Parameter message: shown on the status line at start (a theme or config problem).
+    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil) {
         self.store = store
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
+        if let message, !message.isEmpty { state.message = message }
     }
 
     public func run() {

@@ -208,7 +208,7 @@ extension ConsoleState {
             let shown = grid.put(q, x: used, y: row, role: .search, limit: grid.width - used - DisplayWidth.of(counter) - 1)
             if mode == .search { grid.put("▏", x: used + shown, y: row, role: .search) }
         } else if let message {
-            grid.put(" " + message, x: 0, y: row, role: .success, limit: grid.width - DisplayWidth.of(counter))
+            grid.put(" " + message, x: 0, y: row, role: .warning, limit: grid.width - DisplayWidth.of(counter))
         }
         grid.put(counter, x: grid.width - DisplayWidth.of(counter), y: row, role: .muted)
     }

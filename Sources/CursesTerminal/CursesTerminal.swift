@@ -20,9 +20,11 @@ public final class CursesTerminal: TerminalDevice {
 
     private var screen: OpaquePointer?
     private var last: Grid?
-    private let palette: Palette
+    private var palette: Palette
+    /// Colours the terminal can show: 0 (none, or NO_COLOR), 8, 16, 256…
+    public private(set) var colorCount = 0
 
-    /// - Parameter color: false for monochrome (NO_COLOR, or a terminal without colours).
+    /// - Parameter color: false for monochrome (NO_COLOR).
     public init(color: Bool) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw StartError.notATerminal }
         Self.useUTF8Locale()
@@ -43,12 +45,18 @@ public final class CursesTerminal: TerminalDevice {
         keypad(kriya_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        let colors = color && has_colors()
-        if colors {
+        if color && has_colors() {
             start_color()
             use_default_colors()
+            colorCount = Int(kriya_colors())
         }
-        palette = Palette(colors: colors)
+        palette = Palette(theme: ThemeCatalog.monochrome, colors: 0)
+    }
+
+    /// Shows everything from now on in `theme`.
+    public func apply(_ theme: Theme) {
+        palette = Palette(theme: theme, colors: colorCount)
+        redrawAll()
     }
 
     deinit { stop() }

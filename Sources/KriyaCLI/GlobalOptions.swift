@@ -14,11 +14,15 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Use the separate demo data directory, filling it with demo data on first use.")
     public var demo = false
 
+    @Option(name: .long, help: "Console theme: default, light, high-contrast, monochrome, batik, or a file name in ~/.config/kriya/themes/.")
+    public var theme: String?
+
     public init() {}
 
-    /// The interface language: `--lang`, else the locale.
+    /// The interface language: `--lang`, else the config file, else the locale.
     public var language: Lang {
         if let lang, let chosen = Lang(rawValue: lang.lowercased()) { return chosen }
+        if let fromConfig = Config.load().lang { return fromConfig }
         var env: [String: String] = [:]
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = SystemInfo.environment(name) }
         return Lang.fromEnvironment(env)
@@ -80,7 +84,7 @@ let EX_NOINPUT: Int32 = 66
 let EX_IOERR: Int32 = 74
 
 public enum GlobalArguments {
-    static let withValue: Set<String> = ["--data", "--lang"]
+    static let withValue: Set<String> = ["--data", "--lang", "--theme"]
     static let flags: Set<String> = ["--demo"]
 
     /// Moves global options written before the command's name to after it, so that

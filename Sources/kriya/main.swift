@@ -6,18 +6,24 @@ import CursesTerminal
 import KriyaCLI
 import KriyaCore
 import KriyaStore
+import TextUI
 
 // `kriya` alone on a terminal opens the console; everything else is the command line.
 Kriya.openConsole = { global, store in
-    let color = getenv("NO_COLOR") == nil
+    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
     let terminal: CursesTerminal
     do {
-        terminal = try CursesTerminal(color: color)
+        terminal = try CursesTerminal(color: !noColor)
     } catch {
         Output.error("kriya: \(error)")
         exit(1)
     }
-    let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today)
+    let config = Config.load()
+    let choice = ThemeCatalog.choose(global.theme ?? config.theme, userDirectory: Config.directory + "/themes",
+                                     colors: terminal.colorCount, noColor: noColor)
+    terminal.apply(choice.theme)
+    let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
+                         message: [config.warning, choice.warning].compactMap { $0 }.joined(separator: " · "))
     app.run()
     terminal.stop()
 }

@@ -164,3 +164,16 @@ import Testing
 }
 
 import KriyaText
+
+@Suite struct ConfigTests {
+    @Test func settingsAndProblems() {
+        let good = Config.parse("theme = \"batik\"\nlang = \"id\"\n", file: "c.toml")
+        #expect(good == Config(theme: "batik", lang: .id, warning: nil))
+        let odd = Config.parse("theme = 3\ncolour = \"red\"\n", file: "c.toml")
+        #expect(odd.theme == nil)
+        #expect(odd.warning == "c.toml: theme must be text; colour is not a setting (theme, lang)" ||
+                odd.warning == "c.toml: colour is not a setting (theme, lang); theme must be text")
+        let torn = Config.parse("theme = \"batik\n", file: "c.toml")
+        #expect(torn.theme == nil && torn.warning?.hasPrefix("c.toml: line 1") == true)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import KriyaCore
+import KriyaStore
+import TOMLKit
+
+/// `$XDG_CONFIG_HOME/kriya/config.toml` (`~/.config/kriya/config.toml`):
+///
+///     theme = "batik"     # a built-in theme or one in ~/.config/kriya/themes/
+///     lang = "id"         # id or en; otherwise the locale decides
+///
+/// Flags win over the file. A file that cannot be read is reported, never fatal.
+public struct Config: Equatable, Sendable {
+    public var theme: String?
+    public var lang: Lang?
+    public var warning: String?
+
+    public static var directory: String {
+        if let xdg = SystemInfo.environment("XDG_CONFIG_HOME"), !xdg.isEmpty { return xdg + "/kriya" }
+        return (SystemInfo.environment("HOME") ?? ".") + "/.config/kriya"
+    }
+
+    public static func load(from path: String = directory + "/config.toml") -> Config {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return Config() }
+        return parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) -> Config {
+        var config = Config()
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            config.warning = "\(file): line \(error.source.begin.line): \(error.description); settings ignored"
+            return config
+        } catch {
+            config.warning = "\(file): \(error); settings ignored"
+            return config
+        }
+        var problems: [String] = []
+        for (key, value) in table {
+            switch key {
+            case "theme":
+                if let s = value.string { config.theme = s } else { problems.append("theme must be text") }
+            case "lang":
+                if let s = value.string, let lang = Lang(rawValue: s.lowercased()) { config.lang = lang }
+                else { problems.append("lang must be \"id\" or \"en\"") }
+            default:
+                problems.append("\(key) is not a setting (theme, lang)")
+            }
+        }
+        if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }
+        return config
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import TextUI
+
+@Suite struct ThemeTests {
+    static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
+
+    @Test func theBuiltInThemesAreTheFilesInThemesFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltinThemes.files.keys))
+        for file in files {
+            let text = try String(contentsOf: Self.themesFolder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltinThemes.files[String(file.dropLast(5))] == text, "run scripts/embed-themes.sh after changing \(file)")
+        }
+        #expect(Set(ThemeCatalog.builtinNames).isSuperset(of: ["default", "light", "high-contrast", "monochrome", "batik"]))
+    }
+
+    @Test func everyBuiltInThemeGivesEveryRoleA8ColourValue() throws {
+        for name in ThemeCatalog.builtinNames {
+            // The default and monochrome themes are complete; the others lean on the default.
+            let complete = name == "default" || name == "monochrome"
+            let theme = try Theme.parse(BuiltinThemes.files[name]!, file: name, base: complete ? nil : ThemeCatalog.defaultTheme)
+            #expect(Role.allCases.allSatisfy { theme.styles[$0] != nil }, "\(name)")
+        }
+        #expect(ThemeCatalog.monochrome.styles.values.allSatisfy { $0.fg == .terminalDefault && $0.fg256 == nil })
+        #expect(ThemeCatalog.monochrome.style(.selected).reverse)
+    }
+
+    @Test func aBrokenThemeFileFallsBackWithAMessageNamingFileAndProblem() throws {
+        let dir = NSTemporaryDirectory() + "kriya-themes-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name = \"Mine\"\n[selected]\nfg = \"purple\"\nbg = \"black\"\n".write(toFile: dir + "/mine.toml", atomically: true, encoding: .utf8)
+        try "name = \"Torn\"\n[selected\nfg = 1\n".write(toFile: dir + "/torn.toml", atomically: true, encoding: .utf8)
+        try "name = \"Ok\"\n[selected]\nfg = \"white\"\nbg = \"red\"\n".write(toFile: dir + "/ok.toml", atomically: true, encoding: .utf8)
+
+        let bad = ThemeCatalog.choose("mine", userDirectory: dir, colors: 256, noColor: false)
+        #expect(bad.theme == ThemeCatalog.defaultTheme)
+        #expect(bad.warning?.contains("mine.toml") == true && bad.warning?.contains("[selected] fg must be one of") == true)
+
+        let torn = ThemeCatalog.choose("torn", userDirectory: dir, colors: 256, noColor: false)
+        #expect(torn.theme == ThemeCatalog.defaultTheme)
+        #expect(torn.warning?.contains("torn.toml: line 2") == true, "\(torn.warning ?? "")")
+
+        // A user theme that sets one role takes the rest from the default.
+        let ok = ThemeCatalog.choose("ok", userDirectory: dir, colors: 8, noColor: false)
+        #expect(ok.warning == nil)
+        #expect(ok.theme.style(.selected).bg == .red)
+        #expect(ok.theme.style(.title) == ThemeCatalog.defaultTheme.style(.title))
+    }
+
+    @Test func noColorAndColourlessTerminalsGetMonochrome() {
+        #expect(ThemeCatalog.choose("batik", userDirectory: nil, colors: 256, noColor: true).theme == ThemeCatalog.monochrome)
+        let plain = ThemeCatalog.choose("batik", userDirectory: nil, colors: 0, noColor: false)
+        #expect(plain.theme == ThemeCatalog.monochrome && plain.warning?.contains("no colours") == true)
+        let unknown = ThemeCatalog.choose("sogan", userDirectory: nil, colors: 256, noColor: false)
+        #expect(unknown.theme == ThemeCatalog.defaultTheme && unknown.warning?.contains("no theme named \"sogan\"") == true)
+        #expect(ThemeCatalog.choose("batik", userDirectory: nil, colors: 256, noColor: false).theme.name == "Batik Malangan")
+    }
+}

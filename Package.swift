@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI"]),
         .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
-        .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-bench"),
+        .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "Console", "TextUI"], path: "Sources/kriya-bench"),
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),

@@ -67,7 +67,8 @@ extension ConsoleState {
 
     /// In the search box every printable key is text; Enter keeps the result, Esc clears it.
     mutating func updateSearch(_ key: Key) -> Effect {
-        var q = query[pane] ?? ""
+        let before = query[pane] ?? ""
+        var q = before
         switch key {
         case .char(let c): q.append(c)
         case .backspace: if !q.isEmpty { q.removeLast() }
@@ -90,7 +91,7 @@ extension ConsoleState {
         query[pane] = q
         selected[pane] = 0
         offset[pane] = 0
-        refilter(pane)
+        refilter(pane, previousQuery: before)
         return .none
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import KriyaCore
 import KriyaStore
+import Console
+import TextUI
 
 // Benchmarks of DESIGN.md §6 for the store and search (issue 2 targets at 100k artisans:
 // open ≤ 400 ms, search p95 ≤ 15 ms, save ≤ 10 ms and ≤ 1.5× the 1k figure, RSS ≤ 200 MB).
@@ -82,6 +84,33 @@ func measure(_ dir: String) throws {
         saveTimes.append(millis(since: t))
     }
     let rssSaves = peakRSSMegabytes()
+    // The console: first complete screen (open is above), then a search typed letter by letter.
+    t = nowNanos()
+    var console = ConsoleState(data: store.data, lang: .en, today: SystemInfo.now().today, dataPath: dir, user: "bench")
+    _ = console.render(width: 120, height: 40)
+    let firstScreen = open + millis(since: t)
+    var keyTimes: [Double] = []
+    for word in ["siti", "keramik", "0812", "rotan", "dinoyo"] {
+        _ = console.update(.char("/"), visibleRows: 34)
+        for c in word {
+            t = nowNanos()
+            _ = console.update(.char(c), visibleRows: 34)
+            _ = console.render(width: 120, height: 40)
+            keyTimes.append(millis(since: t))
+        }
+        _ = console.update(.escape, visibleRows: 34)
+    }
+    var moveTimes: [Double] = []
+    for _ in 0..<50 {
+        t = nowNanos()
+        _ = console.update(.down, visibleRows: 34)
+        _ = console.render(width: 120, height: 40)
+        moveTimes.append(millis(since: t))
+    }
+    print("console_first_screen_ms \(fmt(firstScreen))")
+    print("console_key_ms " + keyTimes.map(fmt).joined(separator: ","))
+    print("console_move_ms " + moveTimes.map(fmt).joined(separator: ","))
+
     t = nowNanos()
     try store.compact()
     let compaction = millis(since: t)
@@ -168,6 +197,9 @@ for size in sizes {
     print("search, one more letter (narrow)  p50 \(fmt(med("narrow_ms"))) ms, p95 \(fmt(percentile(figures["narrow_ms"] ?? [], 0.95))) ms")
     print("save one artisan durably          p50 \(fmt(med("save_ms"))) ms, p95 \(fmt(percentile(figures["save_ms"] ?? [], 0.95))) ms")
     print("compaction                        \(fmt(med("compact_ms"))) ms")
+    print("console: first complete screen    \(fmt(med("console_first_screen_ms"))) ms (open + index + first render)")
+    print("console: search key to new screen p50 \(fmt(med("console_key_ms"))) ms, p95 \(fmt(percentile(figures["console_key_ms"] ?? [], 0.95))) ms")
+    print("console: selection move to screen p50 \(fmt(med("console_move_ms"))) ms, p95 \(fmt(percentile(figures["console_move_ms"] ?? [], 0.95))) ms")
     print("peak RSS (open+index+search+save) \(fmt(figures["rss_mb"]?.max() ?? .nan)) MB (max of runs)")
 }
 if let small = saveMedian[1000], let large = saveMedian[100_000] {

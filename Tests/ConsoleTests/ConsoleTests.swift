@@ -80,6 +80,21 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         #expect(state.query[.artisans] == "" && state.rows[.artisans]!.count == all)
     }
 
+    @Test func typingAMoreLetterNarrowsToTheSameResultAsAFreshSearch() {
+        var typed = makeState()
+        _ = typed.update(.char("/"), visibleRows: 18)
+        for c in "sri w" { _ = typed.update(.char(c), visibleRows: 18) }
+        var fresh = makeState()
+        fresh.query[.artisans] = "sri w"
+        fresh.refilter(.artisans)
+        #expect(typed.rows[.artisans] == fresh.rows[.artisans])
+        #expect(!(typed.rows[.artisans] ?? []).isEmpty)
+        _ = typed.update(.backspace, visibleRows: 18)   // shorter: a fresh search again
+        fresh.query[.artisans] = "sri "
+        fresh.refilter(.artisans)
+        #expect(typed.rows[.artisans] == fresh.rows[.artisans])
+    }
+
     @Test func movingPagingAndSwitchingPanes() {
         var state = makeState()
         _ = state.update(.down, visibleRows: 18)

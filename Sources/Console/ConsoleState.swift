@@ -53,7 +53,10 @@ public struct ConsoleState {
         switch pane {
         case .artisans:
             let items = data.artisans.items
-            if let previous = previousQuery, !previous.isEmpty, q.hasPrefix(previous), let earlier = rows[pane] {
+            // Narrowing pays only on a small previous result: one scan of the whole folded
+            // text is faster than looking into most of the records one by one.
+            if let previous = previousQuery, !previous.isEmpty, q.hasPrefix(previous), let earlier = rows[pane],
+               earlier.count < items.count / 8 {
                 rows[pane] = index.search(q, within: earlier)
             } else {
                 rows[pane] = index.search(q).filter { !items[$0].archived }

@@ -1,3 +1,4 @@
+import Foundation
 import KriyaCore
 import KriyaText
 
@@ -63,13 +64,13 @@ public struct ConsoleState {
             }
         case .sessions:
             let items = data.sessions.items
-            let words = SearchIndex.terms(q)
+            let words = ConsoleState.words(q)
             // Upcoming first (soonest first), then past ones, latest first.
             rows[pane] = items.indices.filter { matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
                 .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
         case .exhibitions:
             let items = data.exhibitions.items
-            let words = SearchIndex.terms(q)
+            let words = ConsoleState.words(q)
             rows[pane] = items.indices.filter { matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
                 .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
         }
@@ -77,10 +78,16 @@ public struct ConsoleState {
         selected[pane] = min(selected[pane] ?? 0, max(0, count - 1))
     }
 
-    private func matches(_ words: [[UInt8]], _ fields: [String]) -> Bool {
+    /// The folded words of a query.
+    static func words(_ query: String) -> [String] {
+        query.split(separator: " ").map { Fold.string(String($0)) }
+    }
+
+    /// Every word appears in one of the fields (case and accents ignored).
+    private func matches(_ words: [String], _ fields: [String]) -> Bool {
         guard !words.isEmpty else { return true }
         let text = fields.map(Fold.string).joined(separator: "\u{1}")
-        return words.allSatisfy { text.utf8.contains(subsequence: $0) }
+        return words.allSatisfy { text.contains($0) }
     }
 
     static func eventOrder(_ s1: CivilDate, _ e1: CivilDate, _ s2: CivilDate, _ e2: CivilDate, _ today: CivilDate) -> Bool {
@@ -105,16 +112,4 @@ public struct ConsoleState {
 
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
-}
-
-extension String.UTF8View {
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        let hay = Array(self)
-        guard needle.count <= hay.count else { return false }
-        if needle.isEmpty { return true }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-            if Array(hay[i..<(i + needle.count)]) == needle { return true }
-        }
-        return false
-    }
 }

@@ -36,14 +36,15 @@ extension ConsoleState {
 
     mutating func perform(_ action: Action, visibleRows: Int) -> Effect {
         let count = rows[pane]?.count ?? 0
-        var sel = selected[pane] ?? 0
+        let current = selected[pane] ?? 0
+        let page = max(1, visibleRows - 1)
         switch action {
-        case .up: sel -= 1
-        case .down: sel += 1
-        case .pageUp: sel -= max(1, visibleRows - 1)
-        case .pageDown: sel += max(1, visibleRows - 1)
-        case .first: sel = 0
-        case .last: sel = count - 1
+        case .up: select(current - 1, visibleRows)
+        case .down: select(current + 1, visibleRows)
+        case .pageUp: select(current - page, visibleRows)
+        case .pageDown: select(current + page, visibleRows)
+        case .first: select(0, visibleRows)
+        case .last: select(count - 1, visibleRows)
         case .nextPane: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
         case .previousPane: pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .pane(let p): pane = p
@@ -57,12 +58,14 @@ extension ConsoleState {
         case .redraw: return .redraw
         case .suspend: return .suspend
         }
-        if case .pane = action {} else if action == .nextPane || action == .previousPane {} else {
-            selected[pane] = max(0, min(sel, count - 1))
-        }
-        offset[pane] = Scroll.offset(selected: selected[pane] ?? 0, current: offset[pane] ?? 0,
-                                     visible: visibleRows, count: rows[pane]?.count ?? 0)
         return .none
+    }
+
+    /// Moves the selection (kept inside the list) and scrolls only as much as needed.
+    private mutating func select(_ row: Int, _ visibleRows: Int) {
+        let count = rows[pane]?.count ?? 0
+        selected[pane] = max(0, min(row, count - 1))
+        offset[pane] = Scroll.offset(selected: selected[pane] ?? 0, current: offset[pane] ?? 0, visible: visibleRows, count: count)
     }
 
     /// In the search box every printable key is text; Enter keeps the result, Esc clears it.
@@ -75,7 +78,7 @@ extension ConsoleState {
         case .ctrl("u"): q = ""
         case .ctrl("w"):
             while q.last == " " { q.removeLast() }
-            while let last = q.last, last != " " { q.removeLast(); _ = last }
+            while let last = q.last, last != " " { q.removeLast() }
         case .enter, .down, .tab:
             mode = .list
             return .none

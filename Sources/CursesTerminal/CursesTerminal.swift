@@ -162,7 +162,7 @@ public final class CursesTerminal: TerminalDevice {
     private static func useUTF8Locale() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
             // In the C locale wide output is garbage and get_wch swallows keys (DESIGN.md §3).
             if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         }
@@ -188,11 +188,5 @@ public final class CursesTerminal: TerminalDevice {
             }
         }
         atexit { if CursesTerminal.active { CursesTerminal.active = false; endwin() } }
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
         .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "kriya"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore", "CursesTerminal"]),
+        // Snapshots/ holds the committed text snapshots the tests read by path.
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),
     ]
 )

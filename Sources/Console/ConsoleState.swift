@@ -1,3 +1,4 @@
+import TextUI
 import Foundation
 import KriyaCore
 import KriyaText
@@ -5,7 +6,8 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose) }
+    public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
     public var lang: Lang
@@ -21,6 +23,13 @@ public struct ConsoleState {
     public var selected: [Pane: Int] = [:]
     public var offset: [Pane: Int] = [:]
     public var detailOffset = 0
+    /// The open menu (F9, the filter pickers), while `mode` is `.menu`.
+    public var menu: Menu?
+    /// Filters on the artisans pane.
+    public var filter = ArtisanFilter()
+    /// Artisans sorted by this column (nil: best match first, then by name).
+    public var sortColumn: Int?
+    public var sortDescending = false
     public var message: String?
     public var quit = false
     var index: SearchIndex
@@ -62,6 +71,11 @@ public struct ConsoleState {
             } else {
                 rows[pane] = index.search(q).filter { !items[$0].archived }
             }
+            if !filter.isEmpty { rows[pane] = rows[pane]?.filter { filter.matches(items[$0]) } }
+            if let column = sortColumn {
+                let keys = rows[pane]!.map { (position: $0, key: Fold.string(ConsoleState.sortKey(items[$0], column))) }
+                rows[pane] = keys.sorted { sortDescending ? $0.key > $1.key : $0.key < $1.key }.map(\.position)
+            }
         case .sessions:
             let items = data.sessions.items
             let words = ConsoleState.words(q)
@@ -76,6 +90,19 @@ public struct ConsoleState {
         }
         let count = rows[pane]?.count ?? 0
         selected[pane] = min(selected[pane] ?? 0, max(0, count - 1))
+    }
+
+    /// The artisans columns, in order: name, business, category, kelurahan, phone.
+    static let artisanColumnCount = 5
+
+    static func sortKey(_ a: Artisan, _ column: Int) -> String {
+        switch column {
+        case 1: return a.business
+        case 2: return a.category.label(.id)
+        case 3: return Wilayah.kelurahan(code: a.kelurahan)?.name ?? a.kelurahan
+        case 4: return a.phone
+        default: return a.name
+        }
     }
 
     /// The folded words of a query.

@@ -6,6 +6,7 @@ public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, first, last
     case nextPane, previousPane, pane(ConsoleState.Pane)
     case startSearch, open, back, help, quit, redraw, suspend
+    case menu, filter, sortNext, sortReverse, clearFilters
 }
 
 /// One line of help: the keys, what each does, the help text, and the key-bar label if it
@@ -22,6 +23,9 @@ public enum Keymap {
         Binding(keys: [(.f(1), .help), (.char("?"), .help)], help: .uiHelpTitle, bar: .uiKeyHelp),
         Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
+        Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
+        Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),
+        Binding(keys: [(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort, bar: nil),
         Binding(keys: [(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
                        (.tab, .nextPane), (.backTab, .previousPane)], help: .uiHelpSwitch, bar: .uiKeyPane),
         Binding(keys: [(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: nil),

@@ -25,7 +25,7 @@ extension ConsoleState {
             help(&grid, body)
         case .detail:
             detail(&grid, body, offset: detailOffset)
-        case .list, .search:
+        case .list, .search, .menu:
             if width >= 120 {
                 let listWidth = width * 11 / 20
                 list(&grid, Rect(x: 0, y: body.y, width: listWidth, height: body.height))
@@ -35,6 +35,7 @@ extension ConsoleState {
                 list(&grid, body)
             }
         }
+        if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
         KeyBar.render(Keymap.bar(lang).map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
@@ -133,8 +134,10 @@ extension ConsoleState {
         let cols = columns(area.width)
         var x = area.x
         grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
-        for c in cols {
-            grid.put(DisplayWidth.pad(c.title, toCells: c.width, alignRight: c.right), x: x, y: area.y, role: .header, limit: area.x + area.width - x)
+        for (i, c) in cols.enumerated() {
+            let mark = pane == .artisans && sortColumn == i ? (sortDescending ? " ▼" : " ▲") : ""
+            grid.put(DisplayWidth.pad(c.title + mark, toCells: c.width, alignRight: c.right), x: x, y: area.y, role: .header,
+                     limit: area.x + area.width - x)
             x += c.width + 1
         }
         let rows = self.rows[pane] ?? []
@@ -191,6 +194,15 @@ extension ConsoleState {
         grid.put("  " + t(.uiHelpClose), x: area.x, y: y + 1, role: .muted, limit: area.width)
     }
 
+    /// `Kecamatan: Lowokwaru · Category: Batik`.
+    var filterSummary: String {
+        var parts: [String] = []
+        if let k = filter.kecamatan, let kec = Wilayah.kecamatan(code: k) { parts.append("\(t(.fKecamatan)): \(kec.name)") }
+        if let c = filter.category { parts.append("\(t(.fCategory)): \(c.label(lang))") }
+        if let c = filter.certification { parts.append("\(t(.uiFilterCertification)): \(c.rawValue)") }
+        return parts.joined(separator: " · ")
+    }
+
     private func statusLine(_ grid: inout Grid, row: Int) {
         let count = rows[pane]?.count ?? 0
         let total: Int
@@ -209,6 +221,8 @@ extension ConsoleState {
             if mode == .search { grid.put("▏", x: used + shown, y: row, role: .search) }
         } else if let message {
             grid.put(" " + message, x: 0, y: row, role: .warning, limit: grid.width - DisplayWidth.of(counter))
+        } else if pane == .artisans, !filter.isEmpty {
+            grid.put(" " + filterSummary, x: 0, y: row, role: .search, limit: grid.width - DisplayWidth.of(counter) - 1)
         }
         grid.put(counter, x: grid.width - DisplayWidth.of(counter), y: row, role: .muted)
     }

@@ -1,3 +1,5 @@
+import KriyaCore
+import KriyaText
 import TextUI
 
 /// What the loop must do after a key, beyond changing the state.
@@ -11,6 +13,8 @@ extension ConsoleState {
         case .help:
             mode = .list
             return .none
+        case .menu(let purpose):
+            return updateMenu(purpose, key, visibleRows: visibleRows)
         case .search:
             return updateSearch(key)
         case .detail:
@@ -57,6 +61,20 @@ extension ConsoleState {
         case .quit: quit = true
         case .redraw: return .redraw
         case .suspend: return .suspend
+        case .menu: openMenu(.main)
+        case .filter: openMenu(.filter)
+        case .sortNext:
+            pane = .artisans
+            sortColumn = ((sortColumn ?? -1) + 1) % ConsoleState.artisanColumnCount
+            refilter(.artisans)
+        case .sortReverse:
+            pane = .artisans
+            sortColumn = sortColumn ?? 0
+            sortDescending.toggle()
+            refilter(.artisans)
+        case .clearFilters:
+            filter = ArtisanFilter()
+            refilter(.artisans)
         }
         return .none
     }
@@ -95,6 +113,82 @@ extension ConsoleState {
         selected[pane] = 0
         offset[pane] = 0
         refilter(pane, previousQuery: before)
+        return .none
+    }
+}
+
+extension ConsoleState {
+    /// Every action the console has, in the F9 menu, with its key.
+    static let mainMenu: [(label: TextKey, action: Action)] = [
+        (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
+        (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
+        (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiHelpTitle, .help),
+        (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
+    ]
+
+    static let filterMenu: [(label: TextKey, purpose: MenuPurpose?)] = [
+        (.fKecamatan, .kecamatan), (.fCategory, .category), (.uiFilterCertification, .certification), (.uiMenuClearFilters, nil),
+    ]
+
+    mutating func openMenu(_ purpose: MenuPurpose) {
+        let lang = self.lang
+        let t = { (k: TextKey) in L10n.text(k, lang) }
+        let all = t(.uiAll)
+        switch purpose {
+        case .main:
+            menu = Menu(title: t(.uiKeyMenu), items: Self.mainMenu.map { item in
+                let key = Keymap.list.flatMap(\.keys).first { $0.action == item.action }?.key.label ?? ""
+                return DisplayWidth.pad(t(item.label), toCells: 34) + " " + key
+            })
+        case .filter:
+            menu = Menu(title: t(.uiFilterTitle), items: Self.filterMenu.map { t($0.label) })
+        case .kecamatan:
+            menu = Menu(title: t(.fKecamatan), items: [all] + Wilayah.kecamatan.map(\.name),
+                        selected: filter.kecamatan.flatMap { code in Wilayah.kecamatan.firstIndex { $0.code == code } }.map { $0 + 1 } ?? 0)
+        case .category:
+            menu = Menu(title: t(.fCategory), items: [all] + CraftCategory.allCases.map { $0.label(lang) },
+                        selected: filter.category.flatMap { CraftCategory.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+        case .certification:
+            menu = Menu(title: t(.uiFilterCertification), items: [all] + CertificationKind.allCases.map(\.rawValue),
+                        selected: filter.certification.flatMap { CertificationKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+        }
+        mode = .menu(purpose)
+    }
+
+    mutating func updateMenu(_ purpose: MenuPurpose, _ key: Key, visibleRows: Int) -> Effect {
+        guard var open = menu else { mode = .list; return .none }
+        switch key {
+        case .up, .char("k"): open.move(-1)
+        case .down, .char("j"): open.move(1)
+        case .escape, .f(9), .char("q"):
+            menu = nil
+            mode = .list
+            return .none
+        case .enter:
+            menu = nil
+            mode = .list
+            return choose(purpose, open.selected, visibleRows: visibleRows)
+        default: break
+        }
+        menu = open
+        return .none
+    }
+
+    private mutating func choose(_ purpose: MenuPurpose, _ index: Int, visibleRows: Int) -> Effect {
+        switch purpose {
+        case .main:
+            return perform(Self.mainMenu[index].action, visibleRows: visibleRows)
+        case .filter:
+            if let next = Self.filterMenu[index].purpose { openMenu(next) } else { return perform(.clearFilters, visibleRows: visibleRows) }
+            return .none
+        case .kecamatan: filter.kecamatan = index == 0 ? nil : Wilayah.kecamatan[index - 1].code
+        case .category: filter.category = index == 0 ? nil : CraftCategory.allCases[index - 1]
+        case .certification: filter.certification = index == 0 ? nil : CertificationKind.allCases[index - 1]
+        }
+        pane = .artisans
+        selected[.artisans] = 0
+        offset[.artisans] = 0
+        refilter(.artisans)
         return .none
     }
 }

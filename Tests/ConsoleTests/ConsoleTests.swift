@@ -95,6 +95,56 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         #expect(typed.rows[.artisans] == fresh.rows[.artisans])
     }
 
+    @Test func filtersFromTheFilterMenu() throws {
+        var state = makeState()
+        _ = state.update(.char("f"), visibleRows: 18)
+        #expect(state.mode == .menu(.filter))
+        _ = state.update(.enter, visibleRows: 18)                 // Kecamatan…
+        #expect(state.mode == .menu(.kecamatan))
+        for _ in 0..<5 { _ = state.update(.down, visibleRows: 18) } // All, Blimbing … Lowokwaru
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.filter.kecamatan == "35.73.05")
+        let rows = state.rows[.artisans]!
+        #expect(!rows.isEmpty && rows.allSatisfy { state.data.artisans.items[$0].kecamatanCode == "35.73.05" })
+        try assertSnapshot(state.render(width: 80, height: 24), "filtered-80x24")
+        // Category on top of it, then clear both from the F9 menu.
+        _ = state.update(.char("f"), visibleRows: 18)
+        _ = state.update(.down, visibleRows: 18)
+        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.down, visibleRows: 18)                  // Batik
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.rows[.artisans]!.allSatisfy { state.data.artisans.items[$0].category == .batik })
+        _ = state.update(.f(9), visibleRows: 18)
+        #expect(state.mode == .menu(.main))
+        try assertSnapshot(state.render(width: 80, height: 24), "menu-80x24")
+        let clear = ConsoleState.mainMenu.firstIndex { $0.action == .clearFilters }!
+        for _ in 0..<clear { _ = state.update(.down, visibleRows: 18) }
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.filter.isEmpty && state.rows[.artisans]!.count == 300)
+    }
+
+    @Test func sortingByColumns() {
+        var state = makeState()
+        _ = state.update(.char("s"), visibleRows: 18)   // name
+        _ = state.update(.char("s"), visibleRows: 18)   // business
+        let names = state.rows[.artisans]!.map { state.data.artisans.items[$0].business.lowercased() }
+        #expect(names == names.sorted())
+        _ = state.update(.char("S"), visibleRows: 18)
+        let reversed = state.rows[.artisans]!.map { state.data.artisans.items[$0].business.lowercased() }
+        #expect(reversed == names.sorted().reversed())
+        #expect(state.render(width: 80, height: 24).lines[2].contains("▼"))
+    }
+
+    @Test func everyActionIsInTheMenu() {
+        let inMenu = Set(ConsoleState.mainMenu.map { "\($0.action)" })
+        for binding in Keymap.list {
+            for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu,
+                                                     .nextPane, .previousPane].contains(action) {
+                #expect(inMenu.contains("\(action)"), "\(action) has a key but no menu entry")
+            }
+        }
+    }
+
     @Test func movingPagingAndSwitchingPanes() {
         var state = makeState()
         _ = state.update(.down, visibleRows: 18)

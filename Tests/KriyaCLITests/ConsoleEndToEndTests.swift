@@ -133,6 +133,26 @@ final class TmuxSession {
         #expect(!t.screen.contains("-icanon"))
     }
 
+    /// Another staff member (here `kriya add` from a script) saves; the open console shows it.
+    @Test(.enabled(if: hasTmux)) func aChangeSavedElsewhereAppearsWithinTwoSeconds() throws {
+        let data = TempFolder("live")
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let t = try TmuxSession(term: "tmux-256color")
+        t.send("\(Kriya.binary) --data \(data.path)", enter: true)
+        #expect(t.waitFor("1 Artisans"))
+        t.send("/")
+        t.send("zulaikha")
+        #expect(t.waitFor("Nothing matches"))
+        let added = try Kriya.run(["add", "artisan", "--data", data.path, "--name", "Zulaikha Baru", "--phone", "0812-0000-9999",
+                                   "--kelurahan", "Dinoyo", "--business", "Keramik Zulaikha", "--category", "keramik"])
+        #expect(added.status == 0)
+        let start = Date()
+        #expect(t.waitFor("Zulaikha Baru", seconds: 5), "\(t.screen)")
+        #expect(Date().timeIntervalSince(start) < 2.5)
+        t.key("Escape")
+        t.send("q")
+    }
+
     @Test(.enabled(if: hasTmux)) func aDumbTerminalIsPointedToTheCommands() throws {
         let t = try TmuxSession(term: "dumb")
         t.send("\(Kriya.binary) --demo; echo EXIT=$?", enter: true)

@@ -24,4 +24,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cBackupBeforeDemo, cKindSession, cKindExhibition, cWhen, cPeople, cConflictFlag, cCounts
     // Console.
     case uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyBack, uiKeyQuit, uiKeyPane, uiKeyDone, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
+    case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification
 }

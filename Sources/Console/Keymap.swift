@@ -31,7 +31,7 @@ public enum Keymap {
         Binding(keys: [(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: nil),
         Binding(keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage, bar: nil),
         Binding(keys: [(.home, .first), (.end, .last), (.char("g"), .first), (.char("G"), .last)], help: .uiHelpEnds, bar: nil),
-        Binding(keys: [(.escape, .back)], help: .uiHelpBack, bar: .uiKeyBack),
+        Binding(keys: [(.escape, .back)], help: .uiHelpBack, bar: nil),
         Binding(keys: [(.ctrl("l"), .redraw)], help: .uiHelpRedraw, bar: nil),
         Binding(keys: [(.ctrl("z"), .suspend)], help: .uiHelpSuspend, bar: nil),
         Binding(keys: [(.f(10), .quit), (.char("q"), .quit), (.ctrl("c"), .quit)], help: .uiHelpQuit, bar: .uiKeyQuit),

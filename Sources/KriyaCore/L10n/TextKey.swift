@@ -10,19 +10,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Field names, as shown beside errors and in details.
     case fName, fGender, fPhone, fEmail, fAddress, fKelurahan, fKecamatan, fBusiness, fBrand
     case fNIB, fCategory, fKBLI, fScale, fWorkers, fProducts, fCertifications, fMemberSince
-    case fNotes, fNIK, fTitle, fTopic, fOrganiser, fPartner, fTrainers, fVenue, fStart, fEnd
-    case fMeetingDays, fCapacity, fFunding, fStatus, fLevel, fCity, fCountry, fBoothCost
-    case fPayer, fParticipants, fDates, fID, fKind, fDays, fBooth, fSales, fCuration, fWhat
-    case fEnrolled, fAttendance, fCertificate, fRole, fTransactions, fLeads
+    case fNotes, fNIK, fTitle, fTopic, fOrganiser, fPartner, fTrainers, fVenue
+    case fMeetingDays, fFunding, fStatus, fLevel, fCity, fBoothCost
+    case fPayer, fParticipants, fDates, fID, fKind, fBooth, fSales, fCuration
+    case fEnrolled, fAttendance, fCertificate, fRole, fTransactions
     // CLI output.
-    case cNoMatches, cShownOfTotal, cAdded, cInvalidInput, cBimtekHistory, cExhibitionHistory
+    case cNoMatches, cShownOfTotal, cInvalidInput, cBimtekHistory, cExhibitionHistory
     case cNone, cAgendaHeader, cConflictsHeader, cConflictLine, cNoEvents, cCheckOK
     case cCheckProblems, cBackupWritten, cDemoWritten, cDemoRefused, cUnknownID
-    case cSessionLabel, cExhibitionLabel, cDaysUntil, cToday, cOngoing, cPast, cLoadWarnings
+    case cDaysUntil, cToday, cOngoing, cPast, cLoadWarnings
     case cStoreNewer, cStoreOpenFailed, cUnknownKecamatanFilter, cUnknownCategoryFilter
     case cEnrolledOfCapacity, cAttendanceRate, cCompacted, cNoStore, cMarksLegend, cDataDirectory
     case cBackupBeforeDemo, cKindSession, cKindExhibition, cWhen, cPeople, cConflictFlag, cCounts
     // Console.
-    case uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyBack, uiKeyQuit, uiKeyPane, uiKeyDone, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
+    case uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
     case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification
 }

@@ -102,10 +102,12 @@ extension ConsoleState {
                     Column(title: t(.fEnrolled), width: 9, right: true),
                     Column(title: "%", width: 6, right: true)]
         case .exhibitions:
-            return [Column(title: t(.fDates), width: 10, right: false),
-                    Column(title: t(.fName), width: max(20, width - 10 - 13 - 14 - 6 - 12 - 6), right: false),
+            // The month stands on the first row of each month: the schedule reads in groups.
+            return [Column(title: "", width: 8, right: false),
+                    Column(title: t(.fDays), width: 9, right: false),
+                    Column(title: t(.fName), width: max(14, width - 8 - 9 - 13 - 10 - 6 - 12 - 7), right: false),
                     Column(title: t(.fLevel), width: 13, right: false),
-                    Column(title: t(.fCity), width: 14, right: false),
+                    Column(title: t(.fCity), width: 10, right: false),
                     Column(title: t(.cPeople), width: 6, right: true),
                     Column(title: t(.cWhen), width: 12, right: true)]
         }
@@ -123,18 +125,36 @@ extension ConsoleState {
             return [s.start.numeric, s.title, L10n.value(s.status, lang), cap, rate]
         case .exhibitions:
             let e = data.exhibitions.items[position]
-            let days = today.days(until: e.start)
-            let when = e.end < today ? t(.cPast) : (days <= 0 ? t(.cOngoing) : t(.cDaysUntil, days))
-            return [e.start.numeric, e.name, L10n.value(e.level, lang), e.city ?? "",
+            let until = today.days(until: e.start)
+            let when = e.end < today ? t(.cPast) : (until <= 0 ? t(.cOngoing) : t(.cDaysUntil, until))
+            // Days of the month, `17–19`; a fair running into the next month shows `30/9–2/10`.
+            let days = e.start == e.end ? "\(e.start.day)" : e.start.month == e.end.month ? "\(e.start.day)–\(e.end.day)"
+                : "\(e.start.day)/\(e.start.month)–\(e.end.day)/\(e.end.month)"
+            return [e.start.monthShortYear(lang), days, e.name, L10n.value(e.level, lang), e.city ?? "",
                     "\(e.participants.filter { $0.curation.isActive }.count)", when]
         }
     }
 
     private func list(_ grid: inout Grid, _ area: Rect) {
-        let cols = columns(area.width)
+        // Where the columns do not fit (the list beside a detail), the least needed give way.
+        var shown = Array(columns(area.width).indices)
+        let dropOrder: [Int] = pane == .exhibitions ? [3, 4] : pane == .sessions ? [4] : [3]
+        for drop in dropOrder where shown.map({ columns(area.width)[$0].width + 1 }).reduce(0, +) > area.width {
+            shown.removeAll { $0 == drop }
+        }
+        var cols = shown.map { columns(area.width)[$0] }
+        // Room left over goes to the name columns.
+        let slack = area.width - cols.map { $0.width + 1 }.reduce(0, +)
+        let growing = (pane == .artisans ? [0, 1] : pane == .sessions ? [1] : [2]).compactMap { shown.firstIndex(of: $0) }
+        if slack > 0 {
+            for (n, i) in growing.enumerated() {
+                let share = slack / growing.count + (n < slack % growing.count ? 1 : 0)
+                cols[i] = Column(title: cols[i].title, width: cols[i].width + share, right: cols[i].right)
+            }
+        }
         var x = area.x
         grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
-        for (i, c) in cols.enumerated() {
+        for (i, c) in zip(shown, cols) {
             let mark = pane == .artisans && sortColumn == i ? (sortDescending ? " ▼" : " ▲") : ""
             grid.put(DisplayWidth.pad(c.title + mark, toCells: c.width, alignRight: c.right), x: x, y: area.y, role: .header,
                      limit: area.x + area.width - x)
@@ -154,7 +174,9 @@ extension ConsoleState {
             let role: Role = row == (selected[pane] ?? 0) ? .selected : .normal
             if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
             var x = area.x
-            for (c, text) in zip(cols, cells(rows[row])) {
+            var texts = cells(rows[row])
+            if pane == .exhibitions, row > first, cells(rows[row - 1]).first == texts.first { texts[0] = "" }
+            for (c, text) in zip(cols, shown.map { texts[$0] }) {
                 grid.put(DisplayWidth.pad(TerminalSafe.text(text), toCells: c.width, alignRight: c.right), x: x, y: y, role: role,
                          limit: area.x + area.width - x)
                 x += c.width + 1

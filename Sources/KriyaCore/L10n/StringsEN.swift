@@ -37,7 +37,7 @@ enum StringsEN {
         .fNotes: "Notes", .fNIK: "NIK", .fTitle: "Title", .fTopic: "Topic", .fOrganiser: "Organiser",
         .fPartner: "Partner", .fTrainers: "Trainers", .fVenue: "Venue",         .fMeetingDays: "Meeting days", .fFunding: "Funding", .fStatus: "Status",
         .fLevel: "Level", .fCity: "City", .fBoothCost: "Booth cost",
-        .fPayer: "Paid by", .fParticipants: "Participants", .fDates: "Dates", .fID: "ID", .fKind: "Kind",
+        .fPayer: "Paid by", .fParticipants: "Participants", .fDates: "Dates", .fID: "ID", .fDays: "Days", .fKind: "Kind",
         .fBooth: "Booth", .fSales: "Sales", .fCuration: "Curation",         .fEnrolled: "Enrolled", .fAttendance: "Attendance", .fCertificate: "Certificate", .fRole: "Role",
         .fTransactions: "Transactions", 
         .cNoMatches: "No artisan matches.",

@@ -37,7 +37,7 @@ enum StringsID {
         .fNotes: "Catatan", .fNIK: "NIK", .fTitle: "Judul", .fTopic: "Topik", .fOrganiser: "Penyelenggara",
         .fPartner: "Mitra", .fTrainers: "Narasumber", .fVenue: "Tempat",         .fMeetingDays: "Hari pertemuan", .fFunding: "Sumber dana", .fStatus: "Status",
         .fLevel: "Tingkat", .fCity: "Kota", .fBoothCost: "Biaya stan",
-        .fPayer: "Dibayar oleh", .fParticipants: "Peserta", .fDates: "Tanggal", .fID: "ID", .fKind: "Jenis",
+        .fPayer: "Dibayar oleh", .fParticipants: "Peserta", .fDates: "Tanggal", .fID: "ID", .fDays: "Hari", .fKind: "Jenis",
         .fBooth: "Stan", .fSales: "Penjualan", .fCuration: "Kurasi",         .fEnrolled: "Terdaftar", .fAttendance: "Kehadiran", .fCertificate: "Sertifikat", .fRole: "Peran",
         .fTransactions: "Transaksi", 
         .cNoMatches: "Tidak ada pelaku IKM yang cocok.",

@@ -12,7 +12,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fNIB, fCategory, fKBLI, fScale, fWorkers, fProducts, fCertifications, fMemberSince
     case fNotes, fNIK, fTitle, fTopic, fOrganiser, fPartner, fTrainers, fVenue
     case fMeetingDays, fFunding, fStatus, fLevel, fCity, fBoothCost
-    case fPayer, fParticipants, fDates, fID, fKind, fBooth, fSales, fCuration
+    case fPayer, fParticipants, fDates, fID, fKind, fDays, fBooth, fSales, fCuration
     case fEnrolled, fAttendance, fCertificate, fRole, fTransactions
     // CLI output.
     case cNoMatches, cShownOfTotal, cInvalidInput, cBimtekHistory, cExhibitionHistory

@@ -67,6 +67,11 @@ extension CivilDate {
     /// `Rabu, 16 Sep 2026`.
     public func long(_ lang: Lang) -> String { "\(weekdayName(lang)), \(short(lang))" }
 
+    /// `Sep 2026` (`Agu 2026` in Indonesian).
+    public func monthShortYear(_ lang: Lang) -> String {
+        "\((lang == .id ? DateInput.monthShort.id : DateInput.monthShort.en)[month - 1]) \(year)"
+    }
+
     /// `September 2026` / `September 2026`.
     public func monthYear(_ lang: Lang) -> String {
         let months = lang == .id ? DateInput.monthNames.id : DateInput.monthNames.en

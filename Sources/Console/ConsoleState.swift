@@ -32,6 +32,8 @@ public struct ConsoleState {
     public var sortDescending = false
     public var message: String?
     public var quit = false
+    /// Ctrl-C was pressed once; a second one quits.
+    public var quitPending = false
     var index: SearchIndex
 
     public init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String) {

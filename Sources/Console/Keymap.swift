@@ -7,6 +7,8 @@ public enum Action: Equatable, Sendable {
     case nextPane, previousPane, pane(ConsoleState.Pane)
     case startSearch, open, back, help, quit, redraw, suspend
     case menu, filter, sortNext, sortReverse, clearFilters
+    /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
+    case confirmQuit
 }
 
 /// One line of help: the keys, what each does, the help text, and the key-bar label if it
@@ -34,7 +36,7 @@ public enum Keymap {
         Binding(keys: [(.escape, .back)], help: .uiHelpBack, bar: nil),
         Binding(keys: [(.ctrl("l"), .redraw)], help: .uiHelpRedraw, bar: nil),
         Binding(keys: [(.ctrl("z"), .suspend)], help: .uiHelpSuspend, bar: nil),
-        Binding(keys: [(.f(10), .quit), (.char("q"), .quit), (.ctrl("c"), .quit)], help: .uiHelpQuit, bar: .uiKeyQuit),
+        Binding(keys: [(.f(10), .quit), (.char("q"), .quit), (.ctrl("c"), .confirmQuit)], help: .uiHelpQuit, bar: .uiKeyQuit),
     ]
 
     /// The action of a key in the list or detail view.

@@ -236,7 +236,9 @@ extension ConsoleState {
         let position = count == 0 ? "0" : "\((selected[pane] ?? 0) + 1)"
         let counter = " \(position)/\(count)" + (count == total ? "" : " · " + t(.uiCount, count, total)) + " "
         let q = query[pane] ?? ""
-        if mode == .search || !q.isEmpty {
+        if quitPending, let message {
+            grid.put(" " + message, x: 0, y: row, role: .warning, limit: grid.width - DisplayWidth.of(counter))
+        } else if mode == .search || !q.isEmpty {
             let prompt = " " + t(.uiSearchPrompt)
             let used = grid.put(prompt, x: 0, y: row, role: .search)
             let shown = grid.put(q, x: used, y: row, role: .search, limit: grid.width - used - DisplayWidth.of(counter) - 1)

@@ -9,6 +9,12 @@ extension ConsoleState {
     /// Applies one key; `visibleRows` is how many list rows the screen shows (for paging).
     public mutating func update(_ key: Key, visibleRows: Int) -> Effect {
         message = nil
+        let confirming = quitPending
+        quitPending = false
+        if confirming && key == .ctrl("c") {
+            quit = true
+            return .none
+        }
         switch mode {
         case .help:
             mode = .list
@@ -26,6 +32,7 @@ extension ConsoleState {
             case .first: detailOffset = 0
             case .back, .open: mode = .list
             case .quit: quit = true
+            case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help
             case .redraw: return .redraw
             case .suspend: return .suspend
@@ -75,6 +82,9 @@ extension ConsoleState {
         case .clearFilters:
             filter = ArtisanFilter()
             refilter(.artisans)
+        case .confirmQuit:
+            quitPending = true
+            message = L10n.text(.uiConfirmQuit, lang)
         }
         return .none
     }
@@ -104,7 +114,8 @@ extension ConsoleState {
             q = ""
             mode = .list
         case .ctrl("c"):
-            quit = true
+            quitPending = true
+            message = L10n.text(.uiConfirmQuit, lang)
             return .none
         default:
             return .none

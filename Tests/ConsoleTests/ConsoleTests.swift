@@ -123,6 +123,23 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         #expect(state.filter.isEmpty && state.rows[.artisans]!.count == 300)
     }
 
+    @Test func ctrlCAsksFirst() {
+        var state = makeState()
+        _ = state.update(.ctrl("c"), visibleRows: 18)
+        #expect(!state.quit && state.quitPending)
+        #expect(state.render(width: 80, height: 24).lines[22].contains("Ctrl-C again"))
+        _ = state.update(.down, visibleRows: 18)           // any other key: stay
+        #expect(!state.quit && !state.quitPending)
+        _ = state.update(.ctrl("c"), visibleRows: 18)
+        _ = state.update(.ctrl("c"), visibleRows: 18)
+        #expect(state.quit)
+        var searching = makeState()                          // also from the search box
+        _ = searching.update(.char("/"), visibleRows: 18)
+        _ = searching.update(.ctrl("c"), visibleRows: 18)
+        _ = searching.update(.ctrl("c"), visibleRows: 18)
+        #expect(searching.quit)
+    }
+
     @Test func sortingByColumns() {
         var state = makeState()
         _ = state.update(.char("s"), visibleRows: 18)   // name
@@ -138,7 +155,7 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     @Test func everyActionIsInTheMenu() {
         let inMenu = Set(ConsoleState.mainMenu.map { "\($0.action)" })
         for binding in Keymap.list {
-            for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu,
+            for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu, .confirmQuit,
                                                      .nextPane, .previousPane].contains(action) {
                 #expect(inMenu.contains("\(action)"), "\(action) has a key but no menu entry")
             }

@@ -105,6 +105,7 @@ enum StringsEN {
         .uiFilterTitle: "Filter",
         .uiAll: "All",
         .uiFilterCertification: "Certification",
+        .uiConfirmQuit: "Press Ctrl-C again to quit; any other key stays.",
         .cMarksLegend: "H present · T late · I excused · A absent · ? not recorded",
         .cDataDirectory: "Data: {0}",
         .cBackupBeforeDemo: "The data there was backed up first to {0}",

@@ -105,6 +105,7 @@ enum StringsID {
         .uiFilterTitle: "Saring",
         .uiAll: "Semua",
         .uiFilterCertification: "Sertifikasi",
+        .uiConfirmQuit: "Tekan Ctrl-C sekali lagi untuk keluar; tombol lain untuk tetap.",
         .cMarksLegend: "H hadir · T terlambat · I izin · A alpa · ? belum dicatat",
         .cDataDirectory: "Data: {0}",
         .cBackupBeforeDemo: "Data lama di sana dicadangkan dulu ke {0}",

@@ -11,9 +11,10 @@ public struct Kriya: ParsableCommand {
         commandName: "kriya",
         abstract: "Artisans, Bimtek sessions and exhibitions of Dekranasda Kota Malang.",
         discussion: """
-            Data lives in a folder of plain text files (see docs/store.md). Options --data, --lang and \
-            --demo may come before or after the command. Text from the data is always shown escaped \
-            when it holds control characters.
+            Without a command, kriya opens the full-screen console on a terminal (kriya --demo: on demo \
+            data). Data lives in a folder of plain text files (see docs/store.md). Options --data, --lang, \
+            --demo and --theme may come before or after the command. Text from the data is always shown \
+            escaped when it holds control characters.
             """,
         subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self,
                       DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,

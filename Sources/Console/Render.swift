@@ -69,10 +69,17 @@ extension ConsoleState {
     private func titleLine(_ grid: inout Grid) {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), role: .title)
         let left = " Kriya · Dekranasda Kota Malang · \(paneName(pane))"
-        let right = "\(dataPath) · \(user) "
         grid.put(left, x: 0, y: 0, role: .title)
-        let rw = DisplayWidth.of(right)
-        if DisplayWidth.of(left) + rw + 2 <= grid.width { grid.put(right, x: grid.width - rw, y: 0, role: .title) }
+        // The data folder and user on the right; a long path keeps its end (`…/share/kriya`).
+        let tail = " · \(user) "
+        let room = grid.width - DisplayWidth.of(left) - 2 - DisplayWidth.of(tail)
+        guard room >= 8 else { return }
+        var path = dataPath
+        if DisplayWidth.of(path) > room {
+            path = "…" + String(path.suffix(room - 1))
+        }
+        let right = path + tail
+        grid.put(right, x: grid.width - DisplayWidth.of(right), y: 0, role: .title)
     }
 
     private func tabs(_ grid: inout Grid) {

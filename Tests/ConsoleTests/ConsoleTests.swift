@@ -123,6 +123,14 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         #expect(state.filter.isEmpty && state.rows[.artisans]!.count == 300)
     }
 
+    @Test func aLongDataPathKeepsItsEndOnTheTitleLine() {
+        var state = makeState()
+        state.dataPath = "/home/ratna/.local/share/kriya-demo"
+        let title = state.render(width: 80, height: 24).lines[0]
+        #expect(title.contains("…") && title.contains("share/kriya-demo · ratna"))
+        #expect(title.hasPrefix(" Kriya · Dekranasda Kota Malang · Artisans"))
+    }
+
     @Test func ctrlCAsksFirst() {
         var state = makeState()
         _ = state.update(.ctrl("c"), visibleRows: 18)

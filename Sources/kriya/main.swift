@@ -22,8 +22,11 @@ Kriya.openConsole = { global, store in
     let choice = ThemeCatalog.choose(global.theme ?? config.theme, userDirectory: Config.directory + "/themes",
                                      colors: terminal.colorCount, noColor: noColor)
     terminal.apply(choice.theme)
+    // What was printed before the screen took over would be hidden by it: say it again here.
+    let damaged = store.issues.isEmpty ? nil : L10n.text(.cLoadWarnings, global.language, store.issues.count)
+    let notices = [damaged] + store.warnings.map { Optional($0) } + [config.warning, choice.warning]
     let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
-                         message: [config.warning, choice.warning].compactMap { $0 }.joined(separator: " · "))
+                         message: notices.compactMap { $0 }.joined(separator: " · "))
     app.run()
     terminal.stop()
 }

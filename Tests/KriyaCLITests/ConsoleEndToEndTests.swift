@@ -153,6 +153,22 @@ final class TmuxSession {
         t.send("q")
     }
 
+    /// A damaged line is reported on the console's own screen, not only before it took over.
+    @Test(.enabled(if: hasTmux)) func damagedLinesAreToldOnTheScreen() throws {
+        let data = TempFolder("damaged")
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let file = data.path + "/artisans.jsonl"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        // One letter more in one name: that line's checksum no longer matches.
+        let at = text.range(of: "\"name\":\"", range: text.range(of: "A-000005")!.upperBound..<text.endIndex)!
+        text.replaceSubrange(at, with: "\"name\":\"X")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(term: "tmux-256color")
+        t.send("\(Kriya.binary) --data \(data.path)", enter: true)
+        #expect(t.waitFor("1 damaged line(s) were skipped"), "\(t.screen)")
+        t.send("q")
+    }
+
     @Test(.enabled(if: hasTmux)) func aDumbTerminalIsPointedToTheCommands() throws {
         let t = try TmuxSession(term: "dumb")
         t.send("\(Kriya.binary) --demo; echo EXIT=$?", enter: true)

@@ -50,8 +50,17 @@ public struct ConsoleState {
     /// same record when it is still there.
     public mutating func replaceData(_ newData: Dataset) {
         let keep = Pane.allCases.map { ($0, selectedID($0)) }
+        let old = data.artisans.items
         data = newData
-        index = SearchIndex(data.artisans.items)
+        let now = data.artisans.items
+        // Only new artisans at the end (the usual case: someone registered one): index just
+        // those. Any change to an existing record: index everything again.
+        let onlyAdded = now.count >= old.count && zip(old, now).allSatisfy { $0.id == $1.id && $0.rev == $1.rev }
+        if onlyAdded {
+            index.append(contentsOf: now[old.count...])
+        } else {
+            index = SearchIndex(now)
+        }
         for (pane, id) in keep {
             refilter(pane)
             if let id, let at = rows[pane]?.firstIndex(where: { recordID(pane, $0) == id }) { selected[pane] = at }

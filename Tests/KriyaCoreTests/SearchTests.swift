@@ -60,6 +60,16 @@ import KriyaText
         #expect(index.search("ra", within: first) == index.search("ra"))
     }
 
+    @Test func appendingFindsWhatAFreshIndexFinds() {
+        let demo = DemoData.make(artisans: 400, today: Fixture.today).artisans.items
+        var grown = SearchIndex(Array(demo.prefix(250)))
+        grown.append(contentsOf: demo[250...])
+        let fresh = SearchIndex(demo)
+        for q in ["", "a", "siti", "keramik dinoyo", "0812", "rotan", "sri w", "tempe", "zzz"] {
+            #expect(grown.search(q) == fresh.search(q), "query \(q)")
+        }
+    }
+
     /// Property: on random data, the index finds exactly what a slow, obvious search finds.
     @Test func matchesABruteForceSearch() {
         let demo = DemoData.make(artisans: 400, today: Fixture.today).artisans.items

@@ -5,6 +5,8 @@ import KriyaText
 /// case- and diacritic-insensitive, every word must match somewhere in the record (name,
 /// business, brand, products, kelurahan/kecamatan, category, phone digits), best matches first.
 public struct SearchIndex: Sendable {
+    public init() {}
+
     /// Each record's folded fields, separated by 0x01 so a word never spans two fields.
     private var blob: [UInt8] = []
     /// Where each record's text starts in `blob`; one extra entry marks the end.
@@ -21,9 +23,16 @@ public struct SearchIndex: Sendable {
 
     /// Indexes `artisans` in their order; results are positions in that array.
     public init(_ artisans: [Artisan]) {
-        blob.reserveCapacity(artisans.count * 160)
-        starts.reserveCapacity(artisans.count + 1)
-        nameLengths.reserveCapacity(artisans.count)
+        append(contentsOf: artisans[...])
+    }
+
+    /// Adds artisans after those already indexed (a colleague's new records), without
+    /// folding everyone again; their positions continue the numbering.
+    public mutating func append(contentsOf artisans: ArraySlice<Artisan>) {
+        let firstNewByte = blob.count
+        blob.reserveCapacity(blob.count + artisans.count * 160)
+        starts.reserveCapacity(starts.count + artisans.count)
+        nameLengths.reserveCapacity(nameLengths.count + artisans.count)
         // Place and category words are the same for many people: fold them once.
         var places: [String: [UInt8]] = [:]
         let categories = Dictionary(uniqueKeysWithValues: CraftCategory.allCases.map { c in
@@ -51,7 +60,7 @@ public struct SearchIndex: Sendable {
         nameRank = rankByName()
         byRank = [Int32](repeating: 0, count: count)
         for (record, rank) in nameRank.enumerated() { byRank[Int(rank)] = Int32(record) }
-        blob.withUnsafeBufferPointer { for b in $0 { byteCounts[Int(b)] += 1 } }
+        blob.withUnsafeBufferPointer { for b in $0[firstNewByte...] { byteCounts[Int(b)] += 1 } }
     }
 
     /// The position of the word's rarest byte.

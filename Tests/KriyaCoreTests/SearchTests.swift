@@ -60,6 +60,15 @@ import KriyaText
         #expect(index.search("ra", within: first) == index.search("ra"))
     }
 
+    @Test func mainFieldsOutrankAMentionInAProduct() {
+        var agus = Fixture.artisan("Agus", phone: "0812-0000-0011", kelurahan: "Sumbersari", business: "Sentra Keramik Wijaya")
+        agus.products = [Product(name: "Vas keramik Dinoyo")]
+        let eko = Fixture.artisan("Eko", phone: "0812-0000-0012", kelurahan: "Dinoyo", business: "Keramik Tunggal")
+        let people = [agus, eko]
+        let index = SearchIndex(people)
+        #expect(index.search("keramik dinoyo").map { people[$0].name } == ["Eko", "Agus"])
+    }
+
     @Test func appendingFindsWhatAFreshIndexFinds() {
         let demo = DemoData.make(artisans: 400, today: Fixture.today).artisans.items
         var grown = SearchIndex(Array(demo.prefix(250)))

@@ -13,6 +13,9 @@ public struct SearchIndex: Sendable {
     private var starts: [Int32] = [0]
     /// How many bytes of each record's text are its name (the first field).
     private var nameLengths: [Int32] = []
+    /// How many bytes of each record's text are its main fields (name, business, brand,
+    /// place, category, phone); products come after them.
+    private var primaryLengths: [Int32] = []
     /// Position of each record when sorted by folded name, and the reverse.
     private var nameRank: [Int32] = []
     private var byRank: [Int32] = []
@@ -44,7 +47,6 @@ public struct SearchIndex: Sendable {
             nameLengths.append(Int32(blob.count - start))
             field(a.business)
             if let brand = a.brand { field(brand) }
-            for p in a.products { field(p.name) }
             if let cached = places[a.kelurahan] {
                 blob.append(contentsOf: cached)
             } else {
@@ -54,6 +56,8 @@ public struct SearchIndex: Sendable {
             }
             blob.append(contentsOf: categories[a.category]!)
             phoneDigits(a.phone)
+            primaryLengths.append(Int32(blob.count - start))
+            for p in a.products { field(p.name) }
             blob.append(0x01)
             starts.append(Int32(blob.count))
         }
@@ -148,7 +152,7 @@ public struct SearchIndex: Sendable {
         // Hits go into one bitmap per score, indexed by name rank: reading the bitmaps in
         // order gives the result sorted without comparing anything.
         let wordsPerMap = (count + 63) / 64
-        var maps = [UInt64](repeating: 0, count: wordsPerMap * 4)
+        var maps = [UInt64](repeating: 0, count: wordsPerMap * 5)
         var hits = 0
         blob.withUnsafeBufferPointer { buf in
             let base = buf.baseAddress!
@@ -157,7 +161,7 @@ public struct SearchIndex: Sendable {
                 for (w, a) in zip(words.dropFirst(), anchors.dropFirst())
                 where w.withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: a) }) == nil { return }
                 let rank = Int(nameRank[r])
-                maps[score(r, first, base) * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
+                maps[score(r, first, words, base) * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
                 hits += 1
             }
             if let within {
@@ -193,17 +197,23 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    private func score(_ r: Int, _ word: [UInt8], _ base: UnsafePointer<UInt8>) -> Int {
+    /// 0: the name starts with the first word; 1: a word of the name does; 2: the name holds
+    /// it; 3: every word is in the main fields (not only in a product); 4: the rest.
+    private func score(_ r: Int, _ word: [UInt8], _ words: [[UInt8]], _ base: UnsafePointer<UInt8>) -> Int {
         let s = base + Int(starts[r])
         let n = Int(nameLengths[r])
-        guard word.count <= n else { return 3 }
-        if memcmp(s, word, word.count) == 0 { return 0 }
-        guard SearchIndex.contains(s, n, word) else { return 3 }
-        // A word inside the name starts with it?
-        for i in 1...(n - word.count) where s[i - 1] == 0x20 || s[i - 1] == 0x2D {
-            if memcmp(s + i, word, word.count) == 0 { return 1 }
+        if word.count <= n {
+            if memcmp(s, word, word.count) == 0 { return 0 }
+            if SearchIndex.contains(s, n, word) {
+                // A word inside the name starts with it?
+                for i in 1...(n - word.count) where s[i - 1] == 0x20 || s[i - 1] == 0x2D {
+                    if memcmp(s + i, word, word.count) == 0 { return 1 }
+                }
+                return 2
+            }
         }
-        return 2
+        let primary = Int(primaryLengths[r])
+        return words.allSatisfy { SearchIndex.contains(s, primary, $0) } ? 3 : 4
     }
 
     private static func contains(_ p: UnsafePointer<UInt8>, _ n: Int, _ word: [UInt8]) -> Bool {

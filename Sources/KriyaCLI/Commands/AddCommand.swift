@@ -112,7 +112,7 @@ struct ArtisanInput {
         }
         for (i, text) in c.certifications.enumerated() {
             let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-            guard let kind = CertificationKind.allCases.first(where: { $0.rawValue.lowercased() == parts[0].lowercased() }) else {
+            guard let kind = CertificationKind.resolve(parts[0]) else {
                 errors.append(FieldError("certifications[\(i + 1)].kind",
                                          .invalidChoice(parts[0], allowed: CertificationKind.allCases.map(\.rawValue))))
                 continue

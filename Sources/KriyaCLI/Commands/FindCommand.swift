@@ -37,7 +37,7 @@ struct FindCommand: ParsableCommand {
             filter.category = c
         }
         if let certification {
-            guard let kind = CertificationKind.allCases.first(where: { $0.rawValue.lowercased() == certification.lowercased() }) else {
+            guard let kind = CertificationKind.resolve(certification) else {
                 Output.error(L10n.problem(.invalidChoice(certification, allowed: CertificationKind.allCases.map(\.rawValue)), lang))
                 throw ExitCode(EX_DATAERR)
             }

@@ -41,8 +41,6 @@ public struct Change: Sendable, Equatable {
     public var detail: String?
 
     public init(command: String) { self.command = command }
-
-    public var recordCount: Int { artisans.count + sessions.count + exhibitions.count }
 }
 
 public struct FieldChange: Hashable, Sendable, Codable {

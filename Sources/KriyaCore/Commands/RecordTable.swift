@@ -82,7 +82,4 @@ public struct RecordTable<R: Record>: Sendable {
         if let last = records.last { maxNumber = max(maxNumber, last.id.number) }
         if items.isEmpty { items = records } else { items.append(contentsOf: records) }
     }
-
-    /// Remembers an id number as used even if its record is not here (e.g. it was rejected).
-    public mutating func noteUsed(_ number: Int) { maxNumber = max(maxNumber, number) }
 }

@@ -58,6 +58,12 @@ public struct Product: Hashable, Sendable, Codable {
 
 public enum CertificationKind: String, Sendable, Codable, CaseIterable {
     case nib = "NIB", pirt = "PIRT", halal, sni = "SNI", merek, bnsp = "BNSP"
+
+    /// A kind from how people type it, in any case (`halal`, `Pirt`, `nib`).
+    public static func resolve(_ text: String) -> CertificationKind? {
+        let wanted = text.trimmingSpaces.lowercased()
+        return allCases.first { $0.rawValue.lowercased() == wanted }
+    }
 }
 
 public struct Certification: Hashable, Sendable, Codable {

@@ -71,12 +71,6 @@ extension CivilDate {
     public func monthShortYear(_ lang: Lang) -> String {
         "\((lang == .id ? DateInput.monthShort.id : DateInput.monthShort.en)[month - 1]) \(year)"
     }
-
-    /// `September 2026` / `September 2026`.
-    public func monthYear(_ lang: Lang) -> String {
-        let months = lang == .id ? DateInput.monthNames.id : DateInput.monthNames.en
-        return "\(months[month - 1]) \(year)"
-    }
 }
 
 /// A time of day, `08:30`, for check-ins and session start times.

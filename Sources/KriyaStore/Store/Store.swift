@@ -103,7 +103,9 @@ public final class Store {
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
             try durable.append(JournalFormat.entry(change, at: now.timestamp, user: ctx.user), to: journalPath)
-            // Read our own line back like anyone else's: memory always follows the file.
+            // Read our own line back like anyone else's, so memory follows the file; committing
+            // the change as well is a no-op then (same revisions) and keeps memory right even if
+            // the read-back were to fail.
             try catchUp(locked: true)
             data.commit(change)
             // The change is durable now; a failed audit append must not make it look unsaved.

@@ -15,14 +15,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Display width, sanitising and folding of text: pure, shared by the core, CLI and UI.
         .target(name: "KriyaText"),
         // The domain: entities, reference data, validation, commands, search. No I/O.
         .target(name: "KriyaCore", dependencies: ["KriyaText"]),
-        // The flat-file store: journal, snapshots, locks, audit, backup.
-        .target(name: "KriyaStore", dependencies: ["KriyaCore"]),
+        // The flat-file store: journal, snapshots, locks, audit, backup; spreadsheet import/export.
+        .target(name: "KriyaStore", dependencies: ["KriyaCore", .product(name: "CSV", package: "CSV.swift")]),
         // Records as text (tables, detail views), shared by the CLI and the console.
         .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText"]),
         // The command line: subcommands and their output.

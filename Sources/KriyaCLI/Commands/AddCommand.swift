@@ -43,13 +43,12 @@ struct AddArtisanCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        var input = ArtisanInput()
-        let artisan = input.build(self)
+        let (artisan, unreadable) = ArtisanInput.text(self).build()
         var problems: [FieldError] = []
-        if !input.errors.isEmpty {
+        if !unreadable.isEmpty {
             // Some values could not even be read: report them with the rest, write nothing.
-            let unread = Set(input.errors.map(\.field))
-            problems = input.errors + Validation.check(artisan).filter { !unread.contains($0.field) }
+            let unread = Set(unreadable.map(\.field))
+            problems = unreadable + Validation.check(artisan).filter { !unread.contains($0.field) }
         } else {
             let store = try global.openStore(create: true)
             switch Result(catching: { () throws(StoreError) in try store.apply(.addArtisan(artisan)) }) {
@@ -72,75 +71,16 @@ struct AddArtisanCommand: ParsableCommand {
     }
 }
 
-/// Turns the command line's text into an artisan, noting every value it cannot read.
+/// Turns the command line's options into the shared text form of an artisan.
 struct ArtisanInput {
-    var errors: [FieldError] = []
-
-    mutating func build(_ c: AddArtisanCommand) -> Artisan {
-        var kelurahanCode = ""
-        if let k = c.kelurahan, !k.trimmingSpaces.isEmpty {
-            if let kel = Wilayah.resolveKelurahan(k) { kelurahanCode = kel.code }
-            else { errors.append(FieldError("kelurahan", .unknownKelurahan(k))) }
-        }
-        var category = CraftCategory.lainnya
-        if let text = c.category, !text.trimmingSpaces.isEmpty {
-            if let found = CraftCategory.resolve(text) { category = found }
-            else { errors.append(FieldError("category", .unknownCategory(text))) }
-        } else {
-            errors.append(FieldError("category", .required))
-        }
-        var a = Artisan(id: EntityID(.artisan, 1), name: c.name ?? "", phone: c.phone ?? "", kelurahan: kelurahanCode,
-                        business: c.business ?? "", category: category)
-        a.gender = choice(c.gender.map { $0.uppercased() }, "gender", Gender.self)
-        a.email = blankToNil(c.email)
-        a.address = blankToNil(c.address)
-        a.brand = blankToNil(c.brand)
-        a.nib = blankToNil(c.nib)?.filter { $0 != " " && $0 != "-" && $0 != "." }
-        a.kbli = blankToNil(c.kbli)
-        a.scale = choice(c.scale?.lowercased(), "scale", BusinessScale.self)
-        if let w = blankToNil(c.workers) {
-            if let n = Int(w) { a.workers = n } else { errors.append(FieldError("workers", .invalidNumber(w))) }
-        }
-        for (i, text) in c.products.enumerated() {
-            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
-            var product = Product(name: parts.first ?? "")
-            if parts.count == 2 {
-                if let price = Rupiah.parse(parts[1]) { product.price = price }
-                else { errors.append(FieldError("products[\(i + 1)].price", .invalidMoney(parts[1]))) }
-            }
-            a.products.append(product)
-        }
-        for (i, text) in c.certifications.enumerated() {
-            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-            guard let kind = CertificationKind.resolve(parts[0]) else {
-                errors.append(FieldError("certifications[\(i + 1)].kind",
-                                         .invalidChoice(parts[0], allowed: CertificationKind.allCases.map(\.rawValue))))
-                continue
-            }
-            var cert = Certification(kind: kind, number: parts.count > 1 ? blankToNil(parts[1]) : nil)
-            if parts.count > 2, !parts[2].isEmpty {
-                if let d = DateInput.parse(parts[2]) { cert.validUntil = d }
-                else { errors.append(FieldError("certifications[\(i + 1)].validUntil", .invalidDate(parts[2]))) }
-            }
-            a.certifications.append(cert)
-        }
-        if let m = blankToNil(c.memberSince) {
-            if let d = DateInput.parse(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
-        }
-        a.notes = blankToNil(c.notes)
-        a.nik = blankToNil(c.nik)?.filter { $0 != " " }
-        return a
-    }
-
-    private mutating func choice<E: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, _: E.Type) -> E? where E.RawValue == String {
-        guard let text = blankToNil(text) else { return nil }
-        if let v = E(rawValue: text) { return v }
-        errors.append(FieldError(field, .invalidChoice(text, allowed: E.allCases.map(\.rawValue))))
-        return nil
-    }
-
-    private func blankToNil(_ text: String?) -> String? {
-        guard let t = text?.trimmingSpaces, !t.isEmpty else { return nil }
+    static func text(_ c: AddArtisanCommand) -> ArtisanText {
+        var t = ArtisanText()
+        t[.name] = c.name; t[.phone] = c.phone; t[.kelurahan] = c.kelurahan; t[.business] = c.business
+        t[.category] = c.category; t[.gender] = c.gender; t[.email] = c.email; t[.address] = c.address
+        t[.brand] = c.brand; t[.nib] = c.nib; t[.kbli] = c.kbli; t[.scale] = c.scale; t[.workers] = c.workers
+        t[.memberSince] = c.memberSince; t[.notes] = c.notes; t[.nik] = c.nik
+        t.products = c.products
+        t.certifications = c.certifications
         return t
     }
 

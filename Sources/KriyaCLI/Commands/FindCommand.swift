@@ -50,7 +50,7 @@ struct FindCommand: ParsableCommand {
         let shown = matches.prefix(max(0, limit)).map { items[$0] }
 
         if json {
-            Output.line(try JSONOutput.encode(shown.map(ArtisanJSON.init)))
+            Output.line(try JSONOutput.encode(shown.map { ArtisanJSON($0) }))
             return
         }
         guard !shown.isEmpty else {

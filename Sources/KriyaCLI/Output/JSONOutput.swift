@@ -26,9 +26,9 @@ enum JSONOutput {
 /// An artisan as scripts see it: the stored fields plus the place names, NIK masked.
 struct ArtisanJSON: Encodable {
     let artisan: Artisan
-    init(_ a: Artisan) {
+    init(_ a: Artisan, masked: Bool = true) {
         var copy = a
-        copy.nik = a.nik?.maskedNIK
+        if masked { copy.nik = a.nik?.maskedNIK }
         artisan = copy
     }
 

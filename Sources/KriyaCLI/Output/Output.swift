@@ -20,6 +20,11 @@ public enum Output {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Text on stderr without a line end (a progress bar redrawn in place).
+    public static func errorInline(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
     private static func write(_ text: String, to fd: Int32) {
         let bytes = Array(text.utf8)
         var done = 0

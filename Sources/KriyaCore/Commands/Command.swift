@@ -190,16 +190,8 @@ extension Dataset {
 
     // MARK: - Helpers
 
-    /// Normalises an artisan's phone and checks it, with its references, field by field.
     private func prepare(_ a: inout Artisan) throws(CommandError) {
-        a.name = a.name.trimmingSpaces
-        a.business = a.business.trimmingSpaces
-        if case .success(let normalised) = Phone.normalise(a.phone) {
-            let typed = a.phoneTyped ?? a.phone.trimmingSpaces
-            a.phone = normalised
-            a.phoneTyped = typed == normalised ? nil : typed
-        }
-        let errors = Validation.check(a)
+        let errors = a.prepareForSaving()
         if !errors.isEmpty { throw .invalid(errors) }
     }
 
@@ -241,5 +233,20 @@ extension Dataset {
         try check(e)
         change.exhibitions = [e]
         change.targets = [e.id, artisan]
+    }
+}
+
+extension Artisan {
+    /// Trims the names, normalises the phone (keeping it as typed) and checks every field.
+    /// The store runs this on every save; the importer runs it ahead, on every core.
+    public mutating func prepareForSaving() -> [FieldError] {
+        name = name.trimmingSpaces
+        business = business.trimmingSpaces
+        if case .success(let normalised) = Phone.normalise(phone) {
+            let typed = phoneTyped ?? phone.trimmingSpaces
+            phone = normalised
+            phoneTyped = typed == normalised ? nil : typed
+        }
+        return Validation.check(self)
     }
 }

@@ -63,6 +63,8 @@ public enum L10n {
         case .negative: return text(.pNegative, lang)
         case .unknownReference(let id): return text(.pUnknownReference, lang, id)
         case .duplicate(let v): return text(.pDuplicate, lang, v)
+        case .kelurahanElsewhere(let kel, let kec): return text(.pKelurahanElsewhere, lang, kel, kec)
+        case .phoneAsNumber(let v): return text(.pPhoneAsNumber, lang, v)
         }
     }
 }

@@ -5,6 +5,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pUnknownKelurahan, pUnknownKecamatan, pUnknownCategory, pInvalidDate, pInvalidTime
     case pInvalidMoney, pInvalidNumber, pInvalidEmail, pInvalidChoice, pEndBeforeStart
     case pDayOutsideRange, pNotPositive, pNegative, pUnknownReference, pDuplicate
+    case pKelurahanElsewhere, pPhoneAsNumber
     // Command errors.
     case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eInvalid
     // Field names, as shown beside errors and in details.
@@ -14,6 +15,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fMeetingDays, fFunding, fStatus, fLevel, fCity, fBoothCost
     case fPayer, fParticipants, fDates, fID, fKind, fDays, fBooth, fSales, fCuration
     case fEnrolled, fAttendance, fCertificate, fRole, fTransactions
+    case fStart, fEnd, fCapacity, fCountry, fAccepted, fLeads, fTime, fRecordedBy, fSession, fArtisan, fDay
     // CLI output.
     case cNoMatches, cShownOfTotal, cInvalidInput, cBimtekHistory, cExhibitionHistory
     case cNone, cAgendaHeader, cConflictsHeader, cConflictLine, cNoEvents, cCheckOK
@@ -22,6 +24,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cStoreNewer, cStoreOpenFailed, cUnknownKecamatanFilter, cUnknownCategoryFilter
     case cEnrolledOfCapacity, cAttendanceRate, cCompacted, cNoStore, cMarksLegend, cDataDirectory
     case cBackupBeforeDemo, cKindSession, cKindExhibition, cWhen, cPeople, cConflictFlag, cCounts
+    // Import and export.
+    case iRead, iConverted, iColumns, iIgnored, iMissing, iSummaryDry, iSummaryDone, iBadRow, iLine, iSkipped, iUnchanged, iUpdate, iRepeat, iDryRun, iRefusedBad, iBadFile, iSaved, iNothing, iEmpty, iUnclosedQuote, iWorkbook, iUnknownEncoding, iUnreadable, iMapMalformed, iMapNoColumn, iMapNoField, iProgress, iConflict, xWritten, xProblem
     // Console.
     case uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
     case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification

@@ -47,17 +47,18 @@ public enum CraftCategory: String, CaseIterable, Codable, Sendable {
     public static func resolve(_ input: String) -> CraftCategory? {
         let wanted = normalise(input)
         guard !wanted.isEmpty else { return nil }
-        for category in allCases {
-            let names = [category.key, category.labels.id, category.labels.en]
-            if names.contains(where: { normalise($0) == wanted }) { return category }
-        }
-        let byPrefix = allCases.filter { category in
-            [category.key, category.labels.id, category.labels.en].contains { normalise($0).hasPrefix(wanted) }
-        }
-        return byPrefix.count == 1 ? byPrefix[0] : nil
+        if let exact = byName[wanted] { return exact }
+        let byPrefix = Set(names.filter { $0.name.hasPrefix(wanted) }.map(\.category))
+        return byPrefix.count == 1 ? byPrefix.first : nil
     }
 
+    /// Every key and label, normalised once (imports resolve a category per row).
+    private static let names: [(name: String, category: CraftCategory)] = allCases.flatMap { c in
+        [c.key, c.labels.id, c.labels.en].map { (normalise($0), c) }
+    }
+    private static let byName: [String: CraftCategory] = Dictionary(names.map { ($0.name, $0.category) }, uniquingKeysWith: { a, _ in a })
+
     private static func normalise(_ text: String) -> String {
-        String(Fold.string(text).unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
+        String(decoding: Fold.bytes(text).filter { $0 >= 0x61 && $0 <= 0x7A }, as: UTF8.self)
     }
 }

@@ -117,6 +117,9 @@ extension Character {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (Foundation-free).
     public var trimmingSpaces: String {
+        // Most values have nothing to trim: say so without walking the characters.
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" }
         guard let start = firstIndex(where: { !isSpace($0) }),
               let end = lastIndex(where: { !isSpace($0) }) else { return "" }

@@ -30,6 +30,9 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
         case negative
         case unknownReference(EntityID)
         case duplicate(String)
+        case kelurahanElsewhere(kelurahan: String, kecamatan: String)
+        /// A spreadsheet turned the phone into a rounded number ("8,12346E+10").
+        case phoneAsNumber(String)
     }
 
     public var description: String { "\(field): \(L10n.problem(problem, .en))" }

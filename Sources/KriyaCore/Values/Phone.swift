@@ -7,23 +7,30 @@ public enum Phone {
 
     /// The normalised `+62…` form, or the problem.
     public static func normalise(_ input: String) -> Result<String, Problem> {
-        var digits = ""
+        // Bytes, not Characters: an import normalises a phone per row.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
         var sawPlus = false
-        for (index, ch) in input.trimmingSpaces.enumerated() {
-            if ch.isASCIIDigit { digits.append(ch) }
-            else if ch == "+" && index == 0 { sawPlus = true }
-            else if ch == " " || ch == "-" || ch == "." || ch == "(" || ch == ")" { continue }
-            else { return .failure(.notAPhoneNumber) }
+        var seenAny = false
+        // A no-break space (pasted from a web page) is a space.
+        let text = input.utf8.contains(where: { $0 >= 0x80 }) ? input.replacingAll("\u{00A0}", with: " ") : input
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits.append(byte); seenAny = true
+            case 0x2B where !seenAny: sawPlus = true; seenAny = true   // "+" first
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x09, 0x0A, 0x0D: continue   // space - . ( ) tab, line ends
+            default: return .failure(.notAPhoneNumber)
+            }
         }
-        let subscriber: Substring
-        if digits.hasPrefix("62") { subscriber = digits.dropFirst(2) }
-        else if digits.hasPrefix("0") && !sawPlus { subscriber = digits.dropFirst() }
+        let subscriber: ArraySlice<UInt8>
+        if digits.starts(with: [0x36, 0x32]) { subscriber = digits.dropFirst(2) }          // 62…
+        else if digits.first == 0x30 && !sawPlus { subscriber = digits.dropFirst() }       // 0…
         else { return .failure(digits.isEmpty ? .notAPhoneNumber : .notMobile) }
-        guard subscriber.first == "8" else { return .failure(.notMobile) }
+        guard subscriber.first == 0x38 else { return .failure(.notMobile) }                // 8…
         // National form 08xx…: 10 to 13 digits in all.
         let national = subscriber.count + 1
         guard (10...13).contains(national) else { return .failure(.wrongLength(national)) }
-        return .success("+62" + subscriber)
+        return .success("+62" + String(decoding: subscriber, as: UTF8.self))
     }
 
     /// `+6281200001234` → `081200001234`, the national form people dial.

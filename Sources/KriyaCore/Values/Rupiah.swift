@@ -18,7 +18,10 @@ public enum Rupiah {
 
     /// Nil when the text is not an amount of money.
     public static func parse(_ input: String) -> Int64? {
-        var text = Fold.string(input).replacingAll(" ", with: "")
+        // Lower case without spaces; bytes for plain ASCII (an import parses a price per product).
+        var text = input.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: input.utf8.lazy.filter { $0 != 0x20 }.map(Fold.lowerASCII), as: UTF8.self)
+            : Fold.string(input).replacingAll(" ", with: "")
         for prefix in ["rp.", "rp", "idr"] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
             break

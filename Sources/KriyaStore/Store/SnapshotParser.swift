@@ -12,21 +12,6 @@ enum SnapshotParser {
         var issues: [LoadIssue] = []
     }
 
-    /// Unchecked: each thread writes only its own slot, and the caller reads them after all finish.
-    private final class Slots<R>: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<Parsed<R>>
-        let count: Int
-        init(_ count: Int) {
-            self.count = count
-            pointer = .allocate(capacity: count)
-            pointer.initialize(repeating: Parsed(), count: count)
-        }
-        deinit {
-            pointer.deinitialize(count: count)
-            pointer.deallocate()
-        }
-    }
-
     private struct Bytes: @unchecked Sendable { let buffer: UnsafeBufferPointer<UInt8> }
 
     static func parse<R>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
@@ -39,7 +24,7 @@ enum SnapshotParser {
             cuts.append(at)
         }
         cuts.append(bytes.count)
-        let slots = Slots<R>(pieces)
+        let slots = Slots<Parsed<R>>(pieces, empty: Parsed())
         let shared = Bytes(buffer: bytes)
         let cutsCopy = cuts
         DispatchQueue.concurrentPerform(iterations: pieces) { k in

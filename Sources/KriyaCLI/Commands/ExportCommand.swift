@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import KriyaCore
+import KriyaStore
+import KriyaText
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write records as CSV (for Excel, LibreOffice, Google Sheets) or JSON.",
+        discussion: """
+            CSV has a UTF-8 byte-order mark and headings in the interface language (--lang); exported \
+            artisans import again unchanged with `kriya import artisans`. NIK is masked unless \
+            --include-sensitive. Without --out the file goes to standard output.
+            """
+    )
+
+    enum What: String, ExpressibleByArgument, CaseIterable { case artisans, sessions, exhibitions, attendance }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "artisans, sessions, exhibitions or attendance.") var what: What
+    @Option(help: "csv or json.") var format: Format = .csv
+    @Option(help: "The file to write (replaced atomically).") var out: String?
+    @Option(help: "attendance: only this Bimtek session (e.g. B-000003).") var session: String?
+    @Flag(help: "Write NIK in full (keep such a file safe).") var includeSensitive = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let data = store.data
+        var sessions = data.sessions.items.sorted { $0.id < $1.id }
+        if let session {
+            guard let id = EntityID(session), let found = data.sessions[id] else {
+                Output.error(L10n.text(.cUnknownID, lang, TerminalSafe.text(session)))
+                throw ExitCode(EX_DATAERR)
+            }
+            sessions = [found]
+        }
+        let toTerminal = out == nil && isatty(STDOUT_FILENO) != 0
+        let bytes: [UInt8]
+        let count: Int
+        switch format {
+        case .csv:
+            var table: ExportTables.Table
+            switch what {
+            case .artisans: table = ExportTables.artisans(data.artisans.items.sorted { $0.id < $1.id }, lang: lang, includeSensitive: includeSensitive)
+            case .sessions: table = ExportTables.sessions(sessions, lang: lang, today: SystemInfo.now().today)
+            case .exhibitions: table = ExportTables.exhibitions(data.exhibitions.items.sorted { $0.id < $1.id }, lang: lang)
+            case .attendance: table = ExportTables.attendance(sessions, artisans: data.artisans, lang: lang)
+            }
+            if toTerminal { table.rows = table.rows.map { $0.map { TerminalSafe.text($0) } } }
+            count = table.rows.count
+            let csv = SpreadsheetFile.csv(headings: table.headings, rows: table.rows)
+            bytes = toTerminal ? Array(csv.dropFirst(SpreadsheetFile.byteOrderMark.count)) : csv
+        case .json:
+            let json: String
+            switch what {
+            case .artisans:
+                let list = data.artisans.items.sorted { $0.id < $1.id }
+                count = list.count
+                json = try JSONOutput.encode(list.map { ArtisanJSON($0, masked: !includeSensitive) })
+            case .sessions:
+                count = sessions.count
+                json = try JSONOutput.encode(sessions)
+            case .exhibitions:
+                let list = data.exhibitions.items.sorted { $0.id < $1.id }
+                count = list.count
+                json = try JSONOutput.encode(list)
+            case .attendance:
+                let table = ExportTables.attendance(sessions, artisans: data.artisans, lang: .en)
+                count = table.rows.count
+                let keys = ["session", "title", "day", "artisan", "name", "business", "phone", "role", "enrolment",
+                            "mark", "time", "recordedBy", "note", "certificate"]
+                json = try JSONOutput.encode(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) })
+            }
+            bytes = Array((json + "\n").utf8)
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        Output.error(L10n.text(.xWritten, lang, count, TerminalSafe.text(out)))
+    }
+}

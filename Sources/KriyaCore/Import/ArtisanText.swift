@@ -1,0 +1,130 @@
+import KriyaText
+
+/// An artisan as typed text, field by field: what `kriya add artisan` gets from its options and
+/// the importer from a spreadsheet row. `build` reads every value it can and names each one it
+/// cannot, so the caller can report all problems at once.
+public struct ArtisanText: Sendable {
+    public var values: [ArtisanField: String] = [:]
+    /// Each `NAME` or `NAME=PRICE`.
+    public var products: [String] = []
+    /// Each `KIND[:NUMBER[:VALID-UNTIL[:ISSUED]]]`.
+    public var certifications: [String] = []
+
+    public init() { values.reserveCapacity(ArtisanField.allCases.count) }
+
+    public subscript(_ field: ArtisanField) -> String? {
+        get { values[field] }
+        set { values[field] = newValue }
+    }
+
+    /// The artisan, and the values that could not be read. Fields that are missing stay empty
+    /// (validation names them), so `errors` holds only values present but unreadable.
+    public func build() -> (artisan: Artisan, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        func text(_ f: ArtisanField) -> String? {
+            guard let t = values[f]?.trimmingSpaces, !t.isEmpty else { return nil }
+            return t
+        }
+
+        var kelurahanCode = ""
+        let kecamatan = text(.kecamatan).map { (typed: $0, found: Wilayah.resolveKecamatan(Self.withoutPrefix($0, ["kecamatan", "kec."]))) }
+        if let k = kecamatan, k.found == nil { errors.append(FieldError("kecamatan", .unknownKecamatan(k.typed))) }
+        if let typed = text(.kelurahan) {
+            if let kel = Wilayah.resolveKelurahan(Self.withoutPrefix(typed, ["kelurahan", "kel.", "desa"])) {
+                kelurahanCode = kel.code
+                if let k = kecamatan?.found, k.code != kel.kecamatanCode {
+                    errors.append(FieldError("kecamatan", .kelurahanElsewhere(kelurahan: kel.name, kecamatan: k.name)))
+                }
+            } else {
+                errors.append(FieldError("kelurahan", .unknownKelurahan(typed)))
+            }
+        }
+
+        var category = CraftCategory.lainnya
+        if let typed = text(.category) {
+            if let found = CraftCategory.resolveLoosely(typed) { category = found }
+            else { errors.append(FieldError("category", .unknownCategory(typed))) }
+        } else {
+            errors.append(FieldError("category", .required))
+        }
+
+        var a = Artisan(id: EntityID(.artisan, 1), name: text(.name) ?? "", phone: "", kelurahan: kelurahanCode,
+                        business: text(.business) ?? "", category: category)
+        if let typed = text(.phone) {
+            switch PhoneCell.read(typed) {
+            case .phone(let p, let others):
+                a.phone = p
+                if !others.isEmpty { a.notes = "HP lain: " + others.joined(separator: ", ") }
+            case .mangled: errors.append(FieldError("phone", .phoneAsNumber(typed)))
+            }
+        }
+        if let id = text(.id), EntityID(id) == nil { errors.append(FieldError("id", .invalidChoice(id, allowed: ["A-000123"]))) }
+        a.gender = choice(text(.gender).map { Self.gender($0) }, "gender", &errors)
+        a.email = text(.email)
+        a.address = text(.address)
+        a.brand = text(.brand)
+        a.nib = text(.nib)?.filter { $0 != " " && $0 != "-" && $0 != "." }
+        a.kbli = text(.kbli)
+        a.scale = choice(text(.scale)?.lowercased(), "scale", &errors)
+        if let w = text(.workers) {
+            if let n = Int(w.filter { $0 != "." }) { a.workers = n } else { errors.append(FieldError("workers", .invalidNumber(w))) }
+        }
+        for (i, item) in products.enumerated() {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+            var product = Product(name: parts.first ?? "")
+            if parts.count == 2, !parts[1].isEmpty {
+                if let price = Rupiah.parse(parts[1]) { product.price = price }
+                else { errors.append(FieldError("products[\(i + 1)].price", .invalidMoney(parts[1]))) }
+            }
+            a.products.append(product)
+        }
+        for (i, item) in certifications.enumerated() {
+            let parts = item.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            guard let kind = CertificationKind.resolve(parts[0]) else {
+                errors.append(FieldError("certifications[\(i + 1)].kind",
+                                         .invalidChoice(parts[0], allowed: CertificationKind.allCases.map(\.rawValue))))
+                continue
+            }
+            var cert = Certification(kind: kind, number: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
+            for (index, field) in [(2, "validUntil"), (3, "issued")] where parts.count > index && !parts[index].isEmpty {
+                guard let d = DateInput.parse(parts[index]) else {
+                    errors.append(FieldError("certifications[\(i + 1)].\(field)", .invalidDate(parts[index])))
+                    continue
+                }
+                if index == 2 { cert.validUntil = d } else { cert.issued = d }
+            }
+            a.certifications.append(cert)
+        }
+        if let m = text(.memberSince) {
+            if let d = DateInput.parse(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
+        }
+        if let n = text(.notes) { a.notes = a.notes.map { n + "\n" + $0 } ?? n }
+        a.nik = text(.nik)?.filter { $0 != " " && $0 != "'" }
+        return (a, errors)
+    }
+
+    private func choice<E: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, _ errors: inout [FieldError]) -> E? where E.RawValue == String {
+        guard let text else { return nil }
+        if let v = E(rawValue: text) { return v }
+        errors.append(FieldError(field, .invalidChoice(text, allowed: E.allCases.map(\.rawValue))))
+        return nil
+    }
+
+    /// L/P, and the words spreadsheets use for them.
+    private static func gender(_ text: String) -> String {
+        switch Fold.compact(text) {
+        case "l", "lakilaki", "laki", "pria", "male", "m": return "L"
+        case "p", "perempuan", "wanita", "female", "f": return "P"
+        default: return text
+        }
+    }
+
+    /// "Kel. Dinoyo" → "Dinoyo", "Kecamatan Klojen" → "Klojen".
+    static func withoutPrefix(_ text: String, _ prefixes: [String]) -> String {
+        let lower = text.lowercased()
+        for p in prefixes where lower.hasPrefix(p) {
+            return String(text.dropFirst(p.count)).trimmingSpaces
+        }
+        return text
+    }
+}

@@ -1,0 +1,160 @@
+/// What importing a list of artisans would do, decided against the current data: who is new,
+/// who is already there (matched by id, phone or NIB), which rows are bad and why. The CLI's
+/// `--dry-run` prints it; a real run hands `commands` to the store as one step.
+public struct ImportPlan: Sendable {
+    /// One row of the file, already read into an artisan.
+    public struct Row: Sendable {
+        /// The spreadsheet's row number (the heading is row 1) and the file's line number; they
+        /// differ when cells hold line breaks.
+        public var row: Int
+        public var line: Int
+        /// Ready to save as a new artisan (`prepareForSaving` done) when `problems` is empty.
+        public var artisan: Artisan
+        /// Values that could not be read: the row is bad whatever else holds.
+        public var unreadable: [FieldError]
+        /// What is wrong with the row as a new artisan (empty required cells, bad values). A row
+        /// that updates a stored artisan is checked again after merging instead.
+        public var problems: [FieldError]
+        /// Fields with a non-empty cell: only those change an artisan who is already there.
+        public var present: [ArtisanField]
+        /// The id column, when the file has one.
+        public var id: EntityID?
+
+        public init(row: Int, line: Int, text: ArtisanText, present: [ArtisanField], id: EntityID? = nil) {
+            self.row = row; self.line = line; self.present = present; self.id = id
+            var (built, errors) = text.build()
+            // Checked here, where rows are read on every core, rather than while planning.
+            unreadable = errors.filter { $0.problem != .required }
+            if unreadable.isEmpty {
+                problems = errors + built.prepareForSaving().filter { e in !errors.contains { $0.field == e.field } }
+            } else {
+                problems = ImportPlan.withRest(errors, of: built)
+            }
+            artisan = built
+        }
+    }
+
+    public enum OnDuplicate: String, Sendable, CaseIterable { case skip, update }
+    public enum Match: String, Sendable { case id, phone, nib }
+
+    public struct Bad: Sendable { public var row: Int; public var line: Int; public var errors: [FieldError] }
+    public struct Existing: Sendable { public var row: Int; public var id: EntityID; public var match: Match }
+    public struct Repeat: Sendable { public var row: Int; public var firstRow: Int; public var match: Match }
+
+    public private(set) var adds: [Artisan] = []
+    public private(set) var updates: [(artisan: Artisan, baseRev: Int, row: Int)] = []
+    public private(set) var unchanged: [Existing] = []
+    public private(set) var skipped: [Existing] = []
+    public private(set) var repeats: [Repeat] = []
+    public private(set) var bad: [Bad] = []
+
+    /// The changes to save, in row order within adds and updates.
+    public var commands: [Command] {
+        adds.map { .addArtisan($0) } + updates.map { .updateArtisan($0.artisan, baseRev: $0.baseRev) }
+    }
+
+    public init(rows: [Row], against data: Dataset, onDuplicate: OnDuplicate, context ctx: CommandContext) {
+        var byPhone: [String: EntityID] = [:]
+        var byNIB: [String: EntityID] = [:]
+        byPhone.reserveCapacity(data.artisans.count)
+        for a in data.artisans.items where !a.archived {
+            byPhone[a.phone] = a.id
+            if let nib = a.nib { byNIB[nib] = a.id }
+        }
+        var seenPhone: [String: Int] = [:]
+        var seenNIB: [String: Int] = [:]
+
+        for row in rows {
+            guard row.unreadable.isEmpty else {
+                bad.append(Bad(row: row.row, line: row.line, errors: row.problems))
+                continue
+            }
+            let phone = row.artisan.phone   // normalised by prepareForSaving when valid
+            let nib = row.artisan.nib
+
+            // The same person twice in the file: the first row counts.
+            if !phone.isEmpty, let first = seenPhone[phone] { repeats.append(Repeat(row: row.row, firstRow: first, match: .phone)); continue }
+            if let nib, let first = seenNIB[nib] { repeats.append(Repeat(row: row.row, firstRow: first, match: .nib)); continue }
+
+            var found: (id: EntityID, match: Match)?
+            if let id = row.id, data.artisans[id] != nil { found = (id, .id) }
+            else if let id = byPhone[phone] { found = (id, .phone) }
+            else if let nib, let id = byNIB[nib] { found = (id, .nib) }
+
+            if let (id, match) = found, let current = data.artisans[id] {
+                guard onDuplicate == .update else {
+                    skipped.append(Existing(row: row.row, id: id, match: match))
+                    remember(row, phone)
+                    continue
+                }
+                var merged = current
+                merged.take(row.artisan, fields: row.present)
+                do {
+                    let change = try data.plan(.updateArtisan(merged, baseRev: current.rev), ctx, audit: false)
+                    var after = change.artisans[0]
+                    after.rev = current.rev
+                    if after == current { unchanged.append(Existing(row: row.row, id: id, match: match)) }
+                    else { updates.append((merged, current.rev, row.row)) }
+                    remember(row, phone)
+                } catch {
+                    bad.append(Bad(row: row.row, line: row.line, errors: Self.errors(of: error)))
+                }
+                continue
+            }
+            guard row.problems.isEmpty else {
+                bad.append(Bad(row: row.row, line: row.line, errors: row.problems))
+                continue
+            }
+            adds.append(row.artisan)
+            remember(row, phone)
+        }
+
+        func remember(_ row: Row, _ phone: String) {
+            if !phone.isEmpty, seenPhone[phone] == nil { seenPhone[phone] = row.row }
+            if let nib = row.artisan.nib, seenNIB[nib] == nil { seenNIB[nib] = row.row }
+        }
+    }
+
+    /// Rows that are new, to update, or bad, for the summary line.
+    public var rowsRead: Int { adds.count + updates.count + unchanged.count + skipped.count + repeats.count + bad.count }
+
+    private static func errors(of error: CommandError) -> [FieldError] {
+        if case .invalid(let list) = error { return list }
+        return [FieldError("id", .invalidChoice(error.message(.en), allowed: []))]
+    }
+
+    /// Unreadable values, plus what validation says about the fields that could be read.
+    public static func withRest(_ unreadable: [FieldError], of artisan: Artisan) -> [FieldError] {
+        let unread = Set(unreadable.map { ArtisanField.of(errorField: $0.field) })
+        return unreadable + Validation.check(artisan).filter { !unread.contains(ArtisanField.of(errorField: $0.field)) }
+    }
+}
+
+extension Artisan {
+    /// Takes the given fields from `other` (an imported row), keeping everything else.
+    public mutating func take(_ other: Artisan, fields: [ArtisanField]) {
+        for field in fields {
+            switch field {
+            case .id, .kecamatan: break
+            case .name: name = other.name
+            case .gender: gender = other.gender
+            case .phone: phone = other.phone; phoneTyped = other.phoneTyped
+            case .email: email = other.email
+            case .address: address = other.address
+            case .kelurahan: kelurahan = other.kelurahan
+            case .business: business = other.business
+            case .brand: brand = other.brand
+            case .nib: nib = other.nib
+            case .category: category = other.category
+            case .kbli: kbli = other.kbli
+            case .scale: scale = other.scale
+            case .workers: workers = other.workers
+            case .products: products = other.products
+            case .certifications: certifications = other.certifications
+            case .memberSince: memberSince = other.memberSince
+            case .notes: notes = other.notes
+            case .nik: nik = other.nik
+            }
+        }
+    }
+}

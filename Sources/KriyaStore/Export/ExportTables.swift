@@ -1,0 +1,89 @@
+import KriyaCore
+
+/// The records as flat tables for spreadsheets: headings in the interface language, one row
+/// per record (per participant and day for attendance). Artisans use the columns the importer
+/// reads, so an exported list re-imports unchanged.
+public enum ExportTables {
+    public struct Table: Sendable {
+        public var headings: [String]
+        public var rows: [[String]]
+    }
+
+    public static func artisans(_ list: [Artisan], lang: Lang, includeSensitive: Bool) -> Table {
+        let fields = ArtisanField.allCases
+        let rows = list.map { a -> [String] in
+            let kel = Wilayah.kelurahan(code: a.kelurahan)
+            return fields.map { field -> String in
+                switch field {
+                case .id: return a.id.description
+                case .name: return a.name
+                case .gender: return a.gender?.rawValue ?? ""
+                case .phone: return a.phoneShown
+                case .email: return a.email ?? ""
+                case .address: return a.address ?? ""
+                case .kelurahan: return kel?.name ?? a.kelurahan
+                case .kecamatan: return kel.flatMap { Wilayah.kecamatan(code: $0.kecamatanCode)?.name } ?? ""
+                case .business: return a.business
+                case .brand: return a.brand ?? ""
+                case .nib: return a.nib ?? ""
+                case .category: return a.category.label(lang)
+                case .kbli: return a.kbli ?? ""
+                case .scale: return a.scale?.rawValue ?? ""
+                case .workers: return a.workers.map(String.init) ?? ""
+                case .products: return ListCell.products(a.products)
+                case .certifications: return ListCell.certifications(a.certifications)
+                case .memberSince: return a.memberSince?.iso ?? ""
+                case .notes: return a.notes ?? ""
+                case .nik: return (includeSensitive ? a.nik : a.nik?.maskedNIK) ?? ""
+                }
+            }
+        }
+        return Table(headings: fields.map { L10n.text($0.label, lang) }, rows: rows)
+    }
+
+    public static func sessions(_ list: [BimtekSession], lang: Lang, today: CivilDate) -> Table {
+        let keys: [TextKey] = [.fID, .fTitle, .fTopic, .fOrganiser, .fPartner, .fTrainers, .fVenue, .fStart, .fEnd,
+                               .fMeetingDays, .fCapacity, .fEnrolled, .fStatus, .fAttendance, .fFunding]
+        let rows = list.map { s -> [String] in
+            [s.id.description, s.title, s.topic ?? "", s.organiser, s.partner ?? "", s.trainers.joined(separator: "; "),
+             s.venue, s.start.iso, s.end.iso, s.days.map(\.iso).joined(separator: "; "), s.capacity.map(String.init) ?? "",
+             String(s.enrolledCount), L10n.value(s.status, lang),
+             s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "", s.funding ?? ""]
+        }
+        return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)
+    }
+
+    public static func exhibitions(_ list: [Exhibition], lang: Lang) -> Table {
+        let keys: [TextKey] = [.fID, .fName, .fLevel, .fOrganiser, .fVenue, .fCity, .fCountry, .fStart, .fEnd,
+                               .fStatus, .fBoothCost, .fPayer, .fParticipants, .fAccepted, .fSales, .fTransactions, .fLeads]
+        let rows = list.map { e -> [String] in
+            let accepted = e.participants.filter { $0.curation == .accepted }
+            return [e.id.description, e.name, L10n.value(e.level, lang), e.organiser ?? "", e.venue ?? "", e.city ?? "",
+                    e.country ?? "", e.start.iso, e.end.iso, L10n.value(e.status, lang), e.boothCost.map(String.init) ?? "",
+                    e.payer.map { L10n.value($0, lang) } ?? "", String(e.participants.count), String(accepted.count),
+                    String(e.totalSales), String(e.participants.reduce(0) { $0 + ($1.transactions ?? 0) }),
+                    String(e.participants.reduce(0) { $0 + ($1.leads ?? 0) })]
+        }
+        return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)
+    }
+
+    /// One row per participant and meeting day; days not yet recorded are left blank.
+    public static func attendance(_ list: [BimtekSession], artisans: RecordTable<Artisan>, lang: Lang) -> Table {
+        let keys: [TextKey] = [.fSession, .fTitle, .fDay, .fArtisan, .fName, .fBusiness, .fPhone, .fRole, .fEnrolled,
+                               .fAttendance, .fTime, .fRecordedBy, .fNotes, .fCertificate]
+        var rows: [[String]] = []
+        for s in list {
+            for p in s.participants {
+                let a = artisans[p.artisan]
+                for day in s.days {
+                    let mark = p.attendance.first { $0.day == day }
+                    rows.append([s.id.description, s.title, day.iso, p.artisan.description, a?.name ?? "", a?.business ?? "",
+                                 a?.phoneShown ?? "", L10n.value(p.role, lang), L10n.value(p.enrolment, lang),
+                                 mark.map { L10n.value($0.mark, lang) } ?? "", mark?.time?.description ?? "", mark?.by ?? "",
+                                 mark?.note ?? "", p.certificate ?? ""])
+                }
+            }
+        }
+        return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)
+    }
+}

@@ -1,0 +1,69 @@
+import KriyaCore
+
+/// A spreadsheet of artisans read and mapped, row by row, ready to be planned against the
+/// data (`ImportPlan`) and saved as one step (`Store.apply(batch:)`).
+public struct ArtisanImport: Sendable {
+    public let file: TextFile
+    public let table: CSVTable
+    public let map: HeaderMap
+    public let rows: [ImportPlan.Row]
+
+    public enum Problem: Error, Equatable, Sendable {
+        case file(TextFile.Problem)
+        case csv(path: String, CSVTable.Problem)
+        case map(HeaderMap.MapProblem)
+        /// Required fields that no column holds (headings as found, for the message).
+        case missingColumns([ArtisanField], headings: [String])
+    }
+
+    /// - Parameters:
+    ///   - overrides: `--map COLUMN=FIELD` pairs.
+    ///   - progress: bytes read so far and in all, from any thread.
+    public init(path: String, overrides: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(Problem) {
+        let file: TextFile
+        do throws(TextFile.Problem) { file = try TextFile(path: path) } catch { throw .file(error) }
+        try self.init(file: file, path: path, overrides: overrides, progress: progress)
+    }
+
+    public init(file: TextFile, path: String, overrides: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(Problem) {
+        self.file = file
+        do throws(CSVTable.Problem) { table = try CSVTable(text: file.text) } catch { throw .csv(path: path, error) }
+        do throws(HeaderMap.MapProblem) { map = try HeaderMap(headings: table.headings, overrides: overrides) } catch { throw .map(error) }
+        guard map.missing.isEmpty else { throw .missingColumns(map.missing, headings: table.headings) }
+        let fields = map.fields
+        let total = file.text.utf8.count
+        var perPiece: (@Sendable (Int) -> Void)? = nil
+        if let progress { perPiece = { done in progress(done, total) } }
+        rows = table.map({ record in ArtisanImport.row(record, fields) }, progress: perPiece).compactMap { $0 }
+    }
+
+    /// The row as an artisan; nil when no column that is read holds anything (a numbered but
+    /// empty row at the end of a sheet).
+    static func row(_ record: CSVTable.Record, _ fields: [ArtisanField?]) -> ImportPlan.Row? {
+        var text = ArtisanText()
+        var present: [ArtisanField] = []
+        for (i, field) in fields.enumerated() {
+            guard let field, i < record.cells.count else { continue }
+            let cell = unescaped(record.cells[i].trimmingSpaces)
+            guard !cell.isEmpty, cell != "-" else { continue }
+            // A masked NIK (from an export without --include-sensitive) says nothing new.
+            if field == .nik, cell.contains("*") { continue }
+            present.append(field)
+            switch field {
+            case .products: text.products = ListCell.split(cell)
+            case .certifications: text.certifications = ListCell.split(cell)
+            default: text[field] = cell
+            }
+        }
+        if present.isEmpty { return nil }
+        let id = text[.id].flatMap { EntityID($0.trimmingSpaces) }
+        return ImportPlan.Row(row: record.row, line: record.line, text: text, present: present, id: id)
+    }
+
+    /// Exports guard cells that a spreadsheet would run as a formula with a leading
+    /// apostrophe (`'=1+1`); take it off again.
+    static func unescaped(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@".contains(next) else { return cell }
+        return String(cell.dropFirst())
+    }
+}

@@ -1,0 +1,47 @@
+import KriyaCore
+
+extension Store {
+    /// Batches up to this many commands go into one journal line; larger ones straight into
+    /// new snapshot files (a 30 MB journal line would be read back on every open).
+    static let journalBatchLimit = 2_000
+
+    /// Saves many commands as one step: all of them or none (an import). Each is checked
+    /// against the state the ones before it left, under the lock, as `apply` does.
+    /// A small batch is one checksummed journal line, so a torn write loses the whole line and
+    /// never part of it; a large one is folded with everything else into new snapshot files,
+    /// and the rename of `artisans.jsonl` is its single commit point.
+    @discardableResult
+    public func apply(batch commands: [Command], as name: String, detail: String,
+                      context: CommandContext? = nil) throws(StoreError) -> Change {
+        let now = SystemInfo.now()
+        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        return try withLock { () throws(StoreError) -> Change in
+            try catchUp(locked: true)
+            var working = data
+            var change = Change(command: name)
+            change.detail = detail
+            for command in commands {
+                let one: Change
+                do throws(CommandError) { one = try working.plan(command, ctx, audit: false) } catch { throw .command(CommandErrorBox(error: error)) }
+                working.commit(one)
+                change.artisans += one.artisans
+                change.sessions += one.sessions
+                change.exhibitions += one.exhibitions
+                change.targets += one.targets
+            }
+            if commands.count <= Self.journalBatchLimit {
+                try durable.append(JournalFormat.entry(change, at: now.timestamp, user: ctx.user), to: journalPath)
+                try catchUp(locked: true)
+                data.commit(change)
+            } else {
+                let before = data
+                data = working
+                do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
+            }
+            do { try durable.append(AuditFormat.entry(change, at: now.timestamp, user: ctx.user), to: file(Self.auditName)) }
+            catch { warnings.append("The change was saved but its audit line was not: \(error)") }
+            if journalOffset > compactThreshold { try compactLocked() }
+            return change
+        }
+    }
+}

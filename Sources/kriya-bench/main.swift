@@ -132,9 +132,13 @@ func copyStore(_ from: String, _ to: String) throws {
 }
 
 func runChild(_ dir: String) throws -> [String: [Double]] {
+    try runChild(arguments: ["--measure", dir])
+}
+
+func runChild(arguments: [String]) throws -> [String: [Double]] {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    p.arguments = ["--measure", dir]
+    p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()
@@ -154,6 +158,11 @@ if let dir = option("--open-only") {
     let t = nowNanos()
     let store = try Store(path: dir, create: false)
     print("open_ms \(fmt(millis(since: t))) \(store.data.artisans.count)")
+    exit(0)
+}
+
+if let sheet = option("--measure-import"), let dir = option("--into") {
+    try ImportBench.measure(sheet: sheet, into: dir)
     exit(0)
 }
 
@@ -180,10 +189,15 @@ for size in sizes {
         sum + ((try? FileManager.default.attributesOfItem(atPath: "\(master)/\(name)")[.size] as? Int) ?? 0)
     } ?? 0
     var figures: [String: [Double]] = [:]
+    let sheet = "\(root)/sheet-\(size).csv"
+    try ImportBench.writeSheet(data, to: sheet)
     for _ in 0..<runs {
         let work = "\(root)/run-\(size)"
         try copyStore(master, work)
         for (k, v) in try runChild(work) { figures[k, default: []].append(contentsOf: v) }
+        for (k, v) in try runChild(arguments: ["--measure-import", sheet, "--into", "\(root)/import-\(size)"]) {
+            figures[k, default: []].append(contentsOf: v)
+        }
     }
     let med = { (k: String) in percentile(figures[k] ?? [], 0.5) }
     saveMedian[size] = med("save_ms")
@@ -201,6 +215,10 @@ for size in sizes {
     print("console: search key to new screen p50 \(fmt(med("console_key_ms"))) ms, p95 \(fmt(percentile(figures["console_key_ms"] ?? [], 0.95))) ms")
     print("console: selection move to screen p50 \(fmt(med("console_move_ms"))) ms, p95 \(fmt(percentile(figures["console_move_ms"] ?? [], 0.95))) ms")
     print("peak RSS (open+index+search+save) \(fmt(figures["rss_mb"]?.max() ?? .nan)) MB (max of runs)")
+    let importMs = med("import_total_ms")
+    print("import CSV into an empty store    \(fmt(importMs)) ms = \(Int(Double(size) / importMs * 1000)) rows/s " +
+          "(read \(fmt(med("import_read_ms"))), plan \(fmt(med("import_plan_ms"))), save \(fmt(med("import_save_ms"))) ms; " +
+          "peak RSS \(fmt(figures["import_rss_mb"]?.max() ?? .nan)) MB)")
 }
 if let small = saveMedian[1000], let large = saveMedian[100_000] {
     print("")

@@ -72,3 +72,25 @@ final class TempFolder {
     init(_ name: String) { path = NSTemporaryDirectory() + "kriya-cli-\(name)-\(UUID().uuidString.prefix(8))" }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+extension Kriya {
+    /// Runs `kriya` with all output discarded and returns its exit status and peak memory
+    /// (maximum resident set size, in kilobytes) as the kernel counted it for that child alone.
+    static func measure(_ args: [String]) -> (status: Int32, maxRSSKB: Int) {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = ([binary] + args).map { strdup($0) } + [nil]
+        let envp = environment([:]).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { return (-1, 0) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, usage.ru_maxrss)
+    }
+}

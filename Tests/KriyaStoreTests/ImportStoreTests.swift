@@ -110,7 +110,7 @@ import Testing
         let count = Store.journalBatchLimit + 10
         let commands = (1...count).map { Command.addArtisan(S.artisan($0)) }
         let change = try store.apply(batch: commands, as: "import", detail: "big", context: S.ctx)
-        #expect(change.artisans.count == count)
+        #expect(change.targets.count == count)
         // Folded into artisans.jsonl, not one huge journal line.
         #expect(dir.read("journal.jsonl").count < 200)
         let reopened = try Store(path: dir.path)

@@ -43,7 +43,7 @@ struct ImportArtisansCommand: ParsableCommand {
         let progress = ProgressBar(label: L10n.text(.iProgress, lang) + " " + shownFile)
         var onProgress: (@Sendable (Int, Int) -> Void)? = nil
         if let progress { onProgress = { done, total in progress.show(done, of: total) } }
-        let source: ArtisanImport
+        var source: ArtisanImport
         do throws(ArtisanImport.Problem) {
             source = try ArtisanImport(path: file, overrides: maps, progress: onProgress)
         } catch {
@@ -52,7 +52,8 @@ struct ImportArtisansCommand: ParsableCommand {
             throw ExitCode(EX_DATAERR)
         }
         progress?.finish()
-        describe(source, lang)
+        let rowCount = source.rows.count
+        describe(source, lang, rowCount)
         guard !source.rows.isEmpty else {
             Output.error(L10n.text(.iNothing, lang, shownFile))
             throw ExitCode(EX_DATAERR)
@@ -64,6 +65,7 @@ struct ImportArtisansCommand: ParsableCommand {
         let now = SystemInfo.now()
         let plan = ImportPlan(rows: source.rows, against: store?.data ?? Dataset(), onDuplicate: onDuplicate,
                               context: CommandContext(user: store?.user ?? SystemInfo.userName(), today: now.today, time: now.time))
+        source.rows = []   // the plan holds what is saved; let the rows go before saving
         report(plan, source, lang)
         let counts = [plan.adds.count, plan.updates.count, plan.unchanged.count, plan.skipped.count, plan.repeats.count, plan.bad.count]
         if dryRun {
@@ -93,10 +95,10 @@ struct ImportArtisansCommand: ParsableCommand {
         if !plan.bad.isEmpty { try writeBadRows(plan, source, lang) }
     }
 
-    private func describe(_ source: ArtisanImport, _ lang: Lang) {
+    private func describe(_ source: ArtisanImport, _ lang: Lang, _ rowCount: Int) {
         let separator = source.table.delimiter == "\t" ? "tab" : "\"\(source.table.delimiter)\""
         let encoding = source.file.encoding.rawValue
-        Output.line(L10n.text(.iRead, lang, TerminalSafe.text(file), encoding, separator, source.rows.count))
+        Output.line(L10n.text(.iRead, lang, TerminalSafe.text(file), encoding, separator, rowCount))
         if source.file.encoding == .windows1252 { Output.line(L10n.text(.iConverted, lang)) }
         let used = zip(source.table.headings, source.map.fields).compactMap { heading, field in
             field.map { "\(TerminalSafe.text(heading)) → \($0.rawValue)" }

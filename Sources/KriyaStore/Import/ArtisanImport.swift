@@ -6,7 +6,8 @@ public struct ArtisanImport: Sendable {
     public let file: TextFile
     public let table: CSVTable
     public let map: HeaderMap
-    public let rows: [ImportPlan.Row]
+    /// Every row that holds anything; a caller may empty it once planned, to free memory.
+    public var rows: [ImportPlan.Row]
 
     public enum Problem: Error, Equatable, Sendable {
         case file(TextFile.Problem)

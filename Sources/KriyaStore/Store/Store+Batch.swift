@@ -9,7 +9,8 @@ extension Store {
     /// against the state the ones before it left, under the lock, as `apply` does.
     /// A small batch is one checksummed journal line, so a torn write loses the whole line and
     /// never part of it; a large one is folded with everything else into new snapshot files,
-    /// and the rename of `artisans.jsonl` is its single commit point.
+    /// and the rename of `artisans.jsonl` is its single commit point. The change returned
+    /// names every target; it holds the records only for a small batch.
     @discardableResult
     public func apply(batch commands: [Command], as name: String, detail: String,
                       context: CommandContext? = nil) throws(StoreError) -> Change {
@@ -24,10 +25,13 @@ extension Store {
                 let one: Change
                 do throws(CommandError) { one = try working.plan(command, ctx, audit: false) } catch { throw .command(CommandErrorBox(error: error)) }
                 working.commit(one)
-                change.artisans += one.artisans
-                change.sessions += one.sessions
-                change.exhibitions += one.exhibitions
                 change.targets += one.targets
+                // Only a journal line needs the records again (a large batch is in `working`).
+                if commands.count <= Self.journalBatchLimit {
+                    change.artisans += one.artisans
+                    change.sessions += one.sessions
+                    change.exhibitions += one.exhibitions
+                }
             }
             if commands.count <= Self.journalBatchLimit {
                 try durable.append(JournalFormat.entry(change, at: now.timestamp, user: ctx.user), to: journalPath)

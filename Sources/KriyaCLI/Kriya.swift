@@ -16,7 +16,7 @@ public struct Kriya: ParsableCommand {
             --demo and --theme may come before or after the command. Text from the data is always shown \
             escaped when it holds control characters.
             """,
-        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self,
+        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
                       DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,
                       WriterCommand.self]
     )
@@ -40,7 +40,7 @@ public struct Kriya: ParsableCommand {
 
     /// Entry point: reorders leading global options, then runs the command.
     public static func main(arguments: [String]) {
-        let paths = [["find"], ["show"], ["agenda"], ["add"], ["add", "artisan"], ["import"], ["import", "artisans"], ["export"], ["demo"], ["check"],
+        let paths = [["find"], ["show"], ["agenda"], ["add"], ["add", "artisan"], ["import"], ["import", "artisans"], ["export"], ["report"], ["demo"], ["check"],
                      ["backup"], ["compact"], [WriterCommand.configuration.commandName!]]
         let args = GlobalArguments.reorder(arguments, commandPaths: paths)
         do {

@@ -98,7 +98,10 @@ import Testing
         var rng = SplitMix64(seed: 7)
         var interrupted = 0
         for round in 0..<6 {
-            let process = try Kriya.start(["import", "artisans", csv, "--data", data.path], stdoutFile: "/dev/null")
+            // Never /dev/null here: `start` creates its output file, which would replace the device.
+            let output = data.path + "-kill-out"
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let process = try Kriya.start(["import", "artisans", csv, "--data", data.path], stdoutFile: output)
             usleep(UInt32(Int.random(in: 100_000...2_500_000, using: &rng)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

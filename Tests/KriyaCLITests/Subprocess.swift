@@ -54,6 +54,8 @@ enum Kriya {
 
     /// Starts `kriya` with stdout going to a file; returns the running process.
     static func start(_ args: [String], stdoutFile: String) throws -> Process {
+        // createFile replaces whatever is there: a device such as /dev/null would become a file.
+        precondition(!stdoutFile.hasPrefix("/dev/"), "start needs a real file for stdout")
         FileManager.default.createFile(atPath: stdoutFile, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

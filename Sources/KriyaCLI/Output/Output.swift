@@ -38,6 +38,8 @@ public enum Output {
         }
     }
 
+    public static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
     /// The terminal's width when stdout is one; else `COLUMNS`; else nil (no limit, for pipes).
     public static func width() -> Int? {
         var size = winsize()

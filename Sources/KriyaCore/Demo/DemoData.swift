@@ -71,12 +71,13 @@ public enum DemoData {
         }
         if category == .makananOlahan {
             if rng.chance(0.5) {
-                let issued = today.adding(days: -rng.int(100...1500))
+                // Some run out soon or have run out: the certification report has calls to make.
+                let issued = today.adding(days: -rng.int(100...1900))
                 a.certifications.append(Certification(kind: .pirt, number: "P-IRT \(rng.int64(1_000_000_000...9_999_999_999))",
                                                       issued: issued, validUntil: issued.adding(days: 365 * 5)))
             }
             if rng.chance(0.4) {
-                let issued = today.adding(days: -rng.int(30...1400))
+                let issued = today.adding(days: -rng.int(30...1550))
                 a.certifications.append(Certification(kind: .halal, number: "ID35110000\(rng.int(100_000...999_999))",
                                                       issued: issued, validUntil: issued.adding(days: 365 * 4)))
             }
@@ -87,7 +88,7 @@ public enum DemoData {
                                                   issued: issued, validUntil: issued.adding(days: 3650)))
         }
         if rng.chance(0.04) {
-            let issued = today.adding(days: -rng.int(100...1000))
+            let issued = today.adding(days: -rng.int(100...1150))
             a.certifications.append(Certification(kind: rng.chance(0.5) ? .sni : .bnsp, number: "\(rng.int(10_000...99_999))",
                                                   issued: issued, validUntil: issued.adding(days: 365 * 3)))
         }

@@ -24,6 +24,24 @@ public enum CraftCategory: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// A one- or two-word label, for tight spaces (report columns).
+    public func shortLabel(_ lang: Lang) -> String {
+        switch self {
+        case .batik: return "Batik"
+        case .tenun: return lang == .id ? "Tenun" : "Weaving"
+        case .fesyenBordir: return lang == .id ? "Fesyen" : "Fashion"
+        case .keramikGerabah: return lang == .id ? "Keramik" : "Ceramics"
+        case .anyamanSerat: return lang == .id ? "Anyaman" : "Plaiting"
+        case .kayuUkirTopeng: return lang == .id ? "Kayu & topeng" : "Wood & masks"
+        case .rotanBambuFurnitur: return lang == .id ? "Rotan & bambu" : "Rattan & bamboo"
+        case .kulitAlasKaki: return lang == .id ? "Kulit" : "Leather"
+        case .logam: return lang == .id ? "Logam" : "Metal"
+        case .perhiasanAksesori: return lang == .id ? "Perhiasan" : "Jewellery"
+        case .makananOlahan: return lang == .id ? "Makanan" : "Food"
+        case .lainnya: return lang == .id ? "Lainnya" : "Other"
+        }
+    }
+
     private var labels: (id: String, en: String) {
         switch self {
         case .batik: return ("Batik", "Batik")

@@ -51,7 +51,7 @@ public enum Rupiah {
 }
 
 extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

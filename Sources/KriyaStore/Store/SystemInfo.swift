@@ -45,6 +45,18 @@ public enum SystemInfo {
 
     private static func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// Whether the locale's character set is UTF-8 (block characters and "·" can be shown),
+    /// from the variables in their order of precedence; the C locale is not.
+    public static func localeIsUTF8() -> Bool {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = environment(name), !value.isEmpty {
+                let lower = value.lowercased()
+                return lower.contains("utf-8") || lower.contains("utf8")
+            }
+        }
+        return false
+    }
+
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }

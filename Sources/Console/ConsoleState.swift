@@ -5,7 +5,7 @@ import KriyaText
 
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
-    public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions }
+    public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
     public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose) }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
@@ -35,6 +35,8 @@ public struct ConsoleState {
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex
+    /// Reports built for the data shown (dropped when new data arrives).
+    let reportCache = ReportCache()
 
     public init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String) {
         self.data = data
@@ -52,6 +54,7 @@ public struct ConsoleState {
         let keep = Pane.allCases.map { ($0, selectedID($0)) }
         let old = data.artisans.items
         data = newData
+        reportCache.clear()
         let now = data.artisans.items
         // Only new artisans at the end (the usual case: someone registered one): index just
         // those. Any change to an existing record: index everything again.
@@ -98,6 +101,9 @@ public struct ConsoleState {
             let words = ConsoleState.words(q)
             rows[pane] = items.indices.filter { matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
                 .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
+        case .reports:
+            let words = ConsoleState.words(q)
+            rows[pane] = ReportName.allCases.indices.filter { matches(words, [reportTitle(ReportName.allCases[$0])]) }
         }
         let count = rows[pane]?.count ?? 0
         selected[pane] = min(selected[pane] ?? 0, max(0, count - 1))
@@ -139,6 +145,7 @@ public struct ConsoleState {
         case .artisans: return data.artisans.items[safe: position]?.id
         case .sessions: return data.sessions.items[safe: position]?.id
         case .exhibitions: return data.exhibitions.items[safe: position]?.id
+        case .reports: return nil
         }
     }
 

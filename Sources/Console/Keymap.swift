@@ -29,6 +29,7 @@ public enum Keymap {
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),
         Binding(keys: [(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort, bar: nil),
         Binding(keys: [(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
+                       (.char("4"), .pane(.reports)),
                        (.tab, .nextPane), (.backTab, .previousPane)], help: .uiHelpSwitch, bar: .uiKeyPane),
         Binding(keys: [(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: nil),
         Binding(keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage, bar: nil),

@@ -27,7 +27,8 @@ extension ConsoleState {
             detail(&grid, body, offset: detailOffset)
         case .list, .search, .menu:
             if width >= 120 {
-                let listWidth = width * 11 / 20
+                // A report needs the room more than the list of four names does.
+                let listWidth = pane == .reports ? 24 : width * 11 / 20
                 list(&grid, Rect(x: 0, y: body.y, width: listWidth, height: body.height))
                 for y in body.y..<(body.y + body.height) { grid.put("│", x: listWidth, y: y, role: .border) }
                 detail(&grid, Rect(x: listWidth + 2, y: body.y, width: width - listWidth - 2, height: body.height), offset: 0)
@@ -48,6 +49,7 @@ extension ConsoleState {
         case .artisans: return t(.uiPaneArtisans)
         case .sessions: return t(.uiPaneSessions)
         case .exhibitions: return t(.uiPaneExhibitions)
+        case .reports: return t(.uiPaneReports)
         }
     }
 
@@ -117,6 +119,8 @@ extension ConsoleState {
                     Column(title: t(.fCity), width: 10, right: false),
                     Column(title: t(.cPeople), width: 6, right: true),
                     Column(title: t(.cWhen), width: 12, right: true)]
+        case .reports:
+            return [Column(title: t(.uiPaneReports), width: max(20, width - 1), right: false)]
         }
     }
 
@@ -139,6 +143,8 @@ extension ConsoleState {
                 : "\(e.start.day)/\(e.start.month)–\(e.end.day)/\(e.end.month)"
             return [e.start.monthShortYear(lang), days, e.name, L10n.value(e.level, lang), e.city ?? "",
                     "\(e.participants.filter { $0.curation.isActive }.count)", when]
+        case .reports:
+            return [reportTitle(ReportName.allCases[position])]
         }
     }
 
@@ -204,6 +210,7 @@ extension ConsoleState {
     }
 
     private func detail(_ grid: inout Grid, _ area: Rect, offset: Int) {
+        if pane == .reports { return report(&grid, area, offset: offset) }
         let lines = detailLines(width: area.width - 1)
         let start = min(offset, max(0, lines.count - area.height))
         for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
@@ -239,6 +246,7 @@ extension ConsoleState {
         case .artisans: total = data.artisans.count
         case .sessions: total = data.sessions.count
         case .exhibitions: total = data.exhibitions.count
+        case .reports: total = ReportName.allCases.count
         }
         let position = count == 0 ? "0" : "\((selected[pane] ?? 0) + 1)"
         let counter = " \(position)/\(count)" + (count == total ? "" : " · " + t(.uiCount, count, total)) + " "

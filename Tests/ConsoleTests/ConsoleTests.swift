@@ -54,6 +54,42 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     }
 }
 
+@Suite struct ReportPaneTests {
+    /// Each report opened from the reports pane (4, the report, Enter), at 80x24, in Indonesian;
+    /// the coverage report also a page further down, where its bar chart is.
+    @Test func eachReportAt80x24() throws {
+        var state = makeState(.id)
+        _ = state.update(.char("4"), visibleRows: 18)
+        #expect(state.pane == .reports)
+        for (i, name) in ReportName.allCases.enumerated() {
+            state.selected[.reports] = i
+            _ = state.update(.enter, visibleRows: 18)
+            #expect(state.mode == .detail && state.selectedReport == name)
+            try assertSnapshot(state.render(width: 80, height: 24), "report-\(name)-80x24")
+            if name == .coverage {
+                _ = state.update(.pageDown, visibleRows: 18)
+                try assertSnapshot(state.render(width: 80, height: 24), "report-coverage-page2-80x24")
+            }
+            _ = state.update(.escape, visibleRows: 18)
+        }
+    }
+
+    @Test func newDataRebuildsTheReports() {
+        var state = makeState()
+        _ = state.update(.char("4"), visibleRows: 18)
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.render(width: 100, height: 40).lines.joined().contains("300"))
+        var more = state.data
+        for n in 0..<5 {
+            var a = more.artisans.items[n]
+            a.id = EntityID(.artisan, 1000 + n)
+            more.artisans.merge(a)
+        }
+        state.replaceData(more)
+        #expect(state.render(width: 100, height: 40).lines.joined().contains("305"))
+    }
+}
+
 @Suite struct ConsoleBehaviourTests {
     @Test func tooSmallShowsANoticeNotACrash() {
         let state = makeState()

@@ -150,6 +150,7 @@ enum StringsEN {
         .rPerCategory: "Per craft",
         .rYearOverYear: "Year over year",
         .rUnknown: "Unknown report \"{0}\". Reports: {1}",
+        .uiPaneReports: "Reports",
         .uiPaneArtisans: "Artisans",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Exhibitions",

@@ -150,6 +150,7 @@ enum StringsID {
         .rPerCategory: "Per kerajinan",
         .rYearOverYear: "Dari tahun ke tahun",
         .rUnknown: "Laporan \"{0}\" tidak dikenal. Laporan: {1}",
+        .uiPaneReports: "Laporan",
         .uiPaneArtisans: "Pelaku IKM",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Pameran",

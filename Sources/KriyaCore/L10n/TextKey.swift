@@ -29,7 +29,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Reports.
     case rAsOf, rTotal, rTopCategories, rSignature, rMissing, rNoSignature, rArtisansPerKecamatan, rSignatureRule, rAllHaveSignature, rWithoutSignature, rCoverageTitle, rCoverageMatrix, rEmptyCells, rTopAndSignature, rYear, rSessions, rParticipantsPerTopic, rArtisans, rNeverTrained, rShare, rTrainingTitle, rPerYear, rAttendanceRule, rPerTopic, rNeverTrainedByKecamatan, rNeverTrainedShare, rValid, rExpired, rExpiringSoon, rArtisansPerKind, rNumber, rValidUntil, rDaysLeft, rCertificationTitle, rPerKind, rExpiringList, rNoneExpiring, rExhibition, rExhibitions, rSalesPerCategory, rChange, rSalesPerYear, rExhibitionsTitle, rPerExhibition, rAcceptedOnly, rPerLevel, rPerCategory, rYearOverYear, rUnknown
     // Console.
-    case uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
+    case uiPaneReports, uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
     case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification
     case uiConfirmQuit
 }

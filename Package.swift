@@ -23,7 +23,7 @@ let package = Package(
         // The domain: entities, reference data, validation, commands, search. No I/O.
         .target(name: "KriyaCore", dependencies: ["KriyaText"]),
         // The flat-file store: journal, snapshots, locks, audit, backup; spreadsheet import/export.
-        .target(name: "KriyaStore", dependencies: ["KriyaCore", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "KriyaStore", dependencies: ["KriyaCore", "KriyaText", .product(name: "CSV", package: "CSV.swift")]),
         // Records as text (tables, detail views), shared by the CLI and the console.
         .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText"]),
         // The command line: subcommands and their output.

@@ -6,9 +6,11 @@ import TextUI
 /// The console's loop: draw, wait for a key (or a second), apply it; about once a second
 /// look for changes other staff saved, and show them without losing the selection.
 public final class ConsoleApp {
-    public private(set) var state: ConsoleState
-    private let store: Store
+    public internal(set) var state: ConsoleState
+    let store: Store
     private let device: TerminalDevice
+    /// The import on the preview screen, waiting for Enter.
+    var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil) {
@@ -27,6 +29,8 @@ public final class ConsoleApp {
                 switch state.update(key, visibleRows: ConsoleState.listRows(height: height)) {
                 case .redraw: device.redrawAll()
                 case .suspend: device.suspend()
+                case .previewImport(let file): previewImport(file)
+                case .confirmImport: confirmImport()
                 case .none: break
                 }
             }

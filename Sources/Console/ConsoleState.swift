@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose) }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -32,6 +32,11 @@ public struct ConsoleState {
     public var sortDescending = false
     public var message: String?
     public var quit = false
+    /// The file name being typed for an import, and what importing it would do (its preview).
+    public var importPath = ""
+    public var importPreview: [String] = []
+    /// Rows the previewed import would save (0: nothing to confirm).
+    public var importReady = 0
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex

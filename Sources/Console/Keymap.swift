@@ -7,6 +7,8 @@ public enum Action: Equatable, Sendable {
     case nextPane, previousPane, pane(ConsoleState.Pane)
     case startSearch, open, back, help, quit, redraw, suspend
     case menu, filter, sortNext, sortReverse, clearFilters
+    /// Ask for a CSV file, then show what importing it would do.
+    case importFile
     /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
     case confirmQuit
 }
@@ -28,6 +30,7 @@ public enum Keymap {
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),
         Binding(keys: [(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort, bar: nil),
+        Binding(keys: [(.char("I"), .importFile)], help: .uiHelpImport, bar: nil),
         Binding(keys: [(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
                        (.char("4"), .pane(.reports)),
                        (.tab, .nextPane), (.backTab, .previousPane)], help: .uiHelpSwitch, bar: .uiKeyPane),

@@ -23,9 +23,11 @@ extension ConsoleState {
         switch mode {
         case .help:
             help(&grid, body)
+        case .importPreview:
+            importPreview(&grid, body)
         case .detail:
             detail(&grid, body, offset: detailOffset)
-        case .list, .search, .menu:
+        case .list, .search, .menu, .importPath:
             if width >= 120 {
                 // A report needs the room more than the list of four names does.
                 let listWidth = pane == .reports ? 24 : width * 11 / 20
@@ -251,6 +253,18 @@ extension ConsoleState {
         let position = count == 0 ? "0" : "\((selected[pane] ?? 0) + 1)"
         let counter = " \(position)/\(count)" + (count == total ? "" : " · " + t(.uiCount, count, total)) + " "
         let q = query[pane] ?? ""
+        if mode == .importPath {
+            // Why the last name did not work, just above the prompt.
+            if let message { grid.put(" " + message, x: 0, y: row - 1, role: .warning, limit: grid.width) }
+            let used = grid.put(" " + t(.uiImportPrompt), x: 0, y: row, role: .search)
+            let shown = grid.put(TerminalSafe.text(importPath), x: used, y: row, role: .search, limit: grid.width - used - 1)
+            grid.put("▏", x: used + shown, y: row, role: .search)
+            return
+        }
+        if mode == .importPreview {
+            grid.put(" " + (importReady > 0 ? t(.uiImportConfirm, importReady) : t(.uiImportNothing)), x: 0, y: row, role: .search, limit: grid.width)
+            return
+        }
         if quitPending, let message {
             grid.put(" " + message, x: 0, y: row, role: .warning, limit: grid.width - DisplayWidth.of(counter))
         } else if mode == .search || !q.isEmpty {

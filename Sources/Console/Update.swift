@@ -3,7 +3,13 @@ import KriyaText
 import TextUI
 
 /// What the loop must do after a key, beyond changing the state.
-public enum Effect: Equatable, Sendable { case none, redraw, suspend }
+public enum Effect: Equatable, Sendable {
+    case none, redraw, suspend
+    /// Read this CSV file and show what importing it would do.
+    case previewImport(String)
+    /// Save the previewed import.
+    case confirmImport
+}
 
 extension ConsoleState {
     /// Applies one key; `visibleRows` is how many list rows the screen shows (for paging).
@@ -23,6 +29,10 @@ extension ConsoleState {
             return updateMenu(purpose, key, visibleRows: visibleRows)
         case .search:
             return updateSearch(key)
+        case .importPath:
+            return updateImportPath(key)
+        case .importPreview:
+            return updateImportPreview(key, visibleRows: visibleRows)
         case .detail:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -69,6 +79,7 @@ extension ConsoleState {
         case .redraw: return .redraw
         case .suspend: return .suspend
         case .menu: openMenu(.main)
+        case .importFile: mode = .importPath
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -134,7 +145,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpTitle, .help),
+        (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

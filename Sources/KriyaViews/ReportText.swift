@@ -48,15 +48,18 @@ public enum ReportText {
         return String(text.flatMap { table[$0] ?? String($0) })
     }
 
-    /// Words on lines of at most `width` cells (a word longer than that is cut).
-    static func wrapped(_ text: String, width: Int) -> [String] {
+    /// Words on lines of at most `width` cells (a word longer than that is cut); the text's
+    /// leading spaces indent every line.
+    public static func wrapped(_ text: String, width: Int) -> [String] {
+        let indent = String(text.prefix { $0 == " " })
+        guard DisplayWidth.of(text) > width, width > indent.count + 8 else { return [text] }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
+            let candidate = current.isEmpty ? indent + word : current + " " + word
             if DisplayWidth.of(candidate) <= width { current = candidate; continue }
             if !current.isEmpty { lines.append(current) }
-            current = DisplayWidth.truncate(String(word), toCells: width)
+            current = DisplayWidth.truncate(indent + word, toCells: width)
         }
         if !current.isEmpty { lines.append(current) }
         return lines

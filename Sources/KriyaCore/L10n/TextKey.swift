@@ -32,4 +32,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiPaneReports, uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
     case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification
     case uiConfirmQuit
+    case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
 }

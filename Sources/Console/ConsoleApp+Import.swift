@@ -1,0 +1,50 @@
+import Foundation
+import KriyaCore
+import KriyaStore
+
+/// The import effects: reading and planning the file, then saving it as one step. Planned
+/// against the data as it is now; the store checks every row again under its lock on save.
+extension ConsoleApp {
+    func previewImport(_ typed: String) {
+        let lang = state.lang
+        let file = typed.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + typed.dropFirst(1) : typed
+        let source: ArtisanImport
+        do throws(ArtisanImport.Problem) { source = try ArtisanImport(path: file) } catch {
+            state.mode = .importPath
+            state.message = ImportReport.message(error, lang: lang)
+            return
+        }
+        let now = SystemInfo.now()
+        let plan = ImportPlan(rows: source.rows, against: store.data, onDuplicate: .skip,
+                              context: CommandContext(user: store.user, today: now.today, time: now.time))
+        var lines = ImportReport.describe(source, file: file, rows: source.rows.count, lang: lang) + [""]
+        lines.append(ImportReport.summary(plan, lang: lang, saved: false))
+        lines += ImportReport.details(plan, source, lang: lang, updates: true)
+        if !plan.bad.isEmpty { lines += ["", L10n.text(.iBadFile, lang, plan.bad.count, ImportReport.badRowsPath(for: file))] }
+        var light = source
+        light.rows = []
+        pendingImport = (file, light, plan)
+        state.showImportPreview(lines, saving: plan.commands.count)
+    }
+
+    func confirmImport() {
+        guard let pending = pendingImport else { return }
+        pendingImport = nil
+        let lang = state.lang
+        do {
+            try store.apply(batch: pending.plan.commands, as: "import", detail: "\(pending.file): \(pending.plan.adds.count) added")
+            var outcome = ImportReport.summary(pending.plan, lang: lang, saved: true)
+            if !pending.plan.bad.isEmpty {
+                let path = ImportReport.badRowsPath(for: pending.file)
+                let written = try ImportReport.writeBadRows(pending.plan, pending.source, lang: lang, to: path)
+                outcome += " " + L10n.text(.iBadFile, lang, written, path)
+            }
+            state.replaceData(store.data)
+            state.finishImport(outcome)
+        } catch StoreError.command(let box) {
+            state.finishImport(L10n.text(.iConflict, lang, box.error.message(lang)))
+        } catch {
+            state.finishImport(L10n.text(.iConflict, lang, "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import KriyaCore
+@testable import KriyaStore
+import TextUI
+
+/// A terminal that types the given keys and remembers the last screen.
+final class ScriptedDevice: TerminalDevice {
+    var keys: [Key]
+    var last = Grid(width: 80, height: 24)
+    /// Every frame drawn, as text.
+    var screens: [String] = []
+    var size: (width: Int, height: Int) { (80, 24) }
+    init(_ keys: [Key]) { self.keys = keys }
+    func readKey(timeoutMilliseconds: Int) -> Key? { keys.isEmpty ? .char("q") : keys.removeFirst() }
+    func draw(_ grid: Grid) { last = grid; screens.append(grid.lines.joined(separator: "\n")) }
+    func redrawAll() {}
+    func suspend() {}
+}
+
+/// Importing a spreadsheet from the console: the file name, the preview, Enter saves.
+@Suite struct ImportScreenTests {
+    static let sheet = "Nama;No HP/WA;Kelurahan;Nama Usaha;Kategori\r\nSiti Rahayu;0812-0000-1234;Dinoyo;Keramik Sekar Dinoyo;Keramik\r\n" +
+        "Budi;0341 551234;Dinoyoo;Ukir Budi;Kayu\r\n"
+
+    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    @Test func previewThenSaveAsOneStep() throws {
+        let dir = NSTemporaryDirectory() + "kriya-console-import-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: dir + ".csv"); try? FileManager.default.removeItem(atPath: dir + "-bad.csv") }
+        FileManager.default.createFile(atPath: dir + ".csv", contents: Data(Self.sheet.utf8))
+        let store = try Store(path: dir)
+
+        // Preview only: Esc leaves nothing saved.
+        var device = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter])
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        device.keys.append(.escape)
+        app.run()
+        #expect(device.screens.contains { $0.contains("Would add 1") && $0.contains("Enter imports 1 row(s)") })
+        #expect(try Store(path: dir).data.artisans.count == 0)
+
+        // Preview, then Enter: the good row is saved, the bad one handed back in a file.
+        device = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter])
+        let second = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        var state = second.state
+        _ = state.update(.char("I"), visibleRows: 18)
+        #expect(state.mode == .importPath)
+        for key in typed("x.csv") { _ = state.update(key, visibleRows: 18) }
+        #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv"))
+        device.keys += [.enter]
+        second.run()
+        #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
+        #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
+        #expect(device.last.lines.joined().contains("Added 1"), "\(device.last.lines.joined(separator: "\n"))")
+        #expect(second.state.pane == .artisans && second.state.rows[.artisans]?.count == 1)
+    }
+
+    @Test func thePreviewScreenAt80x24() throws {
+        var state = makeState()
+        _ = state.update(.char("I"), visibleRows: 18)
+        for key in typed("/srv/data/daftar-ikm.csv") { _ = state.update(key, visibleRows: 18) }
+        try assertSnapshot(state.render(width: 80, height: 24), "import-prompt-80x24")
+        state.showImportPreview(["Read daftar-ikm.csv: UTF-8, separator \";\", 2 rows.", "",
+                                 "Would add 1, update 0; 0 unchanged; 0 already there, skipped; 0 repeated in the file; 1 bad.",
+                                 "  row 3, column \"No HP/WA\": is not an Indonesian mobile number (expected 08… or +628…)"], saving: 1)
+        try assertSnapshot(state.render(width: 80, height: 24), "import-preview-80x24")
+        #expect(state.update(.enter, visibleRows: 18) == .confirmImport)
+        _ = state.update(.escape, visibleRows: 18)
+        #expect(state.mode == .list && state.importPreview.isEmpty)
+    }
+}

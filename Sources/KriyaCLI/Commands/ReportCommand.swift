@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
                                             unicode: SystemInfo.localeIsUTF8()).joined(separator: "\n") + "\n").utf8)
         case .md: bytes = Array(ReportDocument.markdown(report).utf8)
         case .html: bytes = Array(ReportDocument.html(report, lang: lang).utf8)
-        case .csv: bytes = Self.csv(report)
+        case .csv: bytes = Self.csv(report, forTerminal: out == nil && Output.isTerminal)
         }
         guard let out else {
             FileHandle.standardOutput.write(Data(format == .csv && Output.isTerminal ? Array(bytes.dropFirst(3)) : bytes))
@@ -51,7 +51,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Every table of the report one after another, each under its heading, for a spreadsheet.
-    static func csv(_ report: Report) -> [UInt8] {
+    /// On a terminal the cells are made safe (names come from the data); in a file they stay as stored.
+    static func csv(_ report: Report, forTerminal: Bool = false) -> [UInt8] {
         var rows: [[String]] = [[report.subtitle]]
         for section in report.sections {
             guard let table = section.table else { continue }
@@ -62,6 +63,7 @@ struct ReportCommand: ParsableCommand {
                 rows.append(row.enumerated().map { c, cell in table.highlighted.contains(.init(r, c)) ? "0" : cell })
             }
         }
+        if forTerminal { rows = rows.map { $0.map { TerminalSafe.text($0) } } }
         return SpreadsheetFile.csv(headings: [report.title], rows: rows)
     }
 }

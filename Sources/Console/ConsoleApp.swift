@@ -31,6 +31,7 @@ public final class ConsoleApp {
                 case .suspend: device.suspend()
                 case .previewImport(let file): previewImport(file)
                 case .confirmImport: confirmImport()
+                case .save(let command): save(command)
                 case .none: break
                 }
             }

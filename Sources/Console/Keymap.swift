@@ -9,6 +9,8 @@ public enum Action: Equatable, Sendable {
     case menu, filter, sortNext, sortReverse, clearFilters
     /// Ask for a CSV file, then show what importing it would do.
     case importFile
+    /// The form for a new artisan.
+    case newArtisan
     /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
     case confirmQuit
 }
@@ -26,6 +28,7 @@ public enum Keymap {
     public static let list: [Binding] = [
         Binding(keys: [(.f(1), .help), (.char("?"), .help)], help: .uiHelpTitle, bar: .uiKeyHelp),
         Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
+        Binding(keys: [(.f(7), .newArtisan), (.char("a"), .newArtisan)], help: .uiHelpNew, bar: .uiKeyNew),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),
@@ -49,6 +52,11 @@ public enum Keymap {
             if let hit = binding.keys.first(where: { $0.key == key }) { return hit.action }
         }
         return nil
+    }
+
+    /// The keys of a form, for its key bar (the form itself handles them).
+    public static func formBar(_ lang: Lang) -> [(key: String, label: String)] {
+        [("F2", L10n.text(.uiKeySave, lang)), ("Tab", L10n.text(.uiKeyNext, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
     }
 
     /// Key-bar items: the first key of each binding that has a label.

@@ -25,6 +25,8 @@ extension ConsoleState {
             help(&grid, body)
         case .importPreview:
             importPreview(&grid, body)
+        case .form:
+            form?.render(into: &grid, area: body)
         case .detail:
             detail(&grid, body, offset: detailOffset)
         case .list, .search, .menu, .importPath:
@@ -40,7 +42,8 @@ extension ConsoleState {
         }
         if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
-        KeyBar.render(Keymap.bar(lang).map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
+        let bar = mode == .form ? Keymap.formBar(lang) : Keymap.bar(lang)
+        KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }
 
@@ -259,6 +262,10 @@ extension ConsoleState {
             let used = grid.put(" " + t(.uiImportPrompt), x: 0, y: row, role: .search)
             let shown = grid.put(TerminalSafe.text(importPath), x: used, y: row, role: .search, limit: grid.width - used - 1)
             grid.put("▏", x: used + shown, y: row, role: .search)
+            return
+        }
+        if mode == .form {
+            if let message { grid.put(" " + message, x: 0, y: row, role: discardPending ? .warning : .search, limit: grid.width) }
             return
         }
         if mode == .importPreview {

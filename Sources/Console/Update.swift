@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case previewImport(String)
     /// Save the previewed import.
     case confirmImport
+    /// Save a change made in a form.
+    case save(Command)
 }
 
 extension ConsoleState {
@@ -33,6 +35,8 @@ extension ConsoleState {
             return updateImportPath(key)
         case .importPreview:
             return updateImportPreview(key, visibleRows: visibleRows)
+        case .form:
+            return updateForm(key)
         case .detail:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -80,6 +84,7 @@ extension ConsoleState {
         case .suspend: return .suspend
         case .menu: openMenu(.main)
         case .importFile: mode = .importPath
+        case .newArtisan: openArtisanForm()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -145,7 +150,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newArtisan), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KriyaStore
 
 /// The real binary in tmux, as a person would use it (DESIGN.md §5): a private tmux server,
 /// keys sent with send-keys, the screen read with capture-pane, polling, never fixed sleeps.
@@ -116,6 +117,47 @@ final class TmuxSession {
 
     @Test(.enabled(if: hasTmux)) func walkThroughWithNoColor() throws {
         try walkThrough(term: "xterm-256color", env: ["NO_COLOR": "1"])
+    }
+
+    /// A walk-in registered at the desk with the keyboard alone, then found from the shell.
+    @Test(.enabled(if: hasTmux)) func registerAnArtisanWithTheKeyboard() throws {
+        let data = TempFolder("form")
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        t.send("\(Kriya.binary) --data \(data.path); echo EXIT=$?", enter: true)
+        #expect(t.waitFor("1 Artisans"))
+        t.send("a")
+        #expect(t.waitFor("New artisan"), "\(t.screen)")
+        // A landline first: refused beside the field, nothing saved.
+        t.send("Siti Rahayu")
+        t.key("Tab")
+        t.send("0341 551234")
+        t.key("Tab")
+        #expect(t.waitFor("is not an Indonesian mobile number"), "\(t.screen)")
+        t.key("F2")
+        #expect(t.waitFor("Nothing saved"))
+        // Focus is back on the phone: clear it (Ctrl-U) and type the mobile number.
+        t.key("C-u")
+        t.send("0812-0000-1234")
+        for value in ["dinoyo", "Keramik Sekar Dinoyo", "keramik"] {
+            t.key("Tab")
+            t.send(value)
+        }
+        t.key("C-s")
+        #expect(t.waitFor("Saved A-000301: Siti Rahayu"), "\(t.screen)")
+        let found = try Kriya.run(["find", "siti", "sekar", "--data", data.path])
+        #expect(found.stdout.contains("A-000301") && found.stdout.contains("Dinoyo, Lowokwaru"))
+        // Esc on a changed form asks first.
+        t.send("a")
+        #expect(t.waitFor("New artisan"))
+        t.send("Budi")
+        t.key("Escape")
+        #expect(t.waitFor("Discard the changes?"))
+        t.send("y")
+        #expect(t.waitForGone("New artisan"))
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        #expect(try Store(path: data.path).data.artisans.count == 301)
     }
 
     @Test(.enabled(if: hasTmux)) func aLostConnectionLeavesASaneTerminal() throws {

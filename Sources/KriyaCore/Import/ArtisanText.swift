@@ -103,6 +103,20 @@ public struct ArtisanText: Sendable {
         return (a, errors)
     }
 
+    /// The artisan ready to save (`prepareForSaving` done) when `problems` is empty; the values
+    /// that could not be read; and every problem with it as a new record.
+    public func checked() -> (artisan: Artisan, unreadable: [FieldError], problems: [FieldError]) {
+        var (artisan, errors) = build()
+        let unreadable = errors.filter { $0.problem != .required }
+        guard unreadable.isEmpty else {
+            // Validation of the fields that could be read, beside the ones that could not.
+            let unread = Set(errors.map { ArtisanField.of(errorField: $0.field) })
+            return (artisan, unreadable, errors + Validation.check(artisan).filter { !unread.contains(ArtisanField.of(errorField: $0.field)) })
+        }
+        let problems = errors + artisan.prepareForSaving().filter { e in !errors.contains { $0.field == e.field } }
+        return (artisan, [], problems)
+    }
+
     private func choice<E: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, _ errors: inout [FieldError]) -> E? where E.RawValue == String {
         guard let text else { return nil }
         if let v = E(rawValue: text) { return v }

@@ -22,15 +22,8 @@ public struct ImportPlan: Sendable {
 
         public init(row: Int, line: Int, text: ArtisanText, present: [ArtisanField], id: EntityID? = nil) {
             self.row = row; self.line = line; self.present = present; self.id = id
-            var (built, errors) = text.build()
             // Checked here, where rows are read on every core, rather than while planning.
-            unreadable = errors.filter { $0.problem != .required }
-            if unreadable.isEmpty {
-                problems = errors + built.prepareForSaving().filter { e in !errors.contains { $0.field == e.field } }
-            } else {
-                problems = ImportPlan.withRest(errors, of: built)
-            }
-            artisan = built
+            (artisan, unreadable, problems) = text.checked()
         }
     }
 
@@ -123,11 +116,6 @@ public struct ImportPlan: Sendable {
         return [FieldError("id", .invalidChoice(error.message(.en), allowed: []))]
     }
 
-    /// Unreadable values, plus what validation says about the fields that could be read.
-    public static func withRest(_ unreadable: [FieldError], of artisan: Artisan) -> [FieldError] {
-        let unread = Set(unreadable.map { ArtisanField.of(errorField: $0.field) })
-        return unreadable + Validation.check(artisan).filter { !unread.contains(ArtisanField.of(errorField: $0.field)) }
-    }
 }
 
 extension Artisan {

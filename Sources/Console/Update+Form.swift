@@ -1,0 +1,75 @@
+import KriyaCore
+import TextUI
+
+/// The form for a new artisan: checked field by field as the user leaves each one, all at
+/// once on F2/Ctrl-S (nothing is saved while anything is wrong), Esc asks before dropping work.
+extension ConsoleState {
+    mutating func openArtisanForm() {
+        form = ArtisanForm.make(lang)
+        discardPending = false
+        mode = .form
+    }
+
+    mutating func updateForm(_ key: Key) -> Effect {
+        guard var open = form else { mode = .list; return .none }
+        if discardPending {
+            discardPending = false
+            if key == .char("y") || key == .char("Y") { closeForm(); return .none }
+            return .none
+        }
+        switch open.handle(key) {
+        case .none: break
+        case .left(let index):
+            // A value typed and left is checked at once; an empty field only on saving.
+            let field = open.fields[index]
+            let problems = ArtisanForm.errors(ArtisanForm.text(open).checked().problems, lang)
+            open.show(error: field.value.isEmpty ? nil : problems[field.key], for: index)
+        case .save:
+            let checked = ArtisanForm.text(open).checked()
+            if !checked.problems.isEmpty {
+                let errors = ArtisanForm.errors(checked.problems, lang)
+                open.show(errors: errors)
+                form = open
+                message = L10n.text(.uiFormNotSaved, lang, errors.count)
+                return .none
+            }
+            form = open
+            return .save(.addArtisan(checked.artisan))
+        case .cancel:
+            if open.isDirty {
+                discardPending = true
+                message = L10n.text(.uiFormDiscard, lang)
+            } else {
+                closeForm()
+                return .none
+            }
+        }
+        form = open
+        return .none
+    }
+
+    mutating func closeForm() {
+        form = nil
+        discardPending = false
+        mode = .list
+    }
+
+    /// The store refused the save: show why beside the fields (another process's rules may
+    /// differ from ours only through the data, e.g. a stale record).
+    public mutating func formRefused(_ problems: [FieldError], otherwise text: String) {
+        guard var open = form, !problems.isEmpty else { message = text; return }
+        open.show(errors: ArtisanForm.errors(problems, lang))
+        form = open
+        message = L10n.text(.uiFormNotSaved, lang, problems.count)
+    }
+
+    /// Saved: back to the list, on the new record.
+    public mutating func formSaved(_ id: EntityID, name: String) {
+        closeForm()
+        pane = .artisans
+        query[.artisans] = ""
+        refilter(.artisans)
+        if let at = rows[.artisans]?.firstIndex(where: { recordID(.artisans, $0) == id }) { selected[.artisans] = at }
+        message = L10n.text(.uiFormSaved, lang, id, name)
+    }
+}

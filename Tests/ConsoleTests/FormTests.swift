@@ -1,0 +1,93 @@
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+/// The form engine driven by keys (state in, keys, state out), and the artisan form on screen.
+@Suite struct FormTests {
+    func keys(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    @Test func readlineKeysWorkOnCharactersNotBytes() {
+        var f = TextField("Keramik Sekar")
+        for k: Key in [.ctrl("w")] { f.handle(k) }
+        #expect(f.text == "Keramik " && f.cursor == 8)
+        for k in keys("Dinoyö") { f.handle(k) }
+        f.handle(.left); f.handle(.backspace)
+        #expect(f.text == "Keramik Dinoö" && f.cursor == 12)
+        f.handle(.ctrl("a")); f.handle(.delete)
+        #expect(f.text == "eramik Dinoö" && f.cursor == 0)
+        f.handle(.ctrl("e")); f.handle(.char("漢"))
+        #expect(f.text == "eramik Dinoö漢" && f.visible(width: 40).cursorColumn == 14)
+        f.handle(.home); f.handle(.right); f.handle(.ctrl("k"))
+        #expect(f.text == "e")
+        f.handle(.end); for k in keys("xyz") { f.handle(k) }; f.handle(.left); f.handle(.ctrl("u"))
+        #expect(f.text == "z" && f.cursor == 0)
+        // A long text scrolls so the cursor stays in view.
+        var long = TextField(String(repeating: "a", count: 50))
+        #expect(long.visible(width: 20).cursorColumn == 19)
+        long.handle(.home)
+        #expect(long.visible(width: 20).cursorColumn == 0)
+    }
+
+    @Test func fieldsFilterWhatIsTypedAndTheFormMovesAndReports() {
+        var form = Form(title: "T", fields: [FormField(key: "a", label: "A", required: true),
+                                             FormField(key: "phone", label: "Phone", filter: .phone),
+                                             FormField(key: "nib", label: "NIB", filter: .digits, maxLength: 3)])
+        #expect(form.handle(.tab) == .left(0) && form.focus == 1)
+        for k in keys("0812-abc 99") { _ = form.handle(k) }
+        #expect(form.fields[1].value == "0812- 99")
+        _ = form.handle(.tab)
+        for k in keys("12a345") { _ = form.handle(k) }
+        #expect(form.fields[2].value == "123")
+        #expect(form.handle(.tab) == .left(2) && form.focus == 0)
+        #expect(form.handle(.backTab) == .left(0) && form.focus == 2)
+        #expect(form.handle(.ctrl("s")) == .save && form.handle(.f(2)) == .save && form.handle(.escape) == .cancel)
+        #expect(form.isDirty)
+        form.show(errors: ["nib": "x", "phone": "y"])
+        #expect(form.focus == 1 && form.fields[2].error == "x" && form.fields[0].error == nil)
+    }
+
+    @Test func newArtisanWithTheKeyboardAlone() {
+        var state = makeState()
+        _ = state.update(.char("a"), visibleRows: 18)
+        #expect(state.mode == .form)
+        var effect = Effect.none
+        for part in ["Siti Rahayu", "\t", "0812-0000-1234", "\t", "dinoyo", "\t", "Keramik Sekar Dinoyo", "\t", "keramik"] {
+            for k in part == "\t" ? [Key.tab] : keys(part) { effect = state.update(k, visibleRows: 18) }
+        }
+        effect = state.update(.ctrl("s"), visibleRows: 18)
+        guard case .save(.addArtisan(let a)) = effect else { Issue.record("no save: \(effect)"); return }
+        #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
+    }
+
+    @Test func aBadPhoneIsShownAndNothingSaved() throws {
+        var state = makeState()
+        _ = state.update(.f(7), visibleRows: 18)
+        try assertSnapshot(state.render(width: 80, height: 24), "form-new-artisan-80x24")
+        for k in keys("Siti") { _ = state.update(k, visibleRows: 18) }
+        _ = state.update(.tab, visibleRows: 18)
+        for k in keys("0341 551234") { _ = state.update(k, visibleRows: 18) }
+        _ = state.update(.tab, visibleRows: 18)
+        #expect(state.form?.fields[1].error?.contains("mobile") == true)   // checked on leaving
+        #expect(state.form?.fields[2].error == nil)                          // empty: only on saving
+        #expect(state.update(.f(2), visibleRows: 18) == .none)
+        #expect(state.form?.focus == 1)
+        try assertSnapshot(state.render(width: 80, height: 24), "form-new-artisan-errors-80x24")
+    }
+
+    @Test func escOnAChangedFormAsksFirst() {
+        var state = makeState()
+        _ = state.update(.char("a"), visibleRows: 18)
+        _ = state.update(.escape, visibleRows: 18)
+        #expect(state.mode == .list)                       // nothing typed: closes at once
+        _ = state.update(.char("a"), visibleRows: 18)
+        _ = state.update(.char("S"), visibleRows: 18)
+        _ = state.update(.escape, visibleRows: 18)
+        #expect(state.mode == .form && state.discardPending)
+        _ = state.update(.char("n"), visibleRows: 18)      // any other key keeps editing
+        #expect(state.mode == .form && state.form?.fields[0].value == "S")
+        _ = state.update(.escape, visibleRows: 18)
+        _ = state.update(.char("y"), visibleRows: 18)
+        #expect(state.mode == .list && state.form == nil)
+    }
+}

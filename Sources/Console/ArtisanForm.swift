@@ -12,18 +12,30 @@ enum ArtisanForm {
         (.memberSince, .any, .uiHintDate, 20), (.notes, .any, nil, 4000), (.nik, .digits, nil, 16),
     ]
 
-    static func make(_ lang: Lang) -> Form {
-        Form(title: L10n.text(.uiFormNewArtisan, lang), fields: layout.map { item in
-            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), required: ArtisanField.required.contains(item.field),
+    /// An empty form, or one filled with `artisan` to change it.
+    static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
+        let current = artisan.map { ArtisanText($0, lang: lang) }
+        let title = artisan.map { L10n.text(.uiFormEditArtisan, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
+        return Form(title: title, fields: layout.map { item in
+            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field] ?? "",
+                      required: ArtisanField.required.contains(item.field),
                       filter: item.filter, hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
         })
+    }
+
+    /// The fields a saved edit takes from the form: all of them, except a NIK still shown
+    /// masked (the stored one is kept).
+    static func edited(_ form: Form) -> [ArtisanField] {
+        layout.map(\.field).filter { $0 != .nik || !form.value("nik").contains("*") }
     }
 
     static func text(_ form: Form) -> ArtisanText {
         var t = ArtisanText()
         for f in form.fields {
             guard let field = ArtisanField(rawValue: f.key) else { continue }
-            if field == .products { t.products = ListCell.split(f.value) } else { t[field] = f.value }
+            if field == .products { t.products = ListCell.split(f.value) }
+            else if field == .nik && f.value.contains("*") { continue }   // masked: not typed by anyone
+            else { t[field] = f.value }
         }
         return t
     }

@@ -39,6 +39,8 @@ public struct ConsoleState {
     public var importReady = 0
     /// The open form (mode `.form`), and whether Esc on it is waiting for "discard?".
     public var form: Form?
+    /// The artisan the form changes, and the revision it was opened at (nil: a new one).
+    public var editing: (id: EntityID, rev: Int)?
     public var discardPending = false
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false

@@ -11,6 +11,8 @@ public enum Action: Equatable, Sendable {
     case importFile
     /// The form for a new artisan.
     case newArtisan
+    /// The form for the selected artisan.
+    case editArtisan
     /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
     case confirmQuit
 }
@@ -29,6 +31,7 @@ public enum Keymap {
         Binding(keys: [(.f(1), .help), (.char("?"), .help)], help: .uiHelpTitle, bar: .uiKeyHelp),
         Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
         Binding(keys: [(.f(7), .newArtisan), (.char("a"), .newArtisan)], help: .uiHelpNew, bar: .uiKeyNew),
+        Binding(keys: [(.f(4), .editArtisan), (.char("e"), .editArtisan)], help: .uiHelpEdit, bar: nil),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),

@@ -225,14 +225,15 @@ extension ConsoleState {
 
     private func help(_ grid: inout Grid, _ area: Rect) {
         grid.put(" " + t(.uiHelpTitle), x: area.x, y: area.y, role: .header, limit: area.width)
-        var y = area.y + 2
-        for b in Keymap.list where y < area.y + area.height - 2 {
+        // Every binding on one screen at 80x24: title, the keys, the closing hint.
+        var y = area.y + 1
+        for b in Keymap.list where y < area.y + area.height - 1 {
             let keys = b.keys.map(\.key.label).joined(separator: " ")
             grid.put("  " + DisplayWidth.pad(keys, toCells: 24), x: area.x, y: y, role: .keyBarKey)
             grid.put(t(b.help), x: area.x + 27, y: y, role: .normal, limit: area.width - 27)
             y += 1
         }
-        grid.put("  " + t(.uiHelpClose), x: area.x, y: y + 1, role: .muted, limit: area.width)
+        grid.put("  " + t(.uiHelpClose), x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
     }
 
     /// `Kecamatan: Lowokwaru · Category: Batik`.

@@ -6,6 +6,17 @@ import TextUI
 extension ConsoleState {
     mutating func openArtisanForm() {
         form = ArtisanForm.make(lang)
+        editing = nil
+        discardPending = false
+        mode = .form
+    }
+
+    /// The selected artisan in the form, remembering the revision it was opened at: a save
+    /// after someone else changed the record is refused as a conflict, never overwritten.
+    mutating func openEditForm() {
+        guard pane == .artisans, let id = selectedID(.artisans), let a = data.artisans[id] else { return }
+        form = ArtisanForm.make(lang, editing: a)
+        editing = (a.id, a.rev)
         discardPending = false
         mode = .form
     }
@@ -34,7 +45,10 @@ extension ConsoleState {
                 return .none
             }
             form = open
-            return .save(.addArtisan(checked.artisan))
+            guard let (id, rev) = editing, let current = data.artisans[id] else { return .save(.addArtisan(checked.artisan)) }
+            var changed = current
+            changed.take(checked.artisan, fields: ArtisanForm.edited(open))
+            return .save(.updateArtisan(changed, baseRev: rev))
         case .cancel:
             if open.isDirty {
                 discardPending = true
@@ -50,6 +64,7 @@ extension ConsoleState {
 
     mutating func closeForm() {
         form = nil
+        editing = nil
         discardPending = false
         mode = .list
     }

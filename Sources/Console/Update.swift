@@ -45,6 +45,7 @@ extension ConsoleState {
             case .pageDown: detailOffset += visibleRows
             case .first: detailOffset = 0
             case .back, .open: mode = .list
+            case .editArtisan: openEditForm()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help
@@ -85,6 +86,7 @@ extension ConsoleState {
         case .menu: openMenu(.main)
         case .importFile: mode = .importPath
         case .newArtisan: openArtisanForm()
+        case .editArtisan: openEditForm()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -150,7 +152,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newArtisan), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

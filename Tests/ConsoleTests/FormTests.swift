@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 @testable import Console
 @testable import KriyaCore
+@testable import KriyaStore
 import TextUI
 
 /// The form engine driven by keys (state in, keys, state out), and the artisan form on screen.
@@ -89,5 +91,55 @@ import TextUI
         _ = state.update(.escape, visibleRows: 18)
         _ = state.update(.char("y"), visibleRows: 18)
         #expect(state.mode == .list && state.form == nil)
+    }
+}
+
+/// Changing a stored artisan: what the form does not show is kept; a stale save is refused.
+@Suite struct EditFormTests {
+    @Test func editKeepsWhatTheFormDoesNotShow() throws {
+        var state = makeState()
+        let id = try #require(state.selectedID(.artisans))
+        var stored = try #require(state.data.artisans[id])
+        stored.nik = "3573010101010001"
+        stored.certifications = [Certification(kind: .halal, number: "ID1")]
+        stored.rev += 1
+        state.data.artisans.merge(stored)
+        _ = state.update(.char("e"), visibleRows: 18)
+        #expect(state.mode == .form && state.form?.value("name") == stored.name)
+        #expect(state.form?.value("nik") == "3573**********01")
+        // Go to the brand field and type a new one.
+        while state.form?.fields[state.form!.focus].key != "brand" { _ = state.update(.tab, visibleRows: 18) }
+        _ = state.update(.ctrl("u"), visibleRows: 18)
+        for c in "Sekar Baru" { _ = state.update(.char(c), visibleRows: 18) }
+        guard case .save(.updateArtisan(let changed, let base)) = state.update(.f(2), visibleRows: 18) else {
+            Issue.record("no update"); return
+        }
+        #expect(base == stored.rev && changed.id == id && changed.brand == "Sekar Baru")
+        #expect(changed.nik == stored.nik && changed.certifications == stored.certifications)
+        #expect(changed.products == stored.products && changed.phone == stored.phone)
+    }
+
+    @Test func aSaveAfterSomeoneElseChangedTheRecordIsRefused() throws {
+        let dir = NSTemporaryDirectory() + "kriya-edit-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir)
+        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Siti Rahayu", phone: "0812-0000-1234",
+                                            kelurahan: "35.73.05.1004", business: "Keramik Sekar Dinoyo", category: .keramikGerabah)))
+        // Open the form, then a colleague saves the same artisan, then we save.
+        let device = ScriptedDevice([.char("e"), .ctrl("e")] + "!".map { .char($0) })
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        let colleague = try Store(path: dir)
+        var theirs = try #require(colleague.data.artisans.items.first)
+        device.onRead = {
+            guard device.keys.first == .f(2), theirs.brand != "Theirs" else { return }
+            theirs.brand = "Theirs"
+            _ = try? colleague.apply(.updateArtisan(theirs, baseRev: theirs.rev))
+        }
+        device.keys += [.f(2)]
+        app.run()
+        // After F2: still the form, with what was typed, and why nothing was saved.
+        let refused = device.screens.first { $0.contains("changed by someone else") }
+        #expect(refused?.contains("Edit A-000001") == true && refused?.contains("Siti Rahayu!") == true, "\(device.screens.last ?? "")")
+        #expect(try Store(path: dir).data.artisans.items.first?.brand == "Theirs")
     }
 }

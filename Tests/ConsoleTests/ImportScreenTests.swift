@@ -13,7 +13,14 @@ final class ScriptedDevice: TerminalDevice {
     var screens: [String] = []
     var size: (width: Int, height: Int) { (80, 24) }
     init(_ keys: [Key]) { self.keys = keys }
-    func readKey(timeoutMilliseconds: Int) -> Key? { keys.isEmpty ? .char("q") : keys.removeFirst() }
+    /// Runs before each key is read (a colleague saving meanwhile, say).
+    var onRead: (() -> Void)?
+    func readKey(timeoutMilliseconds: Int) -> Key? {
+        onRead?()
+        // Out of keys: leave whatever is open (a form asks before discarding), then quit.
+        if keys.isEmpty { keys = [.escape, .char("y"), .char("q")] }
+        return keys.removeFirst()
+    }
     func draw(_ grid: Grid) { last = grid; screens.append(grid.lines.joined(separator: "\n")) }
     func redrawAll() {}
     func suspend() {}
@@ -52,7 +59,7 @@ final class ScriptedDevice: TerminalDevice {
         second.run()
         #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
         #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
-        #expect(device.last.lines.joined().contains("Added 1"), "\(device.last.lines.joined(separator: "\n"))")
+        #expect(device.screens.contains { $0.contains("Added 1") })
         #expect(second.state.pane == .artisans && second.state.rows[.artisans]?.count == 1)
     }
 

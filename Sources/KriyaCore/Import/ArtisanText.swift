@@ -12,6 +12,41 @@ public struct ArtisanText: Sendable {
 
     public init() { values.reserveCapacity(ArtisanField.allCases.count) }
 
+    /// A stored artisan as text, field by field, the way `build` reads it back: exports and
+    /// the edit form start from this. `nik` is masked unless `sensitive`.
+    public init(_ a: Artisan, lang: Lang, sensitive: Bool = false) {
+        self.init()
+        let kel = Wilayah.kelurahan(code: a.kelurahan)
+        for field in ArtisanField.allCases {
+            let text: String?
+            switch field {
+            case .id: text = a.id.description
+            case .name: text = a.name
+            case .gender: text = a.gender?.rawValue
+            case .phone: text = a.phoneShown
+            case .email: text = a.email
+            case .address: text = a.address
+            case .kelurahan: text = kel?.name ?? a.kelurahan
+            case .kecamatan: text = kel.flatMap { Wilayah.kecamatan(code: $0.kecamatanCode)?.name }
+            case .business: text = a.business
+            case .brand: text = a.brand
+            case .nib: text = a.nib
+            case .category: text = a.category.label(lang)
+            case .kbli: text = a.kbli
+            case .scale: text = a.scale?.rawValue
+            case .workers: text = a.workers.map(String.init)
+            case .products: text = ListCell.products(a.products)
+            case .certifications: text = ListCell.certifications(a.certifications)
+            case .memberSince: text = a.memberSince?.iso
+            case .notes: text = a.notes
+            case .nik: text = sensitive ? a.nik : a.nik?.maskedNIK
+            }
+            values[field] = text ?? ""
+        }
+        products = a.products.map { p in p.price.map { "\(p.name)=\(Rupiah.format($0))" } ?? p.name }
+        certifications = ListCell.split(values[.certifications] ?? "")
+    }
+
     public subscript(_ field: ArtisanField) -> String? {
         get { values[field] }
         set { values[field] = newValue }

@@ -172,6 +172,8 @@ enum StringsEN {
         .uiHintGender: "L / P",
         .uiHintScale: "mikro / kecil / menengah",
         .uiHintDate: "e.g. 16/09/2026",
+        .uiHelpEdit: "Change the selected artisan (a form)",
+        .uiFormEditArtisan: "Edit {0}: fields with * are required; F2 or Ctrl-S saves",
         .uiPaneArtisans: "Artisans",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Exhibitions",

@@ -172,6 +172,8 @@ enum StringsID {
         .uiHintGender: "L / P",
         .uiHintScale: "mikro / kecil / menengah",
         .uiHintDate: "mis. 16/09/2026",
+        .uiHelpEdit: "Ubah pelaku IKM yang dipilih (formulir)",
+        .uiFormEditArtisan: "Ubah {0}: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
         .uiPaneArtisans: "Pelaku IKM",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Pameran",

@@ -12,31 +12,8 @@ public enum ExportTables {
     public static func artisans(_ list: [Artisan], lang: Lang, includeSensitive: Bool) -> Table {
         let fields = ArtisanField.allCases
         let rows = list.map { a -> [String] in
-            let kel = Wilayah.kelurahan(code: a.kelurahan)
-            return fields.map { field -> String in
-                switch field {
-                case .id: return a.id.description
-                case .name: return a.name
-                case .gender: return a.gender?.rawValue ?? ""
-                case .phone: return a.phoneShown
-                case .email: return a.email ?? ""
-                case .address: return a.address ?? ""
-                case .kelurahan: return kel?.name ?? a.kelurahan
-                case .kecamatan: return kel.flatMap { Wilayah.kecamatan(code: $0.kecamatanCode)?.name } ?? ""
-                case .business: return a.business
-                case .brand: return a.brand ?? ""
-                case .nib: return a.nib ?? ""
-                case .category: return a.category.label(lang)
-                case .kbli: return a.kbli ?? ""
-                case .scale: return a.scale?.rawValue ?? ""
-                case .workers: return a.workers.map(String.init) ?? ""
-                case .products: return ListCell.products(a.products)
-                case .certifications: return ListCell.certifications(a.certifications)
-                case .memberSince: return a.memberSince?.iso ?? ""
-                case .notes: return a.notes ?? ""
-                case .nik: return (includeSensitive ? a.nik : a.nik?.maskedNIK) ?? ""
-                }
-            }
+            let text = ArtisanText(a, lang: lang, sensitive: includeSensitive)
+            return fields.map { text[$0] ?? "" }
         }
         return Table(headings: fields.map { L10n.text($0.label, lang) }, rows: rows)
     }

@@ -11,6 +11,7 @@ public final class ConsoleApp {
     private let device: TerminalDevice
     /// The import on the preview screen, waiting for Enter.
     var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
+    private var lastDraft: FormDraft?
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil) {
@@ -18,6 +19,16 @@ public final class ConsoleApp {
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         if let message, !message.isEmpty { state.message = message }
+        if let draft = FormDraft.load(data: store.path, user: store.user) { state.restore(draft) }
+    }
+
+    /// After every key: keep the open form's unsaved changes on disk, or drop the draft once
+    /// the form is saved or discarded.
+    private func keepDraft() {
+        let now = state.draft
+        guard now?.values != lastDraft?.values || now?.focus != lastDraft?.focus else { return }
+        if let now { now.write(data: store.path, user: store.user) } else { FormDraft.remove(data: store.path, user: store.user) }
+        lastDraft = now
     }
 
     public func run() {
@@ -34,6 +45,7 @@ public final class ConsoleApp {
                 case .save(let command): save(command)
                 case .none: break
                 }
+                keepDraft()
             }
             let now = DispatchTime.now().uptimeNanoseconds
             if now - lastLook >= 1_000_000_000 {

@@ -83,6 +83,11 @@ public struct Form: Equatable, Sendable {
         return .left(left)
     }
 
+    /// Puts the focus on field `index` (a restored draft).
+    public mutating func focus(on index: Int) {
+        focus = min(max(0, index), fields.count - 1)
+    }
+
     /// Shows `errors` (by field key), clears the others, and puts the focus on the first
     /// field in error.
     public mutating func show(errors: [String: String]) {

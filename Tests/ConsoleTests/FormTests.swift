@@ -143,3 +143,31 @@ import TextUI
         #expect(try Store(path: dir).data.artisans.items.first?.brand == "Theirs")
     }
 }
+
+/// No lost work: the open form is kept as a draft after every key and comes back next time.
+@Suite struct DraftTests {
+    @Test func anUnsavedFormComesBackAndGoesOnceDiscarded() throws {
+        let dir = NSTemporaryDirectory() + "kriya-draft-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir, user: "ratna")
+        // Typing, then the connection drops: the device simply stops in the middle of the form.
+        let device = ScriptedDevice([.char("a")] + "Budi".map { .char($0) } + [.tab] + "0813".map { .char($0) })
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        // Out of keys: the line goes dead (the loop stops on a key that does nothing).
+        device.onRead = { if device.keys.isEmpty { app.state.quit = true; device.keys = [.resize] } }
+        app.run()
+        let draft = try #require(FormDraft.load(data: dir, user: "ratna"))
+        #expect(draft.values["name"] == "Budi" && draft.values["phone"] == "0813" && draft.focus == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: FormDraft.path(data: dir, user: "ratna"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // Next time: the form is back as it was left; Esc, y discards it and the draft.
+        let again = ScriptedDevice([.escape, .char("y")])
+        let second = ConsoleApp(store: store, device: again, lang: .en, today: today)
+        #expect(second.state.mode == .form && second.state.form?.value("name") == "Budi")
+        #expect(second.state.message?.contains("unsaved form") == true)
+        second.run()
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)
+        #expect(try Store(path: dir).data.artisans.count == 0)
+    }
+}

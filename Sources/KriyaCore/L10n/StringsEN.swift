@@ -174,6 +174,7 @@ enum StringsEN {
         .uiHintDate: "e.g. 16/09/2026",
         .uiHelpEdit: "Change the selected artisan (a form)",
         .uiFormEditArtisan: "Edit {0}: fields with * are required; F2 or Ctrl-S saves",
+        .uiDraftRestored: "Your unsaved form from {0} is back: F2 saves it, Esc discards it.",
         .uiPaneArtisans: "Artisans",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Exhibitions",

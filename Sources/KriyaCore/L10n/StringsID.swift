@@ -174,6 +174,7 @@ enum StringsID {
         .uiHintDate: "mis. 16/09/2026",
         .uiHelpEdit: "Ubah pelaku IKM yang dipilih (formulir)",
         .uiFormEditArtisan: "Ubah {0}: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
+        .uiDraftRestored: "Formulir Anda yang belum disimpan ({0}) dikembalikan: F2 menyimpan, Esc membuang.",
         .uiPaneArtisans: "Pelaku IKM",
         .uiPaneSessions: "Bimtek",
         .uiPaneExhibitions: "Pameran",

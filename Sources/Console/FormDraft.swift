@@ -28,7 +28,13 @@ struct FormDraft: Codable, Equatable {
     func write(data: String, user: String) {
         let target = Self.path(data: data, user: user)
         let folder = (target as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: folder) {
+            // In a shared (setgid) data folder every staff member writes a draft here.
+            var info = stat()
+            let shared = stat(data, &info) == 0 && (info.st_mode & S_ISGID) != 0
+            mkdir(folder, shared ? 0o770 : 0o700)
+            if shared { chmod(folder, 0o2770) }
+        }
         guard let bytes = try? JSONEncoder().encode(self) else { return }
         let temp = target + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return }

@@ -83,7 +83,18 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        if includeSensitive {
+            // Full NIKs: only the owner may read the file, from its first byte on.
+            let temp = out + ".\(getpid()).tmp"
+            guard FileManager.default.createFile(atPath: temp, contents: Data(bytes), attributes: [.posixPermissions: 0o600]),
+                  rename(temp, out) == 0 else {
+                unlink(temp)
+                Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(out), String(cString: strerror(errno))))
+                throw ExitCode(EX_CANTCREAT)
+            }
+        } else {
+            try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        }
         Output.error(L10n.text(.xWritten, lang, count, TerminalSafe.text(out)))
     }
 }

@@ -23,8 +23,9 @@ extension ConsoleState {
 
     func report(_ grid: inout Grid, _ area: Rect, offset: Int) {
         guard let name = selectedReport else { return }
-        let report = reportCache.report(name) { Report.make(name, data: data, today: today, lang: lang) }
-        let lines = ReportText.lines(report, width: area.width - 1)
+        let lines = reportCache.lines(name, width: area.width - 1) {
+            ReportText.lines(Report.make(name, data: data, today: today, lang: lang), width: area.width - 1)
+        }
         let start = min(offset, max(0, lines.count - area.height))
         for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
             var x = area.x + 1
@@ -46,15 +47,18 @@ extension ConsoleState {
     }
 }
 
-/// Reports already built for the data on screen: building one walks every artisan, and the
-/// screen is drawn at every key. A reference, so that rendering (a pure function of the
+/// Reports already built and laid out for the data on screen: building one walks every
+/// artisan, and the screen is drawn at every key. A reference, so that rendering (a pure function of the
 /// state) may fill it; new data empties it.
 final class ReportCache: @unchecked Sendable {
-    private var built: [ReportName: Report] = [:]
-    func report(_ name: ReportName, make: () -> Report) -> Report {
-        if let hit = built[name] { return hit }
+    private struct Key: Hashable { let name: ReportName; let width: Int }
+    /// Laid out for one width: a report's call list can run to thousands of lines at 100k.
+    private var built: [Key: [ReportText.Line]] = [:]
+    func lines(_ name: ReportName, width: Int, make: () -> [ReportText.Line]) -> [ReportText.Line] {
+        let key = Key(name: name, width: width)
+        if let hit = built[key] { return hit }
         let made = make()
-        built[name] = made
+        built[key] = made
         return made
     }
     func clear() { built = [:] }

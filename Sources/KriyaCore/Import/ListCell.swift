@@ -3,30 +3,22 @@
 /// breaks or commas, so those are read too, except a comma inside a price ("7,5 jt").
 public enum ListCell {
     public static func split(_ cell: String) -> [String] {
-        if !cell.utf8.contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
-            let item = cell.trimmingSpaces
-            return item.isEmpty ? [] : [item]
-        }
+        // Bytes, not Characters (an import splits a cell per row); the separators are ASCII,
+        // so cutting UTF-8 at them never splits a character.
+        let bytes = Array(cell.utf8)
+        let hasSemicolon = bytes.contains(0x3B)
         var items: [String] = []
-        var current = ""
-        let chars = Array(cell)
-        let hasSemicolon = chars.contains(";")
-        for (i, ch) in chars.enumerated() {
-            var separates = ch == ";" || ch == "\n" || ch == "\r"
-            if ch == ",", !hasSemicolon {
-                // "7,5 jt" keeps its comma: a digit on both sides is a decimal comma.
-                let digitBefore = i > 0 && chars[i - 1].isASCIIDigit
-                let digitAfter = i + 1 < chars.count && chars[i + 1].isASCIIDigit
-                separates = !(digitBefore && digitAfter)
-            }
-            if separates {
-                items.append(current)
-                current = ""
-            } else {
-                current.append(ch)
-            }
+        var start = 0
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        for (i, b) in bytes.enumerated() {
+            var separates = b == 0x3B || b == 0x0A || b == 0x0D
+            // "7,5 jt" keeps its comma: a digit on both sides is a decimal comma.
+            if b == 0x2C, !hasSemicolon { separates = !(isDigit(i - 1) && isDigit(i + 1)) }
+            guard separates else { continue }
+            items.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            start = i + 1
         }
-        items.append(current)
+        items.append(String(decoding: bytes[start...], as: UTF8.self))
         return items.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 

@@ -74,6 +74,9 @@ public enum Wilayah {
         return map
     }()
 
+    private static let kecamatanByCompactName: [String: Kecamatan] =
+        Dictionary(uniqueKeysWithValues: kecamatan.map { (Fold.compact($0.name), $0) })
+
     public static func kelurahan(code: String) -> Kelurahan? { kelurahanByCode[code] }
     public static func kecamatan(code: String) -> Kecamatan? { kecamatanByCode[code] }
 
@@ -100,7 +103,7 @@ public enum Wilayah {
         let trimmed = input.trimmingSpaces
         if let byCode = kecamatanByCode[trimmed] { return byCode }
         let compact = Fold.compact(trimmed)
-        if let match = kecamatan.first(where: { Fold.compact($0.name) == compact }) { return match }
+        if let match = kecamatanByCompactName[compact] { return match }
         let digits = trimmed.filter(\.isASCIIDigit)
         if digits.count == 6 {
             return kecamatanByCode["\(digits.prefix(2)).\(digits.dropFirst(2).prefix(2)).\(digits.suffix(2))"]

@@ -68,8 +68,10 @@ public enum Validation {
     }
 
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ")
+        // One "@" with something before it, a dot inside the part after it, no spaces.
+        let bytes = Array(text.utf8)
+        guard let at = bytes.firstIndex(of: 0x40), at > 0, bytes.lastIndex(of: 0x40) == at, !bytes.contains(0x20) else { return false }
+        let domain = bytes[(at + 1)...]
+        return domain.contains(0x2E) && domain.first != 0x2E && domain.last != 0x2E
     }
 }

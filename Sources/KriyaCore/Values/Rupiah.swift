@@ -18,6 +18,7 @@ public enum Rupiah {
 
     /// Nil when the text is not an amount of money.
     public static func parse(_ input: String) -> Int64? {
+        if let plain = plainAmount(input) { return plain }
         // Lower case without spaces; bytes for plain ASCII (an import parses a price per product).
         var text = input.utf8.allSatisfy({ $0 < 0x80 })
             ? String(decoding: input.utf8.lazy.filter { $0 != 0x20 }.map(Fold.lowerASCII), as: UTF8.self)
@@ -47,6 +48,41 @@ public enum Rupiah {
         let digits = groups.joined()
         guard digits.count <= 15 else { return nil }
         return Int64(digits)
+    }
+}
+
+extension Rupiah {
+    /// The common case on bytes: `75.000`, `Rp75.000`, `Rp 7.350.000`, `150000` (what exports
+    /// and most sheets hold). Nil means "not this simple form": the full reading decides.
+    static func plainAmount(_ input: String) -> Int64? {
+        var bytes = input.utf8[...]
+        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        while bytes.last == 0x20 { bytes = bytes.dropLast() }
+        if let r = bytes.first, r == 0x52 || r == 0x72, let p = bytes.dropFirst().first, p == 0x50 || p == 0x70 {   // Rp
+            bytes = bytes.dropFirst(2)
+            if bytes.first == 0x2E { bytes = bytes.dropFirst() }
+            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        }
+        guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
+        var value: Int64 = 0
+        var digits = 0, groupLength = 0, groups = 0, firstGroup = 0
+        for b in bytes {
+            if b >= 0x30 && b <= 0x39 {
+                value = value * 10 + Int64(b - 0x30)
+                digits += 1
+                groupLength += 1
+            } else if b == 0x2E {
+                // A dot separates thousands: the first group has 1–3 digits, every later one 3.
+                if groups == 0 { firstGroup = groupLength } else if groupLength != 3 { return nil }
+                groups += 1
+                groupLength = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        if groups > 0 { guard (1...3).contains(firstGroup), groupLength == 3 else { return nil } }
+        return value
     }
 }
 

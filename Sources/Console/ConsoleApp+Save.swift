@@ -7,7 +7,7 @@ extension ConsoleApp {
         switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
         case .success(let change):
             state.replaceData(store.data)
-            state.formSaved(change.targets.first ?? EntityID(.artisan, 0), name: change.artisans.first?.name ?? "")
+            state.saved(change)
         case .failure(.command(let box)):
             if case .invalid(let problems) = box.error { state.formRefused(problems, otherwise: "") }
             else { state.formRefused([], otherwise: box.error.message(state.lang)) }

@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -42,6 +42,8 @@ public struct ConsoleState {
     /// The artisan the form changes, and the revision it was opened at (nil: a new one).
     public var editing: (id: EntityID, rev: Int)?
     public var discardPending = false
+    /// The artisan picker (mode `.picker`): enrolling in this session.
+    public var picker: ArtisanPicker?
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex

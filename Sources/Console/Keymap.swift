@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case newArtisan
     /// The form for the selected artisan.
     case editArtisan
+    /// Pick an artisan to enrol in the selected Bimtek session.
+    case enrol
     /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
     case confirmQuit
 }
@@ -32,6 +34,7 @@ public enum Keymap {
         Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
         Binding(keys: [(.f(7), .newArtisan), (.char("a"), .newArtisan)], help: .uiHelpNew, bar: .uiKeyNew),
         Binding(keys: [(.f(4), .editArtisan), (.char("e"), .editArtisan)], help: .uiHelpEdit, bar: nil),
+        Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),
@@ -60,6 +63,11 @@ public enum Keymap {
     /// The keys of a form, for its key bar (the form itself handles them).
     public static func formBar(_ lang: Lang) -> [(key: String, label: String)] {
         [("F2", L10n.text(.uiKeySave, lang)), ("Tab", L10n.text(.uiKeyNext, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
+    }
+
+    /// The keys of the artisan picker.
+    public static func pickerBar(_ lang: Lang) -> [(key: String, label: String)] {
+        [("Enter", L10n.text(.uiKeyEnrol, lang)), ("↑↓", L10n.text(.uiKeyChoose, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
     }
 
     /// Key-bar items: the first key of each binding that has a label.

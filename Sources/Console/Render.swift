@@ -27,6 +27,8 @@ extension ConsoleState {
             importPreview(&grid, body)
         case .form:
             form?.render(into: &grid, area: body)
+        case .picker:
+            picker(&grid, body)
         case .detail:
             detail(&grid, body, offset: detailOffset)
         case .list, .search, .menu, .importPath:
@@ -42,7 +44,7 @@ extension ConsoleState {
         }
         if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
-        let bar = mode == .form ? Keymap.formBar(lang) : Keymap.bar(lang)
+        let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }

@@ -78,6 +78,15 @@ extension ConsoleState {
         message = L10n.text(.uiFormNotSaved, lang, problems.count)
     }
 
+    /// A saved change, whichever screen made it.
+    public mutating func saved(_ change: Change) {
+        if mode == .picker, let session = picker?.session, let id = change.targets.last {
+            pickerSaved(session: session, artisan: id)
+        } else {
+            formSaved(change.targets.first ?? EntityID(.artisan, 0), name: change.artisans.first?.name ?? "")
+        }
+    }
+
     /// Saved: back to the list, on the new record.
     public mutating func formSaved(_ id: EntityID, name: String) {
         closeForm()

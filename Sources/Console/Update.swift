@@ -37,6 +37,8 @@ extension ConsoleState {
             return updateImportPreview(key, visibleRows: visibleRows)
         case .form:
             return updateForm(key)
+        case .picker:
+            return updatePicker(key, visibleRows: visibleRows)
         case .detail:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -46,6 +48,7 @@ extension ConsoleState {
             case .first: detailOffset = 0
             case .back, .open: mode = .list
             case .editArtisan: openEditForm()
+            case .enrol: openPicker()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help
@@ -87,6 +90,7 @@ extension ConsoleState {
         case .importFile: mode = .importPath
         case .newArtisan: openArtisanForm()
         case .editArtisan: openEditForm()
+        case .enrol: openPicker()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -152,7 +156,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

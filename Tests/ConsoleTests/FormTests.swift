@@ -171,3 +171,25 @@ import TextUI
         #expect(try Store(path: dir).data.artisans.count == 0)
     }
 }
+
+/// Enrolling from the Bimtek pane: + opens the picker, typing narrows, Enter enrols.
+@Suite struct EnrolPickerTests {
+    @Test func enrolByTypingAFewLetters() throws {
+        var state = makeState()
+        _ = state.update(.char("2"), visibleRows: 18)
+        let session = try #require(state.selectedID(.sessions))
+        _ = state.update(.char("+"), visibleRows: 18)
+        #expect(state.mode == .picker)
+        for c in "siti rah" { _ = state.update(.char(c), visibleRows: 18) }
+        let p = try #require(state.picker)
+        let first = state.data.artisans.items[p.results[0]]
+        #expect(p.results.allSatisfy { state.data.artisans.items[$0].name.lowercased().contains("siti") })
+        try assertSnapshot(state.render(width: 80, height: 24), "picker-enrol-80x24")
+        guard case .save(.enrol(let s, let a, .peserta)) = state.update(.enter, visibleRows: 18) else {
+            Issue.record("no enrol"); return
+        }
+        #expect(s == session && a == first.id)
+        _ = state.update(.escape, visibleRows: 18)
+        #expect(state.mode == .list && state.picker == nil)
+    }
+}

@@ -32,6 +32,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiPaneReports, uiPaneArtisans, uiPaneSessions, uiPaneExhibitions, uiTooSmall, uiCount, uiSearchPrompt, uiKeyHelp, uiKeySearch, uiKeyOpen, uiKeyQuit, uiKeyPane, uiHelpTitle, uiHelpMove, uiHelpPage, uiHelpEnds, uiHelpSwitch, uiHelpSearch, uiHelpOpen, uiHelpBack, uiHelpRedraw, uiHelpSuspend, uiHelpQuit, uiHelpClose, uiEmpty, uiNoMatch, uiUpdated
     case uiKeyMenu, uiKeyFilter, uiHelpMenu, uiHelpFilter, uiHelpSort, uiMenuFilter, uiMenuSortNext, uiMenuSortReverse, uiMenuClearFilters, uiFilterTitle, uiAll, uiFilterCertification
     case uiConfirmQuit
+    case uiKeyEnrol, uiKeyChoose
+    case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
     case uiHelpEdit, uiFormEditArtisan
     case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintGender, uiHintScale, uiHintDate

@@ -14,7 +14,7 @@ public enum DemoData {
         let everyone = data.artisans.items.map(\.id)
         let sessionCount = max(12, count / 50)
         for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx, pools: pools, everyone: everyone) }
-        addExhibitions(max(8, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
+        addExhibitions(max(16, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
         addLocalFairs(&data, &rng, ctx, pools: pools, everyone: everyone)
         return data
     }
@@ -27,17 +27,21 @@ public enum DemoData {
         let category: CraftCategory
         var prefix: String?
         if i < Wilayah.kelurahan.count {
-            // The first 57 cover every kelurahan, and every category, once.
+            // The first 57 cover every kelurahan once, in the crafts of its kecamatan (together: all 12).
             kelurahan = Wilayah.kelurahan[i]
-            category = CraftCategory.allCases[i % CraftCategory.allCases.count]
+            let crafts = v.kecamatanCrafts[kelurahan.kecamatanCode] ?? CraftCategory.allCases
+            category = crafts[i % crafts.count]
         } else if rng.chance(0.35) {
             let centre = rng.pick(v.centres)
             kelurahan = Wilayah.resolveKelurahan(centre.kelurahan)!
             category = centre.category
             prefix = centre.prefix
         } else {
+            // Mostly the crafts the kecamatan is known for, now and then any: the coverage
+            // report then has real gaps and signature crafts to show.
             kelurahan = rng.pick(Wilayah.kelurahan)
-            category = rng.pick(CraftCategory.allCases)
+            let crafts = v.kecamatanCrafts[kelurahan.kecamatanCode] ?? CraftCategory.allCases
+            category = rng.chance(0.93) ? rng.pick(crafts) : rng.pick(CraftCategory.allCases)
         }
         let female = rng.chance(0.6)
         let given = rng.pick(female ? v.femaleNames : v.maleNames)

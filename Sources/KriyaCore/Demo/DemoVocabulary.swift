@@ -68,6 +68,16 @@ enum DemoVocabulary {
         ("Bakalankrajan", .kayuUkirTopeng, "Ukir"),
     ]
 
+    /// The crafts each kecamatan is known for, by kecamatan code (Blimbing 35.73.01, Klojen
+    /// 35.73.02, Kedungkandang 35.73.03, Sukun 35.73.04, Lowokwaru 35.73.05).
+    static let kecamatanCrafts: [String: [CraftCategory]] = [
+        "35.73.01": [.rotanBambuFurnitur, .makananOlahan, .batik, .logam, .fesyenBordir, .kulitAlasKaki, .lainnya],
+        "35.73.02": [.batik, .perhiasanAksesori, .fesyenBordir, .makananOlahan, .lainnya, .anyamanSerat, .kayuUkirTopeng],
+        "35.73.03": [.kayuUkirTopeng, .anyamanSerat, .logam, .makananOlahan, .kulitAlasKaki, .tenun, .lainnya],
+        "35.73.04": [.kayuUkirTopeng, .anyamanSerat, .tenun, .fesyenBordir, .makananOlahan, .kulitAlasKaki, .lainnya],
+        "35.73.05": [.keramikGerabah, .rotanBambuFurnitur, .batik, .perhiasanAksesori, .fesyenBordir, .makananOlahan, .tenun],
+    ]
+
     static let streets = ["Jl. MT Haryono", "Jl. Soekarno-Hatta", "Jl. Ijen", "Jl. Kawi", "Jl. Letjen Sutoyo",
                           "Jl. Gatot Subroto", "Jl. Ki Ageng Gribig", "Jl. Mayjen Panjaitan", "Jl. Raya Tlogomas",
                           "Jl. Sanan", "Jl. Kolonel Sugiono", "Jl. Danau Toba", "Jl. Ciliwung", "Jl. Terusan Dieng"]

@@ -32,6 +32,11 @@ import KriyaText
 
     @Test func everyWordMustMatchSomewhere() {
         #expect(names("rahayu dinoyo") == ["Siti Rahayu"])
+        // Two Sitis match "siti ra" (the other through "Rotan Anugerah"): the one whose name
+        // holds both words comes first, though "Fauzi" sorts before "Rahayu".
+        let sitis = SearchIndex([SearchTests.people[0], Fixture.artisan("Siti Fauzi", phone: "0812-0000-0009", business: "Rotan Anugerah")])
+        #expect(sitis.search("siti ra") == [0, 1])
+        #expect(sitis.search("siti") == [1, 0])
         #expect(names("keripik purwantoro") == ["Budi Santoso"])
         #expect(names("keramik lowokwaru") == ["Siti Rahayu"])
         #expect(names("rahayu blimbing").isEmpty)

@@ -138,7 +138,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Positions of the records matching every word of `query`, best first: name starting
-    /// with the first word, then a word of the name starting with it, then name containing
+    /// with the first word (and holding the others, first of all), then a word of the name starting with it, then name containing
     /// it, then the rest; ties by name. An empty query returns everything, by name.
     /// - Parameter within: only look at these positions (to narrow a previous result).
     public func search(_ query: String, within: [Int]? = nil) -> [Int] {
@@ -152,7 +152,7 @@ public struct SearchIndex: Sendable {
         // Hits go into one bitmap per score, indexed by name rank: reading the bitmaps in
         // order gives the result sorted without comparing anything.
         let wordsPerMap = (count + 63) / 64
-        var maps = [UInt64](repeating: 0, count: wordsPerMap * 5)
+        var maps = [UInt64](repeating: 0, count: wordsPerMap * 6)
         var hits = 0
         blob.withUnsafeBufferPointer { buf in
             let base = buf.baseAddress!
@@ -197,23 +197,27 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    /// 0: the name starts with the first word; 1: a word of the name does; 2: the name holds
-    /// it; 3: every word is in the main fields (not only in a product); 4: the rest.
+    /// 0: the name starts with the first word and holds the others; 1: the name starts with the
+    /// first word; 2: a word of the name does; 3: the name holds it; 4: every word is in the
+    /// main fields (not only in a product); 5: the rest.
     private func score(_ r: Int, _ word: [UInt8], _ words: [[UInt8]], _ base: UnsafePointer<UInt8>) -> Int {
         let s = base + Int(starts[r])
         let n = Int(nameLengths[r])
         if word.count <= n {
-            if memcmp(s, word, word.count) == 0 { return 0 }
+            if memcmp(s, word, word.count) == 0 {
+                // The other words in the name too: "siti ra" puts Siti Rahayu before Siti Fauzi.
+                return words.count > 1 && words.allSatisfy({ SearchIndex.contains(s, n, $0) }) ? 0 : 1
+            }
             if SearchIndex.contains(s, n, word) {
                 // A word inside the name starts with it?
                 for i in 1...(n - word.count) where s[i - 1] == 0x20 || s[i - 1] == 0x2D {
-                    if memcmp(s + i, word, word.count) == 0 { return 1 }
+                    if memcmp(s + i, word, word.count) == 0 { return 2 }
                 }
-                return 2
+                return 3
             }
         }
         let primary = Int(primaryLengths[r])
-        return words.allSatisfy { SearchIndex.contains(s, primary, $0) } ? 3 : 4
+        return words.allSatisfy { SearchIndex.contains(s, primary, $0) } ? 4 : 5
     }
 
     private static func contains(_ p: UnsafePointer<UInt8>, _ n: Int, _ word: [UInt8]) -> Bool {

@@ -68,6 +68,15 @@ final class TmuxSession {
 @Suite(.serialized) struct ConsoleEndToEndTests {
     static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
 
+    /// What a dropped SSH connection does: SIGHUP to the console whose command line matches.
+    func hangUp(_ commandLine: String) throws {
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pkill.arguments = ["pkill", "-HUP", "-f", commandLine]
+        try pkill.run()
+        pkill.waitUntilExit()
+    }
+
     func walkThrough(term: String, env: [String: String] = [:]) throws {
         let t = try TmuxSession(term: term, env: env)
         t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)
@@ -174,11 +183,7 @@ final class TmuxSession {
         t.key("Tab")
         t.send("0813")
         #expect(t.waitFor("0813"))
-        let hup = Process()
-        hup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        hup.arguments = ["pkill", "-HUP", "-f", "^\(Kriya.binary) --data \(data.path)$"]
-        try hup.run()
-        hup.waitUntilExit()
+        try hangUp("^\(Kriya.binary) --data \(data.path)$")
         #expect(t.waitFor("EXIT=129"), "\(t.screen)")
         t.send(command, enter: true)
         #expect(t.waitFor("is back"), "\(t.screen)")
@@ -199,12 +204,7 @@ final class TmuxSession {
         let t = try TmuxSession(term: "tmux-256color")
         t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)
         #expect(t.waitFor("1 Artisans"))
-        // What a dropped SSH connection does: SIGHUP to the console.
-        let pids = Process()
-        pids.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pids.arguments = ["pkill", "-HUP", "-f", "^\(Kriya.binary) --demo$"]
-        try pids.run()
-        pids.waitUntilExit()
+        try hangUp("^\(Kriya.binary) --demo$")
         #expect(t.waitFor("EXIT=129"), "\(t.screen)")
         #expect(t.waitFor("icanon"))
         #expect(!t.screen.contains("-icanon"))

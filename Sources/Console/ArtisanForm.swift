@@ -33,9 +33,7 @@ enum ArtisanForm {
         var t = ArtisanText()
         for f in form.fields {
             guard let field = ArtisanField(rawValue: f.key) else { continue }
-            if field == .products { t.products = ListCell.split(f.value) }
-            else if field == .nik && f.value.contains("*") { continue }   // masked: not typed by anyone
-            else { t[field] = f.value }
+            if field == .products { t.products = ListCell.split(f.value) } else { t[field] = f.value }
         }
         return t
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KriyaCore
+import KriyaStore
 import TextUI
 
 /// A form with unsaved changes, kept in `<data>/drafts/<user>.json` after every key, so that
@@ -53,7 +54,7 @@ extension ConsoleState {
         var values: [String: String] = [:]
         for f in form.fields { values[f.key] = f.value }
         return FormDraft(values: values, editing: editing?.id.description, rev: editing?.rev, focus: form.focus,
-                         saved: SystemInfoClock.stamp())
+                         saved: { let now = SystemInfo.now(); return "\(now.today.numeric) \(now.time)" }())
     }
 
     /// Opens the form a draft was kept from, as it was left.
@@ -72,15 +73,5 @@ extension ConsoleState {
         discardPending = false
         mode = .form
         message = L10n.text(.uiDraftRestored, lang, draft.saved)
-    }
-}
-
-/// The local time as people read it, for the "kept since" of a draft.
-enum SystemInfoClock {
-    static func stamp() -> String {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return String(format: "%02d/%02d/%04d %02d:%02d", parts.tm_mday, parts.tm_mon + 1, parts.tm_year + 1900, parts.tm_hour, parts.tm_min)
     }
 }

@@ -1,6 +1,5 @@
 import KriyaCore
 import KriyaText
-import KriyaViews
 import TextUI
 
 extension ConsoleState {
@@ -9,7 +8,7 @@ extension ConsoleState {
         grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
         grid.put(" " + L10n.text(.uiImportTitle, lang), x: area.x, y: area.y, role: .header, limit: area.width)
         // Long lines (a bad row's reason) wrap rather than run off the screen.
-        let lines = importPreview.flatMap { ReportText.wrapped($0, width: area.width - 2) }
+        let lines = importPreview.flatMap { Wrap.lines($0, width: area.width - 2) }
         let room = area.height - 2
         let start = min(detailOffset, max(0, lines.count - room))
         for (i, line) in lines.dropFirst(start).prefix(room).enumerated() {

@@ -62,13 +62,7 @@ extension ConsoleState {
 
     private func tooSmall(_ grid: inout Grid) {
         let text = t(.uiTooSmall, grid.width, grid.height)
-        // Wrap the notice over as many lines as it needs.
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if DisplayWidth.of(line + " " + word) > grid.width - 2, !line.isEmpty { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        lines.append(line)
+        let lines = Wrap.lines(text, width: grid.width - 2)
         let top = max(0, (grid.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             grid.put(l, x: max(0, (grid.width - DisplayWidth.of(l)) / 2), y: top + i, role: .warning)

@@ -34,7 +34,7 @@ public enum ReportText {
                 out += bars(chart, width: width, unicode: unicode).dropFirst(chart.title == section.heading ? 1 : 0)
             }
             for note in section.notes {
-                for piece in wrapped(TerminalSafe.text(note), width: width) { out.append([Span(piece, .note)]) }
+                for piece in Wrap.lines(TerminalSafe.text(note), width: width) { out.append([Span(piece, .note)]) }
             }
         }
         guard !unicode else { return out }
@@ -46,23 +46,6 @@ public enum ReportText {
         guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
         let table: [Character: String] = ["·": "-", "–": "-", "—": "-", "…": "...", "≤": "<=", "×": "x", "─": "-", "█": "#"]
         return String(text.flatMap { table[$0] ?? String($0) })
-    }
-
-    /// Words on lines of at most `width` cells (a word longer than that is cut); the text's
-    /// leading spaces indent every line.
-    public static func wrapped(_ text: String, width: Int) -> [String] {
-        let indent = String(text.prefix { $0 == " " })
-        guard DisplayWidth.of(text) > width, width > indent.count + 8 else { return [text] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? indent + word : current + " " + word
-            if DisplayWidth.of(candidate) <= width { current = candidate; continue }
-            if !current.isEmpty { lines.append(current) }
-            current = DisplayWidth.truncate(indent + word, toCells: width)
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 
     /// Empty cells of a count table read "·", so the gaps stand out even without colour.

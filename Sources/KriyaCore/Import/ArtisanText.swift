@@ -43,7 +43,7 @@ public struct ArtisanText: Sendable {
             }
             values[field] = text ?? ""
         }
-        products = a.products.map { p in p.price.map { "\(p.name)=\(Rupiah.format($0))" } ?? p.name }
+        products = a.products.map(ListCell.product)
         certifications = ListCell.split(values[.certifications] ?? "")
     }
 
@@ -134,7 +134,8 @@ public struct ArtisanText: Sendable {
             if let d = DateInput.parse(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
         }
         if let n = text(.notes) { a.notes = a.notes.map { n + "\n" + $0 } ?? n }
-        a.nik = text(.nik)?.filter { $0 != " " && $0 != "'" }
+        // A masked NIK ("3573**********01", from an export or the edit form) is no NIK at all.
+        a.nik = text(.nik).flatMap { $0.contains("*") ? nil : $0.filter { $0 != " " && $0 != "'" } }
         return (a, errors)
     }
 

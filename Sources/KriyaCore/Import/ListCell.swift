@@ -24,7 +24,12 @@ public enum ListCell {
 
     /// `Vas keramik=75.000; Cobek`
     public static func products(_ list: [Product]) -> String {
-        list.map { p in p.price.map { "\(p.name)=\(Rupiah.format($0))" } ?? p.name }.joined(separator: "; ")
+        list.map(product).joined(separator: "; ")
+    }
+
+    /// One product as `NAME=PRICE` (or `NAME`), the form `ArtisanText` reads.
+    public static func product(_ p: Product) -> String {
+        p.price.map { "\(p.name)=\(Rupiah.format($0))" } ?? p.name
     }
 
     /// `halal:ID35110000123:2027-01-31:2023-02-01; PIRT`, trailing empty parts left out.

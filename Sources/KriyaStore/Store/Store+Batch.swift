@@ -34,17 +34,13 @@ extension Store {
                 }
             }
             if commands.count <= Self.journalBatchLimit {
-                try durable.append(JournalFormat.entry(change, at: now.timestamp, user: ctx.user), to: journalPath)
-                try catchUp(locked: true)
-                data.commit(change)
+                try journal(change, at: now.timestamp, user: ctx.user)
             } else {
                 let before = data
                 data = working
                 do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
             }
-            do { try durable.append(AuditFormat.entry(change, at: now.timestamp, user: ctx.user), to: file(Self.auditName)) }
-            catch { warnings.append("The change was saved but its audit line was not: \(error)") }
-            if journalOffset > compactThreshold { try compactLocked() }
+            try audited(change, at: now.timestamp, user: ctx.user)
             return change
         }
     }

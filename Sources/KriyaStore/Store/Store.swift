@@ -102,18 +102,27 @@ public final class Store {
             try catchUp(locked: true)
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
-            try durable.append(JournalFormat.entry(change, at: now.timestamp, user: ctx.user), to: journalPath)
-            // Read our own line back like anyone else's, so memory follows the file; committing
-            // the change as well is a no-op then (same revisions) and keeps memory right even if
-            // the read-back were to fail.
-            try catchUp(locked: true)
-            data.commit(change)
-            // The change is durable now; a failed audit append must not make it look unsaved.
-            do { try durable.append(AuditFormat.entry(change, at: now.timestamp, user: ctx.user), to: file(Self.auditName)) }
-            catch { warnings.append("The change was saved but its audit line was not: \(error)") }
-            if journalOffset > compactThreshold { try compactLocked() }
+            try journal(change, at: now.timestamp, user: ctx.user)
+            try audited(change, at: now.timestamp, user: ctx.user)
             return change
         }
+    }
+
+    /// Under the lock: appends `change` as one journal line (fsynced), then reads it back like
+    /// anyone else's so memory follows the file; committing the change as well is a no-op then
+    /// (same revisions) and keeps memory right even if the read-back were to fail.
+    func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) {
+        try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)
+        try catchUp(locked: true)
+        data.commit(change)
+    }
+
+    /// Under the lock, once `change` is durable: its audit line (a failed audit append must not
+    /// make the change look unsaved), then a compaction when the journal has grown past the limit.
+    func audited(_ change: Change, at stamp: String, user: String) throws(StoreError) {
+        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user), to: file(Self.auditName)) }
+        catch { warnings.append("The change was saved but its audit line was not: \(error)") }
+        if journalOffset > compactThreshold { try compactLocked() }
     }
 
     /// Reads what other processes saved since the last look. True when anything changed.

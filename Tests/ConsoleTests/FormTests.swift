@@ -54,9 +54,12 @@ import TextUI
         _ = state.update(.char("a"), visibleRows: 18)
         #expect(state.mode == .form)
         var effect = Effect.none
-        for part in ["Siti Rahayu", "\t", "0812-0000-1234", "\t", "dinoyo", "\t", "Keramik Sekar Dinoyo", "\t", "keramik"] {
+        // The kecamatan is skipped: choosing the kelurahan fills it in; "din" and "kera" pick from the lists.
+        for part in ["Siti Rahayu", "\t", "0812-0000-1234", "\t", "\t", "din", "\t", "Keramik Sekar Dinoyo", "\t", "kera", "\t"] {
             for k in part == "\t" ? [Key.tab] : keys(part) { effect = state.update(k, visibleRows: 18) }
         }
+        #expect(state.form?.value("kelurahan") == "Dinoyo" && state.form?.value("kecamatan") == "Lowokwaru")
+        #expect(state.form?.value("category") == CraftCategory.keramikGerabah.label(.en))
         effect = state.update(.ctrl("s"), visibleRows: 18)
         guard case .save(.addArtisan(let a)) = effect else { Issue.record("no save: \(effect)"); return }
         #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
@@ -71,10 +74,14 @@ import TextUI
         for k in keys("0341 551234") { _ = state.update(k, visibleRows: 18) }
         _ = state.update(.tab, visibleRows: 18)
         #expect(state.form?.fields[1].error?.contains("mobile") == true)   // checked on leaving
-        #expect(state.form?.fields[2].error == nil)                          // empty: only on saving
+        #expect(state.form?.fields[3].error == nil)                          // empty: only on saving
         #expect(state.update(.f(2), visibleRows: 18) == .none)
         #expect(state.form?.focus == 1)
         try assertSnapshot(state.render(width: 80, height: 24), "form-new-artisan-errors-80x24")
+        // The kelurahan list as "ma" is typed: names that start with it first.
+        _ = state.update(.tab, visibleRows: 18); _ = state.update(.tab, visibleRows: 18)
+        for k in keys("ma") { _ = state.update(k, visibleRows: 18) }
+        try assertSnapshot(state.render(width: 80, height: 24), "form-kelurahan-choice-80x24")
     }
 
     @Test func escOnAChangedFormAsksFirst() {

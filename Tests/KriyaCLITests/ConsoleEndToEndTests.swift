@@ -148,10 +148,14 @@ final class TmuxSession {
         // Focus is back on the phone: clear it (Ctrl-U) and type the mobile number.
         t.key("C-u")
         t.send("0812-0000-1234")
-        for value in ["dinoyo", "Keramik Sekar Dinoyo", "keramik"] {
+        t.key("Tab")            // past the kecamatan: the kelurahan fills it in
+        // "din" and "kera" pick Dinoyo and the ceramics category from their lists.
+        for value in ["din", "Keramik Sekar Dinoyo", "kera"] {
             t.key("Tab")
             t.send(value)
         }
+        #expect(t.waitFor("Ceramics & pottery"), "\(t.screen)")
+        t.key("Tab")
         t.key("C-s")
         #expect(t.waitFor("Saved A-000301: Siti Rahayu"), "\(t.screen)")
         let found = try Kriya.run(["find", "siti", "sekar", "--data", data.path])

@@ -36,6 +36,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
     case uiHelpEdit, uiFormEditArtisan
-    case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintGender, uiHintScale, uiHintDate
+    case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
 }

@@ -1,0 +1,97 @@
+import KriyaCore
+import TextUI
+
+/// The artisan form: its fields in the order staff fill them at the desk, and the checks,
+/// which are the core's (`ArtisanText`, the same rules as `kriya add` and the importer).
+enum ArtisanForm {
+    /// A field's kind, hint and length limit.
+    typealias Layout = (field: ArtisanField, kind: @Sendable (Lang) -> any FieldKind, hint: TextKey?, max: Int)
+
+    static let layout: [Layout] = [
+        (.name, { _ in TextKind() }, nil, 120),
+        (.phone, { _ in PhoneKind() }, .uiHintPhone, 24),
+        (.kecamatan, { _ in Choices.kecamatan }, .uiHintKecamatan, 40),
+        (.kelurahan, { _ in Choices.kelurahan }, .uiHintKelurahan, 60),
+        (.business, { _ in TextKind() }, nil, 160),
+        (.category, Choices.category, .uiHintCategory, 60),
+        (.products, { _ in TextKind() }, .uiHintProducts, 400),
+        (.gender, Choices.gender, nil, 20),
+        (.address, { _ in TextKind() }, nil, 300),
+        (.email, { _ in TextKind() }, nil, 120),
+        (.brand, { _ in TextKind() }, nil, 120),
+        (.nib, { _ in TextKind(.digits) }, nil, 13),
+        (.kbli, { _ in TextKind(.digits) }, nil, 5),
+        (.scale, { _ in Choices.scale }, nil, 12),
+        (.workers, { _ in TextKind(.digits) }, nil, 6),
+        (.memberSince, { DateKind(lang: $0) }, .uiHintDate, 20),
+        (.notes, { _ in TextKind() }, nil, 4000),
+        (.nik, { _ in TextKind(.digits) }, nil, 16),
+    ]
+
+    /// An empty form, or one filled with `artisan` to change it.
+    static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
+        var current = artisan.map { ArtisanText($0, lang: lang) }
+        if let g = artisan?.gender { current?[.gender] = Choices.genderLabel(g, lang) }
+        let title = artisan.map { L10n.text(.uiFormEditArtisan, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
+        return Form(title: title, fields: layout.map { item in
+            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field] ?? "",
+                      required: ArtisanField.required.contains(item.field),
+                      kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
+        })
+    }
+
+    /// The fields a saved edit takes from the form: all of them, except a NIK still shown
+    /// masked (the stored one is kept).
+    static func edited(_ form: Form) -> [ArtisanField] {
+        layout.map(\.field).filter { $0 != .nik || !form.value("nik").contains("*") }
+    }
+
+    static func text(_ form: Form) -> ArtisanText {
+        var t = ArtisanText()
+        for f in form.fields {
+            guard let field = ArtisanField(rawValue: f.key) else { continue }
+            if field == .products { t.products = ListCell.split(f.value) } else { t[field] = f.value }
+        }
+        return t
+    }
+
+    /// Every problem, by field key, in the user's language.
+    static func errors(_ problems: [FieldError], _ lang: Lang) -> [String: String] {
+        var out: [String: String] = [:]
+        for e in problems {
+            guard let field = ArtisanField.of(errorField: e.field) else { continue }
+            let message = L10n.problem(e.problem, lang)
+            out[field.rawValue] = out[field.rawValue].map { $0 + "; " + message } ?? message
+        }
+        return out
+    }
+}
+
+/// The lists the pickers offer, built once.
+enum Choices {
+    static let kecamatan = ChoiceKind(Wilayah.kecamatan.map(\.name))
+    /// Kelurahan grouped by kecamatan: a chosen kecamatan narrows the list, a chosen kelurahan
+    /// fills in its kecamatan.
+    static let kelurahan = ChoiceKind(Wilayah.kelurahan.map { kel in
+        ChoiceKind.Option(kel.name, group: Wilayah.kecamatan(code: kel.kecamatanCode)?.name)
+    }, groupField: ArtisanField.kecamatan.rawValue)
+    static let scale = ChoiceKind(BusinessScale.allCases.map(\.rawValue))
+
+    @Sendable static func category(_ lang: Lang) -> any FieldKind {
+        // Found by their names in both languages (staff say "keramik" whichever language is on screen).
+        ChoiceKind(CraftCategory.allCases.map { .init($0.label(lang), aliases: [$0.label(lang == .id ? .en : .id)]) })
+    }
+
+    @Sendable static func gender(_ lang: Lang) -> any FieldKind {
+        ChoiceKind(Gender.allCases.map { .init(genderLabel($0, lang), aliases: [genderLabel($0, lang == .id ? .en : .id), $0.rawValue]) })
+    }
+
+    static func genderLabel(_ g: Gender, _ lang: Lang) -> String {
+        switch (g, lang) {
+        case (.l, .id): return "Laki-laki"
+        case (.p, .id): return "Perempuan"
+        case (.l, .en): return "Male"
+        case (.p, .en): return "Female"
+        }
+    }
+}

@@ -158,3 +158,22 @@ final class Failures: @unchecked Sendable {
     func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
     var list: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+/// A delete is journalled, replays, and its id is never handed out again, even after a
+/// compaction has left it out of every snapshot.
+@Suite struct DeleteStoreTests {
+    @Test func aDeletedRecordStaysDeletedAndItsIdUnused() throws {
+        let dir = TempDir("delete")
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        try store.apply(.addArtisan(S.artisan(2)), context: S.ctx)
+        try store.apply(.delete(EntityID(.artisan, 2), baseRev: 1), context: S.ctx)
+        #expect(try Store(path: dir.path).data.artisans.count == 1)
+        #expect(dir.text("journal.jsonl").contains(#""deleted":["A-000002"]"#))
+        try store.compact()
+        let reopened = try Store(path: dir.path)
+        #expect(reopened.data.artisans.count == 1 && reopened.issues.isEmpty)
+        let change = try reopened.apply(.addArtisan(S.artisan(3)), context: S.ctx)
+        #expect(change.targets == [EntityID(.artisan, 3)])
+    }
+}

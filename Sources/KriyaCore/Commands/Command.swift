@@ -19,6 +19,13 @@ public enum Command: Sendable, Equatable {
     case setCuration(exhibition: EntityID, artisan: EntityID, curation: Curation)
     case assignBooth(exhibition: EntityID, artisan: EntityID, booth: String?)
     case recordSales(exhibition: EntityID, artisan: EntityID, sales: Int64?, transactions: Int?, leads: Int?)
+    /// An archived artisan leaves the lists and pickers but keeps their history (sessions
+    /// attended, exhibitions); `archived: false` brings one back.
+    case archiveArtisan(EntityID, archived: Bool, baseRev: Int)
+    /// Removes a record for good; refused while anything refers to it (archive it instead).
+    case delete(EntityID, baseRev: Int)
+    /// Puts back what an earlier change replaced, unless someone changed those records since.
+    case undo(Reversal)
 
     /// The name used in the journal and the audit trail.
     public var name: String {
@@ -37,6 +44,9 @@ public enum Command: Sendable, Equatable {
         case .setCuration: return "set-curation"
         case .assignBooth: return "assign-booth"
         case .recordSales: return "record-sales"
+        case .archiveArtisan(_, let archived, _): return archived ? "archive-artisan" : "restore-artisan"
+        case .delete: return "delete"
+        case .undo: return "undo"
         }
     }
 }
@@ -184,6 +194,32 @@ extension Dataset {
             change.detail = [sales.map(Rupiah.format), transactions.map { "\($0) trx" }, leads.map { "\($0) leads" }]
                 .compactMap { $0 }.joined(separator: ", ")
             try bump(&e, into: &change, artisan: aid)
+
+        case .archiveArtisan(let id, let archived, let baseRev):
+            guard var a = artisans[id] else { throw .notFound(id) }
+            guard a.rev == baseRev else { throw .conflict(id, base: baseRev, current: a.rev) }
+            let before = a
+            a.archived = archived
+            a.rev += 1
+            change.artisans = [a]
+            change.targets = [id]
+            change.fields = diff(before, a)
+
+        case .delete(let id, let baseRev):
+            let rev: Int?
+            switch id.kind {
+            case .artisan: rev = artisans[id]?.rev
+            case .session: rev = sessions[id]?.rev
+            case .exhibition: rev = exhibitions[id]?.rev
+            }
+            guard let rev else { throw .notFound(id) }
+            guard rev == baseRev else { throw .conflict(id, base: baseRev, current: rev) }
+            try checkUnreferenced(id)
+            change.deleted = [id]
+            change.targets = [id]
+
+        case .undo(let reversal):
+            try plan(undo: reversal, into: &change, audit: audit)
         }
         return change
     }

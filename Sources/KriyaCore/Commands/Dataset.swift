@@ -13,6 +13,27 @@ public struct Dataset: Sendable {
         for a in change.artisans { artisans.merge(a) }
         for s in change.sessions { sessions.merge(s) }
         for e in change.exhibitions { exhibitions.merge(e) }
+        for id in change.deleted {
+            switch id.kind {
+            case .artisan: artisans.remove(id)
+            case .session: sessions.remove(id)
+            case .exhibition: exhibitions.remove(id)
+            }
+        }
+    }
+
+    /// Keeps `id`'s number from being handed out again.
+    public mutating func reserve(upTo id: EntityID) {
+        switch id.kind {
+        case .artisan: artisans.reserve(upTo: id.number)
+        case .session: sessions.reserve(upTo: id.number)
+        case .exhibition: exhibitions.reserve(upTo: id.number)
+        }
+    }
+
+    /// The highest id number used per kind (deleted records included).
+    public var idHighWater: [EntityID.Kind: Int] {
+        [.artisan: artisans.maxNumber, .session: sessions.maxNumber, .exhibition: exhibitions.maxNumber]
     }
 
     /// Sessions an artisan took part in, newest first.
@@ -31,6 +52,8 @@ public struct Change: Sendable, Equatable {
     public var artisans: [Artisan] = []
     public var sessions: [BimtekSession] = []
     public var exhibitions: [Exhibition] = []
+    /// Records removed for good (a delete, or undoing an add).
+    public var deleted: [EntityID] = []
     /// The command's name, e.g. `add-artisan`.
     public var command: String
     /// The ids the change is about.
@@ -73,6 +96,10 @@ public enum CommandError: Error, Equatable, Sendable {
     case alreadyEnrolled(EntityID, in: EntityID)
     case notEnrolled(EntityID, in: EntityID)
     case notAMeetingDay(CivilDate, of: EntityID)
+    /// A record others refer to cannot be deleted (archive it instead).
+    case referenced(EntityID, sessions: Int, exhibitions: Int)
+    /// A session or exhibition with participants cannot be deleted (their history goes with it).
+    case hasParticipants(EntityID, Int)
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -84,6 +111,8 @@ public enum CommandError: Error, Equatable, Sendable {
         case .alreadyEnrolled(let a, let s): return L10n.text(.eAlreadyEnrolled, lang, a, s)
         case .notEnrolled(let a, let s): return L10n.text(.eNotEnrolled, lang, a, s)
         case .notAMeetingDay(let d, let s): return L10n.text(.eNotAMeetingDay, lang, d.numeric, s)
+        case .referenced(let id, let s, let e): return L10n.text(.eReferenced, lang, id, s, e)
+        case .hasParticipants(let id, let n): return L10n.text(.eHasParticipants, lang, id, n)
         }
     }
 }

@@ -63,6 +63,18 @@ public struct RecordTable<R: Record>: Sendable {
         return true
     }
 
+    /// Removes a record (a real delete, of a record nothing refers to). The id stays used:
+    /// `maxNumber` does not go down, so it is never given to another record.
+    public mutating func remove(_ id: EntityID) {
+        guard let at = index.removeValue(forKey: id) else { return }
+        items.remove(at: at)
+        for i in at..<items.count { index[items[i].id] = i }
+    }
+
+    /// Makes sure no id up to `number` is handed out again (ids of deleted records, kept
+    /// across compactions in the journal header).
+    public mutating func reserve(upTo number: Int) { maxNumber = max(maxNumber, number) }
+
     /// Takes many records at once. Records in rising id order past the last one (a snapshot
     /// file) are appended in bulk, without copying each record one by one.
     public mutating func merge(contentsOf records: [R]) {

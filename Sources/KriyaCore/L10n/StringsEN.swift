@@ -30,6 +30,8 @@ enum StringsEN {
         .eAlreadyEnrolled: "{0} is already enrolled in {1}",
         .eNotEnrolled: "{0} is not enrolled in {1}",
         .eNotAMeetingDay: "{0} is not a meeting day of {1}",
+        .eReferenced: "{0} takes part in {1} Bimtek session(s) and {2} exhibition(s): it cannot be deleted, archive it instead",
+        .eHasParticipants: "{0} has {1} participant(s): it cannot be deleted",
         .eInvalid: "Nothing was saved:",
 
         .fName: "Name", .fGender: "Gender", .fPhone: "Phone", .fEmail: "E-mail", .fAddress: "Address",

@@ -30,6 +30,8 @@ enum StringsID {
         .eAlreadyEnrolled: "{0} sudah terdaftar di {1}",
         .eNotEnrolled: "{0} tidak terdaftar di {1}",
         .eNotAMeetingDay: "{0} bukan hari pertemuan {1}",
+        .eReferenced: "{0} ikut dalam {1} sesi Bimtek dan {2} pameran: tidak dapat dihapus, arsipkan saja",
+        .eHasParticipants: "{0} punya {1} peserta: tidak dapat dihapus",
         .eInvalid: "Tidak ada yang disimpan:",
 
         .fName: "Nama", .fGender: "Jenis kelamin", .fPhone: "No. HP", .fEmail: "E-mail", .fAddress: "Alamat",

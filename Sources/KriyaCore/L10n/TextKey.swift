@@ -7,7 +7,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pDayOutsideRange, pNotPositive, pNegative, pUnknownReference, pDuplicate
     case pKelurahanElsewhere, pPhoneAsNumber
     // Command errors.
-    case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eInvalid
+    case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eReferenced, eHasParticipants, eInvalid
     // Field names, as shown beside errors and in details.
     case fName, fGender, fPhone, fEmail, fAddress, fKelurahan, fKecamatan, fBusiness, fBrand
     case fNIB, fCategory, fKBLI, fScale, fWorkers, fProducts, fCertifications, fMemberSince

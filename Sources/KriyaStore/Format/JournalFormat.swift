@@ -6,34 +6,45 @@ import KriyaCore
 enum JournalFormat {
     static let version = 1
 
-    static func header(generation: Int, created: String) -> [UInt8] {
-        var w = JSONWriter(capacity: 96)
+    /// `lastIDs`: the highest id of each kind ever used, so that an id deleted before this
+    /// compaction (and so in no snapshot) is never handed out again.
+    static func header(generation: Int, created: String, lastIDs: [EntityID] = []) -> [UInt8] {
+        var w = JSONWriter(capacity: 128)
         w.beginObject()
         w.member("journal", version as Int?)
         w.member("generation", generation as Int?)
         w.member("created", created)
+        if !lastIDs.isEmpty { w.member("lastIds", strings: lastIDs.map(\.description)) }
         var bytes = w.bytes
         SealedLine.seal(&bytes)
         return bytes
     }
 
     /// The generation from a header line, nil when the line is not a header.
-    static func generation(ofHeader line: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func generation(ofHeader line: UnsafeBufferPointer<UInt8>) -> Int? { header(line)?.generation }
+
+    /// The generation and the last ids used, nil when the line is not a header.
+    static func header(_ line: UnsafeBufferPointer<UInt8>) -> (generation: Int, lastIDs: [EntityID])? {
         let K = Keys.shared
         guard SealedLine.verify(line) == nil else { return nil }
         var r = JSONReader(line)
         var generation: Int?
+        var lastIDs: [EntityID] = []
         var isHeader = false
         do {
             try r.object { r, key throws(JSONReader.Failure) in
                 switch key {
                 case K.journal: isHeader = true; try r.skipValue()
                 case K.generation: generation = try r.int()
+                case K.lastIds: try r.array { r throws(JSONReader.Failure) in
+                    if let id = EntityID(try r.string()) { lastIDs.append(id) }
+                }
                 default: try r.skipValue()
                 }
             }
         } catch { return nil }
-        return isHeader ? generation : nil
+        guard isHeader, let generation else { return nil }
+        return (generation, lastIDs)
     }
 
     static func entry(_ change: Change, at: String, user: String) -> [UInt8] {
@@ -43,6 +54,7 @@ enum JournalFormat {
         w.member("user", user)
         w.member("cmd", change.command)
         records(change, &w)
+        if !change.deleted.isEmpty { w.member("deleted", strings: change.deleted.map(\.description)) }
         var bytes = w.bytes
         SealedLine.seal(&bytes)
         return bytes
@@ -77,6 +89,11 @@ enum JournalFormat {
             case K.artisans: try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
             case K.sessions: try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
             case K.exhibitions: try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
+            case K.deleted: try r.array { r throws(JSONReader.Failure) in
+                let text = try r.string()
+                guard let id = EntityID(text) else { throw r.fail("deleted: not an id: \(text)") }
+                change.deleted.append(id)
+            }
             default: try r.skipValue()
             }
         }
@@ -134,6 +151,8 @@ enum SnapshotFormat {
 private final class Keys: Sendable {
     let artisans: JSONKey = "artisans"
     let cmd: JSONKey = "cmd"
+    let deleted: JSONKey = "deleted"
+    let lastIds: JSONKey = "lastIds"
     let exhibitions: JSONKey = "exhibitions"
     let generation: JSONKey = "generation"
     let journal: JSONKey = "journal"

@@ -38,7 +38,8 @@ extension Store {
             for e in data.exhibitions.items { try sink.write(SnapshotFormat.line(e, ExhibitionCodec.write)) }
         }
 
-        let header = JournalFormat.header(generation: generation + 1, created: stamp)
+        let lastIDs = data.idHighWater.sorted { $0.key.rawValue < $1.key.rawValue }.filter { $0.value > 0 }.map { EntityID($0.key, $0.value) }
+        let header = JournalFormat.header(generation: generation + 1, created: stamp, lastIDs: lastIDs)
         try durable.replace(journalPath, with: header)
         try durable.syncDirectory(path)
 

@@ -71,7 +71,11 @@ extension Store {
                 journalOffset = base + range.upperBound
                 journalLines = number
                 if number == 1 && base == 0 {
-                    if let g = JournalFormat.generation(ofHeader: line) { generation = g; return }
+                    if let h = JournalFormat.header(line) {
+                        generation = h.generation
+                        for id in h.lastIDs { data.reserve(upTo: id) }
+                        return
+                    }
                     issues.append(LoadIssue(file: Store.journalName, line: number, reason: "the journal's header line is damaged", raw: Array(line)))
                     return
                 }

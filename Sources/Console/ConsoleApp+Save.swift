@@ -4,10 +4,18 @@ import KriyaStore
 extension ConsoleApp {
     /// Saves a form's command through the store (checked again there against the latest data).
     func save(_ command: Command) {
-        switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
-        case .success(let change):
+        let undoing = if case .undo = command { true } else { false }
+        switch Result(catching: { () throws(StoreError) in try store.applyUndoably(command) }) {
+        case .success(let (change, undo)):
             state.replaceData(store.data)
-            state.saved(change)
+            if undoing {
+                state.undone(change)
+            } else {
+                state.remember(undo)
+                state.saved(change)
+            }
+        case .failure(.command(let box)) where undoing:
+            state.undone(nil, refused: box.error.message(state.lang))
         case .failure(.command(let box)):
             if case .invalid(let problems) = box.error { state.formRefused(problems, otherwise: "") }
             else { state.formRefused([], otherwise: box.error.message(state.lang)) }

@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -44,6 +44,10 @@ public struct ConsoleState {
     public var discardPending = false
     /// The artisan picker (mode `.picker`): enrolling in this session.
     public var picker: ArtisanPicker?
+    /// How to undo each change saved from this console, newest last (`u`).
+    public var undoStack: [Reversal] = []
+    /// The question on screen (mode `.confirm`) and the command a "y" saves.
+    public var confirmation: (dialog: Dialog, command: Command)?
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex

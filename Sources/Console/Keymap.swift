@@ -15,6 +15,10 @@ public enum Action: Equatable, Sendable {
     case editArtisan
     /// Pick an artisan to enrol in the selected Bimtek session.
     case enrol
+    /// Undo this user's last change.
+    case undo
+    /// Archive or delete the selected artisan (asks first).
+    case remove
     /// Ctrl-C: quit only when pressed twice (it is easy to hit by habit).
     case confirmQuit
 }
@@ -35,6 +39,8 @@ public enum Keymap {
         Binding(keys: [(.f(7), .newArtisan), (.char("a"), .newArtisan)], help: .uiHelpNew, bar: .uiKeyNew),
         Binding(keys: [(.f(4), .editArtisan), (.char("e"), .editArtisan)], help: .uiHelpEdit, bar: nil),
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
+        Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
+        Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),

@@ -31,7 +31,7 @@ extension ConsoleState {
             picker(&grid, body)
         case .detail:
             detail(&grid, body, offset: detailOffset)
-        case .list, .search, .menu, .importPath:
+        case .list, .search, .menu, .importPath, .confirm:
             if width >= 120 {
                 // A report needs the room more than the list of four names does.
                 let listWidth = pane == .reports ? 24 : width * 11 / 20
@@ -43,6 +43,7 @@ extension ConsoleState {
             }
         }
         if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
+        if mode == .confirm, let confirmation { confirmation.dialog.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
@@ -219,17 +220,21 @@ extension ConsoleState {
         }
     }
 
+    /// The bindings in force, one a row; ↑/↓ scroll them when they do not fit.
     private func help(_ grid: inout Grid, _ area: Rect) {
         grid.put(" " + t(.uiHelpTitle), x: area.x, y: area.y, role: .header, limit: area.width)
-        // Every binding on one screen at 80x24: title, the keys, the closing hint.
+        let room = area.height - 2
+        let first = min(detailOffset, max(0, Keymap.list.count - room))
         var y = area.y + 1
-        for b in Keymap.list where y < area.y + area.height - 1 {
+        for b in Keymap.list.dropFirst(first).prefix(room) {
             let keys = b.keys.map(\.key.label).joined(separator: " ")
             grid.put("  " + DisplayWidth.pad(keys, toCells: 24), x: area.x, y: y, role: .keyBarKey)
             grid.put(t(b.help), x: area.x + 27, y: y, role: .normal, limit: area.width - 27)
             y += 1
         }
-        grid.put("  " + t(.uiHelpClose), x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
+        let hidden = Keymap.list.count - first - room
+        let more = first > 0 || hidden > 0 ? "  ↑↓ " + t(.uiHelpMore, first, max(0, hidden)) : ""
+        grid.put("  " + t(.uiHelpClose) + more, x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
     }
 
     /// `Kecamatan: Lowokwaru · Category: Batik`.

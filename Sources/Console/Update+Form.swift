@@ -82,6 +82,8 @@ extension ConsoleState {
     public mutating func saved(_ change: Change) {
         if mode == .picker, let session = picker?.session, let id = change.targets.last {
             pickerSaved(session: session, artisan: id)
+        } else if mode != .form {
+            removed(change, name: change.artisans.first?.name ?? "")
         } else {
             formSaved(change.targets.first ?? EntityID(.artisan, 0), name: change.artisans.first?.name ?? "")
         }

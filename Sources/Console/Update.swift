@@ -25,8 +25,17 @@ extension ConsoleState {
         }
         switch mode {
         case .help:
-            mode = .list
+            // The bindings scroll when they do not fit; any other key closes the help.
+            switch Keymap.action(for: key) {
+            case .down: detailOffset += 1
+            case .up: detailOffset = max(0, detailOffset - 1)
+            case .pageDown: detailOffset += visibleRows
+            case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
+            default: mode = .list
+            }
             return .none
+        case .confirm:
+            return updateConfirm(key)
         case .menu(let purpose):
             return updateMenu(purpose, key, visibleRows: visibleRows)
         case .search:
@@ -49,9 +58,11 @@ extension ConsoleState {
             case .back, .open: mode = .list
             case .editArtisan: openEditForm()
             case .enrol: openPicker()
+            case .remove: askToRemove()
+            case .undo: return undoLast()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
-            case .help: mode = .help
+            case .help: mode = .help; detailOffset = 0
             case .redraw: return .redraw
             case .suspend: return .suspend
             default: break
@@ -82,7 +93,7 @@ extension ConsoleState {
             if count > 0 { mode = .detail; detailOffset = 0 }
         case .back:
             if !(query[pane] ?? "").isEmpty { query[pane] = ""; refilter(pane) }
-        case .help: mode = .help
+        case .help: mode = .help; detailOffset = 0
         case .quit: quit = true
         case .redraw: return .redraw
         case .suspend: return .suspend
@@ -91,6 +102,8 @@ extension ConsoleState {
         case .newArtisan: openArtisanForm()
         case .editArtisan: openEditForm()
         case .enrol: openPicker()
+        case .remove: askToRemove()
+        case .undo: return undoLast()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -156,7 +169,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

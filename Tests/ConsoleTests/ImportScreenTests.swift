@@ -21,7 +21,9 @@ final class ScriptedDevice: TerminalDevice {
         if keys.isEmpty { keys = [.escape, .char("y"), .char("q")] }
         return keys.removeFirst()
     }
-    func draw(_ grid: Grid) { last = grid; screens.append(grid.lines.joined(separator: "\n")) }
+    /// Runs on each frame drawn (to keep one for a snapshot).
+    var onDraw: ((Grid) -> Void)?
+    func draw(_ grid: Grid) { last = grid; screens.append(grid.lines.joined(separator: "\n")); onDraw?(grid) }
     func redrawAll() {}
     func suspend() {}
 }

@@ -1,6 +1,19 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiHelpMore: "({0} above, {1} below)",
+        .uiHelpUndo: "Undo my last change (this session)",
+        .uiHelpRemove: "Archive or delete the selected artisan",
+        .uiArchiveTitle: "Archive {0}?",
+        .uiArchiveText: "{0} ({1}) took part in {2} Bimtek session(s) and {3} exhibition(s), so the record cannot be deleted. Archived, it leaves the lists and pickers and that history is kept.\nu (undo) brings it back.",
+        .uiDeleteTitle: "Delete {0}?",
+        .uiDeleteText: "Nothing refers to {0} ({1}): no Bimtek session, no exhibition. The record is removed for good.\nu (undo) puts it back.",
+        .uiConfirmKeys: "y  yes      any other key  no",
+        .uiArchived: "Archived {0}: {1}. u undoes.",
+        .uiDeleted: "Deleted {0}: {1}. u undoes.",
+        .uiUndone: "Undone: {0} ({1})",
+        .uiNothingToUndo: "Nothing of yours to undo since the console opened",
+        .uiUndoRefused: "Not undone: {0}",
         .pRequired: "is required",
         .pTooLong: "is too long (at most {0} characters)",
         .pPhoneNotNumber: "is not a phone number (expected e.g. 0812-0000-1234 or +62 812 0000 1234)",

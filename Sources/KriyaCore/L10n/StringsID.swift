@@ -1,6 +1,19 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiHelpMore: "({0} di atas, {1} di bawah)",
+        .uiHelpUndo: "Batalkan perubahan terakhir saya (sesi ini)",
+        .uiHelpRemove: "Arsipkan atau hapus pelaku IKM yang dipilih",
+        .uiArchiveTitle: "Arsipkan {0}?",
+        .uiArchiveText: "{0} ({1}) ikut dalam {2} sesi Bimtek dan {3} pameran, jadi datanya tidak dapat dihapus. Setelah diarsipkan, ia tidak tampil di daftar dan pilihan, riwayatnya tetap tersimpan.\nu (batal) mengembalikannya.",
+        .uiDeleteTitle: "Hapus {0}?",
+        .uiDeleteText: "Tidak ada yang merujuk {0} ({1}): tidak ada sesi Bimtek, tidak ada pameran. Datanya dihapus permanen.\nu (batal) mengembalikannya.",
+        .uiConfirmKeys: "y  ya      tombol lain  tidak",
+        .uiArchived: "Diarsipkan {0}: {1}. u membatalkan.",
+        .uiDeleted: "Dihapus {0}: {1}. u membatalkan.",
+        .uiUndone: "Dibatalkan: {0} ({1})",
+        .uiNothingToUndo: "Belum ada perubahan Anda untuk dibatalkan sejak konsol dibuka",
+        .uiUndoRefused: "Tidak dibatalkan: {0}",
         .pRequired: "wajib diisi",
         .pTooLong: "terlalu panjang (paling banyak {0} karakter)",
         .pPhoneNotNumber: "bukan nomor telepon (contoh: 0812-0000-1234 atau +62 812 0000 1234)",

@@ -38,4 +38,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpEdit, uiFormEditArtisan
     case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
+    case uiHelpUndo, uiHelpRemove, uiArchiveTitle, uiArchiveText, uiDeleteTitle, uiDeleteText, uiConfirmKeys, uiArchived, uiDeleted, uiUndone, uiNothingToUndo, uiUndoRefused
+    case uiHelpMore
 }

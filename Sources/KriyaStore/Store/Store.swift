@@ -96,15 +96,22 @@ public final class Store {
     /// appends it durably and applies it. Returns what was written.
     @discardableResult
     public func apply(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> Change {
+        try applyUndoably(command, context: context).change
+    }
+
+    /// `apply`, also returning how to undo the change (worked out from the state it was
+    /// checked against, under the same lock).
+    public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
-        return try withLock { () throws(StoreError) -> Change in
+        return try withLock { () throws(StoreError) -> (change: Change, undo: Reversal) in
             try catchUp(locked: true)
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
+            let undo = data.reversal(of: change)
             try journal(change, at: now.timestamp, user: ctx.user)
             try audited(change, at: now.timestamp, user: ctx.user)
-            return change
+            return (change, undo)
         }
     }
 

@@ -16,6 +16,16 @@ extension ConsoleApp {
             }
         case .failure(.command(let box)) where undoing:
             state.undone(nil, refused: box.error.message(state.lang))
+        case .failure(.command(let box)) where state.mode == .form && state.editing != nil:
+            // Someone saved the same record meanwhile: show theirs and ours field by field.
+            if case .conflict = box.error {
+                state.replaceData(store.data)
+                state.showConflict()
+            } else if case .invalid(let problems) = box.error {
+                state.formRefused(problems, otherwise: "")
+            } else {
+                state.formRefused([], otherwise: box.error.message(state.lang))
+            }
         case .failure(.command(let box)):
             if case .invalid(let problems) = box.error { state.formRefused(problems, otherwise: "") }
             else { state.formRefused([], otherwise: box.error.message(state.lang)) }

@@ -19,7 +19,12 @@ public final class ConsoleApp {
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         if let message, !message.isEmpty { state.message = message }
-        if let draft = FormDraft.load(data: store.path, user: store.user) { state.restore(draft) }
+        if let left = FormDraft.load(data: store.path, user: store.user) {
+            state.restore(left.draft)
+            // The draft is this console's now: kept under its own name before the old one goes.
+            keepDraft()
+            if left.file != FormDraft.path(data: store.path, user: store.user) { FormDraft.remove(file: left.file) }
+        }
     }
 
     /// After every key: keep the open form's unsaved changes on disk, or drop the draft once

@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -41,6 +41,11 @@ public struct ConsoleState {
     public var form: Form?
     /// The artisan the form changes, and the revision it was opened at (nil: a new one).
     public var editing: (id: EntityID, rev: Int)?
+    /// The artisan as it was when the form opened (for the field-by-field conflict view); nil
+    /// when not known (a draft restored after the record changed).
+    public var editingBase: Artisan?
+    /// The conflict view (mode `.conflict`), over the open form.
+    var conflict: ConflictView?
     public var discardPending = false
     /// The artisan picker (mode `.picker`): enrolling in this session.
     public var picker: ArtisanPicker?

@@ -3,9 +3,11 @@ import KriyaCore
 import KriyaStore
 import TextUI
 
-/// A form with unsaved changes, kept in `<data>/drafts/<user>.json` after every key, so that
-/// a dropped connection (SIGHUP), a closed terminal or a kill loses nothing: the next time
+/// A form with unsaved changes, kept in `<data>/drafts/<user>.<pid>.json` after every key, so
+/// that a dropped connection (SIGHUP), a closed terminal or a kill loses nothing: the next time
 /// that user opens the console the form comes back. Removed once saved or discarded.
+/// One file per console: the same person may have two consoles open, and one must neither
+/// overwrite the other's draft nor take over a form the other is still filling in.
 /// Created 0600: a draft can hold a NIK.
 struct FormDraft: Codable, Equatable {
     var values: [String: String]
@@ -15,14 +17,35 @@ struct FormDraft: Codable, Equatable {
     var focus: Int
     var saved: String
 
-    static func path(data: String, user: String) -> String {
-        let safeUser = user.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
-        return data + "/drafts/" + (safeUser.isEmpty ? "user" : safeUser) + ".json"
+    private static func safe(_ user: String) -> String {
+        let safeUser = user.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return safeUser.isEmpty ? "user" : safeUser
     }
 
-    static func load(data: String, user: String) -> FormDraft? {
-        guard let bytes = FileManager.default.contents(atPath: path(data: data, user: user)) else { return nil }
-        return try? JSONDecoder().decode(FormDraft.self, from: bytes)
+    /// This console's draft file.
+    static func path(data: String, user: String, pid: Int32 = getpid()) -> String {
+        data + "/drafts/" + safe(user) + ".\(pid).json"
+    }
+
+    /// The newest draft this user left in a console that is no longer running, and its file.
+    static func load(data: String, user: String) -> (draft: FormDraft, file: String)? {
+        let folder = data + "/drafts"
+        let prefix = safe(user) + "."
+        var found: [(draft: FormDraft, file: String, time: Int)] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".json") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(5)), !running(pid) else { continue }
+            let file = folder + "/" + name
+            var info = stat()
+            guard stat(file, &info) == 0, let bytes = FileManager.default.contents(atPath: file),
+                  let draft = try? JSONDecoder().decode(FormDraft.self, from: bytes) else { continue }
+            found.append((draft, file, info.st_mtim.tv_sec))
+        }
+        return found.max { $0.time < $1.time }.map { ($0.draft, $0.file) }
+    }
+
+    /// Another console still running (this process's own drafts count as left behind).
+    private static func running(_ pid: Int32) -> Bool {
+        pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// Temp file (0600) then rename: a crash mid-write leaves the previous draft.
@@ -45,12 +68,15 @@ struct FormDraft: Codable, Equatable {
     static func remove(data: String, user: String) {
         unlink(path(data: data, user: user))
     }
+
+    /// Removes a draft left by an earlier console, once this one has taken it over.
+    static func remove(file: String) { unlink(file) }
 }
 
 extension ConsoleState {
     /// The open form as a draft, when it holds unsaved changes.
     var draft: FormDraft? {
-        guard mode == .form, let form, form.isDirty else { return nil }
+        guard mode == .form || mode == .conflict, let form, form.isDirty else { return nil }
         var values: [String: String] = [:]
         for f in form.fields { values[f.key] = f.value }
         return FormDraft(values: values, editing: editing?.id.description, rev: editing?.rev, focus: form.focus,
@@ -62,6 +88,8 @@ extension ConsoleState {
         if let text = draft.editing, let id = EntityID(text), let a = data.artisans[id] {
             form = ArtisanForm.make(lang, editing: a)
             editing = (id, draft.rev ?? a.rev)
+            // The version the draft started from is known only if nobody changed it since.
+            editingBase = draft.rev == a.rev ? a : nil
         } else {
             form = ArtisanForm.make(lang)
             editing = nil

@@ -71,6 +71,12 @@ public enum Keymap {
         [("F2", L10n.text(.uiKeySave, lang)), ("Tab", L10n.text(.uiKeyNext, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
     }
 
+    /// The keys of the conflict view.
+    public static func conflictBar(_ lang: Lang) -> [(key: String, label: String)] {
+        [("F2", L10n.text(.uiKeySave, lang)), ("←", L10n.text(.uiKeyTheirs, lang)), ("→", L10n.text(.uiKeyMine, lang)),
+         ("↑↓", L10n.text(.uiKeyChoose, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
+    }
+
     /// The keys of the artisan picker.
     public static func pickerBar(_ lang: Lang) -> [(key: String, label: String)] {
         [("Enter", L10n.text(.uiKeyEnrol, lang)), ("↑↓", L10n.text(.uiKeyChoose, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]

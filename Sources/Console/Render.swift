@@ -27,6 +27,8 @@ extension ConsoleState {
             importPreview(&grid, body)
         case .form:
             form?.render(into: &grid, area: body)
+        case .conflict:
+            renderConflict(&grid, body)
         case .picker:
             picker(&grid, body)
         case .detail:
@@ -45,7 +47,8 @@ extension ConsoleState {
         if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
         if mode == .confirm, let confirmation { confirmation.dialog.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
-        let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang) : Keymap.bar(lang)
+        let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
+            : mode == .conflict ? Keymap.conflictBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }

@@ -7,6 +7,7 @@ extension ConsoleState {
     mutating func openArtisanForm() {
         form = ArtisanForm.make(lang)
         editing = nil
+        editingBase = nil
         discardPending = false
         mode = .form
     }
@@ -17,6 +18,7 @@ extension ConsoleState {
         guard pane == .artisans, let id = selectedID(.artisans), let a = data.artisans[id] else { return }
         form = ArtisanForm.make(lang, editing: a)
         editing = (a.id, a.rev)
+        editingBase = a
         discardPending = false
         mode = .form
     }
@@ -65,6 +67,8 @@ extension ConsoleState {
     mutating func closeForm() {
         form = nil
         editing = nil
+        editingBase = nil
+        conflict = nil
         discardPending = false
         mode = .list
     }

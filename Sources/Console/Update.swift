@@ -36,6 +36,8 @@ extension ConsoleState {
             return .none
         case .confirm:
             return updateConfirm(key)
+        case .conflict:
+            return updateConflict(key)
         case .menu(let purpose):
             return updateMenu(purpose, key, visibleRows: visibleRows)
         case .search:

@@ -126,28 +126,63 @@ import TextUI
         #expect(changed.products == stored.products && changed.phone == stored.phone)
     }
 
-    @Test func aSaveAfterSomeoneElseChangedTheRecordIsRefused() throws {
+    @Test func aSaveAfterSomeoneElseChangedTheRecordShowsTheirsAndMineFieldByField() throws {
         let dir = NSTemporaryDirectory() + "kriya-edit-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir)
-        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Siti Rahayu", phone: "0812-0000-1234",
-                                            kelurahan: "35.73.05.1004", business: "Keramik Sekar Dinoyo", category: .keramikGerabah)))
-        // Open the form, then a colleague saves the same artisan, then we save.
-        let device = ScriptedDevice([.char("e"), .ctrl("e")] + "!".map { .char($0) })
+        var siti = Artisan(id: EntityID(.artisan, 1), name: "Siti Rahayu", phone: "0812-0000-1234",
+                           kelurahan: "35.73.05.1004", business: "Keramik Sekar Dinoyo", category: .keramikGerabah)
+        siti.brand = "Sekar"
+        try store.apply(.addArtisan(siti))
+        // Open the form; we change the name and the brand. Meanwhile a colleague changes the
+        // brand and the notes. Then we save.
+        let toBrand: [Key] = Array(repeating: .tab, count: 10)
+        let device = ScriptedDevice([.char("e"), .ctrl("e"), .char("!")] + toBrand + [.ctrl("u")] + "Sekar Baru".map { .char($0) })
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         let colleague = try Store(path: dir)
         var theirs = try #require(colleague.data.artisans.items.first)
         device.onRead = {
-            guard device.keys.first == .f(2), theirs.brand != "Theirs" else { return }
-            theirs.brand = "Theirs"
+            guard device.keys.first == .f(2), theirs.brand != "Sekar Jaya" else { return }
+            theirs.brand = "Sekar Jaya"
+            theirs.notes = "Called on Monday"
             _ = try? colleague.apply(.updateArtisan(theirs, baseRev: theirs.rev))
         }
-        device.keys += [.f(2)]
+        var shots: [Grid] = []
+        device.onDraw = { _ in
+            guard shots.isEmpty, app.state.mode == .conflict else { return }
+            var fixed = app.state
+            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
+            shots.append(fixed.render(width: 80, height: 24))
+        }
+        // F2: the conflict view. ← keeps their brand; F2 saves on top of their version.
+        device.keys += [.f(2), .left, .f(2)]
         app.run()
-        // After F2: still the form, with what was typed, and why nothing was saved.
-        let refused = device.screens.first { $0.contains("changed by someone else") }
-        #expect(refused?.contains("Edit A-000001") == true && refused?.contains("Siti Rahayu!") == true, "\(device.screens.last ?? "")")
-        #expect(try Store(path: dir).data.artisans.items.first?.brand == "Theirs")
+        let view = try #require(shots.first)
+        try assertSnapshot(view, "conflict-80x24")
+        let text = view.lines.joined(separator: "\n")
+        #expect(text.contains("Sekar Jaya") && text.contains("Sekar Baru") && text.contains("Notes"))
+        #expect(!text.contains("Siti Rahayu!  "))                 // only we changed the name: not asked
+        let saved = try #require(try Store(path: dir).data.artisans.items.first)
+        #expect(saved.name == "Siti Rahayu!" && saved.brand == "Sekar Jaya" && saved.notes == "Called on Monday" && saved.rev == 3)
+    }
+
+    @Test func withoutTheStartingVersionEveryDifferenceIsAskedAndMineIsTheDefault() throws {
+        var state = makeState()
+        let id = try #require(state.selectedID(.artisans))
+        _ = state.update(.char("e"), visibleRows: 18)
+        _ = state.update(.ctrl("e"), visibleRows: 18)
+        _ = state.update(.char("!"), visibleRows: 18)
+        state.editingBase = nil
+        var theirs = try #require(state.data.artisans[id])
+        theirs.business = "Usaha Baru"
+        theirs.rev += 1
+        state.data.artisans.merge(theirs)
+        state.showConflict()
+        #expect(state.mode == .conflict && state.conflict?.merge.conflicts.map(\.field) == ["name", "business"])
+        guard case .save(.updateArtisan(let merged, let base)) = state.update(.f(2), visibleRows: 18) else {
+            Issue.record("no save"); return
+        }
+        #expect(base == theirs.rev && merged.name.hasSuffix("!") && merged.business != "Usaha Baru")
     }
 }
 
@@ -163,7 +198,7 @@ import TextUI
         // Out of keys: the line goes dead (the loop stops on a key that does nothing).
         device.onRead = { if device.keys.isEmpty { app.state.quit = true; device.keys = [.resize] } }
         app.run()
-        let draft = try #require(FormDraft.load(data: dir, user: "ratna"))
+        let draft = try #require(FormDraft.load(data: dir, user: "ratna")?.draft)
         #expect(draft.values["name"] == "Budi" && draft.values["phone"] == "0813" && draft.focus == 1)
         let mode = try FileManager.default.attributesOfItem(atPath: FormDraft.path(data: dir, user: "ratna"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -176,6 +211,22 @@ import TextUI
         second.run()
         #expect(FormDraft.load(data: dir, user: "ratna") == nil)
         #expect(try Store(path: dir).data.artisans.count == 0)
+    }
+
+    /// The same person in two consoles: one does not take over the form the other is still
+    /// filling in (its draft file belongs to a running process).
+    @Test func aDraftOfAConsoleStillRunningIsLeftToIt() throws {
+        let dir = NSTemporaryDirectory() + "kriya-draft-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir, user: "ratna")
+        let other = FormDraft(values: ["name": "Budi"], editing: nil, rev: nil, focus: 0, saved: "")
+        other.write(data: dir, user: "ratna")
+        let mine = FormDraft.path(data: dir, user: "ratna")
+        let running = FormDraft.path(data: dir, user: "ratna", pid: 1)    // init: always running
+        #expect(rename(mine, running) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)
+        let app = ConsoleApp(store: store, device: ScriptedDevice([.char("q")]), lang: .en, today: today)
+        #expect(app.state.mode == .list && FileManager.default.fileExists(atPath: running))
     }
 }
 

@@ -74,3 +74,29 @@ import Testing
         #expect(data.artisans[a]?.archived == true && data.sessions[s]?.participant(a) != nil)
     }
 }
+
+/// The field-by-field merge behind the conflict view.
+@Suite struct ThreeWayMergeTests {
+    let fields = ["name", "phone", "brand", "notes"]
+    let base = ["name": "Siti", "phone": "0812", "brand": "Sekar", "notes": ""]
+
+    @Test func fieldsOneSideChangedAreTakenAndOnlyRealClashesAreAsked() {
+        let theirs = ["name": "Siti", "phone": "0813", "brand": "Sekar Jaya", "notes": ""]
+        let mine = ["name": "Siti R.", "phone": "0812", "brand": "Sekar Baru", "notes": ""]
+        var m = ThreeWayMerge(fields: fields, base: base, theirs: theirs, mine: mine)
+        #expect(m.conflicts.map(\.field) == ["brand"] && m.takenFromTheirs == ["phone"] && m.keptMine == ["name"])
+        #expect(m.result == ["name": "Siti R.", "phone": "0813", "brand": "Sekar Baru", "notes": ""])
+        m.conflicts[0].keepMine = false
+        #expect(m.result["brand"] == "Sekar Jaya")
+        // The same new value on both sides is no clash.
+        let same = ThreeWayMerge(fields: fields, base: base, theirs: mine, mine: mine)
+        #expect(same.conflicts.isEmpty && same.result == mine)
+    }
+
+    @Test func withoutTheBaseEveryDifferenceIsAsked() {
+        let theirs = ["name": "Siti", "phone": "0813", "brand": "Sekar", "notes": "x"]
+        let mine = ["name": "Siti", "phone": "0812", "brand": "Sekar", "notes": ""]
+        let m = ThreeWayMerge(fields: fields, base: nil, theirs: theirs, mine: mine)
+        #expect(m.conflicts.map(\.field) == ["phone", "notes"] && m.takenFromTheirs.isEmpty)
+    }
+}

@@ -28,13 +28,21 @@ enum ArtisanForm {
         (.nik, { _ in TextKind(.digits) }, nil, 16),
     ]
 
+    /// A stored artisan's values as the form shows them, by field key.
+    static func values(of artisan: Artisan, _ lang: Lang) -> [String: String] {
+        var text = ArtisanText(artisan, lang: lang)
+        if let g = artisan.gender { text[.gender] = Choices.genderLabel(g, lang) }
+        var out: [String: String] = [:]
+        for item in layout { out[item.field.rawValue] = text[item.field] ?? "" }
+        return out
+    }
+
     /// An empty form, or one filled with `artisan` to change it.
     static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
-        var current = artisan.map { ArtisanText($0, lang: lang) }
-        if let g = artisan?.gender { current?[.gender] = Choices.genderLabel(g, lang) }
+        let current = artisan.map { values(of: $0, lang) }
         let title = artisan.map { L10n.text(.uiFormEditArtisan, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
         return Form(title: title, fields: layout.map { item in
-            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field] ?? "",
+            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
                       kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
         })

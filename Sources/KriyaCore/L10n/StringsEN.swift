@@ -1,6 +1,17 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiConflictKept: "Kept from yours (only you changed it): {0}",
+        .uiConflictTitle: "{0} {1} was changed by someone else while you edited it",
+        .uiConflictHelp: "For each field both of you changed: ← or t keeps theirs, → or m keeps yours. F2 saves; Esc goes back to the form.",
+        .uiConflictField: "Field",
+        .uiConflictTheirs: "Theirs (saved)",
+        .uiConflictMine: "Yours",
+        .uiConflictTaken: "Taken from theirs (only they changed it): {0}",
+        .uiConflictNone: "No field clashes: F2 saves your changes together with theirs.",
+        .uiConflictBack: "The form still starts from the old version; F2 compares again.",
+        .uiKeyTheirs: "Theirs",
+        .uiKeyMine: "Yours",
         .uiHelpMore: "({0} above, {1} below)",
         .uiHelpUndo: "Undo my last change (this session)",
         .uiHelpRemove: "Archive or delete the selected artisan",

@@ -1,6 +1,17 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiConflictKept: "Dipertahankan dari milik Anda (hanya Anda yang mengubah): {0}",
+        .uiConflictTitle: "{0} {1} diubah orang lain selagi Anda mengeditnya",
+        .uiConflictHelp: "Untuk tiap kolom yang sama-sama diubah: ← atau t pakai milik mereka, → atau m pakai milik Anda. F2 menyimpan; Esc kembali ke formulir.",
+        .uiConflictField: "Kolom",
+        .uiConflictTheirs: "Milik mereka (tersimpan)",
+        .uiConflictMine: "Milik Anda",
+        .uiConflictTaken: "Diambil dari milik mereka (hanya mereka yang mengubah): {0}",
+        .uiConflictNone: "Tidak ada kolom yang bentrok: F2 menyimpan perubahan Anda bersama perubahan mereka.",
+        .uiConflictBack: "Formulir masih berdasar versi lama; F2 membandingkan lagi.",
+        .uiKeyTheirs: "Mereka",
+        .uiKeyMine: "Anda",
         .uiHelpMore: "({0} di atas, {1} di bawah)",
         .uiHelpUndo: "Batalkan perubahan terakhir saya (sesi ini)",
         .uiHelpRemove: "Arsipkan atau hapus pelaku IKM yang dipilih",

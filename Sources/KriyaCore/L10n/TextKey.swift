@@ -40,4 +40,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
     case uiHelpUndo, uiHelpRemove, uiArchiveTitle, uiArchiveText, uiDeleteTitle, uiDeleteText, uiConfirmKeys, uiArchived, uiDeleted, uiUndone, uiNothingToUndo, uiUndoRefused
     case uiHelpMore
+    case uiConflictTitle, uiConflictHelp, uiConflictField, uiConflictTheirs, uiConflictMine, uiConflictTaken, uiConflictNone, uiConflictBack, uiKeyTheirs, uiKeyMine
+    case uiConflictKept
 }

@@ -48,6 +48,7 @@ public final class ConsoleApp {
                 case .previewImport(let file): previewImport(file)
                 case .confirmImport: confirmImport()
                 case .save(let command): save(command)
+                case .history(let id): state.showHistory(store.history(of: id), of: id, width: width)
                 case .none: break
                 }
                 keepDraft()

@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -53,6 +53,9 @@ public struct ConsoleState {
     public var undoStack: [Reversal] = []
     /// The question on screen (mode `.confirm`) and the command a "y" saves.
     public var confirmation: (dialog: Dialog, command: Command)?
+    /// The audit trail on screen (mode `.history`), and the mode to go back to.
+    public var historyLines: [String] = []
+    var historyReturn: Mode = .list
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex

@@ -15,6 +15,8 @@ public enum Action: Equatable, Sendable {
     case editArtisan
     /// Pick an artisan to enrol in the selected Bimtek session.
     case enrol
+    /// The selected record's audit trail.
+    case history
     /// Undo this user's last change.
     case undo
     /// Archive or delete the selected artisan (asks first).
@@ -41,6 +43,7 @@ public enum Keymap {
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
         Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
         Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),
+        Binding(keys: [(.char("h"), .history)], help: .uiHelpHistory, bar: nil),
         Binding(keys: [(.enter, .open)], help: .uiHelpOpen, bar: .uiKeyOpen),
         Binding(keys: [(.f(9), .menu), (.alt("m"), .menu)], help: .uiHelpMenu, bar: .uiKeyMenu),
         Binding(keys: [(.char("f"), .filter), (.alt("f"), .filter)], help: .uiHelpFilter, bar: .uiKeyFilter),

@@ -29,6 +29,10 @@ extension ConsoleState {
             form?.render(into: &grid, area: body)
         case .conflict:
             renderConflict(&grid, body)
+        case .history:
+            for (i, line) in historyLines.dropFirst(min(detailOffset, max(0, historyLines.count - body.height))).prefix(body.height).enumerated() {
+                grid.put(line, x: 1, y: body.y + i, role: i == 0 && detailOffset == 0 ? .header : .normal, limit: width - 1)
+            }
         case .picker:
             picker(&grid, body)
         case .detail:

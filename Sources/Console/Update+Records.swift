@@ -1,4 +1,5 @@
 import KriyaCore
+import KriyaViews
 import TextUI
 
 /// Undo, archive and delete from the lists: each goes through a command (checked and audited
@@ -65,5 +66,21 @@ extension ConsoleState {
     mutating func removed(_ change: Change, name: String) {
         guard let id = change.targets.first else { return }
         message = L10n.text(change.deleted.isEmpty ? .uiArchived : .uiDeleted, lang, id, name)
+    }
+}
+
+extension ConsoleState {
+    /// Shows a record's audit trail, from the list or from its detail.
+    public mutating func showHistory(_ entries: [AuditEntry], of id: EntityID, width: Int) {
+        let title: String
+        switch id.kind {
+        case .artisan: title = data.artisans[id]?.name ?? ""
+        case .session: title = data.sessions[id]?.title ?? ""
+        case .exhibition: title = data.exhibitions[id]?.name ?? ""
+        }
+        historyLines = HistoryText.lines(entries, of: id, title: title, lang: lang, width: width - 2)
+        historyReturn = mode == .detail ? .detail : .list
+        detailOffset = 0
+        mode = .history
     }
 }

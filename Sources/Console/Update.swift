@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case confirmImport
     /// Save a change made in a form.
     case save(Command)
+    /// Read this record's audit trail and show it.
+    case history(EntityID)
 }
 
 extension ConsoleState {
@@ -38,6 +40,19 @@ extension ConsoleState {
             return updateConfirm(key)
         case .conflict:
             return updateConflict(key)
+        case .history:
+            switch Keymap.action(for: key) {
+            case .up: detailOffset = max(0, detailOffset - 1)
+            case .down: detailOffset += 1
+            case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
+            case .pageDown: detailOffset += visibleRows
+            case .first: detailOffset = 0
+            case .quit, .back, .history, .open:
+                mode = historyReturn
+                detailOffset = 0
+            default: break
+            }
+            return .none
         case .menu(let purpose):
             return updateMenu(purpose, key, visibleRows: visibleRows)
         case .search:
@@ -62,6 +77,7 @@ extension ConsoleState {
             case .enrol: openPicker()
             case .remove: askToRemove()
             case .undo: return undoLast()
+            case .history: return selectedID(pane).map { .history($0) } ?? .none
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help; detailOffset = 0
@@ -106,6 +122,7 @@ extension ConsoleState {
         case .enrol: openPicker()
         case .remove: askToRemove()
         case .undo: return undoLast()
+        case .history: return selectedID(pane).map { .history($0) } ?? .none
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -171,7 +188,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

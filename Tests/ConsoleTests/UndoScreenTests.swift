@@ -27,12 +27,16 @@ import TextUI
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Edit Budi's business (the first row, by name), save, undo; a second u has nothing left.
         let device = ScriptedDevice([.char("e")] + Array(repeating: Key.tab, count: 4) + [.ctrl("u")] + "Topeng Baru".map { .char($0) }
-                                    + [.f(2), .char("u"), .char("u"), .char("q")])
+                                    + [.f(2), .char("u"), .char("u"), .char("h"), .escape, .char("q")])
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         app.run()
         #expect(device.screens.contains { $0.contains("Topeng Baru") })
         #expect(device.screens.contains { $0.contains("Undone: update-artisan (A-000002)") })
-        #expect(device.screens.last?.contains("Nothing of yours to undo") == true)
+        #expect(device.screens.contains { $0.contains("Nothing of yours to undo") })
+        // h: the audit trail of the record, newest first: the undo, then the edit.
+        let history = try #require(device.screens.first { $0.contains("History of A-000002 Budi Santoso") })
+        let undo = try #require(history.range(of: "update-artisan")), edit = try #require(history.range(of: "Topeng Budi → Topeng Baru"))
+        #expect(history.contains("undo: update-artisan") && history.contains("Topeng Baru → Topeng Budi") && undo.lowerBound < edit.lowerBound)
         let now = try Store(path: dir)
         #expect(now.data.artisans[EntityID(.artisan, 2)]?.business == "Topeng Budi" && now.data.artisans[EntityID(.artisan, 2)]?.rev == 3)
         #expect(String(decoding: FileManager.default.contents(atPath: dir + "/audit.jsonl") ?? Data(), as: UTF8.self).contains(#""cmd":"undo""#))

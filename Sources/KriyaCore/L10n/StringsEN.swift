@@ -1,6 +1,9 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiHistoryTitle: "History of {0} {1}, newest first",
+        .uiHistoryNone: "No change recorded.",
+        .uiHelpHistory: "History of the selected record: who changed what, when",
         .uiConflictKept: "Kept from yours (only you changed it): {0}",
         .uiConflictTitle: "{0} {1} was changed by someone else while you edited it",
         .uiConflictHelp: "For each field both of you changed: ← or t keeps theirs, → or m keeps yours. F2 saves; Esc goes back to the form.",

@@ -1,6 +1,9 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiHistoryTitle: "Riwayat {0} {1}, terbaru dulu",
+        .uiHistoryNone: "Belum ada perubahan tercatat.",
+        .uiHelpHistory: "Riwayat data terpilih: siapa mengubah apa, kapan",
         .uiConflictKept: "Dipertahankan dari milik Anda (hanya Anda yang mengubah): {0}",
         .uiConflictTitle: "{0} {1} diubah orang lain selagi Anda mengeditnya",
         .uiConflictHelp: "Untuk tiap kolom yang sama-sama diubah: ← atau t pakai milik mereka, → atau m pakai milik Anda. F2 menyimpan; Esc kembali ke formulir.",

@@ -42,4 +42,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpMore
     case uiConflictTitle, uiConflictHelp, uiConflictField, uiConflictTheirs, uiConflictMine, uiConflictTaken, uiConflictNone, uiConflictBack, uiKeyTheirs, uiKeyMine
     case uiConflictKept
+    case uiHistoryTitle, uiHistoryNone, uiHelpHistory
 }

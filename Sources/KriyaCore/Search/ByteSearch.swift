@@ -6,11 +6,11 @@ import Darwin
 
 /// Substring search over raw bytes. Glibc's `memmem` is a GNU extension that Swift does not
 /// import, so this finds candidates with `memchr` (vectorised in libc) and confirms with `memcmp`.
-enum ByteSearch {
+public enum ByteSearch {
     /// Offset of the first `needle` in `haystack[0..<count]`, or nil.
     /// - Parameter anchor: which byte of the needle to look for with `memchr`; the rarest one
     ///   in the haystack makes the fewest false candidates.
-    static func find(_ haystack: UnsafePointer<UInt8>, _ count: Int, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int = 0) -> Int? {
+    public static func find(_ haystack: UnsafePointer<UInt8>, _ count: Int, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int = 0) -> Int? {
         let n = needle.count
         guard n > 0 else { return 0 }
         guard n <= count, let needleBase = needle.baseAddress else { return nil }

@@ -130,6 +130,37 @@ enum AuditFormat {
     }
 }
 
+extension AuditFormat {
+    /// One (already verified) audit line.
+    static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> AuditEntry {
+        var r = JSONReader(line)
+        var entry = AuditEntry(when: "", user: "", command: "", targets: [], detail: nil, changes: [])
+        try r.object { r, key throws(JSONReader.Failure) in
+            switch key {
+            case "at": entry.when = SystemInfo.local(utcStamp: try r.string())
+            case "user": entry.user = try r.string()
+            case "cmd": entry.command = try r.string()
+            case "targets": entry.targets = try r.strings().compactMap(EntityID.init)
+            case "detail": entry.detail = r.null() ? nil : try r.string()
+            case "changes": try r.array { r throws(JSONReader.Failure) in
+                var change = FieldChange(field: "", from: "", to: "")
+                try r.object { r, key throws(JSONReader.Failure) in
+                    switch key {
+                    case "field": change.field = try r.string()
+                    case "from": change.from = try r.string()
+                    case "to": change.to = try r.string()
+                    default: try r.skipValue()
+                    }
+                }
+                entry.changes.append(change)
+            }
+            default: try r.skipValue()
+            }
+        }
+        return entry
+    }
+}
+
 /// A snapshot line: one record.
 enum SnapshotFormat {
     static func line<R>(_ record: R, _ write: (R, inout JSONWriter) -> Void) -> [UInt8] {

@@ -35,6 +35,20 @@ public enum SystemInfo {
         return Now(timestamp: stamp, today: today, time: ClockTime(hour: Int(local.tm_hour), minute: Int(local.tm_min))!)
     }
 
+    /// `2026-11-29T07:05:12Z` as the office's local date and time, `29/11/2026 14:05`
+    /// (the text itself when it is not such a stamp).
+    public static func local(utcStamp: String) -> String {
+        let parts = utcStamp.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int32($0) }
+        guard parts.count == 6 else { return utcStamp }
+        var utc = tm()
+        (utc.tm_year, utc.tm_mon, utc.tm_mday) = (parts[0] - 1900, parts[1] - 1, parts[2])
+        (utc.tm_hour, utc.tm_min, utc.tm_sec) = (parts[3], parts[4], parts[5])
+        var t = timegm(&utc)
+        var local = tm()
+        localtime_r(&t, &local)
+        return "\(two(local.tm_mday))/\(two(local.tm_mon + 1))/\(local.tm_year + 1900) \(two(local.tm_hour)):\(two(local.tm_min))"
+    }
+
     /// A compact local timestamp for file names: `20261129-071500`.
     public static func fileStamp() -> String {
         var t = time(nil)

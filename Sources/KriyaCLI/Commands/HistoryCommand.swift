@@ -1,0 +1,36 @@
+import ArgumentParser
+import KriyaCore
+import KriyaStore
+import KriyaViews
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show who changed a record, when, and each field from what to what (newest first)."
+    )
+
+    @Argument(help: "The id, e.g. A-000123, B-000004, P-000002.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        guard let entity = EntityID(id) else {
+            Output.error(L10n.text(.cUnknownID, lang, id))
+            throw ExitCode(EX_DATAERR)
+        }
+        let store = try global.openStore(create: false)
+        let entries = store.history(of: entity)
+        let title: String
+        switch entity.kind {
+        case .artisan: title = store.data.artisans[entity]?.name ?? ""
+        case .session: title = store.data.sessions[entity]?.title ?? ""
+        case .exhibition: title = store.data.exhibitions[entity]?.name ?? ""
+        }
+        // A deleted record still has its history; an id never used has none.
+        if title.isEmpty && entries.isEmpty {
+            Output.error(L10n.text(.cUnknownID, lang, id))
+            throw ExitCode(EX_NOINPUT)
+        }
+        Output.lines(HistoryText.lines(entries, of: entity, title: title, lang: lang, width: Output.width() ?? 200))
+    }
+}

@@ -1,0 +1,37 @@
+import KriyaCore
+import KriyaText
+
+/// A record's audit trail as lines: when, who, what, and field by field from what to what.
+public enum HistoryText {
+    public static func lines(_ entries: [AuditEntry], of id: EntityID, title: String, lang: Lang, width: Int) -> [String] {
+        var out = [L10n.text(.uiHistoryTitle, lang, id, TerminalSafe.text(title)), ""]
+        if entries.isEmpty { out.append("  " + L10n.text(.uiHistoryNone, lang)) }
+        for e in entries {
+            // Another record the change was about (the session of an enrolment, say).
+            let others = e.targets.filter { $0 != id }.prefix(3).map(\.description).joined(separator: ", ")
+            var head = "\(e.when)  \(TerminalSafe.text(e.user))  \(e.command)"
+            if !others.isEmpty { head += " " + others }
+            if let d = e.detail, !d.isEmpty { head += ": " + TerminalSafe.text(d) }
+            out.append(DisplayWidth.truncate(head, toCells: width))
+            // Changes to other records (a session's participant list) are long and not this record's.
+            guard e.targets.first == id else { continue }
+            // The id is in the heading; "not archived" is no news on a new record.
+            for c in e.changes where c.field != "id" && !(c.field == "archived" && c.from.isEmpty) {
+                let label = ArtisanField(rawValue: c.field).map { L10n.text($0.label, lang) } ?? c.field
+                let from = c.from.isEmpty ? "—" : TerminalSafe.text(shown(c.field, c.from, lang))
+                let to = c.to.isEmpty ? "—" : TerminalSafe.text(shown(c.field, c.to, lang))
+                out.append(DisplayWidth.truncate("    \(label): \(from) → \(to)", toCells: width))
+            }
+        }
+        return out
+    }
+
+    /// A stored value as people read it: a kelurahan code by its name, a category key by its label.
+    static func shown(_ field: String, _ value: String, _ lang: Lang) -> String {
+        switch field {
+        case "kelurahan": return Wilayah.kelurahan(code: value)?.name ?? value
+        case "category": return CraftCategory(rawValue: value)?.label(lang) ?? value
+        default: return value
+        }
+    }
+}

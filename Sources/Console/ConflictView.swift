@@ -10,24 +10,29 @@ struct ConflictView {
     var selected = 0
     let id: EntityID
     let name: String
-    /// Their version, the one the save now builds on.
-    let theirs: Artisan
+    /// Their version, the one the save now builds on: its values and revision.
+    let theirs: [String: String]
+    let theirsRev: Int
     /// Field key → label, as the form shows them.
     let labels: [String: String]
 }
 
 extension ConsoleState {
     /// Opens the conflict view for the open edit form against the newest stored version.
-    public mutating func showConflict() {
-        guard let open = form, let (id, _) = editing, let theirs = data.artisans[id] else { return }
+    /// When no field of the form changed on their side (an enrolment changed a session, say),
+    /// there is nothing to show: the save goes ahead on their version at once.
+    public mutating func showConflict() -> Effect {
+        guard let open = form, let (id, _) = editing, let theirs = stored(id) else { return .none }
         let fields = open.fields.map(\.key)
         var mine: [String: String] = [:]
         for f in open.fields { mine[f.key] = f.value }
-        let merge = ThreeWayMerge(fields: fields, base: editingBase.map { ArtisanForm.values(of: $0, lang) },
-                                  theirs: ArtisanForm.values(of: theirs, lang), mine: mine)
-        conflict = ConflictView(merge: merge, id: id, name: theirs.name, theirs: theirs,
+        let merge = ThreeWayMerge(fields: fields, base: editingBase, theirs: theirs.values, mine: mine)
+        let view = ConflictView(merge: merge, id: id, name: theirs.name, theirs: theirs.values, theirsRev: theirs.rev,
                                 labels: Dictionary(uniqueKeysWithValues: open.fields.map { ($0.key, $0.label) }))
+        if merge.conflicts.isEmpty && merge.takenFromTheirs.isEmpty { return saveMerged(view) }
+        conflict = view
         mode = .conflict
+        return .none
     }
 
     mutating func updateConflict(_ key: Key) -> Effect {
@@ -54,16 +59,15 @@ extension ConsoleState {
     }
 
     /// The form takes the merged values and their version as its new starting point, then saves.
-    private mutating func saveMerged(_ view: ConflictView) -> Effect {
+    mutating func saveMerged(_ view: ConflictView) -> Effect {
         guard var open = form else { mode = .list; return .none }
         let result = view.merge.result
-        let theirValues = ArtisanForm.values(of: view.theirs, lang)
         for i in open.fields.indices {
             if let v = result[open.fields[i].key] { open.fields[i].set(v) }
-            open.fields[i].rebase(theirValues[open.fields[i].key] ?? "")
+            open.fields[i].rebase(view.theirs[open.fields[i].key] ?? "")
         }
         form = open
-        editing = (view.id, view.theirs.rev)
+        editing = (view.id, view.theirsRev)
         editingBase = view.theirs
         mode = .form
         return updateForm(.f(2))

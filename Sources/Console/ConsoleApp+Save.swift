@@ -20,7 +20,7 @@ extension ConsoleApp {
             // Someone saved the same record meanwhile: show theirs and ours field by field.
             if case .conflict = box.error {
                 state.replaceData(store.data)
-                state.showConflict()
+                if case .save(let merged) = state.showConflict() { save(merged) }
             } else if case .invalid(let problems) = box.error {
                 state.formRefused(problems, otherwise: "")
             } else {

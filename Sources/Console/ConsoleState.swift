@@ -39,11 +39,13 @@ public struct ConsoleState {
     public var importReady = 0
     /// The open form (mode `.form`), and whether Esc on it is waiting for "discard?".
     public var form: Form?
-    /// The artisan the form changes, and the revision it was opened at (nil: a new one).
+    /// What the open form is for.
+    public var formSubject: FormSubject = .artisan
+    /// The record the form changes, and the revision it was opened at (nil: a new one).
     public var editing: (id: EntityID, rev: Int)?
-    /// The artisan as it was when the form opened (for the field-by-field conflict view); nil
-    /// when not known (a draft restored after the record changed).
-    public var editingBase: Artisan?
+    /// The record's values as the form showed them when it opened (for the field-by-field
+    /// conflict view); nil when not known (a draft restored after the record changed).
+    public var editingBase: [String: String]?
     /// The conflict view (mode `.conflict`), over the open form.
     var conflict: ConflictView?
     public var discardPending = false

@@ -16,6 +16,8 @@ struct FormDraft: Codable, Equatable {
     var rev: Int?
     var focus: Int
     var saved: String
+    /// What the form is for, when new: "session", "exhibition"; nil for an artisan.
+    var subject: String? = nil
 
     private static func safe(_ user: String) -> String {
         let safeUser = user.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
@@ -79,21 +81,26 @@ extension ConsoleState {
         guard mode == .form || mode == .conflict, let form, form.isDirty else { return nil }
         var values: [String: String] = [:]
         for f in form.fields { values[f.key] = f.value }
+        let subject: String? = formSubject == .session ? "session" : formSubject == .exhibition ? "exhibition" : nil
         return FormDraft(values: values, editing: editing?.id.description, rev: editing?.rev, focus: form.focus,
-                         saved: { let now = SystemInfo.now(); return "\(now.today.numeric) \(now.time)" }())
+                         saved: { let now = SystemInfo.now(); return "\(now.today.numeric) \(now.time)" }(), subject: subject)
     }
 
     /// Opens the form a draft was kept from, as it was left.
     mutating func restore(_ draft: FormDraft) {
-        if let text = draft.editing, let id = EntityID(text), let a = data.artisans[id] {
-            form = ArtisanForm.make(lang, editing: a)
-            editing = (id, draft.rev ?? a.rev)
+        let id = draft.editing.flatMap(EntityID.init)
+        let kind = id?.kind ?? (draft.subject == "session" ? .session : draft.subject == "exhibition" ? .exhibition : .artisan)
+        pane = kind == .artisan ? .artisans : kind == .session ? .sessions : .exhibitions
+        if let id, let current = stored(id) {
+            if let at = rows[pane]?.firstIndex(where: { recordID(pane, $0) == id }) { selected[pane] = at }
+            openEditForm()
+            editing = (id, draft.rev ?? current.rev)
             // The version the draft started from is known only if nobody changed it since.
-            editingBase = draft.rev == a.rev ? a : nil
+            if draft.rev != current.rev { editingBase = nil }
         } else {
-            form = ArtisanForm.make(lang)
-            editing = nil
+            openNewForm()
         }
+        guard form != nil else { return }
         for i in form!.fields.indices {
             if let value = draft.values[form!.fields[i].key] { form!.fields[i].input = TextField(value, maxLength: form!.fields[i].input.maxLength) }
         }

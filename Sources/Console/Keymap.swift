@@ -10,9 +10,9 @@ public enum Action: Equatable, Sendable {
     /// Ask for a CSV file, then show what importing it would do.
     case importFile
     /// The form for a new artisan.
-    case newArtisan
+    case newRecord
     /// The form for the selected artisan.
-    case editArtisan
+    case editRecord
     /// Pick an artisan to enrol in the selected Bimtek session.
     case enrol
     /// The selected record's audit trail.
@@ -38,8 +38,8 @@ public enum Keymap {
     public static let list: [Binding] = [
         Binding(keys: [(.f(1), .help), (.char("?"), .help)], help: .uiHelpTitle, bar: .uiKeyHelp),
         Binding(keys: [(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
-        Binding(keys: [(.f(7), .newArtisan), (.char("a"), .newArtisan)], help: .uiHelpNew, bar: .uiKeyNew),
-        Binding(keys: [(.f(4), .editArtisan), (.char("e"), .editArtisan)], help: .uiHelpEdit, bar: nil),
+        Binding(keys: [(.f(7), .newRecord), (.char("a"), .newRecord)], help: .uiHelpNew, bar: .uiKeyNew),
+        Binding(keys: [(.f(4), .editRecord), (.char("e"), .editRecord)], help: .uiHelpEdit, bar: nil),
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
         Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
         Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),

@@ -1,26 +1,74 @@
 import KriyaCore
 import TextUI
 
-/// The form for a new artisan: checked field by field as the user leaves each one, all at
-/// once on F2/Ctrl-S (nothing is saved while anything is wrong), Esc asks before dropping work.
+/// What the open form is for.
+public enum FormSubject: Equatable, Sendable { case artisan, session, exhibition }
+
+/// The forms: checked field by field as the user leaves each one, all at once on F2/Ctrl-S
+/// (nothing is saved while anything is wrong), Esc asks before dropping work.
 extension ConsoleState {
-    mutating func openArtisanForm() {
-        form = ArtisanForm.make(lang)
-        editing = nil
-        editingBase = nil
+    /// A new record of the kind the pane shows (the reports pane registers an artisan).
+    mutating func openNewForm() {
+        switch pane {
+        case .sessions: open(SessionForm.make(lang, today: today), .session, editing: nil)
+        case .exhibitions: open(ExhibitionForm.make(lang), .exhibition, editing: nil)
+        case .artisans, .reports:
+            pane = .artisans
+            open(ArtisanForm.make(lang), .artisan, editing: nil)
+        }
+    }
+
+    /// The selected record in its form, remembering the version it was opened at: a save
+    /// after someone else changed it goes through the conflict view, never overwrites.
+    mutating func openEditForm() {
+        guard let id = selectedID(pane) else { return }
+        switch id.kind {
+        case .artisan: if let a = data.artisans[id] { open(ArtisanForm.make(lang, editing: a), .artisan, editing: (id, a.rev)) }
+        case .session: if let s = data.sessions[id] { open(SessionForm.make(lang, today: today, editing: s), .session, editing: (id, s.rev)) }
+        case .exhibition: if let e = data.exhibitions[id] { open(ExhibitionForm.make(lang, editing: e), .exhibition, editing: (id, e.rev)) }
+        }
+    }
+
+    private mutating func open(_ new: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?) {
+        form = new
+        formSubject = subject
+        self.editing = editing
+        editingBase = editing.flatMap { storedValues(of: $0.id) }
         discardPending = false
         mode = .form
     }
 
-    /// The selected artisan in the form, remembering the revision it was opened at: a save
-    /// after someone else changed the record is refused as a conflict, never overwritten.
-    mutating func openEditForm() {
-        guard pane == .artisans, let id = selectedID(.artisans), let a = data.artisans[id] else { return }
-        form = ArtisanForm.make(lang, editing: a)
-        editing = (a.id, a.rev)
-        editingBase = a
-        discardPending = false
-        mode = .form
+    /// A stored record's values as its form shows them, and its revision and name.
+    func storedValues(of id: EntityID) -> [String: String]? { stored(id)?.values }
+
+    func stored(_ id: EntityID) -> (values: [String: String], rev: Int, name: String)? {
+        switch id.kind {
+        case .artisan: return data.artisans[id].map { (ArtisanForm.values(of: $0, lang), $0.rev, $0.name) }
+        case .session: return data.sessions[id].map { (SessionForm.values(of: $0, lang), $0.rev, $0.title) }
+        case .exhibition: return data.exhibitions[id].map { (ExhibitionForm.values(of: $0, lang), $0.rev, $0.name) }
+        }
+    }
+
+    /// The command that saves `form`, or the problems by field key.
+    func command(for form: Form) -> Result<Command, FormProblems> {
+        let current = editing.map(\.id)
+        switch formSubject {
+        case .artisan:
+            let checked = ArtisanForm.text(form).checked()
+            guard checked.problems.isEmpty else { return .failure(FormProblems(checked.problems, lang)) }
+            guard let (id, rev) = editing, let stored = data.artisans[id] else { return .success(.addArtisan(checked.artisan)) }
+            var changed = stored
+            changed.take(checked.artisan, fields: ArtisanForm.edited(form))
+            return .success(.updateArtisan(changed, baseRev: rev))
+        case .session:
+            let (s, problems) = SessionForm.read(form, onto: current.flatMap { data.sessions[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateSession(s, baseRev: $0.rev) } ?? .addSession(s))
+        case .exhibition:
+            let (e, problems) = ExhibitionForm.read(form, onto: current.flatMap { data.exhibitions[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateExhibition(e, baseRev: $0.rev) } ?? .addExhibition(e))
+        }
     }
 
     mutating func updateForm(_ key: Key) -> Effect {
@@ -35,22 +83,21 @@ extension ConsoleState {
         case .left(let index):
             // A value typed and left is checked at once; an empty field only on saving.
             let field = open.fields[index]
-            let problems = ArtisanForm.errors(ArtisanForm.text(open).checked().problems, lang)
-            open.show(error: field.value.isEmpty ? nil : problems[field.key], for: index)
+            if case .failure(let problems) = command(for: open) {
+                open.show(error: field.value.isEmpty ? nil : problems.byField[field.key], for: index)
+            } else {
+                open.show(error: nil, for: index)
+            }
         case .save:
-            let checked = ArtisanForm.text(open).checked()
-            if !checked.problems.isEmpty {
-                let errors = ArtisanForm.errors(checked.problems, lang)
-                open.show(errors: errors)
+            form = open
+            switch command(for: open) {
+            case .success(let command): return .save(command)
+            case .failure(let problems):
+                open.show(errors: problems.byField)
                 form = open
-                message = L10n.text(.uiFormNotSaved, lang, errors.count)
+                message = L10n.text(.uiFormNotSaved, lang, problems.byField.count)
                 return .none
             }
-            form = open
-            guard let (id, rev) = editing, let current = data.artisans[id] else { return .save(.addArtisan(checked.artisan)) }
-            var changed = current
-            changed.take(checked.artisan, fields: ArtisanForm.edited(open))
-            return .save(.updateArtisan(changed, baseRev: rev))
         case .cancel:
             if open.isDirty {
                 discardPending = true
@@ -77,7 +124,8 @@ extension ConsoleState {
     /// differ from ours only through the data, e.g. a stale record).
     public mutating func formRefused(_ problems: [FieldError], otherwise text: String) {
         guard var open = form, !problems.isEmpty else { message = text; return }
-        open.show(errors: ArtisanForm.errors(problems, lang))
+        let byField = FormProblems(problems, lang).byField
+        open.show(errors: byField)
         form = open
         message = L10n.text(.uiFormNotSaved, lang, problems.count)
     }
@@ -89,17 +137,33 @@ extension ConsoleState {
         } else if mode != .form {
             removed(change, name: change.artisans.first?.name ?? "")
         } else {
-            formSaved(change.targets.first ?? EntityID(.artisan, 0), name: change.artisans.first?.name ?? "")
+            let id = change.targets.first ?? EntityID(.artisan, 0)
+            formSaved(id, name: stored(id)?.name ?? "")
         }
     }
 
-    /// Saved: back to the list, on the new record.
+    /// Saved: back to the list of its kind, on the record.
     public mutating func formSaved(_ id: EntityID, name: String) {
         closeForm()
-        pane = .artisans
-        query[.artisans] = ""
-        refilter(.artisans)
-        if let at = rows[.artisans]?.firstIndex(where: { recordID(.artisans, $0) == id }) { selected[.artisans] = at }
+        let target: Pane = id.kind == .artisan ? .artisans : id.kind == .session ? .sessions : .exhibitions
+        pane = target
+        query[target] = ""
+        refilter(target)
+        if let at = rows[target]?.firstIndex(where: { recordID(target, $0) == id }) { selected[target] = at }
         message = L10n.text(.uiFormSaved, lang, id, name)
+    }
+}
+
+/// A form's problems, one message per field key (several joined with "; ").
+public struct FormProblems: Error, Equatable {
+    public let byField: [String: String]
+    init(_ problems: [FieldError], _ lang: Lang) {
+        var out: [String: String] = [:]
+        for e in problems {
+            let key = String(e.field.prefix { $0 != "[" && $0 != "." })
+            let message = L10n.problem(e.problem, lang)
+            out[key] = out[key].map { $0 + "; " + message } ?? message
+        }
+        byField = out
     }
 }

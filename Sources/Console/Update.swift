@@ -73,7 +73,7 @@ extension ConsoleState {
             case .pageDown: detailOffset += visibleRows
             case .first: detailOffset = 0
             case .back, .open: mode = .list
-            case .editArtisan: openEditForm()
+            case .editRecord: openEditForm()
             case .enrol: openPicker()
             case .remove: askToRemove()
             case .undo: return undoLast()
@@ -117,8 +117,8 @@ extension ConsoleState {
         case .suspend: return .suspend
         case .menu: openMenu(.main)
         case .importFile: mode = .importPath
-        case .newArtisan: openArtisanForm()
-        case .editArtisan: openEditForm()
+        case .newRecord: openNewForm()
+        case .editRecord: openEditForm()
         case .enrol: openPicker()
         case .remove: askToRemove()
         case .undo: return undoLast()
@@ -188,7 +188,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newArtisan), (.uiHelpEdit, .editArtisan), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

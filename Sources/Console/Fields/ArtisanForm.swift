@@ -40,7 +40,7 @@ enum ArtisanForm {
     /// An empty form, or one filled with `artisan` to change it.
     static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
         let current = artisan.map { values(of: $0, lang) }
-        let title = artisan.map { L10n.text(.uiFormEditArtisan, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
+        let title = artisan.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
         return Form(title: title, fields: layout.map { item in
             FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
@@ -61,45 +61,5 @@ enum ArtisanForm {
             if field == .products { t.products = ListCell.split(f.value) } else { t[field] = f.value }
         }
         return t
-    }
-
-    /// Every problem, by field key, in the user's language.
-    static func errors(_ problems: [FieldError], _ lang: Lang) -> [String: String] {
-        var out: [String: String] = [:]
-        for e in problems {
-            guard let field = ArtisanField.of(errorField: e.field) else { continue }
-            let message = L10n.problem(e.problem, lang)
-            out[field.rawValue] = out[field.rawValue].map { $0 + "; " + message } ?? message
-        }
-        return out
-    }
-}
-
-/// The lists the pickers offer, built once.
-enum Choices {
-    static let kecamatan = ChoiceKind(Wilayah.kecamatan.map(\.name))
-    /// Kelurahan grouped by kecamatan: a chosen kecamatan narrows the list, a chosen kelurahan
-    /// fills in its kecamatan.
-    static let kelurahan = ChoiceKind(Wilayah.kelurahan.map { kel in
-        ChoiceKind.Option(kel.name, group: Wilayah.kecamatan(code: kel.kecamatanCode)?.name)
-    }, groupField: ArtisanField.kecamatan.rawValue)
-    static let scale = ChoiceKind(BusinessScale.allCases.map(\.rawValue))
-
-    @Sendable static func category(_ lang: Lang) -> any FieldKind {
-        // Found by their names in both languages (staff say "keramik" whichever language is on screen).
-        ChoiceKind(CraftCategory.allCases.map { .init($0.label(lang), aliases: [$0.label(lang == .id ? .en : .id)]) })
-    }
-
-    @Sendable static func gender(_ lang: Lang) -> any FieldKind {
-        ChoiceKind(Gender.allCases.map { .init(genderLabel($0, lang), aliases: [genderLabel($0, lang == .id ? .en : .id), $0.rawValue]) })
-    }
-
-    static func genderLabel(_ g: Gender, _ lang: Lang) -> String {
-        switch (g, lang) {
-        case (.l, .id): return "Laki-laki"
-        case (.p, .id): return "Perempuan"
-        case (.l, .en): return "Male"
-        case (.p, .en): return "Female"
-        }
     }
 }

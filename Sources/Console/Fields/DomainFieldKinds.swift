@@ -35,3 +35,31 @@ struct MoneyKind: FieldKind {
         return Rupiah.format(amount)
     }
 }
+
+/// Several dates, separated by `;` or `,` (a course's meeting days); a date typed without its
+/// year (`16/09`) is in `year` (the current one; on saving, the start date's). Shows each
+/// with its weekday.
+struct DateListKind: FieldKind {
+    let lang: Lang
+    let year: Int
+    func accepts(_ c: Character) -> Bool { CharacterFilter.amountOrDate.accepts(c) || c == ";" }
+    func note(for text: String) -> String? {
+        guard case .success(let days) = Self.read(text, year: year), !days.isEmpty else { return nil }
+        let shown = days.prefix(4).map { "\($0.weekdayName(lang).prefix(3)) \($0.day)/\($0.month)" }.joined(separator: ", ")
+        return "\(days.count): " + shown + (days.count > 4 ? "…" : "")
+    }
+
+    /// The dates in order, or the first piece that is not a date.
+    struct NotADate: Error { let text: String }
+
+    static func read(_ text: String, year: Int) -> Result<[CivilDate], NotADate> {
+        var days: [CivilDate] = []
+        for piece in text.split(whereSeparator: { $0 == ";" || $0 == "," }).map({ String($0).trimmingSpaces }) where !piece.isEmpty {
+            guard let d = DateInput.parse(piece) ?? DateInput.parse(piece + "/\(year)") else {
+                return .failure(NotADate(text: piece))
+            }
+            days.append(d)
+        }
+        return .success(Array(Set(days)).sorted())
+    }
+}

@@ -35,7 +35,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyEnrol, uiKeyChoose
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
-    case uiHelpEdit, uiFormEditArtisan
+    case uiHelpEdit, uiFormEdit
     case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
     case uiHelpUndo, uiHelpRemove, uiArchiveTitle, uiArchiveText, uiDeleteTitle, uiDeleteText, uiConfirmKeys, uiArchived, uiDeleted, uiUndone, uiNothingToUndo, uiUndoRefused
@@ -43,4 +43,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiConflictTitle, uiConflictHelp, uiConflictField, uiConflictTheirs, uiConflictMine, uiConflictTaken, uiConflictNone, uiConflictBack, uiKeyTheirs, uiKeyMine
     case uiConflictKept
     case uiHistoryTitle, uiHistoryNone, uiHelpHistory
+    case fGraceMinutes, fCertificateMinDays, uiFormNewSession, uiHintTopic, uiHintPartner, uiHintList, uiHintEnd, uiHintMeetingDays, uiHintTime, uiHintGrace, uiHintFunding, uiHintCertificateDays
+    case uiFormNewExhibition, uiHintExhibitionName, uiHintCountry, uiHintMoney
 }

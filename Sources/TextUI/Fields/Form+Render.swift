@@ -23,7 +23,8 @@ extension Form {
             guard y + heights[i] <= area.y + area.height else { break }
             let f = fields[i]
             let focused = i == focus
-            if focused { focusRow = y }
+            // The options go under the field and its error.
+            if focused { focusRow = y + heights[i] - 1 }
             let label = (f.required ? "* " : "  ") + f.label
             grid.put(DisplayWidth.pad(label, toCells: labelWidth), x: area.x + 1, y: y, role: focused ? .header : .normal)
             grid.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), role: focused ? .selected : .search)

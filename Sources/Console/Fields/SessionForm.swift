@@ -1,0 +1,106 @@
+import KriyaCore
+import TextUI
+
+/// The Bimtek session form: what staff agree with a university or a trainer, in the order
+/// they write it down. Participants are not here: they are enrolled from the session (`+`).
+enum SessionForm {
+    typealias Layout = (key: String, label: TextKey, kind: @Sendable (Lang, CivilDate) -> any FieldKind, hint: TextKey?, max: Int)
+
+    static let required: Set<String> = ["title", "organiser", "venue", "start"]
+
+    static let layout: [Layout] = [
+        ("title", .fTitle, { _, _ in TextKind() }, nil, 200),
+        ("topic", .fTopic, { _, _ in TextKind() }, .uiHintTopic, 120),
+        ("organiser", .fOrganiser, { _, _ in TextKind() }, nil, 160),
+        ("partner", .fPartner, { _, _ in TextKind() }, .uiHintPartner, 160),
+        ("trainers", .fTrainers, { _, _ in TextKind() }, .uiHintList, 300),
+        ("venue", .fVenue, { _, _ in TextKind() }, nil, 200),
+        ("start", .fStart, { lang, _ in DateKind(lang: lang) }, .uiHintDate, 20),
+        ("end", .fEnd, { lang, _ in DateKind(lang: lang) }, .uiHintEnd, 20),
+        ("meetingDays", .fMeetingDays, { lang, today in DateListKind(lang: lang, year: today.year) }, .uiHintMeetingDays, 300),
+        ("startTime", .fTime, { _, _ in TimeKind() }, .uiHintTime, 5),
+        ("graceMinutes", .fGraceMinutes, { _, _ in TextKind(.digits) }, .uiHintGrace, 3),
+        ("capacity", .fCapacity, { _, _ in TextKind(.digits) }, nil, 5),
+        ("funding", .fFunding, { _, _ in TextKind() }, .uiHintFunding, 120),
+        ("status", .fStatus, { lang, _ in Choices.of(SessionStatus.self, lang) }, nil, 20),
+        ("certificateMinDays", .fCertificateMinDays, { _, _ in TextKind(.digits) }, .uiHintCertificateDays, 3),
+    ]
+
+    /// A stored session's values as the form shows them, by field key.
+    static func values(of s: BimtekSession, _ lang: Lang) -> [String: String] {
+        [
+            "title": s.title, "topic": s.topic ?? "", "organiser": s.organiser, "partner": s.partner ?? "",
+            "trainers": s.trainers.joined(separator: "; "), "venue": s.venue, "start": s.start.numeric,
+            "end": s.end == s.start ? "" : s.end.numeric, "meetingDays": s.meetingDays.map(\.numeric).joined(separator: "; "),
+            "startTime": s.startTime?.description ?? "", "graceMinutes": s.graceMinutes.map(String.init) ?? "",
+            "capacity": s.capacity.map(String.init) ?? "", "funding": s.funding ?? "", "status": L10n.value(s.status, lang),
+            "certificateMinDays": s.certificateMinDays.map(String.init) ?? "",
+        ]
+    }
+
+    /// An empty form (organised by the council, planned), or one filled with `session`.
+    static func make(_ lang: Lang, today: CivilDate, editing session: BimtekSession? = nil) -> Form {
+        let current = session.map { values(of: $0, lang) }
+            ?? ["organiser": "Dekranasda Kota Malang", "status": L10n.value(SessionStatus.planned, lang)]
+        let title = session.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewSession, lang)
+        return Form(title: title, fields: layout.map { item in
+            FormField(key: item.key, label: L10n.text(item.label, lang), value: current[item.key] ?? "",
+                      required: required.contains(item.key), kind: item.kind(lang, today),
+                      hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
+        })
+    }
+
+    /// The session the form describes, on top of `base` (the stored one, whose participants
+    /// it keeps), and every problem, by field key.
+    static func read(_ form: Form, onto base: BimtekSession?, _ lang: Lang) -> (session: BimtekSession, problems: [FieldError]) {
+        var problems: [FieldError] = []
+        func text(_ key: String) -> String? {
+            let t = form.value(key).trimmingSpaces
+            return t.isEmpty ? nil : t
+        }
+        func date(_ key: String) -> CivilDate? {
+            guard let t = text(key) else { return nil }
+            if let d = DateInput.parse(t) { return d }
+            problems.append(FieldError(key, .invalidDate(t)))
+            return nil
+        }
+        func number(_ key: String) -> Int? {
+            guard let t = text(key) else { return nil }
+            if let n = Int(t) { return n }
+            problems.append(FieldError(key, .invalidNumber(t)))
+            return nil
+        }
+        let start = date("start")
+        if start == nil && text("start") == nil { problems.append(FieldError("start", .required)) }
+        let day = start ?? base?.start ?? CivilDate(year: 2000, month: 1, day: 1)!
+        var s = base ?? BimtekSession(id: EntityID(.session, 1), title: "", organiser: "", venue: "", start: day, end: day)
+        s.title = text("title") ?? ""
+        s.topic = text("topic")
+        s.organiser = text("organiser") ?? ""
+        s.partner = text("partner")
+        s.trainers = ListCell.split(form.value("trainers"))
+        s.venue = text("venue") ?? ""
+        s.start = day
+        s.end = date("end") ?? day
+        switch DateListKind.read(form.value("meetingDays"), year: day.year) {
+        case .success(let days): s.meetingDays = days
+        case .failure(let bad): problems.append(FieldError("meetingDays", .invalidDate(bad.text)))
+        }
+        s.startTime = nil
+        if let t = text("startTime") {
+            if let time = ClockTime(t) { s.startTime = time } else { problems.append(FieldError("startTime", .invalidTime(t))) }
+        }
+        s.graceMinutes = number("graceMinutes")
+        s.capacity = number("capacity")
+        s.funding = text("funding")
+        if let t = text("status") {
+            if let status = Choices.read(t, as: SessionStatus.self, lang) { s.status = status }
+            else { problems.append(FieldError("status", .invalidChoice(t, allowed: SessionStatus.allCases.map { L10n.value($0, lang) }))) }
+        }
+        s.certificateMinDays = number("certificateMinDays")
+        // The rules of the core, for what could be read.
+        let unread = Set(problems.map(\.field))
+        problems += Validation.check(s).filter { !unread.contains($0.field) && !($0.field == "start" && start == nil) }
+        return (s, problems)
+    }
+}

@@ -35,6 +35,10 @@ import TextUI
         _ = form.handle(.up)
         #expect(form.handle(.tab) == .left(0))
         #expect(form.value("category") == CraftCategory.batik.label(.en) && form.focus == 1)
+        // Typing over a chosen option starts a new choice.
+        _ = form.handle(.backTab)
+        type("ten", into: &form)
+        #expect(form.value("category") == "ten" && form.offered?.options.first?.label == CraftCategory.tenun.label(.en))
         // A word inside the name is found too; an exact name offers nothing more.
         let c = Choices.category(.id) as! ChoiceKind
         #expect(c.matches("gerabah", group: nil).first?.label == CraftCategory.keramikGerabah.label(.id))

@@ -73,6 +73,10 @@ public struct Form: Sendable {
         case .backTab, .up: return move(to: focus - 1)
         default:
             let kind = fields[focus].kind
+            // Typing over a chosen option starts a new choice, as in any select box.
+            if case .char = key, let choice = fields[focus].choice, choice.exact(fields[focus].value) != nil {
+                fields[focus].set("")
+            }
             fields[focus].input.handle(key, accept: kind.accepts)
             highlight = 0
             return .none

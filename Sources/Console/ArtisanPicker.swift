@@ -3,9 +3,12 @@ import KriyaText
 import TextUI
 
 /// Choosing an artisan by typing part of a name, business, place or phone: the search box
-/// has the focus, the matches narrow as you type, ↑/↓ choose, Enter takes one.
+/// has the focus, the matches narrow as you type, ↑/↓ choose, Enter enrols the artisan in the
+/// session (or proposes them for the exhibition) `event`.
 public struct ArtisanPicker: Equatable, Sendable {
-    public var session: EntityID
+    public var event: EntityID
+    /// Where Esc and a save go back to.
+    public var returnMode: ConsoleState.Mode = .list
     public var query = TextField("", maxLength: 80)
     /// Positions in the artisans table, best match first.
     public var results: [Int] = []
@@ -14,9 +17,11 @@ public struct ArtisanPicker: Equatable, Sendable {
 }
 
 extension ConsoleState {
-    mutating func openPicker() {
-        guard pane == .sessions, let id = selectedID(.sessions) else { return }
-        var picker = ArtisanPicker(session: id)
+    /// The picker for the selected session or exhibition (or `event`, from its participants).
+    mutating func openPicker(for event: EntityID? = nil) {
+        guard let id = event ?? selectedID(pane), id.kind != .artisan else { return }
+        var picker = ArtisanPicker(event: id)
+        picker.returnMode = event == nil ? .list : .participants
         picker.results = pickerMatches("")
         self.picker = picker
         mode = .picker
@@ -32,12 +37,13 @@ extension ConsoleState {
         switch key {
         case .escape:
             picker = nil
-            mode = .list
+            mode = p.returnMode
             return .none
         case .enter:
             guard p.selected < p.results.count else { return .none }
             let artisan = data.artisans.items[p.results[p.selected]].id
-            return .save(.enrol(session: p.session, artisan: artisan, role: .peserta))
+            return .save(p.event.kind == .session ? .enrol(session: p.event, artisan: artisan, role: .peserta)
+                                                  : .propose(exhibition: p.event, artisan: artisan))
         case .up: p.selected = max(0, p.selected - 1)
         case .down: p.selected = min(max(0, p.results.count - 1), p.selected + 1)
         case .pageUp: p.selected = max(0, p.selected - visibleRows)
@@ -56,29 +62,44 @@ extension ConsoleState {
         return .none
     }
 
-    /// Enrolled: back to the session's list, saying how (registered, or waitlisted when full).
-    mutating func pickerSaved(session: EntityID, artisan: EntityID) {
+    /// Enrolled (or proposed): back where the picker was opened, saying how (registered, or
+    /// waitlisted when the session is full).
+    mutating func pickerSaved(event: EntityID, artisan: EntityID) {
+        mode = picker?.returnMode ?? .list
         picker = nil
-        mode = .list
-        let s = data.sessions[session]
-        let how = s?.participant(artisan).map { L10n.value($0.enrolment, lang) } ?? ""
-        message = L10n.text(.uiEnrolledAs, lang, data.artisans[artisan]?.name ?? artisan.description, s?.title ?? session.description, how)
+        let name = data.artisans[artisan]?.name ?? artisan.description
+        if event.kind == .session {
+            let s = data.sessions[event]
+            let how = s?.participant(artisan).map { L10n.value($0.enrolment, lang) } ?? ""
+            message = L10n.text(.uiEnrolledAs, lang, name, s?.title ?? event.description, how)
+        } else {
+            message = L10n.text(.uiProposedFor, lang, name, data.exhibitions[event]?.name ?? event.description)
+        }
+    }
+
+    /// The artisans already in the event (not withdrawn).
+    func alreadyIn(_ event: EntityID) -> Set<EntityID> {
+        if event.kind == .session {
+            return Set(data.sessions[event]?.participants.filter { $0.enrolment != .cancelled }.map(\.artisan) ?? [])
+        }
+        return Set(data.exhibitions[event]?.participants.filter { $0.curation.isActive }.map(\.artisan) ?? [])
     }
 
     func picker(_ grid: inout Grid, _ area: Rect) {
         guard let p = picker else { return }
-        let title = data.sessions[p.session]?.title ?? p.session.description
-        grid.put(" " + L10n.text(.uiPickerTitle, lang, TerminalSafe.text(title)), x: area.x, y: area.y, role: .header, limit: area.width)
+        let title = data.sessions[p.event]?.title ?? data.exhibitions[p.event]?.name ?? p.event.description
+        let heading: TextKey = p.event.kind == .session ? .uiPickerTitle : .uiPickerProposeTitle
+        grid.put(" " + L10n.text(heading, lang, TerminalSafe.text(title)), x: area.x, y: area.y, role: .header, limit: area.width)
         let prompt = " " + L10n.text(.uiSearchPrompt, lang)
         let used = grid.put(prompt, x: area.x, y: area.y + 1, role: .search)
         let shown = p.query.visible(width: area.width - used - 1)
         grid.fill(Rect(x: used, y: area.y + 1, width: area.width - used, height: 1), role: .search)
         grid.put(TerminalSafe.text(shown.text), x: used, y: area.y + 1, role: .search)
         grid.put("▏", x: used + shown.cursorColumn, y: area.y + 1, role: .search)
-        let enrolled = Set(data.sessions[p.session]?.participants.filter { $0.enrolment != .cancelled }.map(\.artisan) ?? [])
+        let enrolled = alreadyIn(p.event)
         let rows = area.height - 3
         let items = data.artisans.items
-        let mark = " ✓ " + L10n.text(.uiPickerEnrolled, lang)
+        let mark = " ✓ " + L10n.text(p.event.kind == .session ? .uiPickerEnrolled : .uiPickerProposed, lang)
         for i in 0..<min(rows, max(0, p.results.count - p.offset)) {
             let row = p.offset + i, y = area.y + 3 + i
             let a = items[p.results[row]]

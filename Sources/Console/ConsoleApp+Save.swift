@@ -27,7 +27,7 @@ extension ConsoleApp {
                 state.formRefused([], otherwise: box.error.message(state.lang))
             }
         case .failure(.command(let box)):
-            if case .invalid(let problems) = box.error { state.formRefused(problems, otherwise: "") }
+            if case .invalid(let problems) = box.error { state.formRefused(problems, otherwise: box.error.message(state.lang)) }
             else { state.formRefused([], otherwise: box.error.message(state.lang)) }
         case .failure(let other):
             state.formRefused([], otherwise: "\(other)")

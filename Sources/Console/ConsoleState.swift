@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history, participants }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -55,6 +55,10 @@ public struct ConsoleState {
     public var undoStack: [Reversal] = []
     /// The question on screen (mode `.confirm`) and the command a "y" saves.
     public var confirmation: (dialog: Dialog, command: Command)?
+    /// Where a closed form goes back to (the list, or an exhibition's delegation).
+    var formReturn: Mode = .list
+    /// The participants screen (mode `.participants`).
+    public var participants: ParticipantsView?
     /// The audit trail on screen (mode `.history`), and the mode to go back to.
     public var historyLines: [String] = []
     var historyReturn: Mode = .list

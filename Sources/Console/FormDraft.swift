@@ -79,6 +79,7 @@ extension ConsoleState {
     /// The open form as a draft, when it holds unsaved changes.
     var draft: FormDraft? {
         guard mode == .form || mode == .conflict, let form, form.isDirty else { return nil }
+        if case .sales = formSubject { return nil }   // three numbers, typed from a sheet: nothing to keep
         var values: [String: String] = [:]
         for f in form.fields { values[f.key] = f.value }
         let subject: String? = formSubject == .session ? "session" : formSubject == .exhibition ? "exhibition" : nil

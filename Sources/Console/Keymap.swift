@@ -15,6 +15,8 @@ public enum Action: Equatable, Sendable {
     case editRecord
     /// Pick an artisan to enrol in the selected Bimtek session.
     case enrol
+    /// The participants of the selected session or exhibition.
+    case participants
     /// The selected record's audit trail.
     case history
     /// Undo this user's last change.
@@ -41,6 +43,7 @@ public enum Keymap {
         Binding(keys: [(.f(7), .newRecord), (.char("a"), .newRecord)], help: .uiHelpNew, bar: .uiKeyNew),
         Binding(keys: [(.f(4), .editRecord), (.char("e"), .editRecord)], help: .uiHelpEdit, bar: nil),
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
+        Binding(keys: [(.char("p"), .participants)], help: .uiHelpParticipants, bar: nil),
         Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
         Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),
         Binding(keys: [(.char("h"), .history)], help: .uiHelpHistory, bar: nil),
@@ -78,6 +81,14 @@ public enum Keymap {
     public static func conflictBar(_ lang: Lang) -> [(key: String, label: String)] {
         [("F2", L10n.text(.uiKeySave, lang)), ("←", L10n.text(.uiKeyTheirs, lang)), ("→", L10n.text(.uiKeyMine, lang)),
          ("↑↓", L10n.text(.uiKeyChoose, lang)), ("Esc", L10n.text(.uiKeyCancel, lang))]
+    }
+
+    /// The keys of the participants screen of a session or an exhibition.
+    public static func participantsBar(_ lang: Lang, exhibition: Bool) -> [(key: String, label: String)] {
+        let t = { (k: TextKey) in L10n.text(k, lang) }
+        return [("+", t(.uiKeyAdd)), ("-", t(.uiKeyWithdraw))]
+            + (exhibition ? [("a", t(.uiKeyAccept)), ("r", t(.uiKeyReject)), ("b", t(.uiKeyBooth)), ("$", t(.uiKeySales))] : [])
+            + [("u", t(.uiKeyUndo)), ("Esc", t(.uiKeyBack))]
     }
 
     /// The keys of the artisan picker.

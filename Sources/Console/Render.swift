@@ -29,6 +29,8 @@ extension ConsoleState {
             form?.render(into: &grid, area: body)
         case .conflict:
             renderConflict(&grid, body)
+        case .participants:
+            renderParticipants(&grid, body)
         case .history:
             for (i, line) in historyLines.dropFirst(min(detailOffset, max(0, historyLines.count - body.height))).prefix(body.height).enumerated() {
                 grid.put(line, x: 1, y: body.y + i, role: i == 0 && detailOffset == 0 ? .header : .normal, limit: width - 1)
@@ -52,7 +54,8 @@ extension ConsoleState {
         if mode == .confirm, let confirmation { confirmation.dialog.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
-            : mode == .conflict ? Keymap.conflictBar(lang) : Keymap.bar(lang)
+            : mode == .conflict ? Keymap.conflictBar(lang)
+            : mode == .participants ? Keymap.participantsBar(lang, exhibition: participants?.event.kind == .exhibition) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }

@@ -2,7 +2,11 @@ import KriyaCore
 import TextUI
 
 /// What the open form is for.
-public enum FormSubject: Equatable, Sendable { case artisan, session, exhibition }
+public enum FormSubject: Equatable, Sendable {
+    case artisan, session, exhibition
+    /// What an artisan sold at an exhibition (opened from its delegation).
+    case sales(exhibition: EntityID, artisan: EntityID)
+}
 
 /// The forms: checked field by field as the user leaves each one, all at once on F2/Ctrl-S
 /// (nothing is saved while anything is wrong), Esc asks before dropping work.
@@ -29,7 +33,13 @@ extension ConsoleState {
         }
     }
 
+    mutating func openSalesForm(_ exhibition: EntityID, _ artisan: EntityID) {
+        guard let e = data.exhibitions[exhibition], let a = data.artisans[artisan] else { return }
+        open(SalesForm.make(lang, exhibition: e, artisan: a), .sales(exhibition: exhibition, artisan: artisan), editing: nil)
+    }
+
     private mutating func open(_ new: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?) {
+        formReturn = mode == .participants ? .participants : .list
         form = new
         formSubject = subject
         self.editing = editing
@@ -68,6 +78,8 @@ extension ConsoleState {
             let (e, problems) = ExhibitionForm.read(form, onto: current.flatMap { data.exhibitions[$0] }, lang)
             guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
             return .success(editing.map { .updateExhibition(e, baseRev: $0.rev) } ?? .addExhibition(e))
+        case .sales(let exhibition, let artisan):
+            return SalesForm.command(form, exhibition: exhibition, artisan: artisan, lang)
         }
     }
 
@@ -117,13 +129,18 @@ extension ConsoleState {
         editingBase = nil
         conflict = nil
         discardPending = false
-        mode = .list
+        mode = formReturn
+        formReturn = .list
     }
 
     /// The store refused the save: show why beside the fields (another process's rules may
     /// differ from ours only through the data, e.g. a stale record).
     public mutating func formRefused(_ problems: [FieldError], otherwise text: String) {
-        guard var open = form, !problems.isEmpty else { message = text; return }
+        guard var open = form, mode == .form, !problems.isEmpty else {
+            // Not from a form (a booth given twice, say): the reasons on the status line.
+            message = problems.isEmpty ? text : problems.map { L10n.problem($0.problem, lang) }.joined(separator: "; ")
+            return
+        }
         let byField = FormProblems(problems, lang).byField
         open.show(errors: byField)
         form = open
@@ -132,8 +149,11 @@ extension ConsoleState {
 
     /// A saved change, whichever screen made it.
     public mutating func saved(_ change: Change) {
-        if mode == .picker, let session = picker?.session, let id = change.targets.last {
-            pickerSaved(session: session, artisan: id)
+        if mode == .picker, let event = picker?.event, let id = change.targets.last {
+            pickerSaved(event: event, artisan: id)
+        } else if mode == .participants || (mode == .form && formReturn == .participants) {
+            if mode == .form { closeForm() }
+            participantSaved(change)
         } else if mode != .form {
             removed(change, name: change.artisans.first?.name ?? "")
         } else {

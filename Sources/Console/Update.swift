@@ -40,6 +40,8 @@ extension ConsoleState {
             return updateConfirm(key)
         case .conflict:
             return updateConflict(key)
+        case .participants:
+            return updateParticipants(key, visibleRows: visibleRows)
         case .history:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -78,6 +80,7 @@ extension ConsoleState {
             case .remove: askToRemove()
             case .undo: return undoLast()
             case .history: return selectedID(pane).map { .history($0) } ?? .none
+            case .participants: openParticipants()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help; detailOffset = 0
@@ -123,6 +126,7 @@ extension ConsoleState {
         case .remove: askToRemove()
         case .undo: return undoLast()
         case .history: return selectedID(pane).map { .history($0) } ?? .none
+        case .participants: openParticipants()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -188,7 +192,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

@@ -45,4 +45,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHistoryTitle, uiHistoryNone, uiHelpHistory
     case fGraceMinutes, fCertificateMinDays, uiFormNewSession, uiHintTopic, uiHintPartner, uiHintList, uiHintEnd, uiHintMeetingDays, uiHintTime, uiHintGrace, uiHintFunding, uiHintCertificateDays
     case uiFormNewExhibition, uiHintExhibitionName, uiHintCountry, uiHintMoney
+    case uiPickerProposeTitle, uiPickerProposed, uiProposedFor
+    case uiFormSales, uiParticipantSaved, uiHelpParticipants, uiParticipantsSession, uiParticipantsExhibition, uiParticipantsNone, uiBoothPrompt, uiKeyWithdraw, uiKeyAccept, uiKeyReject, uiKeyBooth, uiKeySales, uiKeyBack, uiKeyAdd
+    case uiKeyUndo
+    case uiColumnLeads
 }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import KriyaCore
+@testable import KriyaStore
+import TextUI
+
+/// The participants of a session and the delegation of an exhibition, worked on with the keys.
+@Suite struct ParticipantsTests {
+    func store() throws -> (Store, String) {
+        let dir = NSTemporaryDirectory() + "kriya-people-\(UUID().uuidString.prefix(8))"
+        let store = try Store(path: dir)
+        let people = [("Siti Rahayu", "Keramik Sekar Dinoyo", CraftCategory.keramikGerabah), ("Budi Santoso", "Topeng Budi", .kayuUkirTopeng),
+                      ("Ani Wijaya", "Batik Ani", .batik)]
+        for (i, p) in people.enumerated() {
+            try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: p.0, phone: "0812-0000-100\(i)",
+                                                kelurahan: Wilayah.kelurahan[i].code, business: p.1, category: p.2)))
+        }
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Bimtek Glasir", organiser: "Dekranasda", venue: "Aula",
+                              start: today.adding(days: 7), end: today.adding(days: 8))
+        s.capacity = 1
+        try store.apply(.addSession(s))
+        try store.apply(.addExhibition(Exhibition(id: EntityID(.exhibition, 1), name: "Inacraft 2027", level: .nasional,
+                                                  start: today.adding(days: 30), end: today.adding(days: 34))))
+        for n in 1...3 { try store.apply(.propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, n))) }
+        return (store, dir)
+    }
+
+    @Test func aDelegationIsAcceptedRejectedGivenBoothsAndSales() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Rows by name: Ani, Budi, Siti; the selection stays on whoever was just changed.
+        // Accept Ani, give her A1; reject Budi (he moves to the end: the selection follows him);
+        // up to Siti, accept her and try A1 for her too (refused), then A2; she sold Rp 3.250.000
+        // in 12 transactions.
+        func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+        var keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("b")]
+        keys += typed("A1") + [.enter, .char("j"), .char("r"), .char("k"), .char("a"), .char("b")]
+        keys += typed("a1") + [.enter, .char("b")]
+        keys += typed("A2") + [.enter, .char("$")]
+        keys += typed("3.250.000") + [.tab] + typed("12") + [.f(2)]
+        let device = ScriptedDevice(keys)
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        var shot: Grid?
+        device.onRead = {
+            guard device.keys.isEmpty, shot == nil else { return }
+            var fixed = app.state
+            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
+            shot = fixed.render(width: 80, height: 24)
+        }
+        app.run()
+        try assertSnapshot(#require(shot), "delegation-80x24")
+        let refused = device.screens.contains { $0.uppercased().contains("A1 APPEARS TWICE") }
+        #expect(refused, "\(device.screens.last ?? "")")
+        let e = try #require(try Store(path: dir).data.exhibitions.items.first)
+        let by = { (n: Int) in e.participant(EntityID(.artisan, n))! }
+        #expect(by(3).curation == .accepted && by(3).booth == "A1")
+        #expect(by(2).curation == .rejected && by(1).curation == .accepted && by(1).booth == "A2")
+        #expect(by(1).sales == 3_250_000 && by(1).transactions == 12 && by(1).leads == nil)
+    }
+
+    @Test func enrollingFromTheSessionFillsItThenTheWaitlistMovesUp() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Capacity 1: Siti gets the seat, Budi waits; withdrawing Siti gives Budi the seat; u undoes that.
+        func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+        var keys: [Key] = [.char("2"), .char("p"), .char("+")]
+        keys += typed("siti") + [.enter, .char("+")] + typed("budi") + [.enter]
+        let device = ScriptedDevice(keys)
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        var shot: Grid?
+        device.onRead = {
+            guard device.keys.isEmpty, shot == nil else { return }
+            shot = app.state.render(width: 80, height: 24)
+            // Siti is on the first row (enrolled before the waitlist): withdraw her, then undo.
+            device.keys = [.home, .char("-")]
+        }
+        app.run()
+        let text = try #require(shot).lines.joined(separator: "\n")
+        #expect(text.contains("Bimtek Glasir · 1 enrolled of 1 · 1 on the waitlist"), "\(text)")
+        var s = try #require(try Store(path: dir).data.sessions.items.first)
+        #expect(s.participant(EntityID(.artisan, 2))?.enrolment == .registered && s.participant(EntityID(.artisan, 1))?.enrolment == .cancelled)
+        let again = ScriptedDevice([.char("u")])
+        let second = ConsoleApp(store: store, device: again, lang: .en, today: today)
+        second.state.undoStack = app.state.undoStack
+        second.run()
+        s = try #require(try Store(path: dir).data.sessions.items.first)
+        #expect(s.participant(EntityID(.artisan, 1))?.enrolment == .registered && s.participant(EntityID(.artisan, 2))?.enrolment == .waitlist)
+    }
+}

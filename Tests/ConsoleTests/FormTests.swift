@@ -136,7 +136,7 @@ import TextUI
         try store.apply(.addArtisan(siti))
         // Open the form; we change the name and the brand. Meanwhile a colleague changes the
         // brand and the notes. Then we save.
-        let toBrand: [Key] = Array(repeating: .tab, count: 10)
+        let toBrand: [Key] = Array(repeating: .tab, count: 11)
         let device = ScriptedDevice([.char("e"), .ctrl("e"), .char("!")] + toBrand + [.ctrl("u")] + "Sekar Baru".map { .char($0) })
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         let colleague = try Store(path: dir)

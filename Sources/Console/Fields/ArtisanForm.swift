@@ -14,7 +14,8 @@ enum ArtisanForm {
         (.kelurahan, { _ in Choices.kelurahan }, .uiHintKelurahan, 60),
         (.business, { _ in TextKind() }, nil, 160),
         (.category, Choices.category, .uiHintCategory, 60),
-        (.products, { _ in TextKind() }, .uiHintProducts, 400),
+        (.products, ListFields.products, .uiHintList2, 400),
+        (.certifications, ListFields.certifications, .uiHintList2, 400),
         (.gender, Choices.gender, nil, 20),
         (.address, { _ in TextKind() }, nil, 300),
         (.email, { _ in TextKind() }, nil, 120),
@@ -41,11 +42,13 @@ enum ArtisanForm {
     static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
         let current = artisan.map { values(of: $0, lang) }
         let title = artisan.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
-        return Form(title: title, fields: layout.map { item in
+        var form = Form(title: title, fields: layout.map { item in
             FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
                       kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
         })
+        form.listHelp = L10n.text(.uiListKeys, lang)
+        return form
     }
 
     /// The fields a saved edit takes from the form: all of them, except a NIK still shown
@@ -58,7 +61,11 @@ enum ArtisanForm {
         var t = ArtisanText()
         for f in form.fields {
             guard let field = ArtisanField(rawValue: f.key) else { continue }
-            if field == .products { t.products = ListCell.split(f.value) } else { t[field] = f.value }
+            switch field {
+            case .products: t.products = ListCell.split(f.value)
+            case .certifications: t.certifications = ListCell.split(f.value)
+            default: t[field] = f.value
+            }
         }
         return t
     }

@@ -1,6 +1,13 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiColumnProduct: "Product",
+        .uiColumnPrice: "Price",
+        .uiColumnNumber: "Number",
+        .uiColumnValidUntil: "Valid until",
+        .uiColumnIssued: "Issued",
+        .uiHintList2: "Enter: edit as a list",
+        .uiListKeys: "Tab cell · ^N add row · ^R remove row · Enter done · Esc undo",
         .uiColumnLeads: "Leads",
         .uiKeyUndo: "Undo",
         .uiFormSales: "Sales of {0} at {1}: F2 or Ctrl-S saves",
@@ -232,7 +239,6 @@ enum StringsEN {
         .uiHintPhone: "0812-3456-7890",
         .uiHintKelurahan: "e.g. Dinoyo, Oro-oro Dowo",
         .uiHintCategory: "e.g. keramik, batik, makanan",
-        .uiHintProducts: "Vas=75.000; Piring=50.000",
         .uiHintKecamatan: "filled in from the kelurahan",
         .uiHintDate: "e.g. 16/09/2026",
         .uiHelpEdit: "Change the selected record (a form)",

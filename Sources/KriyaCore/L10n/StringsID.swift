@@ -1,6 +1,13 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiColumnProduct: "Produk",
+        .uiColumnPrice: "Harga",
+        .uiColumnNumber: "Nomor",
+        .uiColumnValidUntil: "Berlaku s.d.",
+        .uiColumnIssued: "Terbit",
+        .uiHintList2: "Enter: ubah sebagai daftar",
+        .uiListKeys: "Tab sel · ^N tambah baris · ^R hapus baris · Enter selesai · Esc batal",
         .uiColumnLeads: "Prospek",
         .uiKeyUndo: "Batal",
         .uiFormSales: "Penjualan {0} di {1}: F2 atau Ctrl-S menyimpan",
@@ -232,7 +239,6 @@ enum StringsID {
         .uiHintPhone: "0812-3456-7890",
         .uiHintKelurahan: "mis. Dinoyo, Oro-oro Dowo",
         .uiHintCategory: "mis. keramik, batik, makanan",
-        .uiHintProducts: "Vas=75.000; Piring=50.000",
         .uiHintKecamatan: "terisi dari kelurahan",
         .uiHintDate: "mis. 16/09/2026",
         .uiHelpEdit: "Ubah data yang dipilih (formulir)",

@@ -36,7 +36,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
     case uiHelpEdit, uiFormEdit
-    case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintProducts, uiHintKecamatan, uiHintDate
+    case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing
     case uiHelpUndo, uiHelpRemove, uiArchiveTitle, uiArchiveText, uiDeleteTitle, uiDeleteText, uiConfirmKeys, uiArchived, uiDeleted, uiUndone, uiNothingToUndo, uiUndoRefused
     case uiHelpMore
@@ -49,4 +49,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiFormSales, uiParticipantSaved, uiHelpParticipants, uiParticipantsSession, uiParticipantsExhibition, uiParticipantsNone, uiBoothPrompt, uiKeyWithdraw, uiKeyAccept, uiKeyReject, uiKeyBooth, uiKeySales, uiKeyBack, uiKeyAdd
     case uiKeyUndo
     case uiColumnLeads
+    case uiColumnProduct, uiColumnPrice, uiColumnNumber, uiColumnValidUntil, uiColumnIssued, uiHintList2, uiListKeys
 }

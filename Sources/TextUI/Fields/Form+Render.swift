@@ -38,7 +38,13 @@ extension Form {
             }
             y += heights[i]
         }
-        if let offered {
+        if let list {
+            // As wide as the value column: the keys line under the table needs the room.
+            let width = area.width - (valueX - 1 - area.x)
+            let height = min(10, list.cells.count + 3)
+            let top = focusRow + 1 + height <= area.y + area.height ? focusRow + 1 : max(area.y + 1, focusRow - height)
+            list.render(into: &grid, area: Rect(x: valueX - 1, y: top, width: width, height: height), keys: listHelp)
+        } else if let offered {
             options(offered.options, choosing: offered.choosing, into: &grid, x: valueX, below: focusRow,
                     width: min(valueWidth, 40), bottom: area.y + area.height)
         }

@@ -56,6 +56,10 @@ public struct Form: Sendable {
     public internal(set) var focus = 0
     /// The highlighted option of the focused choice field's list.
     public internal(set) var highlight = 0
+    /// The table a list field is open in (Enter on the field), if any.
+    public internal(set) var list: ListEditor?
+    /// The keys of that table, in the user's language (the caller's strings).
+    public var listHelp = ""
 
     public init(title: String, fields: [FormField]) {
         self.title = title
@@ -65,6 +69,21 @@ public struct Form: Sendable {
     public var isDirty: Bool { fields.contains { $0.isDirty } }
 
     public mutating func handle(_ key: Key) -> Event {
+        if var editor = list {
+            switch editor.handle(key) {
+            case .editing: list = editor
+            case .cancelled: list = nil
+            case .done:
+                fields[focus].set(editor.text)
+                list = nil
+                if key == .f(2) || key == .ctrl("s") { return .save }
+            }
+            return .none
+        }
+        if key == .enter, let kind = fields[focus].kind as? ListKind {
+            list = ListEditor(kind, text: fields[focus].value)
+            return .none
+        }
         if let event = handleChoice(key) { return event }
         switch key {
         case .ctrl("s"), .f(2): return .save

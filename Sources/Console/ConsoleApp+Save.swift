@@ -12,8 +12,10 @@ extension ConsoleApp {
                 state.undone(change)
             } else {
                 state.remember(undo)
-                state.saved(change)
+                if let next = state.saved(change) { save(next) }
             }
+        case .failure(.command(let box)) where state.mode == .checkIn:
+            state.checkInRefused(box.error)
         case .failure(.command(let box)) where undoing:
             state.undone(nil, refused: box.error.message(state.lang))
         case .failure(.command(let box)) where state.mode == .form && state.editing != nil:

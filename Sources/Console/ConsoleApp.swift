@@ -42,6 +42,8 @@ public final class ConsoleApp {
             let (width, height) = device.size
             device.draw(state.render(width: width, height: height))
             if let key = device.readKey(timeoutMilliseconds: 500), key != .resize {
+                let clock = SystemInfo.now()
+                (state.now, state.today) = (clock.time, clock.today)
                 switch state.update(key, visibleRows: ConsoleState.listRows(height: height)) {
                 case .redraw: device.redrawAll()
                 case .suspend: device.suspend()

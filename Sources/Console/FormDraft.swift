@@ -79,7 +79,10 @@ extension ConsoleState {
     /// The open form as a draft, when it holds unsaved changes.
     var draft: FormDraft? {
         guard mode == .form || mode == .conflict, let form, form.isDirty else { return nil }
-        if case .sales = formSubject { return nil }   // three numbers, typed from a sheet: nothing to keep
+        switch formSubject {
+        case .sales, .walkIn: return nil   // a few values typed with the person in front: nothing to keep
+        default: break
+        }
         var values: [String: String] = [:]
         for f in form.fields { values[f.key] = f.value }
         let subject: String? = formSubject == .session ? "session" : formSubject == .exhibition ? "exhibition" : nil

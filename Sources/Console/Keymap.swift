@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case enrol
     /// The participants of the selected session or exhibition.
     case participants
+    /// The check-in door of the selected session.
+    case checkIn
     /// The selected record's audit trail.
     case history
     /// Undo this user's last change.
@@ -44,6 +46,7 @@ public enum Keymap {
         Binding(keys: [(.f(4), .editRecord), (.char("e"), .editRecord)], help: .uiHelpEdit, bar: nil),
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
         Binding(keys: [(.char("p"), .participants)], help: .uiHelpParticipants, bar: nil),
+        Binding(keys: [(.char("c"), .checkIn)], help: .uiHelpCheckIn, bar: nil),
         Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
         Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),
         Binding(keys: [(.char("h"), .history)], help: .uiHelpHistory, bar: nil),
@@ -89,6 +92,13 @@ public enum Keymap {
         return [("+", t(.uiKeyAdd)), ("-", t(.uiKeyWithdraw))]
             + (exhibition ? [("a", t(.uiKeyAccept)), ("r", t(.uiKeyReject)), ("b", t(.uiKeyBooth)), ("$", t(.uiKeySales))] : [])
             + [("u", t(.uiKeyUndo)), ("Esc", t(.uiKeyBack))]
+    }
+
+    /// The keys of the check-in door (letters are the search: only F-keys and Alt-letters act).
+    public static func checkInBar(_ lang: Lang) -> [(key: String, label: String)] {
+        let t = { (k: TextKey) in L10n.text(k, lang) }
+        return [("Enter", t(.uiKeyPresent)), ("F3", t(.uiKeyExcused)), ("F4", t(.uiKeyAbsent)), ("F5", t(.uiKeyUndo)),
+                ("F6", t(.uiKeyCloseDay)), ("F7", t(.uiKeyWalkIn)), ("Esc", t(.uiKeyBack))]
     }
 
     /// The keys of the artisan picker.

@@ -31,6 +31,8 @@ extension ConsoleState {
             renderConflict(&grid, body)
         case .participants:
             renderParticipants(&grid, body)
+        case .checkIn:
+            renderCheckIn(&grid, body)
         case .history:
             for (i, line) in historyLines.dropFirst(min(detailOffset, max(0, historyLines.count - body.height))).prefix(body.height).enumerated() {
                 grid.put(line, x: 1, y: body.y + i, role: i == 0 && detailOffset == 0 ? .header : .normal, limit: width - 1)
@@ -55,7 +57,8 @@ extension ConsoleState {
         statusLine(&grid, row: height - 2)
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
             : mode == .conflict ? Keymap.conflictBar(lang)
-            : mode == .participants ? Keymap.participantsBar(lang, exhibition: participants?.event.kind == .exhibition) : Keymap.bar(lang)
+            : mode == .participants ? Keymap.participantsBar(lang, exhibition: participants?.event.kind == .exhibition)
+            : mode == .checkIn ? Keymap.checkInBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }
@@ -276,7 +279,7 @@ extension ConsoleState {
             grid.put("▏", x: used + shown, y: row, role: .search)
             return
         }
-        if mode == .form {
+        if mode == .form || mode == .checkIn || mode == .participants {
             if let message { grid.put(" " + message, x: 0, y: row, role: discardPending ? .warning : .search, limit: grid.width) }
             return
         }

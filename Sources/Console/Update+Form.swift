@@ -6,6 +6,8 @@ public enum FormSubject: Equatable, Sendable {
     case artisan, session, exhibition
     /// What an artisan sold at an exhibition (opened from its delegation).
     case sales(exhibition: EntityID, artisan: EntityID)
+    /// Someone at the check-in door who is not in Kriya yet: saved, then checked in.
+    case walkIn(session: EntityID, day: CivilDate)
 }
 
 /// The forms: checked field by field as the user leaves each one, all at once on F2/Ctrl-S
@@ -38,8 +40,13 @@ extension ConsoleState {
         open(SalesForm.make(lang, exhibition: e, artisan: a), .sales(exhibition: exhibition, artisan: artisan), editing: nil)
     }
 
+    /// The short form for a walk-in at the check-in door.
+    mutating func openWalkIn(_ session: EntityID, _ day: CivilDate) {
+        open(ArtisanForm.make(lang, only: ArtisanForm.walkIn), .walkIn(session: session, day: day), editing: nil)
+    }
+
     private mutating func open(_ new: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?) {
-        formReturn = mode == .participants ? .participants : .list
+        formReturn = mode == .participants || mode == .checkIn ? mode : .list
         form = new
         formSubject = subject
         self.editing = editing
@@ -63,7 +70,7 @@ extension ConsoleState {
     func command(for form: Form) -> Result<Command, FormProblems> {
         let current = editing.map(\.id)
         switch formSubject {
-        case .artisan:
+        case .artisan, .walkIn:
             let checked = ArtisanForm.text(form).checked()
             guard checked.problems.isEmpty else { return .failure(FormProblems(checked.problems, lang)) }
             guard let (id, rev) = editing, let stored = data.artisans[id] else { return .success(.addArtisan(checked.artisan)) }
@@ -147,9 +154,17 @@ extension ConsoleState {
         message = L10n.text(.uiFormNotSaved, lang, problems.count)
     }
 
-    /// A saved change, whichever screen made it.
-    public mutating func saved(_ change: Change) {
-        if mode == .picker, let event = picker?.event, let id = change.targets.last {
+    /// A saved change, whichever screen made it; a command to save next when one is due (a
+    /// walk-in is checked in once registered).
+    @discardableResult
+    public mutating func saved(_ change: Change) -> Command? {
+        if mode == .form, case .walkIn(let session, let day) = formSubject, let id = change.targets.first {
+            closeForm()
+            return .checkIn(session: session, artisan: id, day: day, time: now, enrol: true)
+        }
+        if mode == .checkIn {
+            checkInSaved(change)
+        } else if mode == .picker, let event = picker?.event, let id = change.targets.last {
             pickerSaved(event: event, artisan: id)
         } else if mode == .participants || (mode == .form && formReturn == .participants) {
             if mode == .form { closeForm() }
@@ -160,6 +175,7 @@ extension ConsoleState {
             let id = change.targets.first ?? EntityID(.artisan, 0)
             formSaved(id, name: stored(id)?.name ?? "")
         }
+        return nil
     }
 
     /// Saved: back to the list of its kind, on the record.

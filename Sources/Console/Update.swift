@@ -42,6 +42,8 @@ extension ConsoleState {
             return updateConflict(key)
         case .participants:
             return updateParticipants(key, visibleRows: visibleRows)
+        case .checkIn:
+            return updateCheckIn(key, visibleRows: visibleRows)
         case .history:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -81,6 +83,7 @@ extension ConsoleState {
             case .undo: return undoLast()
             case .history: return selectedID(pane).map { .history($0) } ?? .none
             case .participants: openParticipants()
+            case .checkIn: openCheckIn()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help; detailOffset = 0
@@ -127,6 +130,7 @@ extension ConsoleState {
         case .undo: return undoLast()
         case .history: return selectedID(pane).map { .history($0) } ?? .none
         case .participants: openParticipants()
+        case .checkIn: openCheckIn()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -192,7 +196,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpCheckIn, .checkIn), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

@@ -18,7 +18,7 @@ final class ScriptedDevice: TerminalDevice {
     func readKey(timeoutMilliseconds: Int) -> Key? {
         onRead?()
         // Out of keys: leave whatever is open (a form asks before discarding), then quit.
-        if keys.isEmpty { keys = [.escape, .char("y"), .char("q")] }
+        if keys.isEmpty { keys = [.escape, .char("y"), .escape, .escape, .char("q")] }
         return keys.removeFirst()
     }
     /// Runs on each frame drawn (to keep one for a snapshot).

@@ -38,11 +38,14 @@ enum ArtisanForm {
         return out
     }
 
-    /// An empty form, or one filled with `artisan` to change it.
-    static func make(_ lang: Lang, editing artisan: Artisan? = nil) -> Form {
+    /// The fields of a walk-in at the check-in door: enough to find them again and call them.
+    static let walkIn: [ArtisanField] = [.name, .phone, .kecamatan, .kelurahan, .business, .category]
+
+    /// An empty form, or one filled with `artisan` to change it; `only` some of the fields.
+    static func make(_ lang: Lang, editing artisan: Artisan? = nil, only: [ArtisanField]? = nil) -> Form {
         let current = artisan.map { values(of: $0, lang) }
         let title = artisan.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
-        var form = Form(title: title, fields: layout.map { item in
+        var form = Form(title: title, fields: layout.filter { only?.contains($0.field) ?? true }.map { item in
             FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
                       kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)

@@ -13,6 +13,12 @@ public enum Command: Sendable, Equatable {
     case markAttendance(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark,
                         time: ClockTime?, note: String?)
     case issueCertificate(session: EntityID, artisan: EntityID, number: String)
+    /// At the door: present or late by the session's clock, once per person and day.
+    case checkIn(session: EntityID, artisan: EntityID, day: CivilDate, time: ClockTime, enrol: Bool)
+    /// The enrolled who did not come that day are marked absent.
+    case closeDay(session: EntityID, day: CivilDate)
+    /// Certificate numbers for everyone eligible who has none yet.
+    case issueCertificates(session: EntityID, pattern: CertificatePattern, year: Int)
     case addExhibition(Exhibition)
     case updateExhibition(Exhibition, baseRev: Int)
     case propose(exhibition: EntityID, artisan: EntityID)
@@ -38,6 +44,9 @@ public enum Command: Sendable, Equatable {
         case .withdraw: return "withdraw"
         case .markAttendance: return "mark-attendance"
         case .issueCertificate: return "issue-certificate"
+        case .checkIn: return "check-in"
+        case .closeDay: return "close-day"
+        case .issueCertificates: return "issue-certificates"
         case .addExhibition: return "add-exhibition"
         case .updateExhibition: return "update-exhibition"
         case .propose: return "propose"
@@ -141,6 +150,24 @@ extension Dataset {
             s.participants[i].certificate = trimmed
             change.detail = trimmed
             try bump(&s, into: &change, artisan: aid)
+
+        case .checkIn(let sid, let aid, let day, let time, let enrol):
+            var s = try plan(checkIn: sid, artisan: aid, day: day, time: time, enrol: enrol, ctx, into: &change)
+            try bump(&s, into: &change, artisan: aid)
+
+        case .closeDay(let sid, let day):
+            var s = try plan(closeDay: sid, day: day, ctx, into: &change)
+            s.rev += 1
+            try check(s)
+            change.sessions = [s]
+            change.targets = [sid]
+
+        case .issueCertificates(let sid, let pattern, let year):
+            var s = try plan(issueCertificates: sid, pattern: pattern, year: year, into: &change)
+            s.rev += 1
+            try check(s)
+            change.sessions = [s]
+            change.targets = [sid]
 
         case .addExhibition(var e):
             e.id = EntityID(.exhibition, exhibitions.maxNumber + 1)

@@ -100,6 +100,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case referenced(EntityID, sessions: Int, exhibitions: Int)
     /// A session or exhibition with participants cannot be deleted (their history goes with it).
     case hasParticipants(EntityID, Int)
+    /// A second check-in of the same person on the same day (another door got there first).
+    case alreadyCheckedIn(EntityID, time: ClockTime?, by: String?)
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -113,6 +115,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .notAMeetingDay(let d, let s): return L10n.text(.eNotAMeetingDay, lang, d.numeric, s)
         case .referenced(let id, let s, let e): return L10n.text(.eReferenced, lang, id, s, e)
         case .hasParticipants(let id, let n): return L10n.text(.eHasParticipants, lang, id, n)
+        case .alreadyCheckedIn(let id, let time, let by): return L10n.text(.eAlreadyCheckedIn, lang, id, time?.description ?? "?", by ?? "?")
         }
     }
 }

@@ -13,7 +13,9 @@ public enum DemoData {
         let pools = Dictionary(grouping: data.artisans.items.map { ($0.category, $0.id) }, by: \.0).mapValues { $0.map(\.1) }
         let everyone = data.artisans.items.map(\.id)
         let sessionCount = max(12, count / 50)
-        for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx, pools: pools, everyone: everyone) }
+        // Certificate numbers run on per year across sessions, as `issueCertificates` makes them.
+        var serials: [Int: Int] = [:]
+        for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx, serials: &serials, pools: pools, everyone: everyone) }
         addExhibitions(max(16, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
         addLocalFairs(&data, &rng, ctx, pools: pools, everyone: everyone)
         return data
@@ -106,6 +108,7 @@ public enum DemoData {
     // MARK: - Bimtek sessions
 
     static func addSession(_ i: Int, of total: Int, _ data: inout Dataset, _ rng: inout SplitMix64, _ ctx: CommandContext,
+                           serials: inout [Int: Int],
                            pools: [CraftCategory: [EntityID]], everyone: [EntityID]) {
         let v = DemoVocabulary.self
         let topic = v.sessionTopics[i % v.sessionTopics.count]
@@ -151,11 +154,10 @@ public enum DemoData {
             }
         }
         if s.status == .done {
-            var serial = 0
             for p in data.sessions[sid]!.participants where p.enrolment == .registered
                 && p.attendance.filter({ $0.mark.countsAsPresent }).count >= length {
-                serial += 1
-                let number = "DKM/BT/\(start.year)/\(pad(sid.number, 3))-\(pad(serial, 3))"
+                serials[start.year, default: 0] += 1
+                let number = CertificatePattern.standard.number(year: start.year, serials[start.year]!)
                 data.apply(.issueCertificate(session: sid, artisan: p.artisan, number: number), ctx)
             }
         }

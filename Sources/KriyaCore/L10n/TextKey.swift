@@ -50,4 +50,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyUndo
     case uiColumnLeads
     case uiColumnProduct, uiColumnPrice, uiColumnNumber, uiColumnValidUntil, uiColumnIssued, uiHintList2, uiListKeys
+    case eAlreadyCheckedIn
+    case uiCheckInEnrolAsk, uiCheckInCloseAsk, uiCheckedIn, uiAlreadyIn, uiHelpCheckIn
+    case uiKeyPresent, uiKeyExcused, uiKeyAbsent, uiKeyCloseDay, uiKeyWalkIn
+    case uiCheckInTitle, uiCheckInLateAfter, uiCheckInPresent, uiCheckInCounts, uiCheckInEligible, uiCheckInSearch, uiCheckInNotEnrolled, uiCheckInNobody
+    case cNoSuchDay, cAttendanceCounts
 }

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import KriyaCore
+import KriyaStore
+import KriyaText
+import KriyaViews
+
+struct AttendanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance",
+        abstract: "Print a Bimtek session's attendance list: each participant, each meeting day (or one day)."
+    )
+
+    @Argument(help: "The session, e.g. B-000003.") var session: String
+    @Option(help: "Only meeting day N (1 is the first).") var day: Int?
+    @Flag(help: "CSV (as `kriya export attendance`), for a spreadsheet.") var csv = false
+    @Flag(help: "JSON for scripts.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        guard let id = EntityID(session), id.kind == .session, var s = store.data.sessions[id] else {
+            Output.error(L10n.text(.cUnknownID, lang, session))
+            throw ExitCode(EX_NOINPUT)
+        }
+        var days = s.days
+        if let day {
+            guard days.indices.contains(day - 1) else {
+                Output.error(L10n.text(.cNoSuchDay, lang, day, s.id, days.count))
+                throw ExitCode(EX_USAGE)
+            }
+            days = [days[day - 1]]
+            s.meetingDays = days
+        }
+        let people = s.participants.filter { $0.enrolment == .registered }
+        if csv || json {
+            var table = ExportTables.attendance([s], artisans: store.data.artisans, lang: json ? .en : lang)
+            table.rows = table.rows.filter { $0[8] == L10n.value(Enrolment.registered, json ? .en : lang) }
+            if json {
+                let keys = ["session", "title", "day", "artisan", "name", "business", "phone", "role", "enrolment",
+                            "mark", "time", "recordedBy", "note", "certificate"]
+                return Output.line(try JSONOutput.encode(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }))
+            }
+            let rows = isatty(STDOUT_FILENO) != 0 ? table.rows.map { $0.map { TerminalSafe.text($0) } } : table.rows
+            FileHandle.standardOutput.write(Data(SpreadsheetFile.csv(headings: table.headings, rows: rows).dropFirst(SpreadsheetFile.byteOrderMark.count)))
+            return
+        }
+        let t = { (k: TextKey, a: [CustomStringConvertible]) in L10n.text(k, lang, arguments: a) }
+        var out = [TerminalSafe.text("\(s.id)  \(s.title)"), days.map(\.numeric).joined(separator: ", "), ""]
+        for d in days {
+            let marks = people.compactMap { $0.mark(on: d)?.mark }
+            out.append(t(.cAttendanceCounts, [d.numeric, marks.filter { $0 == .hadir }.count, marks.filter { $0 == .terlambat }.count,
+                                              marks.filter { $0 == .izin }.count, marks.filter { $0 == .alpa }.count, people.count - marks.count]))
+        }
+        out.append("")
+        var columns: [Table.Column] = [.init(t(.fArtisan, []), minWidth: 8), .init(t(.fName, []), minWidth: 10), .init(t(.fBusiness, []), minWidth: 8)]
+        columns += days.count == 1 ? [.init(t(.fAttendance, []), minWidth: 8), .init(t(.fTime, []), minWidth: 5), .init(t(.fRecordedBy, []), minWidth: 6)]
+                                   : [.init(t(.fAttendance, []), minWidth: days.count)]
+        columns.append(.init(t(.fCertificate, []), minWidth: 8))
+        var table = Table(columns)
+        let data = store.data
+        for p in people.sorted(by: { (data.artisans[$0.artisan]?.name ?? "") < (data.artisans[$1.artisan]?.name ?? "") }) {
+            let a = data.artisans[p.artisan]
+            var row = [p.artisan.description, a?.name ?? "?", a?.business ?? ""]
+            if days.count == 1 {
+                let m = p.mark(on: days[0])
+                row += [m.map { L10n.value($0.mark, lang) } ?? "–", m?.time?.description ?? "", m?.by ?? ""]
+            } else {
+                row.append(days.map { d in p.mark(on: d).map { Marks.letter($0.mark) } ?? "?" }.joined())
+            }
+            row.append(p.certificate ?? "")
+            table.add(row.map { TerminalSafe.text($0) })
+        }
+        out += table.render(width: Output.width())
+        if days.count > 1 { out.append(Marks.legend(lang)) }
+        Output.lines(out)
+    }
+}
+
+struct CheckInCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkin",
+        abstract: "Record one check-in at a Bimtek session, now (late after the start time plus the grace period)."
+    )
+
+    @Argument(help: "The session, e.g. B-000003.") var session: String
+    @Argument(help: "The artisan, e.g. A-000123.") var artisan: String
+    @Option(help: "Meeting day N (default: today's).") var day: Int?
+    @Flag(help: "Enrol the artisan first when not enrolled (someone who came without registering).") var enrol = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        guard let sid = EntityID(session), sid.kind == .session, let s = store.data.sessions[sid] else {
+            Output.error(L10n.text(.cUnknownID, lang, session))
+            throw ExitCode(EX_NOINPUT)
+        }
+        guard let aid = EntityID(artisan), aid.kind == .artisan else {
+            Output.error(L10n.text(.cUnknownID, lang, artisan))
+            throw ExitCode(EX_DATAERR)
+        }
+        let now = SystemInfo.now()
+        let when: CivilDate
+        if let day {
+            guard s.days.indices.contains(day - 1) else {
+                Output.error(L10n.text(.cNoSuchDay, lang, day, sid, s.days.count))
+                throw ExitCode(EX_USAGE)
+            }
+            when = s.days[day - 1]
+        } else {
+            when = now.today
+        }
+        switch Result(catching: { () throws(StoreError) in try store.apply(.checkIn(session: sid, artisan: aid, day: when, time: now.time, enrol: enrol)) }) {
+        case .success(let change):
+            let mark = change.sessions.first?.participant(aid)?.mark(on: when)
+            Output.line(TerminalSafe.text("\(aid) \(store.data.artisans[aid]?.name ?? "") \(mark.map { L10n.value($0.mark, lang) } ?? "") \(now.time)"))
+        case .failure(.command(let box)):
+            Output.error(TerminalSafe.text(box.error.message(lang)))
+            throw ExitCode(EX_DATAERR)
+        case .failure(let other):
+            throw other
+        }
+    }
+}

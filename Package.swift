@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
-        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "kriya"]),
+        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya"]),
         // Snapshots/ holds the committed text snapshots the tests read by path.
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),
     ]

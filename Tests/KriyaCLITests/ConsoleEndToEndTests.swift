@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import KriyaCore
+@testable import Console
 @testable import KriyaStore
 
 /// The real binary in tmux, as a person would use it (DESIGN.md §5): a private tmux server,
@@ -205,6 +207,117 @@ final class TmuxSession {
         for t in [first, second] {
             t.send("q")
             #expect(t.waitFor("EXIT=0"))
+        }
+    }
+
+    /// A Bimtek morning at the door, as staff would do it: ten people by a few letters each
+    /// (read off the screen: letters until the person is on the first row, then Enter), one
+    /// undone, a walk-in, the day closed; a second door on the same session at the same time.
+    /// `kriya attendance` must then say exactly that.
+    @Test(.enabled(if: hasTmux)) func checkInAtTheDoor() throws {
+        let data = TempFolder("door")
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let demo = try Store(path: data.path).data
+        let today = SystemInfo.now().today
+        // The console's Bimtek pane lists upcoming sessions first, soonest first.
+        let upcoming = demo.sessions.items.filter { $0.end >= today }.sorted { $0.start < $1.start }
+        let session = try #require(upcoming.first)
+        let names = session.participants.filter { $0.enrolment == .registered }.compactMap { demo.artisans[$0.artisan]?.name }
+        let people = Array(names.filter { n in names.filter { $0 == n }.count == 1 }.prefix(10))
+        try #require(people.count == 10)
+        let door = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        let second = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        for t in [door, second] {
+            t.send("\(Kriya.binary) --data \(data.path); echo EXIT=$?", enter: true)
+            #expect(t.waitFor("1 Artisans"))
+            t.send("2")
+            #expect(t.waitFor("Enrolled"))
+            t.send("c")
+            #expect(t.waitFor("Name, business or phone:"), "\(t.screen)")
+        }
+        /// The first row under the search box.
+        func firstRow(_ t: TmuxSession) -> String {
+            let lines = t.screen.components(separatedBy: "\n")
+            guard let at = lines.firstIndex(where: { $0.contains("Name, business or phone:") }), at + 1 < lines.count else { return "" }
+            return lines[at + 1]
+        }
+        /// What someone at the door types for a name they hear: the first letters of one of its
+        /// words, as few as bring the person to the first row (worked out on the same data with
+        /// the console's own state, then checked on the real screen before Enter). Returns the keys.
+        var model = ConsoleState(data: demo, lang: .en, today: today, dataPath: data.path, user: "ratna")
+        _ = model.update(.char("2"), visibleRows: 18)
+        _ = model.update(.char("c"), visibleRows: 18)
+        func letters(for name: String) -> String {
+            func first(_ typed: String) -> Bool {
+                var probe = model
+                for c in typed { _ = probe.update(.char(c), visibleRows: 18) }
+                return probe.checkIn?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
+            }
+            let words = name.lowercased().split(separator: " ").map(String.init)
+            let tries = (1...12).flatMap { n in words.compactMap { $0.count >= n ? String($0.prefix(n)) : nil } }
+            return tries.first(where: first) ?? name.lowercased()
+        }
+        func checkIn(_ name: String, at t: TmuxSession) -> Int {
+            let typed = letters(for: name)
+            t.send(typed)
+            #expect(t.waitFor("phone: " + typed, seconds: 5))
+            // At 80 columns a long name is cut with "…": its first 14 characters are always there.
+            let shown = " " + String(name.prefix(14))
+            let deadline = Date().addingTimeInterval(5)
+            while !firstRow(t).hasPrefix(shown) && Date() < deadline { usleep(50_000) }
+            #expect(firstRow(t).hasPrefix(shown), "\(name) not first for \(typed): \(t.screen)")
+            t.key("Enter")
+            return typed.count + 1
+        }
+        var keys = 0
+        for (i, name) in people.enumerated() {
+            keys += checkIn(name, at: door)
+            #expect(door.waitFor("✓ " + name + ":") || door.waitFor(name + " is already in"), "\(door.screen)")
+            // The model follows: this person is in now.
+            var change = Change(command: "check-in")
+            if let id = model.checkIn?.enrolled.first(where: { model.data.artisans[$0]?.name == name }),
+               let planned = try? model.data.plan(.checkIn(session: session.id, artisan: id, day: session.days[0],
+                                                           time: ClockTime(hour: 8, minute: 0)!, enrol: false),
+                                                  CommandContext(user: "ratna", today: today, time: ClockTime(hour: 8, minute: 0)!)) {
+                change = planned
+                model.data.commit(change)
+                model.replaceData(model.data)
+                model.checkInSaved(change)
+            }
+            // Meanwhile the second door checks in the same first two people.
+            if i < 2 {
+                _ = checkIn(name, at: second)
+                #expect(second.waitFor(name + " is already in") || second.waitFor("✓ " + name + ":"), "\(second.screen)")
+            }
+        }
+        let average = Double(keys) / Double(people.count)
+        print("check-in at the door: \(keys) keystrokes for \(people.count) people, \(average) each")
+        #expect(average <= 4)
+        // The second door sees the first door's check-ins (the counters) within two seconds.
+        #expect(second.waitFor("not yet \(names.count - 10)", seconds: 3), "\(second.screen)")
+        // Undo the last one; a walk-in; close the day.
+        door.key("F5")
+        #expect(door.waitFor("Undone"), "\(door.screen)")
+        door.key("F7")
+        #expect(door.waitFor("New artisan"))
+        door.send("Tamu Pintu"); door.key("Tab"); door.send("0812-7777-0001"); door.key("Tab"); door.key("Tab")
+        door.send("din"); door.key("Tab"); door.send("Usaha Tamu"); door.key("Tab"); door.send("batik"); door.key("F2")
+        #expect(door.waitFor("✓ Tamu Pintu:"), "\(door.screen)")
+        door.key("F6")
+        #expect(door.waitFor("y closes"))
+        door.send("y")
+        #expect(door.waitFor("absent"), "\(door.screen)")
+        let report = try Kriya.run(["attendance", session.id.description, "--day", "1", "--json", "--data", data.path])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [[String: String]])
+        let present = rows.filter { ["present", "late"].contains($0["mark"] ?? "") }.compactMap { $0["name"] }
+        #expect(Set(present) == Set(people.dropLast() + ["Tamu Pintu"]), "\(present)")
+        #expect(present.count == 10 && rows.filter { $0["mark"] == "absent" }.count == names.count - 9)
+        #expect(rows.allSatisfy { !($0["mark"] ?? "").isEmpty })
+        for t in [door, second] {
+            t.key("Escape")
+            #expect(t.waitFor("F10 Quit"))
+            t.send("q")
+            #expect(t.waitFor("EXIT=0"), "\(t.screen)")
         }
     }
 

@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case participants
     /// The check-in door of the selected session.
     case checkIn
+    /// The month view of sessions and exhibitions.
+    case schedule
     /// The selected record's audit trail.
     case history
     /// Undo this user's last change.
@@ -47,6 +49,7 @@ public enum Keymap {
         Binding(keys: [(.char("+"), .enrol)], help: .uiHelpEnrol, bar: nil),
         Binding(keys: [(.char("p"), .participants)], help: .uiHelpParticipants, bar: nil),
         Binding(keys: [(.char("c"), .checkIn)], help: .uiHelpCheckIn, bar: nil),
+        Binding(keys: [(.char("m"), .schedule), (.f(6), .schedule)], help: .uiHelpSchedule, bar: nil),
         Binding(keys: [(.char("D"), .remove), (.delete, .remove)], help: .uiHelpRemove, bar: nil),
         Binding(keys: [(.char("u"), .undo)], help: .uiHelpUndo, bar: nil),
         Binding(keys: [(.char("h"), .history)], help: .uiHelpHistory, bar: nil),
@@ -99,6 +102,13 @@ public enum Keymap {
         let t = { (k: TextKey) in L10n.text(k, lang) }
         return [("Enter", t(.uiKeyPresent)), ("F3", t(.uiKeyExcused)), ("F4", t(.uiKeyAbsent)), ("F5", t(.uiKeyUndo)),
                 ("F6", t(.uiKeyCloseDay)), ("F7", t(.uiKeyWalkIn)), ("Esc", t(.uiKeyBack))]
+    }
+
+    /// The keys of the month view.
+    public static func scheduleBar(_ lang: Lang) -> [(key: String, label: String)] {
+        let t = { (k: TextKey) in L10n.text(k, lang) }
+        return [("←→", t(.uiKeyDayMove)), ("↑↓", t(.uiKeyWeek)), ("PgUp/Dn", t(.uiKeyMonth)), ("Home", t(.uiKeyToday)),
+                ("Enter", t(.uiKeyOpen)), ("Esc", t(.uiKeyBack))]
     }
 
     /// The keys of the artisan picker.

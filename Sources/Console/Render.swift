@@ -33,6 +33,8 @@ extension ConsoleState {
             renderParticipants(&grid, body)
         case .checkIn:
             renderCheckIn(&grid, body)
+        case .schedule:
+            renderSchedule(&grid, body)
         case .history:
             for (i, line) in historyLines.dropFirst(min(detailOffset, max(0, historyLines.count - body.height))).prefix(body.height).enumerated() {
                 grid.put(line, x: 1, y: body.y + i, role: i == 0 && detailOffset == 0 ? .header : .normal, limit: width - 1)
@@ -58,7 +60,7 @@ extension ConsoleState {
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
             : mode == .conflict ? Keymap.conflictBar(lang)
             : mode == .participants ? Keymap.participantsBar(lang, exhibition: participants?.event.kind == .exhibition)
-            : mode == .checkIn ? Keymap.checkInBar(lang) : Keymap.bar(lang)
+            : mode == .checkIn ? Keymap.checkInBar(lang) : mode == .schedule ? Keymap.scheduleBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }
@@ -85,7 +87,7 @@ extension ConsoleState {
 
     private func titleLine(_ grid: inout Grid) {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), role: .title)
-        let left = " Kriya · Dekranasda Kota Malang · \(paneName(pane))"
+        let left = " Kriya · Dekranasda Kota Malang · " + (mode == .schedule ? t(.uiScheduleTitle) : paneName(pane))
         grid.put(left, x: 0, y: 0, role: .title)
         // The data folder and user on the right; a long path keeps its end (`…/share/kriya`).
         let tail = " · \(user) "
@@ -279,7 +281,7 @@ extension ConsoleState {
             grid.put("▏", x: used + shown, y: row, role: .search)
             return
         }
-        if mode == .form || mode == .checkIn || mode == .participants {
+        if mode == .form || mode == .checkIn || mode == .participants || mode == .schedule {
             if let message { grid.put(" " + message, x: 0, y: row, role: discardPending ? .warning : .search, limit: grid.width) }
             return
         }

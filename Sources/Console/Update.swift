@@ -44,6 +44,8 @@ extension ConsoleState {
             return updateParticipants(key, visibleRows: visibleRows)
         case .checkIn:
             return updateCheckIn(key, visibleRows: visibleRows)
+        case .schedule:
+            return updateSchedule(key)
         case .history:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)
@@ -84,6 +86,7 @@ extension ConsoleState {
             case .history: return selectedID(pane).map { .history($0) } ?? .none
             case .participants: openParticipants()
             case .checkIn: openCheckIn()
+            case .schedule: openSchedule()
             case .quit: quit = true
             case .confirmQuit: quitPending = true; message = L10n.text(.uiConfirmQuit, lang)
             case .help: mode = .help; detailOffset = 0
@@ -131,6 +134,7 @@ extension ConsoleState {
         case .history: return selectedID(pane).map { .history($0) } ?? .none
         case .participants: openParticipants()
         case .checkIn: openCheckIn()
+        case .schedule: openSchedule()
         case .filter: openMenu(.filter)
         case .sortNext:
             pane = .artisans
@@ -196,7 +200,7 @@ extension ConsoleState {
         (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
         (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
         (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpCheckIn, .checkIn), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
+        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpCheckIn, .checkIn), (.uiHelpSchedule, .schedule), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
         (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
     ]
 

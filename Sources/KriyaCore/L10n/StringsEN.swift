@@ -1,6 +1,13 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiKeyDayMove: "Day",
+        .uiKeyWeek: "Week",
+        .uiKeyMonth: "Month",
+        .uiKeyToday: "Today",
+        .uiScheduleTitle: "Schedule",
+        .uiScheduleNone: "No Bimtek session or exhibition this month.",
+        .uiHelpSchedule: "Month view: sessions and exhibitions on a calendar, who is booked twice",
         .cNoSuchDay: "There is no meeting day {0}: {1} has {2}.",
         .cAttendanceCounts: "{0}: present {1} · late {2} · excused {3} · absent {4} · not recorded {5}",
         .uiCheckInTitle: "Check-in · {0} · day {1} of {2}: {3}",

@@ -1,6 +1,13 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiKeyDayMove: "Hari",
+        .uiKeyWeek: "Minggu",
+        .uiKeyMonth: "Bulan",
+        .uiKeyToday: "Hari ini",
+        .uiScheduleTitle: "Jadwal",
+        .uiScheduleNone: "Tidak ada sesi Bimtek atau pameran bulan ini.",
+        .uiHelpSchedule: "Tampilan bulan: sesi dan pameran di kalender, siapa yang bentrok",
         .cNoSuchDay: "Tidak ada hari pertemuan {0}: {1} punya {2}.",
         .cAttendanceCounts: "{0}: hadir {1} · terlambat {2} · izin {3} · alpa {4} · belum dicatat {5}",
         .uiCheckInTitle: "Presensi · {0} · hari {1} dari {2}: {3}",

@@ -55,4 +55,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyPresent, uiKeyExcused, uiKeyAbsent, uiKeyCloseDay, uiKeyWalkIn
     case uiCheckInTitle, uiCheckInLateAfter, uiCheckInPresent, uiCheckInCounts, uiCheckInEligible, uiCheckInSearch, uiCheckInNotEnrolled, uiCheckInNobody
     case cNoSuchDay, cAttendanceCounts
+    case uiScheduleNone, uiHelpSchedule
+    case uiScheduleTitle
+    case uiKeyDayMove, uiKeyWeek, uiKeyMonth, uiKeyToday
 }

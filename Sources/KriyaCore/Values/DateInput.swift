@@ -68,6 +68,11 @@ extension CivilDate {
     public func long(_ lang: Lang) -> String { "\(weekdayName(lang)), \(short(lang))" }
 
     /// `Sep 2026` (`Agu 2026` in Indonesian).
+    /// `Desember 2026`.
+    public func monthYear(_ lang: Lang) -> String {
+        "\((lang == .id ? DateInput.monthNames.id : DateInput.monthNames.en)[month - 1]) \(year)"
+    }
+
     public func monthShortYear(_ lang: Lang) -> String {
         "\((lang == .id ? DateInput.monthShort.id : DateInput.monthShort.en)[month - 1]) \(year)"
     }

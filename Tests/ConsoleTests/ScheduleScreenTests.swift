@@ -1,0 +1,33 @@
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+/// The month view: a calendar that fits 80 columns, moved by day, week and month.
+@Suite struct ScheduleScreenTests {
+    @Test func theMonthMovesAndOpensAnEvent() throws {
+        var state = makeState()
+        _ = state.update(.char("m"), visibleRows: 18)
+        #expect(state.mode == .schedule && state.schedule?.day == today)
+        // Next month, where the demo has its sessions and fairs.
+        _ = state.update(.pageDown, visibleRows: 18)
+        try assertSnapshot(state.render(width: 80, height: 24), "schedule-80x24")
+        _ = state.update(.pageUp, visibleRows: 18)
+        _ = state.update(.down, visibleRows: 18)
+        _ = state.update(.right, visibleRows: 18)
+        #expect(state.schedule?.day == today.adding(days: 8))
+        _ = state.update(.pageDown, visibleRows: 18)
+        #expect(state.schedule?.day.month == today.adding(days: 8).month % 12 + 1)
+        _ = state.update(.home, visibleRows: 18)
+        #expect(state.schedule?.day == today)
+        #expect(ConsoleState.addMonths(CivilDate(year: 2026, month: 1, day: 31)!, 1) == CivilDate(year: 2026, month: 2, day: 28)!)
+        #expect(ConsoleState.addMonths(CivilDate(year: 2026, month: 12, day: 5)!, 1) == CivilDate(year: 2027, month: 1, day: 5)!)
+        // To the first day with an event this month or later, and Enter opens it.
+        var day = today
+        while state.monthAgenda(day).first(where: { $0.start <= day && $0.end >= day }) == nil { day = day.adding(days: 1) }
+        while state.schedule!.day < day { _ = state.update(.right, visibleRows: 18) }
+        let event = try #require(state.monthAgenda(day).first { $0.start <= day && $0.end >= day })
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.mode == .detail && state.selectedID(state.pane) == event.id)
+    }
+}

@@ -6,7 +6,7 @@ import KriyaText
 /// Everything the console shows, as a value: `update` changes it, `render` draws it.
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
-    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history, participants, checkIn, schedule }
+    public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history, participants, checkIn, schedule, salesGrid }
     public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
 
     public var data: Dataset
@@ -57,6 +57,8 @@ public struct ConsoleState {
     public var confirmation: (dialog: Dialog, command: Command)?
     /// Where a closed form goes back to (the list, or an exhibition's delegation).
     var formReturn: Mode = .list
+    /// The sales grid of an exhibition (mode `.salesGrid`).
+    public var salesGrid: SalesGrid?
     /// The month view (mode `.schedule`).
     public var schedule: ScheduleView?
     /// The check-in screen (mode `.checkIn`).

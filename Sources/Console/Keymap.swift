@@ -93,7 +93,7 @@ public enum Keymap {
     public static func participantsBar(_ lang: Lang, exhibition: Bool) -> [(key: String, label: String)] {
         let t = { (k: TextKey) in L10n.text(k, lang) }
         return [("+", t(.uiKeyAdd)), ("-", t(.uiKeyWithdraw))]
-            + (exhibition ? [("a", t(.uiKeyAccept)), ("r", t(.uiKeyReject)), ("b", t(.uiKeyBooth)), ("$", t(.uiKeySales))] : [])
+            + (exhibition ? [("a", t(.uiKeyAccept)), ("r", t(.uiKeyReject)), ("b", t(.uiKeyBooth)), ("$", t(.uiKeySales)), ("g", t(.uiKeyGrid))] : [])
             + [("u", t(.uiKeyUndo)), ("Esc", t(.uiKeyBack))]
     }
 
@@ -102,6 +102,12 @@ public enum Keymap {
         let t = { (k: TextKey) in L10n.text(k, lang) }
         return [("Enter", t(.uiKeyPresent)), ("F3", t(.uiKeyExcused)), ("F4", t(.uiKeyAbsent)), ("F5", t(.uiKeyUndo)),
                 ("F6", t(.uiKeyCloseDay)), ("F7", t(.uiKeyWalkIn)), ("Esc", t(.uiKeyBack))]
+    }
+
+    /// The keys of the sales grid.
+    public static func salesGridBar(_ lang: Lang) -> [(key: String, label: String)] {
+        let t = { (k: TextKey) in L10n.text(k, lang) }
+        return [("Enter", t(.uiKeyDown)), ("Tab", t(.uiKeyNext)), ("Esc", t(.uiKeySaveBack))]
     }
 
     /// The keys of the month view.

@@ -97,6 +97,10 @@ extension ConsoleState {
             guard let chosen, let p = data.exhibitions[view.event]?.participant(chosen) else { break }
             view.booth = TextField(p.booth ?? "", maxLength: 12)
             view.boothUntouched = true
+        case .char("g") where exhibition:
+            participants = view
+            openSalesGrid(view.event)
+            return .none
         case .char("$") where exhibition, .char("s") where exhibition:
             guard let chosen else { break }
             participants = view

@@ -35,6 +35,8 @@ extension ConsoleState {
             renderCheckIn(&grid, body)
         case .schedule:
             renderSchedule(&grid, body)
+        case .salesGrid:
+            renderSalesGrid(&grid, body)
         case .history:
             for (i, line) in historyLines.dropFirst(min(detailOffset, max(0, historyLines.count - body.height))).prefix(body.height).enumerated() {
                 grid.put(line, x: 1, y: body.y + i, role: i == 0 && detailOffset == 0 ? .header : .normal, limit: width - 1)
@@ -60,7 +62,8 @@ extension ConsoleState {
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
             : mode == .conflict ? Keymap.conflictBar(lang)
             : mode == .participants ? Keymap.participantsBar(lang, exhibition: participants?.event.kind == .exhibition)
-            : mode == .checkIn ? Keymap.checkInBar(lang) : mode == .schedule ? Keymap.scheduleBar(lang) : Keymap.bar(lang)
+            : mode == .checkIn ? Keymap.checkInBar(lang) : mode == .schedule ? Keymap.scheduleBar(lang)
+            : mode == .salesGrid ? Keymap.salesGridBar(lang) : Keymap.bar(lang)
         KeyBar.render(bar.map { (" " + $0.key, " " + $0.label) }, into: &grid, row: height - 1)
         return grid
     }
@@ -281,7 +284,7 @@ extension ConsoleState {
             grid.put("▏", x: used + shown, y: row, role: .search)
             return
         }
-        if mode == .form || mode == .checkIn || mode == .participants || mode == .schedule {
+        if mode == .form || mode == .checkIn || mode == .participants || mode == .schedule || mode == .salesGrid {
             if let message { grid.put(" " + message, x: 0, y: row, role: discardPending ? .warning : .search, limit: grid.width) }
             return
         }

@@ -164,6 +164,8 @@ extension ConsoleState {
         }
         if mode == .checkIn {
             checkInSaved(change)
+        } else if mode == .salesGrid {
+            salesRowSaved(change)
         } else if mode == .picker, let event = picker?.event, let id = change.targets.last {
             pickerSaved(event: event, artisan: id)
         } else if mode == .participants || (mode == .form && formReturn == .participants) {

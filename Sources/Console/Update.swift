@@ -46,6 +46,8 @@ extension ConsoleState {
             return updateCheckIn(key, visibleRows: visibleRows)
         case .schedule:
             return updateSchedule(key)
+        case .salesGrid:
+            return updateSalesGrid(key)
         case .history:
             switch Keymap.action(for: key) {
             case .up: detailOffset = max(0, detailOffset - 1)

@@ -88,3 +88,32 @@ import TextUI
         #expect(s.participant(EntityID(.artisan, 1))?.enrolment == .registered && s.participant(EntityID(.artisan, 2))?.enrolment == .waitlist)
     }
 }
+
+/// After the fair: the sales grid, typed like a spreadsheet, a row saved as it is left.
+@Suite struct SalesGridTests {
+    @Test func salesAreTypedRowByRow() throws {
+        let (store, dir) = try ParticipantsTests().store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+        // Accept Ani and Budi (the first two rows), open the grid: Ani sold 1,5 jt in 7, 2 leads; Budi 800.000 in 3.
+        var keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("j"), .char("a"), .char("g")]
+        keys += typed("1,5 jt") + [.tab] + typed("7") + [.tab] + typed("2") + [.tab]
+        keys += typed("800000") + [.tab] + typed("3")
+        let device = ScriptedDevice(keys)
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        var shot: Grid?
+        device.onRead = {
+            guard device.keys.isEmpty, shot == nil else { return }
+            var fixed = app.state
+            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
+            shot = fixed.render(width: 80, height: 24)
+            device.keys = [.escape]
+        }
+        app.run()
+        try assertSnapshot(#require(shot), "sales-grid-80x24")
+        let e = try #require(try Store(path: dir).data.exhibitions.items.first)
+        let ani = try #require(e.participant(EntityID(.artisan, 3))), budi = try #require(e.participant(EntityID(.artisan, 2)))
+        #expect(ani.sales == 1_500_000 && ani.transactions == 7 && ani.leads == 2)
+        #expect(budi.sales == 800_000 && budi.transactions == 3 && budi.leads == nil)
+    }
+}

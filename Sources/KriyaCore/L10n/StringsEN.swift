@@ -1,6 +1,13 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiKeyDown: "Down",
+        .uiKeySaveBack: "Save & back",
+        .uiSalesTitle: "Sales at {0}: a row is saved as you leave it",
+        .uiSalesTotal: "Total {0} · {1} transactions · {2} leads · {3} artisans",
+        .uiSalesNobody: "No accepted artisan: accept the delegation first (a).",
+        .uiSalesSaved: "Saved: {0}",
+        .uiKeyGrid: "Grid",
         .uiKeyDayMove: "Day",
         .uiKeyWeek: "Week",
         .uiKeyMonth: "Month",

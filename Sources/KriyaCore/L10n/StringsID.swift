@@ -1,6 +1,13 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiKeyDown: "Bawah",
+        .uiKeySaveBack: "Simpan & kembali",
+        .uiSalesTitle: "Penjualan di {0}: baris tersimpan saat ditinggalkan",
+        .uiSalesTotal: "Total {0} · {1} transaksi · {2} prospek · {3} pelaku IKM",
+        .uiSalesNobody: "Belum ada yang diterima: terima delegasi dulu (a).",
+        .uiSalesSaved: "Tersimpan: {0}",
+        .uiKeyGrid: "Tabel",
         .uiKeyDayMove: "Hari",
         .uiKeyWeek: "Minggu",
         .uiKeyMonth: "Bulan",

@@ -58,4 +58,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiScheduleNone, uiHelpSchedule
     case uiScheduleTitle
     case uiKeyDayMove, uiKeyWeek, uiKeyMonth, uiKeyToday
+    case uiSalesTitle, uiSalesTotal, uiSalesNobody, uiSalesSaved, uiKeyGrid
+    case uiKeyDown, uiKeySaveBack
 }

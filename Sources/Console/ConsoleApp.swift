@@ -14,10 +14,13 @@ public final class ConsoleApp {
     private var lastDraft: FormDraft?
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
-    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil) {
+    /// - Parameter certificatePattern: how certificate numbers are made (config).
+    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
+                certificatePattern: CertificatePattern = .standard) {
         self.store = store
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
+        state.certificatePattern = certificatePattern
         if let message, !message.isEmpty { state.message = message }
         if let left = FormDraft.load(data: store.path, user: store.user) {
             state.restore(left.draft)

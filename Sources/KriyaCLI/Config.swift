@@ -7,11 +7,13 @@ import TOMLKit
 ///
 ///     theme = "batik"     # a built-in theme or one in ~/.config/kriya/themes/
 ///     lang = "id"         # id or en; otherwise the locale decides
+///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
 ///
 /// Flags win over the file. A file that cannot be read is reported, never fatal.
 public struct Config: Equatable, Sendable {
     public var theme: String?
     public var lang: Lang?
+    public var certificatePattern: CertificatePattern?
     public var warning: String?
 
     public static var directory: String {
@@ -42,8 +44,11 @@ public struct Config: Equatable, Sendable {
             case "lang":
                 if let s = value.string, let lang = Lang(rawValue: s.lowercased()) { config.lang = lang }
                 else { problems.append("lang must be \"id\" or \"en\"") }
+            case "certificate_pattern":
+                if let s = value.string, CertificatePattern(s).isValid { config.certificatePattern = CertificatePattern(s) }
+                else { problems.append("certificate_pattern must be text with {n} (or {n:03}) and may have {year}") }
             default:
-                problems.append("\(key) is not a setting (theme, lang)")
+                problems.append("\(key) is not a setting (theme, lang, certificate_pattern)")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

@@ -131,6 +131,36 @@ public struct DetailView {
                        p.booth ?? "", p.sales.map(Rupiah.format) ?? "", p.transactions.map(String.init) ?? ""])
         }
         out += e.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
+        out += salesSummary(e)
+        return out
+    }
+
+    /// What the fair brought in: totals, then by category and by kecamatan (largest first).
+    func salesSummary(_ e: Exhibition) -> [String] {
+        let sold = e.participants.filter { $0.sales != nil || $0.transactions != nil }
+        guard !sold.isEmpty else { return [] }
+        var out = ["", t(.cSalesSummary)]
+        let total = sold.reduce(Int64(0)) { $0 + ($1.sales ?? 0) }
+        let trx = sold.reduce(0) { $0 + ($1.transactions ?? 0) }
+        let leads = sold.reduce(0) { $0 + ($1.leads ?? 0) }
+        out.append("  " + t(.cSalesTotals, Rupiah.format(total), trx, leads, sold.count))
+        for (heading, key) in [(t(.fCategory), { (a: Artisan) in a.category.label(lang) }),
+                               (t(.fKecamatan), { (a: Artisan) in a.kecamatanCode.flatMap { Wilayah.kecamatan(code: $0)?.name } ?? "?" })] {
+            var sums: [String: (sales: Int64, trx: Int, people: Int)] = [:]
+            for p in sold {
+                guard let a = data.artisans[p.artisan] else { continue }
+                let k = key(a)
+                let now = sums[k] ?? (0, 0, 0)
+                sums[k] = (now.sales + (p.sales ?? 0), now.trx + (p.transactions ?? 0), now.people + 1)
+            }
+            var table = Table([.init(heading, minWidth: 8), .init(t(.fSales), alignRight: true, minWidth: 8),
+                               .init(t(.fTransactions), alignRight: true, minWidth: 4), .init(t(.cPeople), alignRight: true, minWidth: 4)])
+            for (k, v) in sums.sorted(by: { $0.value.sales != $1.value.sales ? $0.value.sales > $1.value.sales : $0.key < $1.key }) {
+                table.add([k, Rupiah.format(v.sales), String(v.trx), String(v.people)])
+            }
+            out.append("")
+            out += table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
+        }
         return out
     }
 }

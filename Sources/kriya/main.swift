@@ -26,7 +26,8 @@ Kriya.openConsole = { global, store in
     let damaged = store.issues.isEmpty ? nil : L10n.text(.cLoadWarnings, global.language, store.issues.count)
     let notices = [damaged] + store.warnings.map { Optional($0) } + [config.warning, choice.warning]
     let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
-                         message: notices.compactMap { $0 }.joined(separator: " · "))
+                         message: notices.compactMap { $0 }.joined(separator: " · "),
+                         certificatePattern: config.certificatePattern ?? .standard)
     app.run()
     terminal.stop()
 }

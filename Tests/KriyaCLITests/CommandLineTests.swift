@@ -171,12 +171,14 @@ import KriyaText
 
 @Suite struct ConfigTests {
     @Test func settingsAndProblems() {
-        let good = Config.parse("theme = \"batik\"\nlang = \"id\"\n", file: "c.toml")
-        #expect(good == Config(theme: "batik", lang: .id, warning: nil))
+        let good = Config.parse("theme = \"batik\"\nlang = \"id\"\ncertificate_pattern = \"SERT/{year}/{n:04}\"\n", file: "c.toml")
+        #expect(good.certificatePattern?.number(year: 2027, 5) == "SERT/2027/0005")
+        #expect(Config.parse("certificate_pattern = \"no counter\"\n", file: "c.toml").warning?.contains("certificate_pattern") == true)
+        #expect(good == Config(theme: "batik", lang: .id, certificatePattern: CertificatePattern("SERT/{year}/{n:04}"), warning: nil))
         let odd = Config.parse("theme = 3\ncolour = \"red\"\n", file: "c.toml")
         #expect(odd.theme == nil)
-        #expect(odd.warning == "c.toml: theme must be text; colour is not a setting (theme, lang)" ||
-                odd.warning == "c.toml: colour is not a setting (theme, lang); theme must be text")
+        let notASetting = "colour is not a setting (theme, lang, certificate_pattern)"
+        #expect(odd.warning == "c.toml: theme must be text; " + notASetting || odd.warning == "c.toml: " + notASetting + "; theme must be text")
         let torn = Config.parse("theme = \"batik\n", file: "c.toml")
         #expect(torn.theme == nil && torn.warning?.hasPrefix("c.toml: line 1") == true)
     }

@@ -1,6 +1,8 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .cSalesSummary: "Sales summary",
+        .cSalesTotals: "{0} in {1} transactions, {2} buyer leads, from {3} artisans",
         .uiKeyDown: "Down",
         .uiKeySaveBack: "Save & back",
         .uiSalesTitle: "Sales at {0}: a row is saved as you leave it",

@@ -1,6 +1,8 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .cSalesSummary: "Ringkasan penjualan",
+        .cSalesTotals: "{0} dari {1} transaksi, {2} prospek pembeli, oleh {3} pelaku IKM",
         .uiKeyDown: "Bawah",
         .uiKeySaveBack: "Simpan & kembali",
         .uiSalesTitle: "Penjualan di {0}: baris tersimpan saat ditinggalkan",

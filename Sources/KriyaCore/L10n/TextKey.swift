@@ -60,4 +60,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyDayMove, uiKeyWeek, uiKeyMonth, uiKeyToday
     case uiSalesTitle, uiSalesTotal, uiSalesNobody, uiSalesSaved, uiKeyGrid
     case uiKeyDown, uiKeySaveBack
+    case cSalesSummary, cSalesTotals
 }

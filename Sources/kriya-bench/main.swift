@@ -107,6 +107,7 @@ func measure(_ dir: String) throws {
         _ = console.render(width: 120, height: 40)
         moveTimes.append(millis(since: t))
     }
+    print("checkin_key_ms " + CheckInBench.measure(console).map(fmt).joined(separator: ","))
     print("console_first_screen_ms \(fmt(firstScreen))")
     print("console_key_ms " + keyTimes.map(fmt).joined(separator: ","))
     print("console_move_ms " + moveTimes.map(fmt).joined(separator: ","))
@@ -214,6 +215,7 @@ for size in sizes {
     print("console: first complete screen    \(fmt(med("console_first_screen_ms"))) ms (open + index + first render)")
     print("console: search key to new screen p50 \(fmt(med("console_key_ms"))) ms, p95 \(fmt(percentile(figures["console_key_ms"] ?? [], 0.95))) ms")
     print("console: selection move to screen p50 \(fmt(med("console_move_ms"))) ms, p95 \(fmt(percentile(figures["console_move_ms"] ?? [], 0.95))) ms")
+    print("check-in: key to redrawn 80x24    p50 \(fmt(med("checkin_key_ms"))) ms, p95 \(fmt(percentile(figures["checkin_key_ms"] ?? [], 0.95))) ms")
     print("peak RSS (open+index+search+save) \(fmt(figures["rss_mb"]?.max() ?? .nan)) MB (max of runs)")
     let importMs = med("import_total_ms")
     print("import CSV into an empty store    \(fmt(importMs)) ms = \(Int(Double(size) / importMs * 1000)) rows/s " +

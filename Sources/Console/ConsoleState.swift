@@ -108,6 +108,12 @@ public struct ConsoleState {
             refilter(pane)
             if let id, let at = rows[pane]?.firstIndex(where: { recordID(pane, $0) == id }) { selected[pane] = at }
         }
+        // The door's list follows the other door's check-ins (the selection stays on its person).
+        if let view = checkIn {
+            let chosen = view.rows.indices.contains(view.selected) ? view.rows[view.selected] : nil
+            refreshCheckIn()
+            if let chosen, let at = checkIn?.rows.firstIndex(of: chosen) { checkIn?.selected = at }
+        }
     }
 
     /// Recomputes a pane's rows from its query. When the query only grew (one more letter

@@ -244,10 +244,12 @@ extension ConsoleState {
         let room = area.height - 2
         let first = min(detailOffset, max(0, Keymap.list.count - room))
         var y = area.y + 1
+        // The keys column as wide as its longest entry, so the descriptions keep the room.
+        let keyWidth = min(20, Keymap.list.map { DisplayWidth.of($0.keys.map(\.key.label).joined(separator: " ")) }.max() ?? 10)
         for b in Keymap.list.dropFirst(first).prefix(room) {
             let keys = b.keys.map(\.key.label).joined(separator: " ")
-            grid.put("  " + DisplayWidth.pad(keys, toCells: 24), x: area.x, y: y, role: .keyBarKey)
-            grid.put(t(b.help), x: area.x + 27, y: y, role: .normal, limit: area.width - 27)
+            grid.put("  " + DisplayWidth.pad(keys, toCells: keyWidth), x: area.x, y: y, role: .keyBarKey)
+            grid.put(t(b.help), x: area.x + keyWidth + 4, y: y, role: .normal, limit: area.width - keyWidth - 4)
             y += 1
         }
         let hidden = Keymap.list.count - first - room

@@ -72,13 +72,7 @@ extension ConsoleState {
 extension ConsoleState {
     /// Shows a record's audit trail, from the list or from its detail.
     public mutating func showHistory(_ entries: [AuditEntry], of id: EntityID, width: Int) {
-        let title: String
-        switch id.kind {
-        case .artisan: title = data.artisans[id]?.name ?? ""
-        case .session: title = data.sessions[id]?.title ?? ""
-        case .exhibition: title = data.exhibitions[id]?.name ?? ""
-        }
-        historyLines = HistoryText.lines(entries, of: id, title: title, lang: lang, width: width - 2)
+        historyLines = HistoryText.lines(entries, of: id, title: data.title(of: id) ?? "", lang: lang, width: width - 2)
         historyReturn = mode == .detail ? .detail : .list
         detailOffset = 0
         mode = .history

@@ -28,13 +28,7 @@ extension ConsoleState {
         switch mode {
         case .help:
             // The bindings scroll when they do not fit; any other key closes the help.
-            switch Keymap.action(for: key) {
-            case .down: detailOffset += 1
-            case .up: detailOffset = max(0, detailOffset - 1)
-            case .pageDown: detailOffset += visibleRows
-            case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
-            default: mode = .list
-            }
+            if !scrollText(Keymap.action(for: key), visibleRows) { mode = .list }
             return .none
         case .confirm:
             return updateConfirm(key)
@@ -49,16 +43,10 @@ extension ConsoleState {
         case .salesGrid:
             return updateSalesGrid(key)
         case .history:
-            switch Keymap.action(for: key) {
-            case .up: detailOffset = max(0, detailOffset - 1)
-            case .down: detailOffset += 1
-            case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
-            case .pageDown: detailOffset += visibleRows
-            case .first: detailOffset = 0
-            case .quit, .back, .history, .open:
+            let action = Keymap.action(for: key)
+            if !scrollText(action, visibleRows), [.quit, .back, .history, .open].contains(action) {
                 mode = historyReturn
                 detailOffset = 0
-            default: break
             }
             return .none
         case .menu(let purpose):
@@ -74,12 +62,9 @@ extension ConsoleState {
         case .picker:
             return updatePicker(key, visibleRows: visibleRows)
         case .detail:
-            switch Keymap.action(for: key) {
-            case .up: detailOffset = max(0, detailOffset - 1)
-            case .down: detailOffset += 1
-            case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
-            case .pageDown: detailOffset += visibleRows
-            case .first: detailOffset = 0
+            let action = Keymap.action(for: key)
+            if scrollText(action, visibleRows) { return .none }
+            switch action {
             case .back, .open: mode = .list
             case .editRecord: openEditForm()
             case .enrol: openPicker()
@@ -101,6 +86,20 @@ extension ConsoleState {
             guard let action = Keymap.action(for: key) else { return .none }
             return perform(action, visibleRows: visibleRows)
         }
+    }
+
+    /// Scrolls a page of text (a detail, the help, a history) for the moving keys; false for
+    /// any other key.
+    private mutating func scrollText(_ action: Action?, _ visibleRows: Int) -> Bool {
+        switch action {
+        case .up: detailOffset = max(0, detailOffset - 1)
+        case .down: detailOffset += 1
+        case .pageUp: detailOffset = max(0, detailOffset - visibleRows)
+        case .pageDown: detailOffset += visibleRows
+        case .first: detailOffset = 0
+        default: return false
+        }
+        return true
     }
 
     mutating func perform(_ action: Action, visibleRows: Int) -> Effect {

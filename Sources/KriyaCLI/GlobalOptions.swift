@@ -115,3 +115,14 @@ public enum GlobalArguments {
         return path + tail
     }
 }
+
+extension GlobalOptions {
+    /// The id typed on the command line (of `kind` when given), or the message and status 65.
+    func id(_ text: String, of kind: EntityID.Kind? = nil) throws -> EntityID {
+        guard let id = EntityID(text), kind == nil || id.kind == kind else {
+            Output.error(L10n.text(.cUnknownID, language, text))
+            throw ExitCode(EX_DATAERR)
+        }
+        return id
+    }
+}

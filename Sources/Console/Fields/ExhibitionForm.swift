@@ -43,45 +43,24 @@ enum ExhibitionForm {
 
     /// The exhibition the form describes, on top of `base` (keeping its participants).
     static func read(_ form: Form, onto base: Exhibition?, _ lang: Lang) -> (exhibition: Exhibition, problems: [FieldError]) {
-        var problems: [FieldError] = []
-        func text(_ key: String) -> String? {
-            let t = form.value(key).trimmingSpaces
-            return t.isEmpty ? nil : t
-        }
-        func date(_ key: String) -> CivilDate? {
-            guard let t = text(key) else { return nil }
-            if let d = DateInput.parse(t) { return d }
-            problems.append(FieldError(key, .invalidDate(t)))
-            return nil
-        }
-        func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
-            guard let t = text(key) else { return nil }
-            if let v = Choices.read(t, as: type, lang) { return v }
-            problems.append(FieldError(key, .invalidChoice(t, allowed: E.allCases.map { L10n.value($0, lang) })))
-            return nil
-        }
-        let start = date("start")
-        if start == nil && text("start") == nil { problems.append(FieldError("start", .required)) }
-        let level = choice("level", ExhibitionLevel.self)
-        if level == nil && text("level") == nil { problems.append(FieldError("level", .required)) }
+        var r = FormReader(form, lang)
+        let start = r.date("start")
+        if start == nil && r.text("start") == nil { r.add(FieldError("start", .required)) }
+        let level = r.choice("level", ExhibitionLevel.self)
+        if level == nil && r.text("level") == nil { r.add(FieldError("level", .required)) }
         let day = start ?? base?.start ?? CivilDate(year: 2000, month: 1, day: 1)!
         var e = base ?? Exhibition(id: EntityID(.exhibition, 1), name: "", level: .lokal, start: day, end: day)
-        e.name = text("name") ?? ""
+        e.name = r.text("name") ?? ""
         e.level = level ?? e.level
-        e.organiser = text("organiser")
-        e.venue = text("venue")
-        e.city = text("city")
-        e.country = text("country")
+        e.organiser = r.text("organiser")
+        e.venue = r.text("venue")
+        e.city = r.text("city")
+        e.country = r.text("country")
         e.start = day
-        e.end = date("end") ?? day
-        e.boothCost = nil
-        if let t = text("boothCost") {
-            if let amount = Rupiah.parse(t) { e.boothCost = amount } else { problems.append(FieldError("boothCost", .invalidMoney(t))) }
-        }
-        e.payer = choice("payer", BoothPayer.self)
-        e.status = choice("status", ExhibitionStatus.self) ?? e.status
-        let unread = Set(problems.map(\.field))
-        problems += Validation.check(e).filter { !unread.contains($0.field) && !($0.field == "start" && start == nil) }
-        return (e, problems)
+        e.end = r.date("end") ?? day
+        e.boothCost = r.money("boothCost")
+        e.payer = r.choice("payer", BoothPayer.self)
+        e.status = r.choice("status", ExhibitionStatus.self) ?? e.status
+        return (e, r.finished(Validation.check(e).filter { !($0.field == "start" && start == nil) }))
     }
 }

@@ -15,13 +15,9 @@ enum SalesForm {
     }
 
     static func command(_ form: Form, exhibition: EntityID, artisan: EntityID, _ lang: Lang) -> Result<Command, FormProblems> {
-        var problems: [FieldError] = []
-        let salesText = form.value("sales").trimmingSpaces
-        let sales = salesText.isEmpty ? nil : Rupiah.parse(salesText)
-        if !salesText.isEmpty && sales == nil { problems.append(FieldError("sales", .invalidMoney(salesText))) }
-        let count = { (key: String) in Int(form.value(key).trimmingSpaces) }
-        if !problems.isEmpty { return .failure(FormProblems(problems, lang)) }
-        return .success(.recordSales(exhibition: exhibition, artisan: artisan, sales: sales, transactions: count("transactions"),
-                                     leads: count("leads")))
+        var r = FormReader(form, lang)
+        let sales = r.money("sales"), transactions = r.number("transactions"), leads = r.number("leads")
+        guard r.problems.isEmpty else { return .failure(FormProblems(r.problems, lang)) }
+        return .success(.recordSales(exhibition: exhibition, artisan: artisan, sales: sales, transactions: transactions, leads: leads))
     }
 }

@@ -53,54 +53,30 @@ enum SessionForm {
     /// The session the form describes, on top of `base` (the stored one, whose participants
     /// it keeps), and every problem, by field key.
     static func read(_ form: Form, onto base: BimtekSession?, _ lang: Lang) -> (session: BimtekSession, problems: [FieldError]) {
-        var problems: [FieldError] = []
-        func text(_ key: String) -> String? {
-            let t = form.value(key).trimmingSpaces
-            return t.isEmpty ? nil : t
-        }
-        func date(_ key: String) -> CivilDate? {
-            guard let t = text(key) else { return nil }
-            if let d = DateInput.parse(t) { return d }
-            problems.append(FieldError(key, .invalidDate(t)))
-            return nil
-        }
-        func number(_ key: String) -> Int? {
-            guard let t = text(key) else { return nil }
-            if let n = Int(t) { return n }
-            problems.append(FieldError(key, .invalidNumber(t)))
-            return nil
-        }
-        let start = date("start")
-        if start == nil && text("start") == nil { problems.append(FieldError("start", .required)) }
+        var r = FormReader(form, lang)
+        let start = r.date("start")
+        if start == nil && r.text("start") == nil { r.add(FieldError("start", .required)) }
         let day = start ?? base?.start ?? CivilDate(year: 2000, month: 1, day: 1)!
         var s = base ?? BimtekSession(id: EntityID(.session, 1), title: "", organiser: "", venue: "", start: day, end: day)
-        s.title = text("title") ?? ""
-        s.topic = text("topic")
-        s.organiser = text("organiser") ?? ""
-        s.partner = text("partner")
+        s.title = r.text("title") ?? ""
+        s.topic = r.text("topic")
+        s.organiser = r.text("organiser") ?? ""
+        s.partner = r.text("partner")
         s.trainers = ListCell.split(form.value("trainers"))
-        s.venue = text("venue") ?? ""
+        s.venue = r.text("venue") ?? ""
         s.start = day
-        s.end = date("end") ?? day
+        s.end = r.date("end") ?? day
         switch DateListKind.read(form.value("meetingDays"), year: day.year) {
         case .success(let days): s.meetingDays = days
-        case .failure(let bad): problems.append(FieldError("meetingDays", .invalidDate(bad.text)))
+        case .failure(let bad): r.add(FieldError("meetingDays", .invalidDate(bad.text)))
         }
-        s.startTime = nil
-        if let t = text("startTime") {
-            if let time = ClockTime(t) { s.startTime = time } else { problems.append(FieldError("startTime", .invalidTime(t))) }
-        }
-        s.graceMinutes = number("graceMinutes")
-        s.capacity = number("capacity")
-        s.funding = text("funding")
-        if let t = text("status") {
-            if let status = Choices.read(t, as: SessionStatus.self, lang) { s.status = status }
-            else { problems.append(FieldError("status", .invalidChoice(t, allowed: SessionStatus.allCases.map { L10n.value($0, lang) }))) }
-        }
-        s.certificateMinDays = number("certificateMinDays")
-        // The rules of the core, for what could be read.
-        let unread = Set(problems.map(\.field))
-        problems += Validation.check(s).filter { !unread.contains($0.field) && !($0.field == "start" && start == nil) }
-        return (s, problems)
+        s.startTime = r.time("startTime")
+        s.graceMinutes = r.number("graceMinutes")
+        s.capacity = r.number("capacity")
+        s.funding = r.text("funding")
+        s.status = r.choice("status", SessionStatus.self) ?? s.status
+        s.certificateMinDays = r.number("certificateMinDays")
+        // A start that could not be read is not also "required" by the rules.
+        return (s, r.finished(Validation.check(s).filter { !($0.field == "start" && start == nil) }))
     }
 }

@@ -20,7 +20,8 @@ struct AttendanceCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        guard let id = EntityID(session), id.kind == .session, var s = store.data.sessions[id] else {
+        let id = try global.id(session, of: .session)
+        guard var s = store.data.sessions[id] else {
             Output.error(L10n.text(.cUnknownID, lang, session))
             throw ExitCode(EX_NOINPUT)
         }
@@ -93,13 +94,11 @@ struct CheckInCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        guard let sid = EntityID(session), sid.kind == .session, let s = store.data.sessions[sid] else {
+        let sid = try global.id(session, of: .session)
+        let aid = try global.id(artisan, of: .artisan)
+        guard let s = store.data.sessions[sid] else {
             Output.error(L10n.text(.cUnknownID, lang, session))
             throw ExitCode(EX_NOINPUT)
-        }
-        guard let aid = EntityID(artisan), aid.kind == .artisan else {
-            Output.error(L10n.text(.cUnknownID, lang, artisan))
-            throw ExitCode(EX_DATAERR)
         }
         let now = SystemInfo.now()
         let when: CivilDate

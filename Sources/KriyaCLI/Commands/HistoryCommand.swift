@@ -14,18 +14,10 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        guard let entity = EntityID(id) else {
-            Output.error(L10n.text(.cUnknownID, lang, id))
-            throw ExitCode(EX_DATAERR)
-        }
+        let entity = try global.id(id)
         let store = try global.openStore(create: false)
         let entries = store.history(of: entity)
-        let title: String
-        switch entity.kind {
-        case .artisan: title = store.data.artisans[entity]?.name ?? ""
-        case .session: title = store.data.sessions[entity]?.title ?? ""
-        case .exhibition: title = store.data.exhibitions[entity]?.name ?? ""
-        }
+        let title = store.data.title(of: entity) ?? ""
         // A deleted record still has its history; an id never used has none.
         if title.isEmpty && entries.isEmpty {
             Output.error(L10n.text(.cUnknownID, lang, id))

@@ -15,10 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        guard let entity = EntityID(id) else {
-            Output.error(L10n.text(.cUnknownID, lang, id))
-            throw ExitCode(EX_DATAERR)
-        }
+        let entity = try global.id(id)
         let store = try global.openStore(create: false)
         let data = store.data
         let today = SystemInfo.now().today

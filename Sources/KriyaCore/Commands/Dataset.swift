@@ -36,6 +36,15 @@ public struct Dataset: Sendable {
         [.artisan: artisans.maxNumber, .session: sessions.maxNumber, .exhibition: exhibitions.maxNumber]
     }
 
+    /// What a record is called: an artisan's name, a session's title, an exhibition's name.
+    public func title(of id: EntityID) -> String? {
+        switch id.kind {
+        case .artisan: return artisans[id]?.name
+        case .session: return sessions[id]?.title
+        case .exhibition: return exhibitions[id]?.name
+        }
+    }
+
     /// Sessions an artisan took part in, newest first.
     public func sessions(of artisan: EntityID) -> [BimtekSession] {
         sessions.items.filter { $0.participant(artisan) != nil }.sorted { $0.start > $1.start }

@@ -21,7 +21,9 @@ extension ConsoleState {
             cells = { id in
                 guard let p = s.participant(id) else { return ["", "", ""] }
                 let marks = days.map { d in p.mark(on: d).map { Marks.letter($0.mark) } ?? (d <= today ? "?" : "·") }
-                return [L10n.value(p.enrolment, lang), marks.joined(separator: " "), p.certificate ?? ""]
+                // Who meets the session's certificate rule and still waits for a number (F8 at the door).
+                let due = p.certificate == nil && CheckInRules.eligible(p, in: s) ? "✓ " + L10n.text(.uiCertificateDue, self.lang) : ""
+                return [L10n.value(p.enrolment, lang), marks.joined(separator: " "), p.certificate ?? due]
             }
         } else if let e = data.exhibitions[view.event] {
             let active = e.participants.filter { $0.curation.isActive }

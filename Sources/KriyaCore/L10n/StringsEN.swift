@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiCertificateDue: "earned (F8)",
         .cSalesSummary: "Sales summary",
         .cSalesTotals: "{0} in {1} transactions, {2} buyer leads, from {3} artisans",
         .uiKeyDown: "Down",

@@ -61,4 +61,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiSalesTitle, uiSalesTotal, uiSalesNobody, uiSalesSaved, uiKeyGrid
     case uiKeyDown, uiKeySaveBack
     case cSalesSummary, cSalesTotals
+    case uiCertificateDue
 }

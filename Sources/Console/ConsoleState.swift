@@ -25,6 +25,8 @@ public struct ConsoleState {
     public var detailOffset = 0
     /// The open menu (F9, the filter pickers), while `mode` is `.menu`.
     public var menu: Menu?
+    /// Which menu of the bar is open (or was last).
+    var menuGroup = 0
     /// Filters on the artisans pane.
     public var filter = ArtisanFilter()
     /// Artisans sorted by this column (nil: best match first, then by name).

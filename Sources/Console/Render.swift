@@ -56,7 +56,11 @@ extension ConsoleState {
                 list(&grid, body)
             }
         }
-        if case .menu = mode, let menu { menu.render(into: &grid, area: body) }
+        if case .menu(let purpose) = mode, let menu {
+            // A bar menu drops down from its title; the filter pickers sit in the middle.
+            let anchor = purpose == .main ? menuBarLayout(width: width)[safe: menuGroup]?.x : nil
+            menu.render(into: &grid, area: body, anchor: anchor)
+        }
         if mode == .confirm, let confirmation { confirmation.dialog.render(into: &grid, area: body) }
         statusLine(&grid, row: height - 2)
         let bar = mode == .form ? Keymap.formBar(lang) : mode == .picker ? Keymap.pickerBar(lang)
@@ -109,6 +113,7 @@ extension ConsoleState {
         for p in Pane.allCases {
             x += grid.put(" \(p.rawValue + 1) \(paneName(p)) ", x: x, y: 1, role: p == pane ? .tabActive : .tab) + 1
         }
+        renderMenuBar(&grid, tabsEnd: x)
     }
 
     // MARK: - Lists

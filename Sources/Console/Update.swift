@@ -83,6 +83,11 @@ extension ConsoleState {
             }
             return .none
         case .list:
+            // Alt + a menu title's underlined letter opens that menu of the bar.
+            if case .alt(let c) = key, Keymap.action(for: key) == nil, let index = menuIndex(forAlt: c) {
+                openBarMenu(index)
+                return .none
+            }
             guard let action = Keymap.action(for: key) else { return .none }
             return perform(action, visibleRows: visibleRows)
         }
@@ -196,15 +201,6 @@ extension ConsoleState {
 }
 
 extension ConsoleState {
-    /// Every action the console has, in the F9 menu, with its key.
-    static let mainMenu: [(label: TextKey, action: Action)] = [
-        (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
-        (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
-        (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-        (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpEnrol, .enrol), (.uiHelpParticipants, .participants), (.uiHelpCheckIn, .checkIn), (.uiHelpSchedule, .schedule), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo), (.uiHelpHistory, .history), (.uiHelpImport, .importFile), (.uiHelpTitle, .help),
-        (.uiHelpRedraw, .redraw), (.uiHelpQuit, .quit),
-    ]
-
     static let filterMenu: [(label: TextKey, purpose: MenuPurpose?)] = [
         (.fKecamatan, .kecamatan), (.fCategory, .category), (.uiFilterCertification, .certification), (.uiMenuClearFilters, nil),
     ]
@@ -215,10 +211,8 @@ extension ConsoleState {
         let all = t(.uiAll)
         switch purpose {
         case .main:
-            menu = Menu(title: t(.uiKeyMenu), items: Self.mainMenu.map { item in
-                let key = Keymap.list.flatMap(\.keys).first { $0.action == item.action }?.key.label ?? ""
-                return DisplayWidth.pad(t(item.label), toCells: 34) + " " + key
-            })
+            openBarMenu(menuGroup)
+            return
         case .filter:
             menu = Menu(title: t(.uiFilterTitle), items: Self.filterMenu.map { t($0.label) })
         case .kecamatan:
@@ -239,6 +233,12 @@ extension ConsoleState {
         switch key {
         case .up, .char("k"): open.move(-1)
         case .down, .char("j"): open.move(1)
+        case .left where purpose == .main, .right where purpose == .main:
+            moveBarMenu(key == .left ? -1 : 1)
+            return .none
+        case .alt(let c) where purpose == .main && menuIndex(forAlt: c) != nil:
+            openBarMenu(menuIndex(forAlt: c)!)
+            return .none
         case .escape, .f(9), .char("q"):
             menu = nil
             mode = .list
@@ -256,7 +256,7 @@ extension ConsoleState {
     private mutating func choose(_ purpose: MenuPurpose, _ index: Int, visibleRows: Int) -> Effect {
         switch purpose {
         case .main:
-            return perform(Self.mainMenu[index].action, visibleRows: visibleRows)
+            return barAction(index).map { perform($0, visibleRows: visibleRows) } ?? .none
         case .filter:
             if let next = Self.filterMenu[index].purpose { openMenu(next) } else { return perform(.clearFilters, visibleRows: visibleRows) }
             return .none

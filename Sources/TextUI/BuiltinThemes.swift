@@ -57,6 +57,14 @@ bg = "blue"
 fg256 = 223
 bg256 = 17
 
+[menuKey]
+# The letter of a menu-bar title that Alt opens it with.
+fg = "yellow"
+bg = "default"
+fg256 = 220
+bg256 = 52
+attrs = ["bold", "underline"]
+
 [keyBarKey]
 fg = "black"
 bg = "yellow"
@@ -128,6 +136,13 @@ fg = "black"
 bg = "cyan"
 fg256 = 16
 bg256 = 37
+
+[menuKey]
+# The letter of a menu-bar title that Alt opens it with.
+fg = "yellow"
+bg = "default"
+fg256 = 220
+attrs = ["bold", "underline"]
 
 [keyBarKey]
 fg = "white"
@@ -219,6 +234,14 @@ bg = "white"
 fg256 = 16
 bg256 = 231
 
+[menuKey]
+# The letter of a menu-bar title that Alt opens it with.
+fg = "yellow"
+bg = "black"
+fg256 = 226
+bg256 = 16
+attrs = ["bold", "underline"]
+
 [keyBarKey]
 fg = "yellow"
 bg = "black"
@@ -292,6 +315,14 @@ bg = "cyan"
 fg256 = 235
 bg256 = 153
 
+[menuKey]
+# The letter of a menu-bar title that Alt opens it with.
+fg = "blue"
+bg = "white"
+fg256 = 25
+bg256 = 255
+attrs = ["bold", "underline"]
+
 [keyBarKey]
 fg = "white"
 bg = "blue"
@@ -350,6 +381,12 @@ attrs = ["dim"]
 fg = "default"
 bg = "default"
 attrs = ["reverse"]
+
+[menuKey]
+# The letter of a menu-bar title that Alt opens it with.
+fg = "default"
+bg = "default"
+attrs = ["bold", "underline"]
 
 [keyBarKey]
 fg = "default"

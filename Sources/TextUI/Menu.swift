@@ -17,12 +17,14 @@ public struct Menu: Equatable, Sendable {
         selected = (selected + delta + items.count) % items.count
     }
 
-    /// Draws the box centred in `area`, as tall as the items allow (scrolling past that).
-    public func render(into grid: inout Grid, area: Rect) {
+    /// Draws the box centred in `area`, or dropped down from `anchor` (a menu-bar title), as
+    /// tall as the items allow (scrolling past that).
+    public func render(into grid: inout Grid, area: Rect, anchor: Int? = nil) {
         let inner = min(area.width - 4, max(DisplayWidth.of(title) + 2, items.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         let visible = min(items.count, max(1, area.height - 2))
-        let box = Rect(x: area.x + (area.width - inner - 2) / 2, y: area.y + max(0, (area.height - visible - 2) / 2),
-                       width: inner + 2, height: visible + 2)
+        let x = anchor.map { min($0, area.x + area.width - inner - 2) } ?? area.x + (area.width - inner - 2) / 2
+        let y = anchor == nil ? area.y + max(0, (area.height - visible - 2) / 2) : area.y
+        let box = Rect(x: x, y: y, width: inner + 2, height: visible + 2)
         grid.fill(box, role: .normal)
         grid.put("┌" + String(repeating: "─", count: inner) + "┐", x: box.x, y: box.y, role: .border)
         grid.put(" " + title + " ", x: box.x + 2, y: box.y, role: .header, limit: inner - 2)

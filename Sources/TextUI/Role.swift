@@ -2,6 +2,8 @@
 public enum Role: String, CaseIterable, Sendable {
     case normal, title, tab, tabActive, header, selected, muted, keyBar, keyBarKey
     case error, warning, success, search, border
+    /// The underlined letter of a menu-bar title (Alt + it opens that menu).
+    case menuKey
 
     /// One letter per role, for the style layer of text snapshots.
     public var code: Character {
@@ -20,6 +22,7 @@ public enum Role: String, CaseIterable, Sendable {
         case .success: return "G"
         case .search: return "/"
         case .border: return "b"
+        case .menuKey: return "U"
         }
     }
 }

@@ -150,10 +150,19 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         _ = state.update(.down, visibleRows: 18)                  // Batik
         _ = state.update(.enter, visibleRows: 18)
         #expect(state.rows[.artisans]!.allSatisfy { state.data.artisans.items[$0].category == .batik })
+        // F9 opens the bar's first menu; → goes to the next (View), where the filters are;
+        // Alt + a title's underlined letter opens that menu directly.
         _ = state.update(.f(9), visibleRows: 18)
-        #expect(state.mode == .menu(.main))
+        #expect(state.mode == .menu(.main) && state.menuGroup == 0)
+        _ = state.update(.right, visibleRows: 18)
+        #expect(state.menuGroup == 1)
         try assertSnapshot(state.render(width: 80, height: 24), "menu-80x24")
-        let clear = ConsoleState.mainMenu.firstIndex { $0.action == .clearFilters }!
+        _ = state.update(.alt("h"), visibleRows: 18)
+        #expect(state.menuGroup == 3 && state.menu?.title == "Help")
+        _ = state.update(.escape, visibleRows: 18)
+        _ = state.update(.alt("v"), visibleRows: 18)
+        #expect(state.mode == .menu(.main) && state.menuGroup == 1)
+        let clear = ConsoleState.menuBar[1].items.firstIndex { $0.action == .clearFilters }!
         for _ in 0..<clear { _ = state.update(.down, visibleRows: 18) }
         _ = state.update(.enter, visibleRows: 18)
         #expect(state.filter.isEmpty && state.rows[.artisans]!.count == 300)
@@ -197,7 +206,7 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     }
 
     @Test func everyActionIsInTheMenu() {
-        let inMenu = Set(ConsoleState.mainMenu.map { "\($0.action)" })
+        let inMenu = Set(ConsoleState.menuBar.flatMap(\.items).map { "\($0.action)" })
         for binding in Keymap.list {
             for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu, .confirmQuit,
                                                      .nextPane, .previousPane].contains(action) {

@@ -1,6 +1,10 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiMenuData: "Data",
+        .uiMenuView: "View",
+        .uiMenuEvents: "Events",
+        .uiMenuHelp: "Help",
         .uiCertificateDue: "earned (F8)",
         .cSalesSummary: "Sales summary",
         .cSalesTotals: "{0} in {1} transactions, {2} buyer leads, from {3} artisans",

@@ -1,6 +1,10 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiMenuData: "Data",
+        .uiMenuView: "Lihat",
+        .uiMenuEvents: "Acara",
+        .uiMenuHelp: "Bantuan",
         .uiCertificateDue: "berhak (F8)",
         .cSalesSummary: "Ringkasan penjualan",
         .cSalesTotals: "{0} dari {1} transaksi, {2} prospek pembeli, oleh {3} pelaku IKM",

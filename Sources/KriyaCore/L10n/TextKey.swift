@@ -62,4 +62,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyDown, uiKeySaveBack
     case cSalesSummary, cSalesTotals
     case uiCertificateDue
+    case uiMenuData, uiMenuView, uiMenuEvents, uiMenuHelp
 }

@@ -62,7 +62,7 @@ extension ConsoleState {
     /// Draws the bar: each title with its Alt letter underlined; the open one highlighted.
     func renderMenuBar(_ grid: inout Grid, tabsEnd: Int) {
         let layout = menuBarLayout(width: grid.width)
-        guard let first = layout.first, first.x > tabsEnd else { return }
+        guard let first = layout.first, first.x >= tabsEnd else { return }
         let open: Int? = if case .menu(.main) = mode { menuGroup } else { nil }
         for (i, item) in layout.enumerated() {
             let active = open == i

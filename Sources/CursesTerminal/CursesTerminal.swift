@@ -19,6 +19,8 @@ public final class CursesTerminal: TerminalDevice {
     }
 
     private var screen: OpaquePointer?
+    /// Draw ASCII only (the terminal is not UTF-8).
+    public private(set) var asciiOnly = false
     private var last: Grid?
     private var palette: Palette
     /// Colours the terminal can show: 0 (none, or NO_COLOR), 8, 16, 256…
@@ -27,7 +29,8 @@ public final class CursesTerminal: TerminalDevice {
     /// - Parameter color: false for monochrome (NO_COLOR).
     public init(color: Bool) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw StartError.notATerminal }
-        Self.useUTF8Locale()
+        // A terminal that is not UTF-8 gets ASCII (KRIYA_ASCII=1 forces it, to try).
+        asciiOnly = !Self.useUTF8Locale() || getenv("KRIYA_ASCII").map { String(cString: $0) == "1" } == true
         let term = String(cString: getenv("TERM") ?? strdup("unknown"))
         guard let s = newterm(nil, kriya_stdout(), kriya_stdin()) else { throw StartError.unknownTerminal(term) }
         screen = s
@@ -133,7 +136,8 @@ public final class CursesTerminal: TerminalDevice {
                 if cell.text.isEmpty { continue }   // the right half of a wide character
                 // The bottom-right cell would scroll some terminals: leave it.
                 if y == h - 1 && x == w - 1 { continue }
-                var chars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+                let text = asciiOnly ? AsciiFallback.text(cell.text) : cell.text
+                var chars = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
                 chars.append(0)
                 let style = palette.style(cell.role)
                 _ = kriya_put_cell(Int32(y), Int32(x), chars, style.attrs, style.pair)
@@ -159,13 +163,15 @@ public final class CursesTerminal: TerminalDevice {
 
     // MARK: - Locale and signals
 
-    private static func useUTF8Locale() {
+    /// Whether the user's locale is UTF-8. Either way ncurses runs in a UTF-8 locale: in the C
+    /// locale wide output is garbage and get_wch swallows keys (DESIGN.md §3).
+    @discardableResult
+    private static func useUTF8Locale() -> Bool {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
-            // In the C locale wide output is garbage and get_wch swallows keys (DESIGN.md §3).
-            if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
-        }
+        guard codeset.uppercased().filter({ $0 != "-" }) != "UTF8" else { return true }
+        if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
+        return false
     }
 
     /// Read by the signal handlers, which cannot capture anything.

@@ -59,3 +59,12 @@ import Testing
         #expect(ThemeCatalog.choose("batik", userDirectory: nil, colors: 256, noColor: false).theme.name == "Batik Malangan")
     }
 }
+
+/// What a terminal that is not UTF-8 is sent instead.
+@Suite struct AsciiFallbackTests {
+    @Test func boxesMarksAndAccentsBecomeASCII() {
+        #expect(["┌", "─", "│", "█", "▀", "✓", "⚠", "·", "…", "→"].map(AsciiFallback.text) == ["+", "-", "|", "#", "#", "v", "!", ".", ".", ">"])
+        #expect(AsciiFallback.text("é") == "e" && AsciiFallback.text("Ñ") == "N" && AsciiFallback.text("漢") == "?")
+        #expect(AsciiFallback.text("a") == "a" && AsciiFallback.text("") == "")
+    }
+}

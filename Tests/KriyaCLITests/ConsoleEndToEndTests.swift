@@ -130,6 +130,27 @@ final class TmuxSession {
         try walkThrough(term: "xterm-256color", env: ["NO_COLOR": "1"])
     }
 
+    /// A terminal that is not UTF-8 (LANG=C, a vt100): boxes, bars, marks and accents are
+    /// drawn in ASCII, never as bytes it would garble.
+    @Test(.enabled(if: hasTmux)) func aPlainASCIITerminalGetsASCII() throws {
+        let t = try TmuxSession(term: "vt100", width: 80, height: 24, env: ["LANG": "C", "LC_ALL": "C"])
+        t.send("\(Kriya.binary) --demo; echo EXIT=$?", enter: true)
+        #expect(t.waitFor("1 Artisans"), "\(t.screen)")
+        for (key, expected) in [("4", "Reports"), ("m", "Monday"), ("Escape", "1 Artisans"), ("F9", "Data")] {
+            if key.count == 1 { t.send(key) } else { t.key(key) }
+            #expect(t.waitFor(expected), "\(key): \(t.screen)")
+            usleep(200_000)
+            let screen = t.screen
+            let ascii = screen.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "not ASCII after \(key):\n\(screen)")
+        }
+        t.key("Escape")
+        // The menu closes (and the next key comes after the Esc delay, or it would be Alt-q).
+        #expect(t.waitForGone("New artisan, Bimtek"))
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "\(t.screen)")
+    }
+
     /// A walk-in registered at the desk with the keyboard alone, then found from the shell.
     @Test(.enabled(if: hasTmux)) func registerAnArtisanWithTheKeyboard() throws {
         let data = TempFolder("form")

@@ -1,0 +1,23 @@
+import Foundation
+
+/// What a cell shows on a terminal that is not UTF-8 (an old PuTTY set to Latin-1, a serial
+/// console): box drawing, blocks, arrows and marks as their nearest ASCII, letters without
+/// their accents (é → e), anything else as "?". Never bytes the terminal would garble.
+public enum AsciiFallback {
+    static let table: [Character: String] = [
+        "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
+        "─": "-", "│": "|", "▏": "|", "█": "#", "▀": "#", "▄": "#", "▌": "#", "▐": "#", "░": ".", "▒": ":", "▓": "#",
+        "·": ".", "…": ".", "–": "-", "—": "-", "←": "<", "→": ">", "↑": "^", "↓": "v", "▶": ">", "▸": ">", "▼": "v", "▲": "^",
+        "✓": "v", "⚠": "!", "●": "*", "○": "o", "↳": ">", "×": "x", "≤": "<", "≥": ">", "“": "\"", "”": "\"", "‘": "'", "’": "'",
+    ]
+
+    /// The cell's text in ASCII (one character for one cell).
+    public static func text(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { !$0.isASCII }) else { return cell }
+        guard let c = cell.first else { return cell }
+        if let mapped = table[c] { return mapped }
+        let folded = String(c).folding(options: [.diacriticInsensitive], locale: nil)
+        if let first = folded.unicodeScalars.first, first.isASCII { return String(first) }
+        return "?"
+    }
+}

@@ -1,3 +1,4 @@
+import Dispatch
 import KriyaCore
 
 extension Store {
@@ -28,8 +29,9 @@ extension Store {
         let stamp = SystemInfo.now().timestamp
         try setAsideIssues(at: stamp)
 
+        let artisans = data.artisans.items
         try durable.replace(file("artisans.jsonl")) { (sink: inout ChunkedWriter) throws(StoreError) in
-            for a in data.artisans.items { try sink.write(SnapshotFormat.line(a, ArtisanCodec.write)) }
+            try Self.writeLines(artisans, ArtisanCodec.write, to: &sink)
         }
         try durable.replace(file("sessions.jsonl")) { (sink: inout ChunkedWriter) throws(StoreError) in
             for s in data.sessions.items { try sink.write(SnapshotFormat.line(s, SessionCodec.write)) }
@@ -72,6 +74,30 @@ extension Store {
         }
         for (name, bytes) in byFile.sorted(by: { $0.key < $1.key }) {
             try durable.append(bytes, to: file(name + ".rejected"))
+        }
+    }
+
+    /// Snapshot lines of `items`, encoded on two cores a block at a time (so memory holds two
+    /// blocks, not the file) and written in order.
+    static func writeLines<R: Sendable>(_ items: [R], _ encode: @escaping @Sendable (R, inout JSONWriter) -> Void,
+                                        to sink: inout ChunkedWriter) throws(StoreError) {
+        let block = 8_192
+        var start = 0
+        while start < items.count {
+            let end = min(items.count, start + 2 * block)
+            let middle = min(end, start + block)
+            let halves = Slots<[UInt8]>(2, empty: [])
+            let from = start
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                let range = k == 0 ? from..<middle : middle..<end
+                var out: [UInt8] = []
+                out.reserveCapacity(range.count * 600)
+                for i in range { SnapshotFormat.line(items[i], encode, into: &out) }
+                halves.pointer[k] = out
+            }
+            try sink.write(halves.take(0, leaving: []))
+            try sink.write(halves.take(1, leaving: []))
+            start = end
         }
     }
 }

@@ -44,6 +44,7 @@ import TextUI
         _ = state.update(.char("3"), visibleRows: 18)
         _ = state.update(.f(7), visibleRows: 18)
         #expect(state.formSubject == .exhibition)
+        try assertSnapshot(state.render(width: 80, height: 24), "form-new-exhibition-id-80x24")
         type("Inacraft 2027", &state)
         to("boothCost", &state); type("7,5 jt", &state)
         #expect(state.update(.f(2), visibleRows: 18) == .none)

@@ -50,6 +50,8 @@ import TextUI
         }
         app.run()
         try assertSnapshot(#require(shot), "delegation-80x24")
+        let salesForm = try #require(device.screens.first { $0.contains("Sales of Siti Rahayu at Inacraft 2027") })
+        #expect(salesForm.contains("Transactions") && salesForm.contains("Buyer leads"))
         let refused = device.screens.contains { $0.uppercased().contains("A1 APPEARS TWICE") }
         #expect(refused, "\(device.screens.last ?? "")")
         let e = try #require(try Store(path: dir).data.exhibitions.items.first)

@@ -37,6 +37,9 @@ import KriyaText
         let sitis = SearchIndex([SearchTests.people[0], Fixture.artisan("Siti Fauzi", phone: "0812-0000-0009", business: "Rotan Anugerah")])
         #expect(sitis.search("siti ra") == [0, 1])
         #expect(sitis.search("siti") == [1, 0])
+        // A name whose word starts with "ra" beats one with "ra" inside a word (Anggraini).
+        let three = SearchIndex([Fixture.artisan("Siti Anggraini", phone: "0812-0000-0007"), SearchTests.people[0]])
+        #expect(three.search("siti ra") == [1, 0])
         #expect(names("keripik purwantoro") == ["Budi Santoso"])
         #expect(names("keramik lowokwaru") == ["Siti Rahayu"])
         #expect(names("rahayu blimbing").isEmpty)

@@ -197,7 +197,7 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    /// 0: the name starts with the first word and holds the others; 1: the name starts with the
+    /// 0: the name starts with the first word and a word of it starts with each other one; 1: the name starts with the
     /// first word; 2: a word of the name does; 3: the name holds it; 4: every word is in the
     /// main fields (not only in a product); 5: the rest.
     private func score(_ r: Int, _ word: [UInt8], _ words: [[UInt8]], _ base: UnsafePointer<UInt8>) -> Int {
@@ -205,19 +205,25 @@ public struct SearchIndex: Sendable {
         let n = Int(nameLengths[r])
         if word.count <= n {
             if memcmp(s, word, word.count) == 0 {
-                // The other words in the name too: "siti ra" puts Siti Rahayu before Siti Fauzi.
-                return words.count > 1 && words.allSatisfy({ SearchIndex.contains(s, n, $0) }) ? 0 : 1
+                // The other words start words of the name too: "siti ra" puts Siti Rahayu before
+                // Siti Fauzi, and before Siti Anggraini (whose "ra" is inside a word).
+                return words.count > 1 && words.allSatisfy({ SearchIndex.startsAWord(s, n, $0) }) ? 0 : 1
             }
             if SearchIndex.contains(s, n, word) {
-                // A word inside the name starts with it?
-                for i in 1...(n - word.count) where s[i - 1] == 0x20 || s[i - 1] == 0x2D {
-                    if memcmp(s + i, word, word.count) == 0 { return 2 }
-                }
-                return 3
+                return SearchIndex.startsAWord(s, n, word) ? 2 : 3
             }
         }
         let primary = Int(primaryLengths[r])
         return words.allSatisfy { SearchIndex.contains(s, primary, $0) } ? 4 : 5
+    }
+
+    /// A word of the first `n` bytes (after the start, a space or a hyphen) begins with `word`.
+    private static func startsAWord(_ p: UnsafePointer<UInt8>, _ n: Int, _ word: [UInt8]) -> Bool {
+        guard word.count <= n else { return false }
+        for i in 0...(n - word.count) where i == 0 || p[i - 1] == 0x20 || p[i - 1] == 0x2D {
+            if memcmp(p + i, word, word.count) == 0 { return true }
+        }
+        return false
     }
 
     private static func contains(_ p: UnsafePointer<UInt8>, _ n: Int, _ word: [UInt8]) -> Bool {

@@ -42,7 +42,9 @@ extension ConsoleState {
 
     /// The short form for a walk-in at the check-in door.
     mutating func openWalkIn(_ session: EntityID, _ day: CivilDate) {
-        open(ArtisanForm.make(lang, only: ArtisanForm.walkIn), .walkIn(session: session, day: day), editing: nil)
+        var form = ArtisanForm.make(lang, only: ArtisanForm.walkIn)
+        form.title = L10n.text(.uiFormWalkIn, lang, data.title(of: session) ?? session.description)
+        open(form, .walkIn(session: session, day: day), editing: nil)
     }
 
     private mutating func open(_ new: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?) {

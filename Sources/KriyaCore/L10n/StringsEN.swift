@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiFormWalkIn: "Walk-in at {0}: F2 registers and checks in",
         .uiMenuData: "Data",
         .uiMenuView: "View",
         .uiMenuEvents: "Events",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiFormWalkIn: "Tamu di {0}: F2 mendaftarkan dan mencatat hadir",
         .uiMenuData: "Data",
         .uiMenuView: "Lihat",
         .uiMenuEvents: "Acara",

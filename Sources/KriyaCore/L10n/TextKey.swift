@@ -63,4 +63,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cSalesSummary, cSalesTotals
     case uiCertificateDue
     case uiMenuData, uiMenuView, uiMenuEvents, uiMenuHelp
+    case uiFormWalkIn
 }

@@ -34,7 +34,11 @@ extension ConsoleState {
                        (L10n.text(.fSales, lang), 13, true), ("Trx", 4, true), (L10n.text(.uiColumnLeads, lang), 7, true)]
             cells = { id in
                 guard let p = e.participant(id) else { return ["", "", "", "", ""] }
-                return [L10n.value(p.curation, lang), p.booth ?? "", p.sales.map(Rupiah.format) ?? "",
+                // Someone who lacks a certification the fair asks for is marked; the selected
+                // one's missing kinds are spelled out under the list.
+                let missing = self.data.artisans[id].map(e.missingCertifications) ?? []
+                let curation = L10n.value(p.curation, lang) + (missing.isEmpty ? "" : " ⚠")
+                return [curation, p.booth ?? "", p.sales.map(Rupiah.format) ?? "",
                         p.transactions.map(String.init) ?? "", p.leads.map(String.init) ?? ""]
             }
         } else {
@@ -59,6 +63,14 @@ extension ConsoleState {
             let role: Role = i == view.selected ? .selected : .normal
             if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
             grid.put(" " + line([a?.name ?? id.description, a?.business ?? ""] + cells(id)), x: area.x, y: y, role: role, limit: area.width)
+        }
+        // Under the list: what the fair requires, and what the selected artisan lacks of it.
+        if let e = data.exhibitions[view.event], !e.requiredCertifications.isEmpty, view.booth == nil {
+            var line = " " + L10n.text(.uiRequires, lang, e.requiredCertifications.map(\.rawValue).joined(separator: ", "))
+            if rows.indices.contains(view.selected), let a = data.artisans[rows[view.selected]], case let missing = e.missingCertifications(a), !missing.isEmpty {
+                line += " · ⚠ " + L10n.text(.uiLacks, lang, TerminalSafe.text(a.name), missing.map(\.rawValue).joined(separator: ", "))
+            }
+            grid.put(line, x: area.x, y: area.y + area.height - 1, role: .warning, limit: area.width)
         }
         if let booth = view.booth {
             // The booth prompt sits on the last row of the screen's body.

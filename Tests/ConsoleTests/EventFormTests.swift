@@ -52,8 +52,13 @@ import TextUI
         to("level", &state); type("nas", &state); _ = state.update(.tab, visibleRows: 18)
         to("start", &state); type("22/04/2027", &state)
         to("end", &state); type("26/04/2027", &state)
+        // A food fair: PIRT and halal required (Space ticks, a letter jumps).
+        to("requiredCertifications", &state)
+        for k: Key in [.char("p"), .char(" "), .char("h"), .char(" ")] { _ = state.update(k, visibleRows: 18) }
+        try assertSnapshot(state.render(width: 80, height: 24), "form-exhibition-certifications-id-80x24")
         guard case .save(.addExhibition(let e)) = state.update(.f(2), visibleRows: 18) else { Issue.record("no save"); return }
         #expect(e.name == "Inacraft 2027" && e.level == .nasional && e.boothCost == 7_500_000 && e.end.iso == "2027-04-26")
+        #expect(e.requiredCertifications == [.pirt, .halal])
     }
 
     /// A colleague enrols someone while the session form is open: the enrolment changed the

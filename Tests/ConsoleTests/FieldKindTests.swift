@@ -103,3 +103,20 @@ import TextUI
         #expect(artisan.certifications.first?.validUntil?.iso == "2027-01-31")
     }
 }
+
+/// The multi-choice field: certification kinds a fair requires.
+@Suite struct MultiChoiceTests {
+    @Test func spaceTicksLettersJumpArrowsMove() {
+        let kinds = MultiChoiceKind(["NIB", "PIRT", "halal", "SNI"])
+        var form = Form(title: "T", fields: [FormField(key: "k", label: "K", kind: kinds), FormField(key: "next", label: "N")])
+        _ = form.handle(.char("p")); _ = form.handle(.char(" "))
+        _ = form.handle(.char("h")); _ = form.handle(.char(" "))
+        #expect(form.value("k") == "PIRT, halal")
+        _ = form.handle(.up); _ = form.handle(.char(" "))          // up to PIRT: unticked
+        #expect(form.value("k") == "halal" && form.focus == 0)
+        _ = form.handle(.char("n"))
+        #expect(form.handle(.up) == .left(0) && form.focus == 1)   // ↑ at the top leaves the field
+        #expect(kinds.chosen("HALAL , nib, foo") == ["NIB", "halal"])
+        #expect(kinds.toggling("SNI", in: "halal, NIB") == "NIB, halal, SNI")
+    }
+}

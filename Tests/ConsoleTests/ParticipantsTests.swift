@@ -23,6 +23,13 @@ import TextUI
         try store.apply(.addExhibition(Exhibition(id: EntityID(.exhibition, 1), name: "Inacraft 2027", level: .nasional,
                                                   start: today.adding(days: 30), end: today.adding(days: 34))))
         for n in 1...3 { try store.apply(.propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, n))) }
+        // The fair asks for halal; Ani has it, valid through the fair.
+        var ani = try #require(store.data.artisans[EntityID(.artisan, 3)])
+        ani.certifications = [Certification(kind: .halal, number: "ID35", validUntil: today.adding(days: 400))]
+        try store.apply(.updateArtisan(ani, baseRev: ani.rev))
+        var fair = try #require(store.data.exhibitions.items.first)
+        fair.requiredCertifications = [.halal]
+        try store.apply(.updateExhibition(fair, baseRev: fair.rev))
         return (store, dir)
     }
 
@@ -53,6 +60,10 @@ import TextUI
         let salesForm = try #require(device.screens.first { $0.contains("Sales of Siti Rahayu at Inacraft 2027") })
         #expect(salesForm.contains("Transactions") && salesForm.contains("Buyer leads"))
         let refused = device.screens.contains { $0.uppercased().contains("A1 APPEARS TWICE") }
+        // Siti and Budi lack the halal certificate the fair requires; Ani has it.
+        #expect(device.screens.contains { $0.contains("Requires halal · ⚠ Siti Rahayu lacks halal") })
+        let e0 = try #require(try Store(path: dir).data.exhibitions.items.first)
+        #expect(try Store(path: dir).data.artisans[EntityID(.artisan, 3)].map(e0.missingCertifications) == [])
         #expect(refused, "\(device.screens.last ?? "")")
         let e = try #require(try Store(path: dir).data.exhibitions.items.first)
         let by = { (n: Int) in e.participant(EntityID(.artisan, n))! }

@@ -257,7 +257,7 @@ import KriyaCore
         door.key("F5")
         #expect(door.waitFor("Undone"), "\(door.screen)")
         door.key("F7")
-        #expect(door.waitFor("New artisan"))
+        #expect(door.waitFor("Walk-in at"), "\(door.screen)")
         door.send("Tamu Pintu"); door.key("Tab"); door.send("0812-7777-0001"); door.key("Tab"); door.key("Tab")
         door.send("din"); door.key("Tab"); door.send("Usaha Tamu"); door.key("Tab"); door.send("batik"); door.key("F2")
         #expect(door.waitFor("✓ Tamu Pintu:"), "\(door.screen)")

@@ -177,3 +177,17 @@ final class Failures: @unchecked Sendable {
         #expect(change.targets == [EntityID(.artisan, 3)])
     }
 }
+
+@Suite struct ExhibitionFormatTests {
+    @Test func requiredCertificationsRoundTrip() throws {
+        let dir = TempDir("fair")
+        let store = try Store(path: dir.path)
+        var fair = Exhibition(id: EntityID(.exhibition, 1), name: "Festival Kuliner", level: .lokal, start: S.today, end: S.today)
+        fair.requiredCertifications = [.pirt, .halal]
+        try store.apply(.addExhibition(fair), context: S.ctx)
+        #expect(try Store(path: dir.path).data.exhibitions.items.first?.requiredCertifications == [.pirt, .halal])
+        try store.compact()
+        #expect(dir.text("exhibitions.jsonl").contains(#""requiredCertifications":["PIRT","halal"]"#))
+        #expect(try Store(path: dir.path).data.exhibitions.items.first?.requiredCertifications == [.pirt, .halal])
+    }
+}

@@ -20,6 +20,8 @@ enum ExhibitionForm {
         ("boothCost", .fBoothCost, { _ in MoneyKind() }, .uiHintMoney, 20),
         ("payer", .fPayer, { Choices.of(BoothPayer.self, $0) }, nil, 20),
         ("status", .fStatus, { Choices.of(ExhibitionStatus.self, $0) }, nil, 20),
+        ("requiredCertifications", .fRequiredCertifications, { _ in MultiChoiceKind(CertificationKind.allCases.map(\.rawValue)) },
+         .uiHintMultiChoice, 80),
     ]
 
     static func values(of e: Exhibition, _ lang: Lang) -> [String: String] {
@@ -28,6 +30,7 @@ enum ExhibitionForm {
             "city": e.city ?? "", "country": e.country ?? "", "start": e.start.numeric, "end": e.end == e.start ? "" : e.end.numeric,
             "boothCost": e.boothCost.map(Rupiah.format) ?? "", "payer": e.payer.map { L10n.value($0, lang) } ?? "",
             "status": L10n.value(e.status, lang),
+            "requiredCertifications": e.requiredCertifications.map(\.rawValue).joined(separator: ", "),
         ]
     }
 
@@ -61,6 +64,8 @@ enum ExhibitionForm {
         e.boothCost = r.money("boothCost")
         e.payer = r.choice("payer", BoothPayer.self)
         e.status = r.choice("status", ExhibitionStatus.self) ?? e.status
+        e.requiredCertifications = form.value("requiredCertifications").split(separator: ",")
+            .compactMap { CertificationKind.resolve(String($0)) }
         return (e, r.finished(Validation.check(e).filter { !($0.field == "start" && start == nil) }))
     }
 }

@@ -1,6 +1,10 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiLacks: "{0} lacks {1}",
+        .fRequiredCertifications: "Required certifications",
+        .uiHintMultiChoice: "Space ticks, ↑↓ move",
+        .uiRequires: "Requires {0}",
         .uiFormWalkIn: "Walk-in at {0}: F2 registers and checks in",
         .uiMenuData: "Data",
         .uiMenuView: "View",

@@ -1,6 +1,10 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiLacks: "{0} belum punya {1}",
+        .fRequiredCertifications: "Sertifikasi wajib",
+        .uiHintMultiChoice: "Spasi mencentang, ↑↓ pindah",
+        .uiRequires: "Wajib {0}",
         .uiFormWalkIn: "Tamu di {0}: F2 mendaftarkan dan mencatat hadir",
         .uiMenuData: "Data",
         .uiMenuView: "Lihat",

@@ -64,4 +64,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiCertificateDue
     case uiMenuData, uiMenuView, uiMenuEvents, uiMenuHelp
     case uiFormWalkIn
+    case fRequiredCertifications, uiHintMultiChoice, uiRequires
+    case uiLacks
 }

@@ -13,6 +13,9 @@ public struct Exhibition: Hashable, Sendable, Codable {
     public var boothCost: Int64?
     public var payer: BoothPayer?
     public var status: ExhibitionStatus = .planned
+    /// Certifications a fair asks of its exhibitors (a food fair: PIRT, halal); the delegation
+    /// screen marks who lacks one.
+    public var requiredCertifications: [CertificationKind] = []
     public var participants: [ExhibitionParticipant] = []
 
     public init(id: EntityID, name: String, level: ExhibitionLevel, start: CivilDate, end: CivilDate) {
@@ -28,6 +31,13 @@ public struct Exhibition: Hashable, Sendable, Codable {
     }
 
     public var totalSales: Int64 { participants.reduce(0) { $0 + ($1.sales ?? 0) } }
+
+    /// The required certifications `artisan` does not hold (valid on the fair's first day).
+    public func missingCertifications(_ artisan: Artisan) -> [CertificationKind] {
+        requiredCertifications.filter { kind in
+            !artisan.certifications.contains { $0.kind == kind && ($0.validUntil.map { $0 >= start } ?? true) }
+        }
+    }
 }
 
 public enum ExhibitionLevel: String, Sendable, Codable, CaseIterable { case lokal, regional, nasional, internasional }

@@ -16,6 +16,7 @@ enum ExhibitionCodec {
         w.member("boothCost", e.boothCost)
         w.member("payer", e.payer)
         w.member("status", e.status as ExhibitionStatus?)
+        if !e.requiredCertifications.isEmpty { w.member("requiredCertifications", strings: e.requiredCertifications.map(\.rawValue)) }
         w.key("participants")
         w.beginArray()
         for p in e.participants {
@@ -54,6 +55,11 @@ enum ExhibitionCodec {
             case K.boothCost: e.boothCost = try r.int64()
             case K.payer: e.payer = try r.choice(K.boothPayerValues)
             case K.status: e.status = try r.choice(K.exhibitionStatusValues)
+            case K.requiredCertifications:
+                e.requiredCertifications = try r.strings().map { text throws(JSONReader.Failure) in
+                    guard let kind = CertificationKind(rawValue: text) else { throw r.fail("requiredCertifications: \(text) is not a certification kind") }
+                    return kind
+                }
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in
                     var artisan: EntityID?
@@ -111,6 +117,7 @@ private final class Keys: Sendable {
     let participants: JSONKey = "participants"
     let payer: JSONKey = "payer"
     let products: JSONKey = "products"
+    let requiredCertifications: JSONKey = "requiredCertifications"
     let rev: JSONKey = "rev"
     let sales: JSONKey = "sales"
     let staff: JSONKey = "staff"

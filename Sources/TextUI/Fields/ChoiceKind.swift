@@ -40,7 +40,7 @@ public struct ChoiceKind: FieldKind {
         } else {
             pool = options
         }
-        let q = Fold.string(typed.trimmingCharacters(in: " "))
+        let q = Fold.string(typed.withoutOuterSpaces)
         guard !q.isEmpty else { return pool }
         // Best first: a name that starts with the text, then a word inside a name ("gerabah"
         // finds "Keramik & gerabah"), then the text anywhere.
@@ -57,16 +57,17 @@ public struct ChoiceKind: FieldKind {
 
     /// The option `text` names exactly (case and accents aside), if any.
     public func exact(_ text: String) -> Option? {
-        let q = Fold.string(text.trimmingCharacters(in: " "))
+        let q = Fold.string(text.withoutOuterSpaces)
         return options.first { Fold.string($0.label) == q }
     }
 }
 
 extension String {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
+    /// Without the spaces around it (TextUI has no Foundation trimming).
+    var withoutOuterSpaces: String {
         var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
         return String(s)
     }
 }

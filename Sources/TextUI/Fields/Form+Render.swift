@@ -44,6 +44,10 @@ extension Form {
             let height = min(10, list.cells.count + 3)
             let top = focusRow + 1 + height <= area.y + area.height ? focusRow + 1 : max(area.y + 1, focusRow - height)
             list.render(into: &grid, area: Rect(x: valueX - 1, y: top, width: width, height: height), keys: listHelp)
+        } else if let multi = fields[focus].kind as? MultiChoiceKind {
+            let chosen = Set(multi.chosen(fields[focus].value))
+            options(multi.options.map { ChoiceKind.Option((chosen.contains($0) ? "[x] " : "[ ] ") + $0) }, choosing: true,
+                    into: &grid, x: valueX, below: focusRow, width: min(valueWidth, 30), bottom: area.y + area.height)
         } else if let offered {
             options(offered.options, choosing: offered.choosing, into: &grid, x: valueX, below: focusRow,
                     width: min(valueWidth, 40), bottom: area.y + area.height)

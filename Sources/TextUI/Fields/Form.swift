@@ -85,6 +85,7 @@ public struct Form: Sendable {
             return .none
         }
         if let event = handleChoice(key) { return event }
+        if let event = handleMultiChoice(key) { return event }
         switch key {
         case .ctrl("s"), .f(2): return .save
         case .escape: return .cancel

@@ -50,6 +50,7 @@ extension ConsoleState {
     private mutating func open(_ new: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?) {
         formReturn = mode == .participants || mode == .checkIn ? mode : .list
         form = new
+        form?.listHelp = L10n.text(.uiListKeys, lang)
         formSubject = subject
         self.editing = editing
         editingBase = editing.flatMap { storedValues(of: $0.id) }

@@ -88,3 +88,31 @@ import TextUI
         #expect(s.venue == "Sentra Dinoyo" && s.participants.count == 1 && s.rev == 3)
     }
 }
+
+/// Meeting days as a table of dates (Enter on the field), read back into the session.
+@Suite struct MeetingDaysTests {
+    @Test func meetingDaysAreATableOfDates() throws {
+        var state = makeState()
+        _ = state.update(.char("2"), visibleRows: 18)
+        _ = state.update(.char("n"), visibleRows: 18)
+        for c in "Bimtek Pewarnaan Alami" { _ = state.update(.char(c), visibleRows: 18) }
+        while state.form?.fields[state.form!.focus].key != "venue" { _ = state.update(.tab, visibleRows: 18) }
+        for c in "Aula Balai Kota" { _ = state.update(.char(c), visibleRows: 18) }
+        _ = state.update(.tab, visibleRows: 18)
+        for c in "7/12/2026" { _ = state.update(.char(c), visibleRows: 18) }
+        _ = state.update(.tab, visibleRows: 18)
+        for c in "14/12/2026" { _ = state.update(.char(c), visibleRows: 18) }
+        _ = state.update(.tab, visibleRows: 18)
+        _ = state.update(.enter, visibleRows: 18)                  // the table
+        for day in ["7/12", "10/12", "14/12"] {
+            for c in day { _ = state.update(.char(c), visibleRows: 18) }
+            _ = state.update(.tab, visibleRows: 18)                // next row
+        }
+        try assertSnapshot(state.render(width: 80, height: 24), "form-meeting-days-80x24")
+        _ = state.update(.enter, visibleRows: 18)
+        #expect(state.form?.value("meetingDays") == "7/12; 10/12; 14/12")
+        #expect(state.form?.fields[state.form!.focus].kind.note(for: "7/12; 10/12; 14/12") == "3: Mon 7/12, Thu 10/12, Mon 14/12")
+        guard case .save(.addSession(let s)) = state.update(.f(2), visibleRows: 18) else { Issue.record("no save"); return }
+        #expect(s.meetingDays.map(\.iso) == ["2026-12-07", "2026-12-10", "2026-12-14"])
+    }
+}

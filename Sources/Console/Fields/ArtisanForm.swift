@@ -45,13 +45,11 @@ enum ArtisanForm {
     static func make(_ lang: Lang, editing artisan: Artisan? = nil, only: [ArtisanField]? = nil) -> Form {
         let current = artisan.map { values(of: $0, lang) }
         let title = artisan.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
-        var form = Form(title: title, fields: layout.filter { only?.contains($0.field) ?? true }.map { item in
+        return Form(title: title, fields: layout.filter { only?.contains($0.field) ?? true }.map { item in
             FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
                       kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
         })
-        form.listHelp = L10n.text(.uiListKeys, lang)
-        return form
     }
 
     /// The fields a saved edit takes from the form: all of them, except a NIK still shown

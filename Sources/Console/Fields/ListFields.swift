@@ -12,6 +12,15 @@ enum ListFields {
                  text: { rows in rows.map { $0.count > 1 && !$0[1].isEmpty ? "\($0[0])=\($0[1])" : $0[0] }.joined(separator: "; ") })
     }
 
+    /// A course's meeting days, one date a row; beside the field, each with its weekday.
+    static func meetingDays(_ lang: Lang, year: Int) -> ListKind {
+        let days = DateListKind(lang: lang, year: year)
+        return ListKind(columns: [.init(L10n.text(.fDay, lang), width: 14, kind: DateKind(lang: lang), maxLength: 20)],
+                        rows: { text in text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { [String($0).trimmingSpaces] } },
+                        text: { rows in rows.map { $0[0] }.joined(separator: "; ") },
+                        summary: { days.note(for: $0) })
+    }
+
     static func certifications(_ lang: Lang) -> ListKind {
         let kinds = ChoiceKind(CertificationKind.allCases.map(\.rawValue))
         return ListKind(columns: [.init(L10n.text(.fKind, lang), width: 7, kind: kinds, maxLength: 12),

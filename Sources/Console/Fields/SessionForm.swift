@@ -17,7 +17,7 @@ enum SessionForm {
         ("venue", .fVenue, { _, _ in TextKind() }, nil, 200),
         ("start", .fStart, { lang, _ in DateKind(lang: lang) }, .uiHintDate, 20),
         ("end", .fEnd, { lang, _ in DateKind(lang: lang) }, .uiHintEnd, 20),
-        ("meetingDays", .fMeetingDays, { lang, today in DateListKind(lang: lang, year: today.year) }, .uiHintMeetingDays, 300),
+        ("meetingDays", .fMeetingDays, { lang, today in ListFields.meetingDays(lang, year: today.year) }, .uiHintMeetingDays, 300),
         ("startTime", .fTime, { _, _ in TimeKind() }, .uiHintTime, 5),
         ("graceMinutes", .fGraceMinutes, { _, _ in TextKind(.digits) }, .uiHintGrace, 3),
         ("capacity", .fCapacity, { _, _ in TextKind(.digits) }, nil, 5),

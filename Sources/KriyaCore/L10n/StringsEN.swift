@@ -54,7 +54,7 @@ enum StringsEN {
         .uiColumnValidUntil: "Valid until",
         .uiColumnIssued: "Issued",
         .uiHintList2: "Enter: edit as a list",
-        .uiListKeys: "Tab cell · ^N add row · ^R remove row · Enter done · Esc undo",
+        .uiListKeys: "Tab next · ^N add · ^R remove · Enter done · Esc undo",
         .uiColumnLeads: "Leads",
         .uiKeyUndo: "Undo",
         .uiFormSales: "Sales of {0} at {1}: F2 or Ctrl-S saves",

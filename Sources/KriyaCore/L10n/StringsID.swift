@@ -54,7 +54,7 @@ enum StringsID {
         .uiColumnValidUntil: "Berlaku s.d.",
         .uiColumnIssued: "Terbit",
         .uiHintList2: "Enter: ubah sebagai daftar",
-        .uiListKeys: "Tab sel · ^N tambah baris · ^R hapus baris · Enter selesai · Esc batal",
+        .uiListKeys: "Tab · ^N tambah · ^R hapus · Enter selesai · Esc batal",
         .uiColumnLeads: "Prospek",
         .uiKeyUndo: "Batal",
         .uiFormSales: "Penjualan {0} di {1}: F2 atau Ctrl-S menyimpan",

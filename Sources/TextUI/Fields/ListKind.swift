@@ -21,14 +21,19 @@ public struct ListKind: FieldKind {
     /// The text of the field as rows of cells, and back.
     public let rows: @Sendable (String) -> [[String]]
     public let text: @Sendable ([[String]]) -> String
+    /// What the field shows beside its text (meeting days with their weekdays), if anything.
+    public let summary: (@Sendable (String) -> String?)?
 
-    public init(columns: [Column], rows: @escaping @Sendable (String) -> [[String]], text: @escaping @Sendable ([[String]]) -> String) {
+    public init(columns: [Column], rows: @escaping @Sendable (String) -> [[String]], text: @escaping @Sendable ([[String]]) -> String,
+                summary: (@Sendable (String) -> String?)? = nil) {
         self.columns = columns
         self.rows = rows
         self.text = text
+        self.summary = summary
     }
 
     public func accepts(_ c: Character) -> Bool { true }
+    public func note(for text: String) -> String? { summary?(text) }
 }
 
 /// The table a list field opens into: a row per item, a column per part. Tab moves cell by

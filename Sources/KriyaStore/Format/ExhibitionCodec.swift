@@ -16,7 +16,7 @@ enum ExhibitionCodec {
         w.member("boothCost", e.boothCost)
         w.member("payer", e.payer)
         w.member("status", e.status as ExhibitionStatus?)
-        if !e.requiredCertifications.isEmpty { w.member("requiredCertifications", strings: e.requiredCertifications.map(\.rawValue)) }
+        w.member("requiredCertifications", strings: e.requiredCertifications.map(\.rawValue))
         w.key("participants")
         w.beginArray()
         for p in e.participants {

@@ -140,3 +140,9 @@ import Testing
         #expect(a.brand == "Sekar Baru" && a.email == "siti@contoh.id" && a.name == "Siti Rahayu")
     }
 }
+
+@Suite struct ArtisanFieldTests {
+    @Test func ordinalIsThePlaceInAllCases() {
+        #expect(ArtisanField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+}

@@ -30,6 +30,33 @@ public enum ArtisanField: String, CaseIterable, Sendable {
         }
     }
 
+    /// The field's place in `allCases`, by a switch: a row of an import looks fields up
+    /// twenty times, and hashing the raw strings showed in its profile.
+    public var ordinal: Int {
+        switch self {
+        case .id: return 0
+        case .name: return 1
+        case .gender: return 2
+        case .phone: return 3
+        case .email: return 4
+        case .address: return 5
+        case .kelurahan: return 6
+        case .kecamatan: return 7
+        case .business: return 8
+        case .brand: return 9
+        case .nib: return 10
+        case .category: return 11
+        case .kbli: return 12
+        case .scale: return 13
+        case .workers: return 14
+        case .products: return 15
+        case .certifications: return 16
+        case .memberSince: return 17
+        case .notes: return 18
+        case .nik: return 19
+        }
+    }
+
     /// The field a validation error is about (`products[2].price` → products).
     public static func of(errorField: String) -> ArtisanField? {
         let base = errorField.prefix { $0 != "[" && $0 != "." }

@@ -4,13 +4,14 @@ import KriyaText
 /// the importer from a spreadsheet row. `build` reads every value it can and names each one it
 /// cannot, so the caller can report all problems at once.
 public struct ArtisanText: Sendable {
-    public var values: [ArtisanField: String] = [:]
+    /// Each field's text, by `ArtisanField.ordinal` (nil: not given).
+    private var cells = [String?](repeating: nil, count: ArtisanField.allCases.count)
     /// Each `NAME` or `NAME=PRICE`.
     public var products: [String] = []
     /// Each `KIND[:NUMBER[:VALID-UNTIL[:ISSUED]]]`.
     public var certifications: [String] = []
 
-    public init() { values.reserveCapacity(ArtisanField.allCases.count) }
+    public init() {}
 
     /// A stored artisan as text, field by field, the way `build` reads it back: exports and
     /// the edit form start from this. `nik` is masked unless `sensitive`.
@@ -41,15 +42,15 @@ public struct ArtisanText: Sendable {
             case .notes: text = a.notes
             case .nik: text = sensitive ? a.nik : a.nik?.maskedNIK
             }
-            values[field] = text ?? ""
+            self[field] = text ?? ""
         }
         products = a.products.map(ListCell.product)
-        certifications = ListCell.split(values[.certifications] ?? "")
+        certifications = ListCell.split(self[.certifications] ?? "")
     }
 
     public subscript(_ field: ArtisanField) -> String? {
-        get { values[field] }
-        set { values[field] = newValue }
+        get { cells[field.ordinal] }
+        set { cells[field.ordinal] = newValue }
     }
 
     /// The artisan, and the values that could not be read. Fields that are missing stay empty
@@ -57,7 +58,7 @@ public struct ArtisanText: Sendable {
     public func build() -> (artisan: Artisan, errors: [FieldError]) {
         var errors: [FieldError] = []
         func text(_ f: ArtisanField) -> String? {
-            guard let t = values[f]?.trimmingSpaces, !t.isEmpty else { return nil }
+            guard let t = cells[f.ordinal]?.trimmingSpaces, !t.isEmpty else { return nil }
             return t
         }
 

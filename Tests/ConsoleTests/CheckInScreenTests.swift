@@ -54,16 +54,11 @@ import TextUI
         let day = try #require(state.checkIn?.day)
         let present = state.data.sessions[s.id]!.participants.filter { $0.mark(on: day)?.mark == .hadir }.count
         #expect(present == 10)
-        var shown = state
-        (shown.dataPath, shown.user) = ("/srv/kriya", "ratna")
-        try assertSnapshot(shown.render(width: 80, height: 24), "checkin-ten-80x24")
+        try assertSnapshot(snapshotScreen(state), "checkin-ten-80x24")
         // F7: the walk-in form, only what is needed to find and call them again.
         _ = state.update(.f(7), visibleRows: 18)
         #expect(state.mode == .form && state.form?.fields.map(\.key) == ["name", "phone", "kecamatan", "kelurahan", "business", "category"])
-        (shown.dataPath, shown.user) = ("/srv/kriya", "ratna")
-        var walkIn = state
-        (walkIn.dataPath, walkIn.user) = ("/srv/kriya", "ratna")
-        try assertSnapshot(walkIn.render(width: 80, height: 24), "form-walk-in-80x24")
+        try assertSnapshot(snapshotScreen(state), "form-walk-in-80x24")
     }
 }
 

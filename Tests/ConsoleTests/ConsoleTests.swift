@@ -11,6 +11,14 @@ func makeState(_ lang: Lang = .en) -> ConsoleState {
                  dataPath: "/srv/kriya", user: "ratna")
 }
 
+/// The 80x24 screen of a console on a real (temporary) store, as a snapshot shows it: with the
+/// data folder and user of `makeState`, so the text does not change from run to run.
+func snapshotScreen(_ state: ConsoleState) -> Grid {
+    var fixed = state
+    (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
+    return fixed.render(width: 80, height: 24)
+}
+
 /// Compares a grid with a committed text snapshot: the characters, then the roles.
 /// `KRIYA_RECORD_SNAPSHOTS=1 swift test` writes them anew (only on purpose).
 func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

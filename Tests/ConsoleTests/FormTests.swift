@@ -150,9 +150,7 @@ import TextUI
         var shots: [Grid] = []
         device.onDraw = { _ in
             guard shots.isEmpty, app.state.mode == .conflict else { return }
-            var fixed = app.state
-            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
-            shots.append(fixed.render(width: 80, height: 24))
+            shots.append(snapshotScreen(app.state))
         }
         // F2: the conflict view. ← keeps their brand; F2 saves on top of their version.
         device.keys += [.f(2), .left, .f(2)]

@@ -51,9 +51,7 @@ import TextUI
         var shot: Grid?
         device.onRead = {
             guard device.keys.isEmpty, shot == nil else { return }
-            var fixed = app.state
-            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
-            shot = fixed.render(width: 80, height: 24)
+            shot = snapshotScreen(app.state)
         }
         app.run()
         try assertSnapshot(#require(shot), "delegation-80x24")
@@ -117,9 +115,7 @@ import TextUI
         var shot: Grid?
         device.onRead = {
             guard device.keys.isEmpty, shot == nil else { return }
-            var fixed = app.state
-            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
-            shot = fixed.render(width: 80, height: 24)
+            shot = snapshotScreen(app.state)
             device.keys = [.escape]
         }
         app.run()

@@ -52,9 +52,7 @@ import TextUI
         var shots: [Grid] = []
         device.onDraw = { _ in
             guard shots.isEmpty, app.state.mode == .confirm else { return }
-            var fixed = app.state
-            (fixed.dataPath, fixed.user) = ("/srv/kriya", "ratna")
-            shots.append(fixed.render(width: 80, height: 24))
+            shots.append(snapshotScreen(app.state))
         }
         app.run()
         try assertSnapshot(#require(shots.first), "confirm-archive-80x24")

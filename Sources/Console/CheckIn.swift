@@ -18,6 +18,8 @@ public struct CheckInView: Equatable, Sendable {
     public var pendingEnrol: EntityID?
     /// Waiting for y: mark everyone not yet in absent.
     public var pendingClose = false
+    /// The selection was moved with the arrows: Enter may act without letters typed.
+    var pointed = false
 
     var rows: [EntityID] { enrolled + others }
 }
@@ -93,10 +95,10 @@ extension ConsoleState {
             if view.query.text.isEmpty { checkIn = nil; mode = .list; return .none }
             view.query = TextField("", maxLength: 40)
             view.selected = 0
-        case .up: view.selected = max(0, view.selected - 1)
-        case .down: view.selected = min(max(0, view.rows.count - 1), view.selected + 1)
-        case .pageUp: view.selected = max(0, view.selected - visibleRows)
-        case .pageDown: view.selected = min(max(0, view.rows.count - 1), view.selected + visibleRows)
+        case .up: view.selected = max(0, view.selected - 1); view.pointed = true
+        case .down: view.selected = min(max(0, view.rows.count - 1), view.selected + 1); view.pointed = true
+        case .pageUp: view.selected = max(0, view.selected - visibleRows); view.pointed = true
+        case .pageDown: view.selected = min(max(0, view.rows.count - 1), view.selected + visibleRows); view.pointed = true
         case .left, .right:
             // Another meeting day.
             let days = s.days
@@ -104,7 +106,11 @@ extension ConsoleState {
                 view.day = days[max(0, min(days.count - 1, at + (key == .left ? -1 : 1)))]
             }
         case .enter:
-            guard let chosen else { break }
+            // An Enter with nothing typed and nobody pointed at would check in whoever is first.
+            guard let chosen, !view.query.text.isEmpty || view.pointed else {
+                message = L10n.text(.uiCheckInTypeFirst, lang)
+                break
+            }
             if isEnrolled {
                 return .save(.checkIn(session: view.session, artisan: chosen, day: view.day, time: now, enrol: false))
             }
@@ -129,7 +135,7 @@ extension ConsoleState {
         default:
             let before = view.query.text
             view.query.handle(key)
-            if view.query.text != before { view.selected = 0 }
+            if view.query.text != before { view.selected = 0; view.pointed = false }
         }
         checkIn = view
         refreshCheckIn()
@@ -150,6 +156,7 @@ extension ConsoleState {
         }
         view.query = TextField("", maxLength: 40)
         view.selected = 0
+        view.pointed = false
         checkIn = view
         refreshCheckIn()
     }

@@ -117,3 +117,14 @@ import TextUI
         #expect(registered.count == session.participants.filter { $0.enrolment == .registered }.count + 2)
     }
 }
+
+extension CheckInScreenTests {
+    @Test func enterWithNothingTypedChecksNobodyIn() throws {
+        var state = makeState()
+        _ = try openDoor(&state)
+        #expect(state.update(.enter, visibleRows: 18) == .none)
+        #expect(state.message?.contains("Type a few letters") == true)
+        _ = state.update(.down, visibleRows: 18)
+        guard case .save(.checkIn) = state.update(.enter, visibleRows: 18) else { Issue.record("an arrow then Enter should check in"); return }
+    }
+}

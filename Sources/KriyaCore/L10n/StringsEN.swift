@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiCheckInTypeFirst: "Type a few letters of the name first (or choose with ↑↓).",
         .uiLacks: "{0} lacks {1}",
         .fRequiredCertifications: "Required certifications",
         .uiHintMultiChoice: "Space ticks, ↑↓ move",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiCheckInTypeFirst: "Ketik dulu beberapa huruf nama (atau pilih dengan ↑↓).",
         .uiLacks: "{0} belum punya {1}",
         .fRequiredCertifications: "Sertifikasi wajib",
         .uiHintMultiChoice: "Spasi mencentang, ↑↓ pindah",

@@ -66,4 +66,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiFormWalkIn
     case fRequiredCertifications, uiHintMultiChoice, uiRequires
     case uiLacks
+    case uiCheckInTypeFirst
 }

@@ -171,7 +171,11 @@ public final class CursesTerminal: TerminalDevice {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         guard codeset.uppercased().filter({ $0 != "-" }) != "UTF8" else { return true }
         if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
-        return false
+        // A locale that says UTF-8 but is not installed here (id_ID.UTF-8 on a server that
+        // never generated it) still means a UTF-8 terminal.
+        let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let named = names.compactMap { name in getenv(name).map { String(cString: $0) } }.first { !$0.isEmpty } ?? ""
+        return named.lowercased().filter { $0 != "-" }.contains("utf8")
     }
 
     /// Read by the signal handlers, which cannot capture anything.

@@ -8,6 +8,8 @@ extension ConsoleApp {
     func previewImport(_ typed: String) {
         let lang = state.lang
         let file = typed.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + typed.dropFirst(1) : typed
+        showBusy(L10n.text(.uiImportReading, lang, file))
+        defer { showBusy(nil) }
         let source: ArtisanImport
         do throws(ArtisanImport.Problem) { source = try ArtisanImport(path: file) } catch {
             state.mode = .importPath
@@ -31,6 +33,8 @@ extension ConsoleApp {
         guard let pending = pendingImport else { return }
         pendingImport = nil
         let lang = state.lang
+        showBusy(L10n.text(.uiImportSaving, lang, pending.plan.commands.count))
+        defer { showBusy(nil) }
         do {
             try store.apply(batch: pending.plan.commands, as: "import", detail: "\(pending.file): \(pending.plan.adds.count) added")
             var outcome = ImportReport.summary(pending.plan, lang: lang, saved: true)

@@ -39,6 +39,13 @@ public final class ConsoleApp {
         lastDraft = now
     }
 
+    /// Says on screen what is being done before work that keeps the loop busy for a while.
+    func showBusy(_ text: String?) {
+        state.busy = text
+        let (width, height) = device.size
+        if text != nil { device.draw(state.render(width: width, height: height)) }
+    }
+
     public func run() {
         var lastLook = DispatchTime.now().uptimeNanoseconds
         while !state.quit {

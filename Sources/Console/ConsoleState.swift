@@ -74,6 +74,8 @@ public struct ConsoleState {
     /// The audit trail on screen (mode `.history`), and the mode to go back to.
     public var historyLines: [String] = []
     var historyReturn: Mode = .list
+    /// Long work under way (reading or saving a large sheet): said on the status line meanwhile.
+    public var busy: String?
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
     var index: SearchIndex

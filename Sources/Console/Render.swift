@@ -272,6 +272,10 @@ extension ConsoleState {
     }
 
     private func statusLine(_ grid: inout Grid, row: Int) {
+        if let busy {
+            grid.put(" " + busy, x: 0, y: row, role: .warning, limit: grid.width)
+            return
+        }
         let count = rows[pane]?.count ?? 0
         let total: Int
         switch pane {

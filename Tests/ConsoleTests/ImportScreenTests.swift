@@ -47,6 +47,8 @@ final class ScriptedDevice: TerminalDevice {
         device.keys.append(.escape)
         app.run()
         #expect(device.screens.contains { $0.contains("Would add 1") && $0.contains("Enter imports 1 row(s)") })
+        // While a sheet is read, the status line says so (a large one takes seconds).
+        #expect(device.screens.contains { $0.contains("Reading and checking \(dir).csv") })
         #expect(try Store(path: dir).data.artisans.count == 0)
 
         // Preview, then Enter: the good row is saved, the bad one handed back in a file.
@@ -62,6 +64,7 @@ final class ScriptedDevice: TerminalDevice {
         #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
         #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
         #expect(device.screens.contains { $0.contains("Added 1") })
+        #expect(device.screens.contains { $0.contains("Saving 1 row(s) as one step") })
         #expect(second.state.pane == .artisans && second.state.rows[.artisans]?.count == 1)
     }
 

@@ -1,6 +1,8 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiImportReading: "Membaca dan memeriksa {0}…",
+        .uiImportSaving: "Menyimpan {0} baris sekaligus…",
         .uiCheckInTypeFirst: "Ketik dulu beberapa huruf nama (atau pilih dengan ↑↓).",
         .uiLacks: "{0} belum punya {1}",
         .fRequiredCertifications: "Sertifikasi wajib",

@@ -67,4 +67,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fRequiredCertifications, uiHintMultiChoice, uiRequires
     case uiLacks
     case uiCheckInTypeFirst
+    case uiImportReading, uiImportSaving
 }

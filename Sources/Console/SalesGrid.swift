@@ -45,6 +45,7 @@ extension ConsoleState {
             // Leaving: the row in hand is saved first when it changed.
             salesGrid = nil
             mode = .participants
+            warnIfUnreadable(g, row: g.row)
             return command(for: g, row: g.row).map { .save($0) } ?? .none
         default:
             // Typing replaces a stored value, as in a spreadsheet cell; then readline keys.
@@ -55,8 +56,17 @@ extension ConsoleState {
             g.cells[g.row][g.column].handle(key, accept: kind.accepts)
         }
         salesGrid = g
-        if g.row != before, let save = command(for: g, row: before) { return .save(save) }
-        return .none
+        guard g.row != before else { return .none }
+        warnIfUnreadable(g, row: before)
+        return command(for: g, row: before).map { .save($0) } ?? .none
+    }
+
+    /// A row left with an amount that does not read is not saved: say so (it stays marked).
+    private mutating func warnIfUnreadable(_ g: SalesGrid, row: Int) {
+        let sales = g.cells[row][0].text.trimmingSpaces
+        if !sales.isEmpty, Rupiah.parse(sales) == nil {
+            message = L10n.text(.uiSalesUnread, lang, data.artisans[g.people[row]]?.name ?? "", L10n.problem(.invalidMoney(sales), lang))
+        }
     }
 
     /// The row's command when it changed and reads well; a bad amount stays on screen, marked.

@@ -125,4 +125,15 @@ import TextUI
         #expect(ani.sales == 1_500_000 && ani.transactions == 7 && ani.leads == 2)
         #expect(budi.sales == 800_000 && budi.transactions == 3 && budi.leads == nil)
     }
+
+    @Test func aRowWithAnAmountThatDoesNotReadIsNotSavedAndSaysSo() throws {
+        let (store, dir) = try ParticipantsTests().store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("g")] + "tujuh".map { .char($0) } + [.enter]
+        let device = ScriptedDevice(keys)
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        app.run()
+        #expect(device.screens.contains { $0.contains("Not saved for Ani Wijaya") && $0.contains("\"tujuh\" is not an amount") })
+        #expect(try Store(path: dir).data.exhibitions.items.first?.participant(EntityID(.artisan, 3))?.sales == nil)
+    }
 }

@@ -68,4 +68,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiLacks
     case uiCheckInTypeFirst
     case uiImportReading, uiImportSaving
+    case uiSalesUnread
 }

@@ -43,9 +43,9 @@ extension ConsoleState {
         if items.isEmpty { grid.put("  " + t(.uiScheduleNone, []), x: area.x, y: y, role: .muted, limit: area.width); return }
         for item in items where y < area.y + area.height {
             let here = item.start <= view.day && item.end >= view.day
-            let until = today.days(until: item.start)
-            let when = item.end < today ? t(.cPast, []) : until <= 0 ? t(.cOngoing, []) : t(.cDaysUntil, [until])
-            let dates = item.start == item.end ? item.start.numeric : "\(item.start.day)/\(item.start.month)–\(item.end.numeric)"
+            let when = self.when(item.start, item.end)
+            let dates = item.start == item.end ? item.start.numeric
+                : "\(item.start.day)/\(item.start.month)–\(item.end.day)/\(item.end.month)/\(item.end.year)"
             let kind = item.kind == .session ? "B" : "P"
             var line = (here ? "▶ " : "  ") + kind + " " + DisplayWidth.pad(dates, toCells: 18) + " "
                 + DisplayWidth.pad(TerminalSafe.text(item.title), toCells: max(16, area.width - 59)) + " "

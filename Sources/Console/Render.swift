@@ -74,6 +74,14 @@ extension ConsoleState {
 
     private func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String { L10n.text(key, lang, arguments: args) }
 
+    /// How far off an event is: past, ongoing, tomorrow, in N days.
+    func when(_ start: CivilDate, _ end: CivilDate) -> String {
+        let until = today.days(until: start)
+        if end < today { return t(.cPast) }
+        if until <= 0 { return t(.cOngoing) }
+        return until == 1 ? t(.cTomorrow) : t(.cDaysUntil, until)
+    }
+
     private func paneName(_ p: Pane) -> String {
         switch p {
         case .artisans: return t(.uiPaneArtisans)
@@ -161,8 +169,7 @@ extension ConsoleState {
             return [s.start.numeric, s.title, L10n.value(s.status, lang), cap, rate]
         case .exhibitions:
             let e = data.exhibitions.items[position]
-            let until = today.days(until: e.start)
-            let when = e.end < today ? t(.cPast) : (until <= 0 ? t(.cOngoing) : t(.cDaysUntil, until))
+            let when = self.when(e.start, e.end)
             // Days of the month, `17–19`; a fair running into the next month shows `30/9–2/10`.
             let days = e.start == e.end ? "\(e.start.day)" : e.start.month == e.end.month ? "\(e.start.day)–\(e.end.day)"
                 : "\(e.start.day)/\(e.start.month)–\(e.end.day)/\(e.end.month)"

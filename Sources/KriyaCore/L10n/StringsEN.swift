@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .cTomorrow: "tomorrow",
         .uiSalesUnread: "Not saved for {0}: {1}",
         .uiImportReading: "Reading and checking {0}…",
         .uiImportSaving: "Saving {0} row(s) as one step…",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .cTomorrow: "besok",
         .uiSalesUnread: "Tidak tersimpan untuk {0}: {1}",
         .uiImportReading: "Membaca dan memeriksa {0}…",
         .uiImportSaving: "Menyimpan {0} baris sekaligus…",

@@ -69,4 +69,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiCheckInTypeFirst
     case uiImportReading, uiImportSaving
     case uiSalesUnread
+    case cTomorrow
 }

@@ -45,6 +45,10 @@ extension ConsoleApp {
             }
             state.replaceData(store.data)
             state.finishImport(outcome)
+            // An import is one step that `u` does not take back; what came before it stays
+            // as it is too (undoing under it would surprise more than help).
+            state.undoStack.removeAll()
+            state.importedAt = pending.file
         } catch StoreError.command(let box) {
             state.finishImport(L10n.text(.iConflict, lang, box.error.message(lang)))
         } catch {

@@ -55,6 +55,8 @@ public struct ConsoleState {
     public var picker: ArtisanPicker?
     /// How to undo each change saved from this console, newest last (`u`).
     public var undoStack: [Reversal] = []
+    /// The sheet last imported from this console (`u` cannot reach behind it).
+    public var importedAt: String?
     /// The question on screen (mode `.confirm`) and the command a "y" saves.
     public var confirmation: (dialog: Dialog, command: Command)?
     /// Where a closed form goes back to (the list, or an exhibition's delegation).

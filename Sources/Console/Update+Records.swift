@@ -17,7 +17,7 @@ extension ConsoleState {
     /// `u`: undo the newest change still on the stack.
     mutating func undoLast() -> Effect {
         guard let last = undoStack.last else {
-            message = L10n.text(.uiNothingToUndo, lang)
+            message = importedAt.map { L10n.text(.uiNoUndoPastImport, lang, $0) } ?? L10n.text(.uiNothingToUndo, lang)
             return .none
         }
         return .save(.undo(last))

@@ -59,8 +59,9 @@ final class ScriptedDevice: TerminalDevice {
         #expect(state.mode == .importPath)
         for key in typed("x.csv") { _ = state.update(key, visibleRows: 18) }
         #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv"))
-        device.keys += [.enter]
+        device.keys += [.enter, .char("u")]
         second.run()
+        #expect(device.screens.contains { $0.contains("Nothing to undo since the import of") })
         #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
         #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
         #expect(device.screens.contains { $0.contains("Added 1") })

@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiNoUndoPastImport: "Nothing to undo since the import of {0}: an import is one step that u does not take back.",
         .cTomorrow: "tomorrow",
         .uiSalesUnread: "Not saved for {0}: {1}",
         .uiImportReading: "Reading and checking {0}…",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiNoUndoPastImport: "Tidak ada yang bisa dibatalkan sejak impor {0}: impor adalah satu langkah yang tidak dibatalkan dengan u.",
         .cTomorrow: "besok",
         .uiSalesUnread: "Tidak tersimpan untuk {0}: {1}",
         .uiImportReading: "Membaca dan memeriksa {0}…",

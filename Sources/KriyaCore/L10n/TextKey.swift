@@ -70,4 +70,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiImportReading, uiImportSaving
     case uiSalesUnread
     case cTomorrow
+    case uiNoUndoPastImport
 }

@@ -7,7 +7,7 @@ import KriyaText
 public struct ConsoleState {
     public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
     public enum Mode: Equatable, Sendable { case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, conflict, history, participants, checkIn, schedule, salesGrid }
-    public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification }
+    public enum MenuPurpose: Equatable, Sendable { case main, filter, kecamatan, category, certification, sessionStatus, exhibitionStatus }
 
     public var data: Dataset
     public var lang: Lang
@@ -29,6 +29,9 @@ public struct ConsoleState {
     var menuGroup = 0
     /// Filters on the artisans pane.
     public var filter = ArtisanFilter()
+    /// Only sessions / exhibitions with this status (the `f` of their panes).
+    public var sessionStatus: SessionStatus?
+    public var exhibitionStatus: ExhibitionStatus?
     /// Artisans sorted by this column (nil: best match first, then by name).
     public var sortColumn: Int?
     public var sortDescending = false
@@ -146,12 +149,14 @@ public struct ConsoleState {
             let items = data.sessions.items
             let words = ConsoleState.words(q)
             // Upcoming first (soonest first), then past ones, latest first.
-            rows[pane] = items.indices.filter { matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
+            rows[pane] = items.indices.filter { sessionStatus == nil || items[$0].status == sessionStatus }
+                .filter { matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
                 .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
         case .exhibitions:
             let items = data.exhibitions.items
             let words = ConsoleState.words(q)
-            rows[pane] = items.indices.filter { matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
+            rows[pane] = items.indices.filter { exhibitionStatus == nil || items[$0].status == exhibitionStatus }
+                .filter { matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
                 .sorted { a, b in ConsoleState.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, today) }
         case .reports:
             let words = ConsoleState.words(q)

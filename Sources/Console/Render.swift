@@ -269,8 +269,14 @@ extension ConsoleState {
         grid.put("  " + t(.uiHelpClose) + more, x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
     }
 
-    /// `Kecamatan: Lowokwaru · Category: Batik`.
+    /// `Kecamatan: Lowokwaru · Category: Batik` (the pane's own filters).
     var filterSummary: String {
+        switch pane {
+        case .sessions: return sessionStatus.map { "\(t(.fStatus)): \(L10n.value($0, lang))" } ?? ""
+        case .exhibitions: return exhibitionStatus.map { "\(t(.fStatus)): \(L10n.value($0, lang))" } ?? ""
+        case .reports: return ""
+        case .artisans: break
+        }
         var parts: [String] = []
         if let k = filter.kecamatan, let kec = Wilayah.kecamatan(code: k) { parts.append("\(t(.fKecamatan)): \(kec.name)") }
         if let c = filter.category { parts.append("\(t(.fCategory)): \(c.label(lang))") }
@@ -319,7 +325,7 @@ extension ConsoleState {
             if mode == .search { grid.put("▏", x: used + shown, y: row, role: .search) }
         } else if let message {
             grid.put(" " + message, x: 0, y: row, role: .warning, limit: grid.width - DisplayWidth.of(counter))
-        } else if pane == .artisans, !filter.isEmpty {
+        } else if !filterSummary.isEmpty {
             grid.put(" " + filterSummary, x: 0, y: row, role: .search, limit: grid.width - DisplayWidth.of(counter) - 1)
         }
         grid.put(counter, x: grid.width - DisplayWidth.of(counter), y: row, role: .muted)

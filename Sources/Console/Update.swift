@@ -141,7 +141,7 @@ extension ConsoleState {
         case .participants: openParticipants()
         case .checkIn: openCheckIn()
         case .schedule: openSchedule()
-        case .filter: openMenu(.filter)
+        case .filter: openMenu(pane == .sessions ? .sessionStatus : pane == .exhibitions ? .exhibitionStatus : .filter)
         case .sortNext:
             pane = .artisans
             sortColumn = ((sortColumn ?? -1) + 1) % ConsoleState.artisanColumnCount
@@ -153,7 +153,8 @@ extension ConsoleState {
             refilter(.artisans)
         case .clearFilters:
             filter = ArtisanFilter()
-            refilter(.artisans)
+            (sessionStatus, exhibitionStatus) = (nil, nil)
+            for p in [Pane.artisans, .sessions, .exhibitions] { refilter(p) }
         case .confirmQuit:
             quitPending = true
             message = L10n.text(.uiConfirmQuit, lang)
@@ -224,6 +225,12 @@ extension ConsoleState {
         case .certification:
             menu = Menu(title: t(.uiFilterCertification), items: [all] + CertificationKind.allCases.map(\.rawValue),
                         selected: filter.certification.flatMap { CertificationKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+        case .sessionStatus:
+            menu = Menu(title: t(.fStatus), items: [all] + SessionStatus.allCases.map { L10n.value($0, lang) },
+                        selected: sessionStatus.flatMap { SessionStatus.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+        case .exhibitionStatus:
+            menu = Menu(title: t(.fStatus), items: [all] + ExhibitionStatus.allCases.map { L10n.value($0, lang) },
+                        selected: exhibitionStatus.flatMap { ExhibitionStatus.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
         }
         mode = .menu(purpose)
     }
@@ -263,6 +270,16 @@ extension ConsoleState {
         case .kecamatan: filter.kecamatan = index == 0 ? nil : Wilayah.kecamatan[index - 1].code
         case .category: filter.category = index == 0 ? nil : CraftCategory.allCases[index - 1]
         case .certification: filter.certification = index == 0 ? nil : CertificationKind.allCases[index - 1]
+        case .sessionStatus, .exhibitionStatus:
+            // The event panes keep their own status filter.
+            let target: Pane = purpose == .sessionStatus ? .sessions : .exhibitions
+            if purpose == .sessionStatus { sessionStatus = index == 0 ? nil : SessionStatus.allCases[index - 1] }
+            else { exhibitionStatus = index == 0 ? nil : ExhibitionStatus.allCases[index - 1] }
+            pane = target
+            selected[target] = 0
+            offset[target] = 0
+            refilter(target)
+            return .none
         }
         pane = .artisans
         selected[.artisans] = 0

@@ -31,3 +31,26 @@ import TextUI
         #expect(state.mode == .detail && state.selectedID(state.pane) == event.id)
     }
 }
+
+/// `f` on the Bimtek and exhibition panes: by status.
+@Suite struct EventFilterTests {
+    @Test func sessionsAndExhibitionsFilterByStatus() {
+        var state = makeState()
+        _ = state.update(.char("2"), visibleRows: 18)
+        let all = state.rows[.sessions]!.count
+        _ = state.update(.char("f"), visibleRows: 18)
+        #expect(state.mode == .menu(.sessionStatus))
+        let done = SessionStatus.allCases.firstIndex(of: .done)! + 1
+        for _ in 0..<done { _ = state.update(.down, visibleRows: 18) }
+        _ = state.update(.enter, visibleRows: 18)
+        let shown = state.rows[.sessions]!.map { state.data.sessions.items[$0].status }
+        #expect(state.pane == .sessions && !shown.isEmpty && shown.count < all && shown.allSatisfy { $0 == .done })
+        #expect(state.render(width: 80, height: 24).lines[22].contains("Status: done"))
+        _ = state.update(.char("3"), visibleRows: 18)
+        _ = state.update(.char("f"), visibleRows: 18)
+        #expect(state.mode == .menu(.exhibitionStatus))
+        _ = state.update(.escape, visibleRows: 18)
+        _ = state.perform(.clearFilters, visibleRows: 18)
+        #expect(state.rows[.sessions]!.count == all && state.sessionStatus == nil)
+    }
+}

@@ -332,7 +332,7 @@ enum StringsEN {
         .uiKeyMenu: "Menu",
         .uiKeyFilter: "Filter",
         .uiHelpMenu: "Menu of every action",
-        .uiHelpFilter: "Filter artisans by kecamatan, category or certification",
+        .uiHelpFilter: "Filter: artisans by kecamatan, category, certification; events by status",
         .uiHelpSort: "Sort artisans by the next column; S reverses",
         .uiMenuFilter: "Filter…",
         .uiMenuSortNext: "Sort by the next column",

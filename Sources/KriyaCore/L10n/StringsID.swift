@@ -332,7 +332,7 @@ enum StringsID {
         .uiKeyMenu: "Menu",
         .uiKeyFilter: "Saring",
         .uiHelpMenu: "Menu semua perintah",
-        .uiHelpFilter: "Saring pelaku IKM menurut kecamatan, kategori atau sertifikasi",
+        .uiHelpFilter: "Saring: pelaku IKM per kecamatan, kategori, sertifikasi; acara per status",
         .uiHelpSort: "Urutkan pelaku IKM menurut kolom berikutnya; S membalik",
         .uiMenuFilter: "Saring…",
         .uiMenuSortNext: "Urutkan menurut kolom berikutnya",

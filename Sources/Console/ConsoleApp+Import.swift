@@ -26,17 +26,17 @@ extension ConsoleApp {
         var light = source
         light.rows = []
         pendingImport = (file, light, plan)
-        state.showImportPreview(lines, saving: plan.commands.count)
+        state.showImportPreview(lines, saving: plan.changeCount)
     }
 
     func confirmImport() {
         guard let pending = pendingImport else { return }
         pendingImport = nil
         let lang = state.lang
-        showBusy(L10n.text(.uiImportSaving, lang, pending.plan.commands.count))
+        showBusy(L10n.text(.uiImportSaving, lang, pending.plan.changeCount))
         defer { showBusy(nil) }
         do {
-            try store.apply(batch: pending.plan.commands, as: "import", detail: "\(pending.file): \(pending.plan.adds.count) added")
+            try store.save(pending.plan, detail: "\(pending.file): \(pending.plan.adds.count) added")
             var outcome = ImportReport.summary(pending.plan, lang: lang, saved: true)
             if !pending.plan.bad.isEmpty {
                 let path = ImportReport.badRowsPath(for: pending.file)

@@ -25,7 +25,7 @@ enum ImportBench {
         source.rows = []
         let planned = millis(since: t)
         t = nowNanos()
-        try store.apply(batch: plan.commands, as: "import", detail: "bench")
+        try store.save(plan, detail: "bench")
         let saved = millis(since: t)
         let total = millis(since: start)
         guard plan.bad.isEmpty, store.data.artisans.count == plan.adds.count else {

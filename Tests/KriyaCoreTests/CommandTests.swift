@@ -147,3 +147,13 @@ import Testing
         #expect(data.artisans[EntityID(.artisan, 1)]!.business == "Baru")
     }
 }
+
+@Suite struct LengthLimitTests {
+    /// Limits count characters, not bytes: 120 accented letters are a name that fits.
+    @Test func lengthsAreCharacters() {
+        var a = Fixture.artisan(String(repeating: "é", count: 120))
+        #expect(Validation.check(a).isEmpty)
+        a.name += "é"
+        #expect(Validation.check(a) == [FieldError("name", .tooLong(max: 120))])
+    }
+}

@@ -122,11 +122,11 @@ import Testing
         #expect(update.updates.count == 1)
         let updated = update.updates[0].artisan
         #expect(updated.id == EntityID(.artisan, 1) && updated.brand == "Sekar" && updated.business == "Keramik Sekar Dinoyo")
-        #expect(update.commands.count == 2)
+        #expect(update.changeCount == 2 && update.updateCommands.count == 1)
 
         // The same row again changes nothing.
         let same = ImportPlan(rows: [row(2, Self.siti)], against: stored, onDuplicate: .update, context: Fixture.ctx)
-        #expect(same.unchanged.count == 1 && same.commands.isEmpty)
+        #expect(same.unchanged.count == 1 && same.changeCount == 0)
     }
 
     @Test func emptyCellsKeepWhatIsStored() throws {

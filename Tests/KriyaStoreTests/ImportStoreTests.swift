@@ -46,7 +46,7 @@ import Testing
         #expect(Set(plan.bad[0].errors.map(\.field)) == ["phone", "nib"])
         #expect(plan.bad[1].errors.map(\.problem) == [.phoneAsNumber("6,28123E+12")])
 
-        try store.apply(batch: plan.commands, as: "import", detail: "messy.csv", context: S.ctx)
+        try store.save(plan, detail: "messy.csv", context: S.ctx)
         let reopened = try Store(path: dir.file("data"))
         #expect(reopened.data.artisans.items.map(\.name).sorted() == ["Bambang \"Bams\" Sutejo", "Dewi Lestari", "Siti Rahayu"])
         #expect(dir.text("data/audit.jsonl").contains("\"cmd\":\"import\""))
@@ -141,12 +141,12 @@ import Testing
         let target = try Store(path: dir.file("b"))
         let plan = ImportPlan(rows: imported.rows, against: target.data, onDuplicate: .skip, context: S.ctx)
         #expect(plan.bad.isEmpty, "\(plan.bad.prefix(3).map(\.errors))")
-        try target.apply(batch: plan.commands, as: "import", detail: "", context: S.ctx)
+        try target.save(plan, detail: "", context: S.ctx)
         let strip = { (a: Artisan) -> Artisan in var c = a; c.rev = 0; c.nik = nil; return c }
         #expect(target.data.artisans.items.map(strip) == source.data.artisans.items.sorted { $0.id < $1.id }.map(strip))
 
         // Into the store it came from: every row is already there and unchanged, the NIK kept.
         let back = ImportPlan(rows: imported.rows, against: source.data, onDuplicate: .update, context: S.ctx)
-        #expect(back.unchanged.count == 300 && back.commands.isEmpty)
+        #expect(back.unchanged.count == 300 && back.changeCount == 0)
     }
 }

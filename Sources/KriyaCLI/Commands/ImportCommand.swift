@@ -79,9 +79,9 @@ struct ImportArtisansCommand: ParsableCommand {
             throw ExitCode(EX_DATAERR)
         }
         guard let store else { return }
-        if !plan.commands.isEmpty {
+        if plan.changeCount > 0 {
             let detail = "\(file): \(plan.adds.count) added, \(plan.updates.count) updated"
-            let saved = Result { () throws(StoreError) in try store.apply(batch: plan.commands, as: "import", detail: detail) }
+            let saved = Result { () throws(StoreError) in try store.save(plan, detail: detail) }
             if case .failure(let failure) = saved {
                 // A colleague changed one of these artisans meanwhile: say which, save nothing.
                 guard case .command(let box) = failure else { throw failure }
@@ -90,7 +90,7 @@ struct ImportArtisansCommand: ParsableCommand {
             }
         }
         Output.line(ImportReport.summary(plan, lang: lang, saved: true))
-        if !plan.commands.isEmpty { Output.line(L10n.text(.iSaved, lang, store.data.artisans.count)) }
+        if plan.changeCount > 0 { Output.line(L10n.text(.iSaved, lang, store.data.artisans.count)) }
         if !plan.bad.isEmpty {
             let path = badRows ?? ImportReport.badRowsPath(for: file)
             let written = try ImportReport.writeBadRows(plan, source, lang: lang, to: path)

@@ -41,10 +41,13 @@ public struct ImportPlan: Sendable {
     public private(set) var repeats: [Repeat] = []
     public private(set) var bad: [Bad] = []
 
-    /// The changes to save, in row order within adds and updates.
-    public var commands: [Command] {
-        adds.map { .addArtisan($0) } + updates.map { .updateArtisan($0.artisan, baseRev: $0.baseRev) }
+    /// The updates to save after the adds (`Store.save(_:)` takes both), in row order.
+    public var updateCommands: [Command] {
+        updates.map { .updateArtisan($0.artisan, baseRev: $0.baseRev) }
     }
+
+    /// Artisans that saving the plan adds or changes.
+    public var changeCount: Int { adds.count + updates.count }
 
     public init(rows: [Row], against data: Dataset, onDuplicate: OnDuplicate, context ctx: CommandContext) {
         var byPhone: [String: EntityID] = [:]

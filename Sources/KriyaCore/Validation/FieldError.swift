@@ -42,33 +42,41 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
 struct Checker {
     var errors: [FieldError] = []
 
-    mutating func fail(_ field: String, _ problem: FieldError.Problem) {
-        errors.append(FieldError(field, problem))
+    // Field names are autoclosures: "products[3].name" is only built when that value fails
+    // (an import checks every row twice, and most rows are fine).
+    mutating func fail(_ field: @autoclosure () -> String, _ problem: FieldError.Problem) {
+        errors.append(FieldError(field(), problem))
     }
 
-    mutating func required(_ field: String, _ value: String?, max: Int = 200) {
-        guard let value, !value.trimmingSpaces.isEmpty else { return fail(field, .required) }
-        if value.count > max { fail(field, .tooLong(max: max)) }
+    mutating func required(_ field: @autoclosure () -> String, _ value: String?, max: Int = 200) {
+        guard let value, !value.trimmingSpaces.isEmpty else { return fail(field(), .required) }
+        if Self.longer(value, than: max) { fail(field(), .tooLong(max: max)) }
     }
 
-    mutating func optional(_ field: String, _ value: String?, max: Int = 200) {
-        if let value, value.count > max { fail(field, .tooLong(max: max)) }
+    mutating func optional(_ field: @autoclosure () -> String, _ value: String?, max: Int = 200) {
+        if let value, Self.longer(value, than: max) { fail(field(), .tooLong(max: max)) }
     }
 
-    mutating func digits(_ field: String, _ value: String?, count: Int) {
+    mutating func digits(_ field: @autoclosure () -> String, _ value: String?, count: Int) {
         guard let value, !value.isEmpty else { return }
-        if value.count != count || !value.allSatisfy(\.isASCIIDigit) { fail(field, .digits(count: count)) }
+        if value.utf8.count != count || !value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { fail(field(), .digits(count: count)) }
     }
 
-    mutating func nonNegative(_ field: String, _ value: Int?) {
-        if let value, value < 0 { fail(field, .negative) }
+    mutating func nonNegative(_ field: @autoclosure () -> String, _ value: Int?) {
+        if let value, value < 0 { fail(field(), .negative) }
     }
 
-    mutating func nonNegative(_ field: String, _ value: Int64?) {
-        if let value, value < 0 { fail(field, .negative) }
+    mutating func nonNegative(_ field: @autoclosure () -> String, _ value: Int64?) {
+        if let value, value < 0 { fail(field(), .negative) }
     }
 
-    mutating func range(_ startField: String, _ start: CivilDate?, _ endField: String, _ end: CivilDate?) {
-        if let start, let end, end < start { fail(endField, .endBeforeStart) }
+    mutating func range(_ startField: @autoclosure () -> String, _ start: CivilDate?, _ endField: @autoclosure () -> String, _ end: CivilDate?) {
+        if let start, let end, end < start { fail(endField(), .endBeforeStart) }
+    }
+
+    /// More than `max` characters; counting bytes first, since a text of at most `max` bytes
+    /// cannot hold more characters than that, and counting characters walks the text.
+    private static func longer(_ value: String, than max: Int) -> Bool {
+        value.utf8.count > max && value.count > max
     }
 }

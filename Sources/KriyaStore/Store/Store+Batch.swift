@@ -14,26 +14,44 @@ extension Store {
     @discardableResult
     public func apply(batch commands: [Command], as name: String, detail: String,
                       context: CommandContext? = nil) throws(StoreError) -> Change {
+        var adds: [Artisan] = []
+        for command in commands {
+            guard case .addArtisan(let a) = command else { break }
+            adds.append(a)
+        }
+        return try apply(adding: adds, then: Array(commands[adds.count...]), as: name, detail: detail, context: context)
+    }
+
+    /// A batch that starts with many new artisans (an import): those are checked and added all
+    /// at once, on every core (`Dataset.addArtisans`), then `commands` one by one.
+    @discardableResult
+    public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
+                      context: CommandContext? = nil) throws(StoreError) -> Change {
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        let small = new.count + commands.count <= Self.journalBatchLimit
         return try withLock { () throws(StoreError) -> Change in
             try catchUp(locked: true)
             var working = data
             var change = Change(command: name)
             change.detail = detail
+            let added: ArraySlice<Artisan>
+            do throws(CommandError) { added = try working.addArtisans(new) } catch { throw .command(CommandErrorBox(error: error)) }
+            change.targets = added.map(\.id)
+            if small { change.artisans = Array(added) }
             for command in commands {
                 let one: Change
                 do throws(CommandError) { one = try working.plan(command, ctx, audit: false) } catch { throw .command(CommandErrorBox(error: error)) }
                 working.commit(one)
                 change.targets += one.targets
                 // Only a journal line needs the records again (a large batch is in `working`).
-                if commands.count <= Self.journalBatchLimit {
+                if small {
                     change.artisans += one.artisans
                     change.sessions += one.sessions
                     change.exhibitions += one.exhibitions
                 }
             }
-            if commands.count <= Self.journalBatchLimit {
+            if small {
                 try journal(change, at: now.timestamp, user: ctx.user)
             } else {
                 let before = data

@@ -1,0 +1,10 @@
+import KriyaCore
+
+extension Store {
+    /// Saves an import as one step: its new artisans all at once, then its updates (refused,
+    /// with nothing saved, when a colleague changed one of those artisans meanwhile).
+    @discardableResult
+    public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
+        try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context)
+    }
+}

@@ -95,6 +95,12 @@ import Testing
         #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
         let before = try Store(path: data.path).data
         let csv = generated(20_000, name: "kill.csv")
+        // How long a whole import takes here, so the kills land all through it (reading,
+        // checking and the save), however fast or slow this machine is today.
+        let timing = TempFolder("import-timing")
+        let started = DispatchTime.now().uptimeNanoseconds
+        #expect(try Kriya.run(["import", "artisans", csv, "--data", timing.path]).status == 0)
+        let whole = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000
         var rng = SplitMix64(seed: 7)
         var interrupted = 0
         for round in 0..<6 {
@@ -102,7 +108,7 @@ import Testing
             let output = data.path + "-kill-out"
             defer { try? FileManager.default.removeItem(atPath: output) }
             let process = try Kriya.start(["import", "artisans", csv, "--data", data.path], stdoutFile: output)
-            usleep(UInt32(Int.random(in: 100_000...2_500_000, using: &rng)))
+            usleep(UInt32(whole * Double.random(in: 0.1...0.9, using: &rng)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let after = try Store(path: data.path)

@@ -35,7 +35,7 @@ public struct ArtisanImport: Sendable {
         let total = file.text.utf8.count
         var perPiece: (@Sendable (Int) -> Void)? = nil
         if let progress { perPiece = { done in progress(done, total) } }
-        rows = table.map({ record in ArtisanImport.row(record, fields) }, progress: perPiece).compactMap { $0 }
+        rows = table.map({ record in ArtisanImport.row(record, fields) }, progress: perPiece)
     }
 
     /// The row as an artisan; nil when no column that is read holds anything (a numbered but

@@ -10,8 +10,8 @@ public struct CSVTable: Sendable {
     public let text: String
     public let delimiter: Character
     public let headings: [String]
-    /// Where the records after the heading start, in UTF-8 bytes.
-    private let bodyStart: Int
+    /// The records after the heading, cut into pieces of about 256 KB at record ends.
+    private let pieces: [Piece]
 
     public enum Problem: Error, Equatable, Sendable {
         /// A quote opened on `line` (row `row`) is never closed.
@@ -26,34 +26,35 @@ public struct CSVTable: Sendable {
     }
 
     public init(text: String) throws(Problem) {
+        var text = text
+        text.makeContiguousUTF8()   // scanned in place below, never copied
         self.text = text
-        let scan = Scan(text)
-        let headEnd = scan.recordEnd(from: 0)
-        let head = String(decoding: scan.bytes[0..<headEnd], as: UTF8.self)
+        let scan = text.utf8.withContiguousStorageIfAvailable { Scan.run($0, pieceSize: 1 << 18) }!
+        let head = String(Substring(text.utf8.prefix(scan.headEnd)))
         delimiter = Self.sniff(head)
         headings = (Self.read(head, delimiter).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
-        bodyStart = min(headEnd + 1, scan.bytes.count)
-        if let open = scan.unclosedQuote() { throw .unclosedQuote(row: open.row, line: open.line) }
+        pieces = scan.pieces
+        if let open = scan.unclosedQuote { throw .unclosedQuote(row: open.row, line: open.line) }
     }
 
     /// Every record after the heading, turned into `T` on all cores, in file order. Rows that
-    /// are entirely empty are left out. `progress` gets the bytes done so far, from any thread.
-    public func map<T>(_ transform: @escaping @Sendable (Record) -> T,
+    /// are entirely empty, and those `transform` turns into nil, are left out. `progress` gets
+    /// the bytes done so far, from any thread.
+    public func map<T>(_ transform: @escaping @Sendable (Record) -> T?,
                        progress: (@Sendable (Int) -> Void)? = nil) -> [T] {
-        let scan = Scan(text)
-        let pieces = scan.cut(from: bodyStart, pieceSize: 1 << 18)
         let slots = Slots<[T]>(pieces.count, empty: [])
         let done = Counter()
-        let delimiter = self.delimiter
+        let (text, pieces, delimiter) = (self.text, self.pieces, self.delimiter)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
             let piece = pieces[k]
-            let chunk = String(decoding: scan.bytes[piece.start..<piece.end], as: UTF8.self)
+            let utf8 = text.utf8
+            let chunk = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: piece.start)..<utf8.index(utf8.startIndex, offsetBy: piece.end)]))
             var out: [T] = []
             var row = piece.firstRow
             var line = piece.firstLine
             for cells in Self.read(chunk, delimiter) {
-                if cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-                    out.append(transform(Record(cells: cells, row: row, line: line)))
+                if cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }), let value = transform(Record(cells: cells, row: row, line: line)) {
+                    out.append(value)
                 }
                 row += 1
                 line += 1 + cells.reduce(0) { $0 + $1.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
@@ -62,6 +63,7 @@ public struct CSVTable: Sendable {
             progress?(done.add(piece.end - piece.start))
         }
         var all: [T] = []
+        all.reserveCapacity((0..<pieces.count).reduce(0) { $0 + slots.pointer[$1].count })
         for k in 0..<pieces.count { all.append(contentsOf: slots.take(k, leaving: [])) }
         return all
     }
@@ -83,66 +85,49 @@ public struct CSVTable: Sendable {
         return [",", ";", "\t"].max { counts[$0]! < counts[$1]! } ?? ","
     }
 
-    /// Record ends in the raw bytes: a line feed outside quotes (a doubled quote inside a
-    /// quoted field toggles twice, so counting quotes is enough).
+    struct Piece: Sendable { var start: Int; var end: Int; var firstRow: Int; var firstLine: Int }
+
+    /// One pass over the raw bytes: where the heading ends, pieces of about `pieceSize` bytes
+    /// that end at record ends (a line feed outside quotes; a doubled quote inside a quoted
+    /// field toggles twice, so counting quotes is enough), and where a quote that is never
+    /// closed was opened.
     private struct Scan {
-        let bytes: [UInt8]
-        init(_ text: String) { bytes = Array(text.utf8) }
+        var headEnd = 0
+        var pieces: [Piece] = []
+        var unclosedQuote: (row: Int, line: Int)?
 
-        func recordEnd(from start: Int) -> Int {
-            var quoted = false
-            var i = start
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x22 { quoted.toggle() } else if b == 0x0A && !quoted { return i }
-                i += 1
-            }
-            return bytes.count
-        }
-
-        struct Piece: Sendable { var start: Int; var end: Int; var firstRow: Int; var firstLine: Int }
-
-        /// Pieces of about `pieceSize` bytes that end at record ends.
-        func cut(from start: Int, pieceSize: Int) -> [Piece] {
-            var pieces: [Piece] = []
-            var quoted = false
-            var row = 2, line = 2
-            var pieceStart = start, pieceRow = 2, pieceLine = 2
-            var i = start
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x22 { quoted.toggle() }
-                else if b == 0x0A {
-                    line += 1
-                    if !quoted {
-                        row += 1
-                        if i + 1 - pieceStart >= pieceSize {
-                            pieces.append(Piece(start: pieceStart, end: i + 1, firstRow: pieceRow, firstLine: pieceLine))
-                            pieceStart = i + 1; pieceRow = row; pieceLine = line
-                        }
-                    }
-                }
-                i += 1
-            }
-            if pieceStart < bytes.count { pieces.append(Piece(start: pieceStart, end: bytes.count, firstRow: pieceRow, firstLine: pieceLine)) }
-            return pieces
-        }
-
-        /// Where a quote that is never closed was opened.
-        func unclosedQuote() -> (row: Int, line: Int)? {
+        static func run(_ bytes: UnsafeBufferPointer<UInt8>, pieceSize: Int) -> Scan {
+            var scan = Scan()
             var quoted = false
             var row = 1, line = 1
             var opened = (row: 1, line: 1)
-            for b in bytes {
+            var headDone = false
+            var pieceStart = 0, pieceRow = 2, pieceLine = 2
+            for i in 0..<bytes.count {
+                let b = bytes[i]
                 if b == 0x22 {
                     quoted.toggle()
                     if quoted { opened = (row, line) }
                 } else if b == 0x0A {
                     line += 1
-                    if !quoted { row += 1 }
+                    guard !quoted else { continue }
+                    row += 1
+                    if !headDone {
+                        headDone = true
+                        scan.headEnd = i
+                        pieceStart = i + 1; pieceRow = row; pieceLine = line
+                    } else if i + 1 - pieceStart >= pieceSize {
+                        scan.pieces.append(Piece(start: pieceStart, end: i + 1, firstRow: pieceRow, firstLine: pieceLine))
+                        pieceStart = i + 1; pieceRow = row; pieceLine = line
+                    }
                 }
             }
-            return quoted ? opened : nil
+            if !headDone { scan.headEnd = bytes.count; pieceStart = bytes.count }
+            if pieceStart < bytes.count {
+                scan.pieces.append(Piece(start: pieceStart, end: bytes.count, firstRow: pieceRow, firstLine: pieceLine))
+            }
+            if quoted { scan.unclosedQuote = opened }
+            return scan
         }
     }
 }

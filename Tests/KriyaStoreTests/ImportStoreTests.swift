@@ -80,9 +80,31 @@ import Testing
             try ArtisanImport(path: write("empty.csv", [0xEF, 0xBB, 0xBF, 0x0D, 0x0A]))
         }
         #expect(try ArtisanImport(path: write("head.csv", Array(header.utf8))).rows.isEmpty)
-        #expect(throws: ArtisanImport.Problem.missingColumns([.phone, .kelurahan, .business, .category], headings: ["Nama", "Umur"])) {
+        #expect(throws: ArtisanImport.Problem.missingColumns(path: dir.file("cols.csv"), [.phone, .kelurahan, .business, .category], headings: ["Nama", "Umur"])) {
             try ArtisanImport(path: write("cols.csv", Array("Nama,Umur\r\nSiti,40\r\n".utf8)))
         }
+    }
+
+    /// Office sheets start with a title, a date and a blank row; the heading is found below
+    /// them and rows keep the numbers the spreadsheet shows.
+    @Test func aTitleAboveTheHeadingsIsLeftOut() throws {
+        let text = "DATA PELAKU IKM KOTA MALANG;;;;;\r\nper 1 Oktober 2026;;;;;\r\n;;;;;\r\n"
+            + "No;Nama Pemilik;No. HP/WA;Kelurahan;Nama Usaha;Jenis Kerajinan\r\n"
+            + "1;Siti Aminah;0812 3456 7890;Dinoyo;\"Keramik Aminah; Dinoyo\";Keramik\r\n"
+            + "2;Budi;0341-551234;Bareng;Batik Budi;Batik\r\n"
+        let read = try ArtisanImport(path: write("title.csv", Array(text.utf8)))
+        #expect(read.table.headingRow == 4 && read.table.delimiter == ";")
+        #expect(read.rows.map(\.row) == [5, 6])
+        #expect(read.rows[0].artisan.business == "Keramik Aminah; Dinoyo" && read.rows[0].problems.isEmpty)
+        #expect(read.rows[1].problems.map(\.field) == ["phone"])
+        let lines = ImportReport.describe(read, file: "title.csv", rows: read.rows.count, lang: .en)
+        #expect(lines.contains("Headings found on row 4; the 3 row(s) above them (a title?) were left out."))
+
+        // Headings Kriya does not know, named with --map: found by those names.
+        let own = "Rekap 2026\nPemilik,Usaha,WA,Kel,Jenis\nSiti,Keramik Sekar,081200001111,Dinoyo,Keramik\n"
+        let mapped = try ArtisanImport(path: write("own.csv", Array(own.utf8)),
+                                       overrides: ["Pemilik=name", "Usaha=business", "WA=phone", "Jenis=category"])
+        #expect(mapped.table.headingRow == 2 && mapped.rows.count == 1 && mapped.rows[0].problems.isEmpty)
     }
 
     @Test func anUnclosedQuoteIsRefusedWithItsRow() throws {

@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .iHeadingRow: "Headings found on row {0}; the {1} row(s) above them (a title?) were left out.",
         .uiNoUndoPastImport: "Nothing to undo since the import of {0}: an import is one step that u does not take back.",
         .cTomorrow: "tomorrow",
         .uiSalesUnread: "Not saved for {0}: {1}",

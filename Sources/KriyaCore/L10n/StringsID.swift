@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .iHeadingRow: "Judul kolom ada di baris {0}; {1} baris di atasnya (judul tabel?) dilewati.",
         .uiNoUndoPastImport: "Tidak ada yang bisa dibatalkan sejak impor {0}: impor adalah satu langkah yang tidak dibatalkan dengan u.",
         .cTomorrow: "besok",
         .uiSalesUnread: "Tidak tersimpan untuk {0}: {1}",

@@ -71,4 +71,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiSalesUnread
     case cTomorrow
     case uiNoUndoPastImport
+    case iHeadingRow
 }

@@ -14,7 +14,7 @@ public struct ArtisanImport: Sendable {
         case csv(path: String, CSVTable.Problem)
         case map(HeaderMap.MapProblem)
         /// Required fields that no column holds (headings as found, for the message).
-        case missingColumns([ArtisanField], headings: [String])
+        case missingColumns(path: String, [ArtisanField], headings: [String])
     }
 
     /// - Parameters:
@@ -28,9 +28,11 @@ public struct ArtisanImport: Sendable {
 
     public init(file: TextFile, path: String, overrides: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(Problem) {
         self.file = file
-        do throws(CSVTable.Problem) { table = try CSVTable(text: file.text) } catch { throw .csv(path: path, error) }
+        // The heading is the row that names the most known columns (or those given by --map).
+        let score = { (cells: [String]) in (try? HeaderMap(headings: cells, overrides: overrides))?.fields.count { $0 != nil } ?? 0 }
+        do throws(CSVTable.Problem) { table = try CSVTable(text: file.text, score: score) } catch { throw .csv(path: path, error) }
         do throws(HeaderMap.MapProblem) { map = try HeaderMap(headings: table.headings, overrides: overrides) } catch { throw .map(error) }
-        guard map.missing.isEmpty else { throw .missingColumns(map.missing, headings: table.headings) }
+        guard map.missing.isEmpty else { throw .missingColumns(path: path, map.missing, headings: table.headings) }
         let fields = map.fields
         let total = file.text.utf8.count
         var perPiece: (@Sendable (Int) -> Void)? = nil

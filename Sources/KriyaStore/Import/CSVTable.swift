@@ -10,8 +10,13 @@ public struct CSVTable: Sendable {
     public let text: String
     public let delimiter: Character
     public let headings: [String]
+    /// The heading's row in the spreadsheet: 1, or further down below a title and blank rows.
+    public let headingRow: Int
     /// The records after the heading, cut into pieces of about 256 KB at record ends.
     private let pieces: [Piece]
+
+    /// How far down a sheet the heading row is looked for.
+    static let headingSearch = 20
 
     public enum Problem: Error, Equatable, Sendable {
         /// A quote opened on `line` (row `row`) is never closed.
@@ -25,14 +30,40 @@ public struct CSVTable: Sendable {
         public var line: Int
     }
 
-    public init(text: String) throws(Problem) {
+    /// - Parameter score: how much a row looks like the heading (how many cells name a known
+    ///   column). Office sheets often start with a title and a blank row: of the first 20
+    ///   rows, the first that scores best is the heading; when none scores, the first row that
+    ///   is not blank.
+    public init(text: String, score: ([String]) -> Int = { _ in 0 }) throws(Problem) {
         var text = text
         text.makeContiguousUTF8()   // scanned in place below, never copied
         self.text = text
-        let scan = text.utf8.withContiguousStorageIfAvailable { Scan.run($0, pieceSize: 1 << 18) }!
-        let head = String(Substring(text.utf8.prefix(scan.headEnd)))
-        delimiter = Self.sniff(head)
-        headings = (Self.read(head, delimiter).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let utf8 = text.utf8
+        let lead = utf8.withContiguousStorageIfAvailable { Lead.run($0, records: Self.headingSearch) }!
+        if let open = lead.unclosedQuote { throw .unclosedQuote(row: open.row, line: open.line) }
+        let leadText = { (from: Int, to: Int) in String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])) }
+        // The separator under which some row reads best as a heading; when none does (headings
+        // Kriya does not know, for --map), the one that occurs most often.
+        let leadAll = leadText(0, lead.records.last?.end ?? 0)
+        let parsed = [Character(","), ";", "\t"].map { d in
+            let rows = lead.records.map { (Self.read(leadText($0.start, $0.end), d).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) } }
+            return (delimiter: d, rows: rows, scores: rows.map(score))
+        }
+        let sniffed = Self.sniff(leadAll)
+        let chosen = parsed.max { a, b in
+            (a.scores.max() ?? 0, a.delimiter == sniffed ? 1 : 0) < (b.scores.max() ?? 0, b.delimiter == sniffed ? 1 : 0)
+        }!
+        delimiter = chosen.delimiter
+        let rows = chosen.rows, scores = chosen.scores
+        let best = scores.max() ?? 0
+        let h = best > 0 ? scores.firstIndex(of: best)! : rows.firstIndex { $0.contains { !$0.isEmpty } } ?? 0
+        headings = rows.isEmpty ? [] : rows[h]
+        headingRow = h + 1
+        let bodyStart = lead.records.isEmpty ? 0 : min(lead.records[h].end + 1, utf8.count)
+        let bodyLine = lead.records.isEmpty ? 1 : lead.records[h].nextLine
+        let scan = utf8.withContiguousStorageIfAvailable {
+            Scan.run($0, from: bodyStart, row: h + 2, line: bodyLine, pieceSize: 1 << 18)
+        }!
         pieces = scan.pieces
         if let open = scan.unclosedQuote { throw .unclosedQuote(row: open.row, line: open.line) }
     }
@@ -87,23 +118,53 @@ public struct CSVTable: Sendable {
 
     struct Piece: Sendable { var start: Int; var end: Int; var firstRow: Int; var firstLine: Int }
 
-    /// One pass over the raw bytes: where the heading ends, pieces of about `pieceSize` bytes
-    /// that end at record ends (a line feed outside quotes; a doubled quote inside a quoted
-    /// field toggles twice, so counting quotes is enough), and where a quote that is never
-    /// closed was opened.
+    /// The first records of the file, where its heading is looked for: where each starts and
+    /// ends (at a line feed outside quotes; a doubled quote inside a quoted field toggles twice,
+    /// so counting quotes is enough) and the line after it.
+    private struct Lead {
+        var records: [(start: Int, end: Int, nextLine: Int)] = []
+        var unclosedQuote: (row: Int, line: Int)?
+
+        static func run(_ bytes: UnsafeBufferPointer<UInt8>, records limit: Int) -> Lead {
+            var lead = Lead()
+            var quoted = false
+            var line = 1
+            var opened = (row: 1, line: 1)
+            var start = 0
+            var i = 0
+            while i < bytes.count && lead.records.count < limit {
+                let b = bytes[i]
+                if b == 0x22 {
+                    quoted.toggle()
+                    if quoted { opened = (lead.records.count + 1, line) }
+                } else if b == 0x0A {
+                    line += 1
+                    if !quoted { lead.records.append((start, i, line)); start = i + 1 }
+                }
+                i += 1
+            }
+            if i == bytes.count {
+                if quoted { lead.unclosedQuote = opened }
+                else if start < bytes.count { lead.records.append((start, bytes.count, line)) }
+            }
+            return lead
+        }
+    }
+
+    /// One pass over the body's raw bytes: pieces of about `pieceSize` bytes that end at record
+    /// ends, and where a quote that is never closed was opened.
     private struct Scan {
-        var headEnd = 0
         var pieces: [Piece] = []
         var unclosedQuote: (row: Int, line: Int)?
 
-        static func run(_ bytes: UnsafeBufferPointer<UInt8>, pieceSize: Int) -> Scan {
+        static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, row firstRow: Int, line firstLine: Int,
+                        pieceSize: Int) -> Scan {
             var scan = Scan()
             var quoted = false
-            var row = 1, line = 1
-            var opened = (row: 1, line: 1)
-            var headDone = false
-            var pieceStart = 0, pieceRow = 2, pieceLine = 2
-            for i in 0..<bytes.count {
+            var row = firstRow, line = firstLine
+            var opened = (row: row, line: line)
+            var pieceStart = start, pieceRow = row, pieceLine = line
+            for i in start..<bytes.count {
                 let b = bytes[i]
                 if b == 0x22 {
                     quoted.toggle()
@@ -112,17 +173,12 @@ public struct CSVTable: Sendable {
                     line += 1
                     guard !quoted else { continue }
                     row += 1
-                    if !headDone {
-                        headDone = true
-                        scan.headEnd = i
-                        pieceStart = i + 1; pieceRow = row; pieceLine = line
-                    } else if i + 1 - pieceStart >= pieceSize {
+                    if i + 1 - pieceStart >= pieceSize {
                         scan.pieces.append(Piece(start: pieceStart, end: i + 1, firstRow: pieceRow, firstLine: pieceLine))
                         pieceStart = i + 1; pieceRow = row; pieceLine = line
                     }
                 }
             }
-            if !headDone { scan.headEnd = bytes.count; pieceStart = bytes.count }
             if pieceStart < bytes.count {
                 scan.pieces.append(Piece(start: pieceStart, end: bytes.count, firstRow: pieceRow, firstLine: pieceLine))
             }

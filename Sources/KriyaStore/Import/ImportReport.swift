@@ -10,6 +10,7 @@ public enum ImportReport {
         let separator = source.table.delimiter == "\t" ? "tab" : "\"\(source.table.delimiter)\""
         var lines = [L10n.text(.iRead, lang, TerminalSafe.text(file), source.file.encoding.rawValue, separator, rows)]
         if source.file.encoding == .windows1252 { lines.append(L10n.text(.iConverted, lang)) }
+        if source.table.headingRow > 1 { lines.append(L10n.text(.iHeadingRow, lang, source.table.headingRow, source.table.headingRow - 1)) }
         let used = zip(source.table.headings, source.map.fields).compactMap { heading, field in
             field.map { "\(TerminalSafe.text(heading)) → \($0.rawValue)" }
         }
@@ -54,8 +55,8 @@ public enum ImportReport {
         case .map(.malformed(let text)): return L10n.text(.iMapMalformed, lang, safe(text))
         case .map(.noSuchColumn(let text)): return L10n.text(.iMapNoColumn, lang, safe(text))
         case .map(.noSuchField(let text)): return L10n.text(.iMapNoField, lang, safe(text), ArtisanField.allCases.map(\.rawValue).joined(separator: " "))
-        case .missingColumns(let fields, let headings):
-            return L10n.text(.iMissing, lang, "", fields.map(\.rawValue).joined(separator: ", "),
+        case .missingColumns(let path, let fields, let headings):
+            return L10n.text(.iMissing, lang, safe(path), fields.map(\.rawValue).joined(separator: ", "),
                              headings.map { "\"\(safe($0))\"" }.joined(separator: ", ")).trimmingSpaces
         }
     }

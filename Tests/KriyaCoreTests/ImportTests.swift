@@ -69,13 +69,30 @@ import Testing
         fields[.memberSince] = "kemarin"
         let (_, errors) = text(fields, products: ["Vas=tujuh"]).build()
         #expect(Set(errors.map(\.field)) == ["phone", "kecamatan", "category", "memberSince", "products[1].price"])
-        #expect(errors.contains { $0.problem == .phoneAsNumber("8,12346E+11") })
+        #expect(errors.contains { $0.problem == .roundedNumber("8,12346E+11") })
         #expect(errors.contains { $0.problem == .kelurahanElsewhere(kelurahan: "Dinoyo", kecamatan: "Klojen") })
 
         var two = Self.siti
         two[.phone] = "0812 0000 1234 / 0856 1111 2222"
         let (a, none) = text(two).build()
         #expect(none.isEmpty && a.phone == "0812 0000 1234" && a.notes == "HP lain: 0856 1111 2222")
+    }
+
+    /// How offices fill the other columns: a year for "Tahun binaan", a NIB the sheet rounded.
+    @Test func officeShapedCells() {
+        var fields = Self.siti
+        fields[.memberSince] = "2021"
+        fields[.nib] = "'9120 0012 34567"
+        var (a, errors) = text(fields).build()
+        #expect(errors.isEmpty && a.memberSince == CivilDate(year: 2021, month: 1, day: 1) && a.nib == "9120001234567")
+        fields[.memberSince] = "Maret 2021"
+        fields[.nib] = "9,12E+12"
+        fields[.nik] = "3,57E+15"
+        (a, errors) = text(fields).build()
+        #expect(a.memberSince == CivilDate(year: 2021, month: 3, day: 1))
+        #expect(errors == [FieldError("nib", .roundedNumber("9,12E+12")), FieldError("nik", .roundedNumber("3,57E+15"))])
+        #expect(DateInput.yearOrMonth("03/2021") == CivilDate(year: 2021, month: 3, day: 1))
+        #expect(DateInput.yearOrMonth("13/2021") == nil && DateInput.yearOrMonth("kemarin") == nil && DateInput.yearOrMonth("21") == nil)
     }
 
     @Test func listCellsSplitButKeepDecimalCommas() {

@@ -44,7 +44,7 @@ import Testing
         #expect(plan.repeats.map(\.row) == [5])
         #expect(plan.bad.map(\.row) == [6, 7])
         #expect(Set(plan.bad[0].errors.map(\.field)) == ["phone", "nib"])
-        #expect(plan.bad[1].errors.map(\.problem) == [.phoneAsNumber("6,28123E+12")])
+        #expect(plan.bad[1].errors.map(\.problem) == [.roundedNumber("6,28123E+12")])
 
         try store.save(plan, detail: "messy.csv", context: S.ctx)
         let reopened = try Store(path: dir.file("data"))

@@ -91,7 +91,7 @@ public struct ArtisanText: Sendable {
             case .phone(let p, let others):
                 a.phone = p
                 if !others.isEmpty { a.notes = "HP lain: " + others.joined(separator: ", ") }
-            case .mangled: errors.append(FieldError("phone", .phoneAsNumber(typed)))
+            case .mangled: errors.append(FieldError("phone", .roundedNumber(typed)))
             }
         }
         if let id = text(.id), EntityID(id) == nil { errors.append(FieldError("id", .invalidChoice(id, allowed: ["A-000123"]))) }
@@ -99,7 +99,7 @@ public struct ArtisanText: Sendable {
         a.email = text(.email)
         a.address = text(.address)
         a.brand = text(.brand)
-        a.nib = text(.nib)?.filter { $0 != " " && $0 != "-" && $0 != "." }
+        a.nib = digitsCell(.nib, "nib", &errors)
         a.kbli = text(.kbli)
         a.scale = choice(text(.scale)?.lowercased(), "scale", &errors)
         if let w = text(.workers) {
@@ -132,11 +132,12 @@ public struct ArtisanText: Sendable {
             a.certifications.append(cert)
         }
         if let m = text(.memberSince) {
-            if let d = DateInput.parse(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
+            // Offices often keep just the year ("Tahun binaan: 2021"): its first day.
+            if let d = DateInput.parse(m) ?? DateInput.yearOrMonth(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
         }
         if let n = text(.notes) { a.notes = a.notes.map { n + "\n" + $0 } ?? n }
         // A masked NIK ("3573**********01", from an export or the edit form) is no NIK at all.
-        a.nik = text(.nik).flatMap { $0.contains("*") ? nil : $0.filter { $0 != " " && $0 != "'" } }
+        a.nik = text(.nik)?.contains("*") == true ? nil : digitsCell(.nik, "nik", &errors)
         return (a, errors)
     }
 
@@ -152,6 +153,17 @@ public struct ArtisanText: Sendable {
         }
         let problems = errors + artisan.prepareForSaving().filter { e in !errors.contains { $0.field == e.field } }
         return (artisan, [], problems)
+    }
+
+    /// A NIB or NIK as typed: spaces, dashes, dots and a text-marking apostrophe dropped; one the
+    /// spreadsheet rounded ("9,12E+12") is refused as such, not as "wrong number of digits".
+    private func digitsCell(_ f: ArtisanField, _ field: String, _ errors: inout [FieldError]) -> String? {
+        guard let t = cells[f.ordinal]?.trimmingSpaces, !t.isEmpty else { return nil }
+        if NumberCell.wasRounded(t) {
+            errors.append(FieldError(field, .roundedNumber(t)))
+            return nil
+        }
+        return t.filter { $0 != " " && $0 != "-" && $0 != "." && $0 != "'" }
     }
 
     private func choice<E: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, _ errors: inout [FieldError]) -> E? where E.RawValue == String {

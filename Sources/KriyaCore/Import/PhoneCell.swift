@@ -10,12 +10,7 @@ enum PhoneCell {
 
     static func read(_ cell: String) -> Reading {
         let text = cell.trimmingSpaces
-        // "8,12346E+10": digits, a decimal mark and an exponent, nothing else.
-        let bytes = text.utf8
-        if bytes.contains(0x2B), bytes.contains(where: { $0 == 0x45 || $0 == 0x65 }),
-           bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 || $0 == 0x2B }) {
-            return .mangled
-        }
+        if NumberCell.wasRounded(text) { return .mangled }
         // A leading apostrophe is how spreadsheets mark a number kept as text.
         let unquoted = text.hasPrefix("'") ? String(text.dropFirst()) : text
         if case .success = Phone.normalise(unquoted) { return .phone(unquoted, others: []) }

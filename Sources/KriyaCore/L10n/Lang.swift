@@ -64,7 +64,7 @@ public enum L10n {
         case .unknownReference(let id): return text(.pUnknownReference, lang, id)
         case .duplicate(let v): return text(.pDuplicate, lang, v)
         case .kelurahanElsewhere(let kel, let kec): return text(.pKelurahanElsewhere, lang, kel, kec)
-        case .phoneAsNumber(let v): return text(.pPhoneAsNumber, lang, v)
+        case .roundedNumber(let v): return text(.pRoundedNumber, lang, v)
         }
     }
 }

@@ -146,7 +146,7 @@ enum StringsEN {
         .pUnknownReference: "{0} does not exist",
         .pDuplicate: "{0} appears twice",
         .pKelurahanElsewhere: "does not match the kelurahan: {0} is not in kecamatan {1}",
-        .pPhoneAsNumber: "\"{0}\" was turned into a rounded number by the spreadsheet; format the column as text and export again",
+        .pRoundedNumber: "\"{0}\" was turned into a rounded number by the spreadsheet; format the column as text and export again",
 
         .eNotFound: "{0} does not exist",
         .eConflict: "{0} was changed by someone else since you opened it (your revision {1}, now {2}); nothing was saved",

@@ -146,7 +146,7 @@ enum StringsID {
         .pUnknownReference: "{0} tidak ada",
         .pDuplicate: "{0} tercantum dua kali",
         .pKelurahanElsewhere: "tidak cocok dengan kelurahan: {0} tidak berada di kecamatan {1}",
-        .pPhoneAsNumber: "\"{0}\" sudah diubah spreadsheet menjadi angka yang dibulatkan; format kolomnya sebagai teks lalu ekspor ulang",
+        .pRoundedNumber: "\"{0}\" sudah diubah spreadsheet menjadi angka yang dibulatkan; format kolomnya sebagai teks lalu ekspor ulang",
 
         .eNotFound: "{0} tidak ada",
         .eConflict: "{0} sudah diubah orang lain sejak Anda membukanya (revisi Anda {1}, sekarang {2}); tidak ada yang disimpan",

@@ -5,7 +5,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pUnknownKelurahan, pUnknownKecamatan, pUnknownCategory, pInvalidDate, pInvalidTime
     case pInvalidMoney, pInvalidNumber, pInvalidEmail, pInvalidChoice, pEndBeforeStart
     case pDayOutsideRange, pNotPositive, pNegative, pUnknownReference, pDuplicate
-    case pKelurahanElsewhere, pPhoneAsNumber
+    case pKelurahanElsewhere, pRoundedNumber
     // Command errors.
     case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eReferenced, eHasParticipants, eInvalid
     // Field names, as shown beside errors and in details.

@@ -32,7 +32,7 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
         case duplicate(String)
         case kelurahanElsewhere(kelurahan: String, kecamatan: String)
         /// A spreadsheet turned the phone into a rounded number ("8,12346E+10").
-        case phoneAsNumber(String)
+        case roundedNumber(String)
     }
 
     public var description: String { "\(field): \(L10n.problem(problem, .en))" }

@@ -22,6 +22,21 @@ public enum DateInput {
         return CivilDate(year: y, month: m, day: d)
     }
 
+    /// A year ("2021") or a month ("03/2021", "Maret 2021", "Mar-2021") as its first day: how
+    /// office sheets often record when an artisan joined. Not for dates people type in a form.
+    public static func yearOrMonth(_ input: String) -> CivilDate? {
+        let text = input.trimmingSpaces
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "-" || $0 == "." })
+        guard let last = parts.last, last.count == 4, let year = Int(last), (1900...2200).contains(year) else { return nil }
+        switch parts.count {
+        case 1: return CivilDate(year: year, month: 1, day: 1)
+        case 2:
+            let m = parts[0].allSatisfy(\.isASCIIDigit) ? Int(parts[0]) : month(named: String(parts[0]))
+            return m.flatMap { CivilDate(year: year, month: $0, day: 1) }
+        default: return nil
+        }
+    }
+
     /// Month number from an Indonesian or English name or abbreviation.
     public static func month(named name: String) -> Int? {
         let folded = Fold.string(name).filter { $0 != "." }

@@ -5,7 +5,7 @@ import KriyaStore
 /// The import effects: reading and planning the file, then saving it as one step. Planned
 /// against the data as it is now; the store checks every row again under its lock on save.
 extension ConsoleApp {
-    func previewImport(_ typed: String) {
+    func previewImport(_ typed: String, onDuplicate: ImportPlan.OnDuplicate) {
         let lang = state.lang
         let file = typed.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + typed.dropFirst(1) : typed
         showBusy(L10n.text(.uiImportReading, lang, file))
@@ -17,16 +17,17 @@ extension ConsoleApp {
             return
         }
         let now = SystemInfo.now()
-        let plan = ImportPlan(rows: source.rows, against: store.data, onDuplicate: .skip,
+        let plan = ImportPlan(rows: source.rows, against: store.data, onDuplicate: onDuplicate,
                               context: CommandContext(user: store.user, today: now.today, time: now.time))
         var lines = ImportReport.describe(source, file: file, rows: source.rows.count, lang: lang) + [""]
         lines.append(ImportReport.summary(plan, lang: lang, saved: false))
         lines += ImportReport.details(plan, source, lang: lang, updates: true)
-        if !plan.bad.isEmpty { lines += ["", L10n.text(.iBadFile, lang, plan.bad.count, ImportReport.badRowsPath(for: file))] }
+        if !plan.bad.isEmpty { lines += ["", L10n.text(.iBadFileWill, lang, plan.bad.count, ImportReport.badRowsPath(for: file))] }
         var light = source
         light.rows = []
         pendingImport = (file, light, plan)
-        state.showImportPreview(lines, saving: plan.changeCount)
+        state.showImportPreview(lines, saving: plan.changeCount,
+                                existing: plan.skipped.count + plan.updates.count + plan.unchanged.count)
     }
 
     func confirmImport() {

@@ -57,7 +57,7 @@ public final class ConsoleApp {
                 switch state.update(key, visibleRows: ConsoleState.listRows(height: height)) {
                 case .redraw: device.redrawAll()
                 case .suspend: device.suspend()
-                case .previewImport(let file): previewImport(file)
+                case .previewImport(let file, let onDuplicate): previewImport(file, onDuplicate: onDuplicate)
                 case .confirmImport: confirmImport()
                 case .save(let command): save(command)
                 case .history(let id): state.showHistory(store.history(of: id), of: id, width: width)

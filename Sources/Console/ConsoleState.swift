@@ -42,6 +42,10 @@ public struct ConsoleState {
     public var importPreview: [String] = []
     /// Rows the previewed import would save (0: nothing to confirm).
     public var importReady = 0
+    /// Whether artisans already stored are updated from the sheet (`u` on the preview) or
+    /// skipped, and how many rows matched one of them.
+    public var importUpdates = false
+    public var importExisting = 0
     /// The open form (mode `.form`), and whether Esc on it is waiting for "discard?".
     public var form: Form?
     /// What the open form is for.

@@ -313,7 +313,15 @@ extension ConsoleState {
             return
         }
         if mode == .importPreview {
-            grid.put(" " + (importReady > 0 ? t(.uiImportConfirm, importReady) : t(.uiImportNothing)), x: 0, y: row, role: .search, limit: grid.width)
+            let line: String
+            switch (importReady > 0, importUpdates, importExisting > 0) {
+            case (true, true, _): line = t(.uiImportConfirmUpdate, importReady)
+            case (true, false, true): line = t(.uiImportConfirmSkip, importReady, importExisting)
+            case (true, false, false): line = t(.uiImportConfirm, importReady)
+            case (false, false, true): line = t(.uiImportNothingSkip, importExisting)
+            case (false, _, _): line = t(.uiImportNothing)
+            }
+            grid.put(" " + line, x: 0, y: row, role: .search, limit: grid.width)
             return
         }
         if quitPending, let message {

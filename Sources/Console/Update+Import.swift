@@ -12,7 +12,8 @@ extension ConsoleState {
         case .enter:
             let path = importPath.trimmingSpaces
             guard !path.isEmpty else { return .none }
-            return .previewImport(path)
+            importUpdates = false
+            return .previewImport(path, .skip)
         case .escape, .ctrl("c"): mode = .list
         default: break
         }
@@ -27,6 +28,11 @@ extension ConsoleState {
         case .pageDown: detailOffset += visibleRows
         case .enter, .char("y"):
             if importReady > 0 { return .confirmImport }
+        case .char("u"):
+            // Read the sheet again, planned the other way (the rows are not kept meanwhile).
+            guard importUpdates || importExisting > 0 else { break }
+            importUpdates.toggle()
+            return .previewImport(importPath.trimmingSpaces, importUpdates ? .update : .skip)
         case .escape, .char("n"), .char("q"):
             mode = .list
             importPreview = []
@@ -37,9 +43,10 @@ extension ConsoleState {
     }
 
     /// Called by the loop with the preview it built.
-    public mutating func showImportPreview(_ lines: [String], saving rows: Int) {
+    public mutating func showImportPreview(_ lines: [String], saving rows: Int, existing: Int = 0) {
         importPreview = lines
         importReady = rows
+        importExisting = existing
         detailOffset = 0
         mode = .importPreview
     }

@@ -6,7 +6,7 @@ import TextUI
 public enum Effect: Equatable, Sendable {
     case none, redraw, suspend
     /// Read this CSV file and show what importing it would do.
-    case previewImport(String)
+    case previewImport(String, ImportPlan.OnDuplicate)
     /// Save the previewed import.
     case confirmImport
     /// Save a change made in a form.

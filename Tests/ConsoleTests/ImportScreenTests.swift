@@ -58,7 +58,7 @@ final class ScriptedDevice: TerminalDevice {
         _ = state.update(.char("I"), visibleRows: 18)
         #expect(state.mode == .importPath)
         for key in typed("x.csv") { _ = state.update(key, visibleRows: 18) }
-        #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv"))
+        #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv", .skip))
         device.keys += [.enter, .char("u")]
         second.run()
         #expect(device.screens.contains { $0.contains("Nothing to undo since the import of") })
@@ -81,5 +81,25 @@ final class ScriptedDevice: TerminalDevice {
         #expect(state.update(.enter, visibleRows: 18) == .confirmImport)
         _ = state.update(.escape, visibleRows: 18)
         #expect(state.mode == .list && state.importPreview.isEmpty)
+    }
+
+    /// A sheet of artisans already stored: skipped at first; `u` reads it again to update them
+    /// from it, and Enter saves those updates.
+    @Test func uUpdatesArtisansAlreadyStored() throws {
+        let dir = NSTemporaryDirectory() + "kriya-console-update-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: dir + ".csv") }
+        let store = try Store(path: dir)
+        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Siti Rahayu", phone: "0812-0000-1234",
+                                            kelurahan: Wilayah.resolveKelurahan("Dinoyo")!.code, business: "Keramik Sekar", category: .keramikGerabah)))
+        let sheet = "Nama;No HP/WA;Kelurahan;Nama Usaha;Kategori;Merek\r\nSiti Rahayu;0812-0000-1234;Dinoyo;Keramik Sekar;Keramik;Sekar\r\n"
+        FileManager.default.createFile(atPath: dir + ".csv", contents: Data(sheet.utf8))
+
+        let device = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter, .char("u"), .enter])
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        app.run()
+        #expect(device.screens.contains { $0.contains("Nothing new to import · u: update the 1 already stored") })
+        #expect(device.screens.contains { $0.contains("Would add 0, update 1") && $0.contains("Enter imports 1 row(s) · u: skip those already stored") })
+        let stored = try Store(path: dir).data.artisans.items
+        #expect(stored.count == 1 && stored[0].brand == "Sekar" && stored[0].rev == 2)
     }
 }

@@ -67,6 +67,7 @@ struct ImportArtisansCommand: ParsableCommand {
                               context: CommandContext(user: store?.user ?? SystemInfo.userName(), today: now.today, time: now.time))
         source.rows = []   // the plan holds what is saved; let the rows go before saving
         Output.lines(ImportReport.details(plan, source, lang: lang, updates: dryRun))
+        if !plan.skipped.isEmpty { Output.line(L10n.text(.iSkippedHint, lang, plan.skipped.count)) }
         if dryRun {
             Output.line(ImportReport.summary(plan, lang: lang, saved: false))
             Output.line(L10n.text(.iDryRun, lang))

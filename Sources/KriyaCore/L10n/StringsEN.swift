@@ -1,6 +1,11 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .iSkippedHint: "{0} row(s) matched artisans already stored and were left as they are; --on-duplicate update updates them from the sheet (empty cells keep what is stored).",
+        .uiImportConfirmUpdate: "Enter imports {0} row(s) · u: skip those already stored · Esc cancels",
+        .uiImportConfirmSkip: "Enter imports {0} row(s) · u: update the {1} already stored · Esc cancels",
+        .uiImportNothingSkip: "Nothing new to import · u: update the {0} already stored · Esc goes back",
+        .iBadFileWill: "Enter also writes the {0} bad row(s) to {1}, with a column saying what is wrong: fix them there and import that file.",
         .iHeadingRow: "Headings found on row {0}; the {1} row(s) above them (a title?) were left out.",
         .uiNoUndoPastImport: "Nothing to undo since the import of {0}: an import is one step that u does not take back.",
         .cTomorrow: "tomorrow",
@@ -205,7 +210,7 @@ enum StringsEN {
         .iSummaryDone: "Added {0}, updated {1}; {2} unchanged; {3} already there, skipped; {4} repeated in the file; {5} bad.",
         .iBadRow: "row {0}{1}, column \"{2}\": {3}",
         .iLine: " (line {0} of the file)",
-        .iSkipped: "row {0}: already there as {1} (same {2}); skipped, --on-duplicate update would update it",
+        .iSkipped: "row {0}: already there as {1} (same {2}); skipped",
         .iUnchanged: "row {0}: {1} already holds this (same {2})",
         .iUpdate: "row {0}: updates {1}",
         .iRepeat: "row {0}: the same person as row {1} (same {2}); left out",

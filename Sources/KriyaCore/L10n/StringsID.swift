@@ -1,6 +1,11 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .iSkippedHint: "{0} baris cocok dengan perajin yang sudah tersimpan dan dibiarkan; --on-duplicate update memperbaruinya dari berkas (sel kosong tidak mengubah data tersimpan).",
+        .uiImportConfirmUpdate: "Enter mengimpor {0} baris · u: lewati yang sudah ada · Esc batal",
+        .uiImportConfirmSkip: "Enter mengimpor {0} baris · u: perbarui {1} yang sudah ada · Esc batal",
+        .uiImportNothingSkip: "Tidak ada yang baru · u: perbarui {0} yang sudah ada · Esc kembali",
+        .iBadFileWill: "Enter juga menulis {0} baris bermasalah ke {1}, dengan kolom yang menjelaskan masalahnya: perbaiki di sana lalu impor berkas itu.",
         .iHeadingRow: "Judul kolom ada di baris {0}; {1} baris di atasnya (judul tabel?) dilewati.",
         .uiNoUndoPastImport: "Tidak ada yang bisa dibatalkan sejak impor {0}: impor adalah satu langkah yang tidak dibatalkan dengan u.",
         .cTomorrow: "besok",
@@ -205,7 +210,7 @@ enum StringsID {
         .iSummaryDone: "Ditambahkan {0}, diperbarui {1}; {2} tidak berubah; {3} sudah ada, dilewati; {4} berulang dalam berkas; {5} bermasalah.",
         .iBadRow: "baris {0}{1}, kolom \"{2}\": {3}",
         .iLine: " (baris {0} dalam berkas)",
-        .iSkipped: "baris {0}: sudah ada sebagai {1} ({2} sama); dilewati, --on-duplicate update akan memperbaruinya",
+        .iSkipped: "baris {0}: sudah ada sebagai {1} ({2} sama); dilewati",
         .iUnchanged: "baris {0}: {1} sudah berisi data ini ({2} sama)",
         .iUpdate: "baris {0}: memperbarui {1}",
         .iRepeat: "baris {0}: orang yang sama dengan baris {1} ({2} sama); tidak diambil",

@@ -72,4 +72,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cTomorrow
     case uiNoUndoPastImport
     case iHeadingRow
+    case uiImportConfirmUpdate, uiImportConfirmSkip, uiImportNothingSkip, iBadFileWill
+    case iSkippedHint
 }

@@ -116,6 +116,23 @@ import Testing
         ImportPlan.Row(row: n, line: n, text: text(fields), present: Array(fields.keys), id: id)
     }
 
+    /// An id cell names a stored artisan only when the row agrees on name, phone or NIB; a
+    /// sheet from another Kriya must not write its A-000001 over this one's.
+    @Test func anIdOfSomeoneElseIsNotUsed() throws {
+        let stored = try Fixture.build([.addArtisan(Fixture.artisan())])   // A-000001 Siti, 0812-0000-1234
+        var stranger = Self.siti
+        stranger[.name] = "Agus Setiawan"; stranger[.phone] = "0813 9999 0000"
+        let plan = ImportPlan(rows: [row(2, stranger, id: EntityID(.artisan, 1))], against: stored, onDuplicate: .update, context: Fixture.ctx)
+        #expect(plan.updates.isEmpty && plan.adds.map(\.name) == ["Agus Setiawan"])
+        #expect(plan.foreignIDs.map(\.row) == [2] && plan.foreignIDs[0].storedName == "Siti Rahayu")
+
+        // Her own row with a new phone still updates her, matched by the id and her name.
+        var moved = Self.siti
+        moved[.phone] = "0857 1234 5678"
+        let update = ImportPlan(rows: [row(2, moved, id: EntityID(.artisan, 1))], against: stored, onDuplicate: .update, context: Fixture.ctx)
+        #expect(update.foreignIDs.isEmpty && update.updates.map(\.artisan.phone) == ["+6285712345678"])
+    }
+
     @Test func planSortsRowsIntoNewExistingRepeatedAndBad() throws {
         let stored = try Fixture.build([.addArtisan(Fixture.artisan())])   // Siti, 0812-0000-1234
         var other = Self.siti

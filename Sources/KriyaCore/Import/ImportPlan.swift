@@ -1,6 +1,8 @@
+import KriyaText
+
 /// What importing a list of artisans would do, decided against the current data: who is new,
 /// who is already there (matched by id, phone or NIB), which rows are bad and why. The CLI's
-/// `--dry-run` prints it; a real run hands `commands` to the store as one step.
+/// `--dry-run` prints it; a real run hands it to the store (`Store.save`) as one step.
 public struct ImportPlan: Sendable {
     /// One row of the file, already read into an artisan.
     public struct Row: Sendable {
@@ -40,6 +42,10 @@ public struct ImportPlan: Sendable {
     public private(set) var skipped: [Existing] = []
     public private(set) var repeats: [Repeat] = []
     public private(set) var bad: [Bad] = []
+    /// Rows whose id cell names a stored artisan who is someone else (a sheet from another
+    /// Kriya, or ids typed by hand): the id is not used, the row is matched as if it had none.
+    public private(set) var foreignIDs: [Foreign] = []
+    public struct Foreign: Sendable { public var row: Int; public var id: EntityID; public var storedName: String }
 
     /// The updates to save after the adds (`Store.save(_:)` takes both), in row order.
     public var updateCommands: [Command] {
@@ -73,7 +79,11 @@ public struct ImportPlan: Sendable {
             if let nib, let first = seenNIB[nib] { repeats.append(Repeat(row: row.row, firstRow: first, match: .nib)); continue }
 
             var found: (id: EntityID, match: Match)?
-            if let id = row.id, data.artisans[id] != nil { found = (id, .id) }
+            if let id = row.id, let stored = data.artisans[id] {
+                if Self.samePerson(stored, row.artisan) { found = (id, .id) }
+                else { foreignIDs.append(Foreign(row: row.row, id: id, storedName: stored.name)) }
+            }
+            if found != nil {}
             else if let id = byPhone[phone] { found = (id, .phone) }
             else if let nib, let id = byNIB[nib] { found = (id, .nib) }
 
@@ -113,6 +123,13 @@ public struct ImportPlan: Sendable {
 
     /// Rows that are new, to update, or bad, for the summary line.
     public var rowsRead: Int { adds.count + updates.count + unchanged.count + skipped.count + repeats.count + bad.count }
+
+    /// An id alone does not make a match: the stored artisan must also have the row's phone,
+    /// NIB or name, or an update would write one person's data over another's.
+    static func samePerson(_ stored: Artisan, _ row: Artisan) -> Bool {
+        (!row.phone.isEmpty && stored.phone == row.phone) || (row.nib != nil && stored.nib == row.nib)
+            || Fold.compact(stored.name) == Fold.compact(row.name)
+    }
 
     private static func errors(of error: CommandError) -> [FieldError] {
         if case .invalid(let list) = error { return list }

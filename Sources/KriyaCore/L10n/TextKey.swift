@@ -74,4 +74,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case iHeadingRow
     case uiImportConfirmUpdate, uiImportConfirmSkip, uiImportNothingSkip, iBadFileWill
     case iSkippedHint
+    case iForeignID
 }

@@ -31,6 +31,9 @@ public enum ImportReport {
                 lines.append("  " + L10n.text(.iBadRow, lang, bad.row, line, heading(for: e.field, source), TerminalSafe.text(L10n.problem(e.problem, lang))))
             }
         }
+        for f in plan.foreignIDs {
+            lines.append("  " + L10n.text(.iForeignID, lang, f.row, f.id, TerminalSafe.text(f.storedName)))
+        }
         for r in plan.repeats { lines.append("  " + L10n.text(.iRepeat, lang, r.row, r.firstRow, matchName(r.match, lang))) }
         for s in plan.skipped { lines.append("  " + L10n.text(.iSkipped, lang, s.row, s.id, matchName(s.match, lang))) }
         if updates { for u in plan.updates { lines.append("  " + L10n.text(.iUpdate, lang, u.row, u.artisan.id)) } }

@@ -107,6 +107,21 @@ import Testing
         #expect(mapped.table.headingRow == 2 && mapped.rows.count == 1 && mapped.rows[0].problems.isEmpty)
     }
 
+    /// "No HP" and "No WA" side by side: a WA number fills an empty HP cell, a different one
+    /// goes to the notes, the same one twice counts once.
+    @Test func aSecondPhoneColumnIsRead() throws {
+        let text = "Nama;No HP;No WA;Kelurahan;Nama Usaha;Kategori\r\n"
+            + "Siti;0812-1111-0001;0856-2222-0001;Dinoyo;Usaha A;Batik\r\n"
+            + "Budi;;0812-1111-0003;Dinoyo;Usaha B;Batik\r\n"
+            + "Rina;0812-1111-0004;+62 812 1111 0004;Dinoyo;Usaha C;Batik\r\n"
+        let read = try ArtisanImport(path: write("two.csv", Array(text.utf8)))
+        #expect(read.map.extraPhones == [2])
+        let a = read.rows.map(\.artisan)
+        #expect(read.rows.allSatisfy { $0.problems.isEmpty })
+        #expect(a.map(\.phone) == ["+6281211110001", "+6281211110003", "+6281211110004"])
+        #expect(a.map(\.notes) == ["HP lain: 0856-2222-0001", nil, nil])
+    }
+
     @Test func anUnclosedQuoteIsRefusedWithItsRow() throws {
         let text = "Nama,Nama Usaha,Telepon,Kelurahan,Kategori\nA,B,081200001111,Dinoyo,Batik\n\"C,D,081200002222,Dinoyo,Batik\nE,F,081200003333,Dinoyo,Batik\n"
         #expect(throws: ArtisanImport.Problem.csv(path: dir.file("q.csv"), .unclosedQuote(row: 3, line: 3))) {

@@ -8,6 +8,8 @@ public struct HeaderMap: Sendable {
     public private(set) var fields: [ArtisanField?]
     /// Columns not read, by position, with their heading (for the report).
     public private(set) var ignored: [(column: Int, heading: String)] = []
+    /// More phone columns after the first ("No HP" and "No WA"): their numbers are read too.
+    public private(set) var extraPhones: [Int] = []
     /// Required fields that no column holds.
     public var missing: [ArtisanField] { ArtisanField.required.filter { !fields.contains($0) } }
 
@@ -41,6 +43,9 @@ public struct HeaderMap: Sendable {
             if let field = Self.synonyms[k] ?? nil, !taken.contains(field) {
                 fields.append(field)
                 taken.insert(field)
+            } else if Self.synonyms[k] == .phone, fields.contains(.phone) {
+                fields.append(nil)
+                extraPhones.append(i)
             } else {
                 fields.append(nil)
                 // Numbering and our own problem column are expected; say nothing of them.

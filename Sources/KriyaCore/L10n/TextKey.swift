@@ -75,4 +75,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiImportConfirmUpdate, uiImportConfirmSkip, uiImportNothingSkip, iBadFileWill
     case iSkippedHint
     case iForeignID
+    case iExtraPhones
 }

@@ -34,15 +34,16 @@ public struct ArtisanImport: Sendable {
         do throws(HeaderMap.MapProblem) { map = try HeaderMap(headings: table.headings, overrides: overrides) } catch { throw .map(error) }
         guard map.missing.isEmpty else { throw .missingColumns(path: path, map.missing, headings: table.headings) }
         let fields = map.fields
+        let extraPhones = map.extraPhones
         let total = file.text.utf8.count
         var perPiece: (@Sendable (Int) -> Void)? = nil
         if let progress { perPiece = { done in progress(done, total) } }
-        rows = table.map({ record in ArtisanImport.row(record, fields) }, progress: perPiece)
+        rows = table.map({ record in ArtisanImport.row(record, fields, extraPhones: extraPhones) }, progress: perPiece)
     }
 
     /// The row as an artisan; nil when no column that is read holds anything (a numbered but
     /// empty row at the end of a sheet).
-    static func row(_ record: CSVTable.Record, _ fields: [ArtisanField?]) -> ImportPlan.Row? {
+    static func row(_ record: CSVTable.Record, _ fields: [ArtisanField?], extraPhones: [Int] = []) -> ImportPlan.Row? {
         var text = ArtisanText()
         var present: [ArtisanField] = []
         for (i, field) in fields.enumerated() {
@@ -58,9 +59,32 @@ public struct ArtisanImport: Sendable {
             default: text[field] = cell
             }
         }
+        // Numbers in further phone columns join the first ("0812… / 0856…"): the first one is
+        // the phone, the others go to the notes; the same number twice counts once.
+        if !extraPhones.isEmpty {
+            var numbers = text[.phone].map { [$0] } ?? []
+            for i in extraPhones where i < record.cells.count {
+                let cell = record.cells[i].trimmingSpaces
+                if !cell.isEmpty, cell != "-", !numbers.contains(where: { Self.sameNumber($0, cell) }) {
+                    numbers.append(cell)
+                }
+            }
+            if !numbers.isEmpty {
+                text[.phone] = numbers.joined(separator: " / ")
+                if !present.contains(.phone) { present.append(.phone) }
+            }
+        }
         if present.isEmpty { return nil }
         let id = text[.id].flatMap { EntityID($0.trimmingSpaces) }
         return ImportPlan.Row(row: record.row, line: record.line, text: text, present: present, id: id)
+    }
+
+    static func sameNumber(_ a: String, _ b: String) -> Bool {
+        let key = { (s: String) -> String in
+            if case .success(let n) = Phone.normalise(s) { return n }
+            return String(s.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        }
+        return key(a) == key(b)
     }
 
     /// Exports guard cells that a spreadsheet would run as a formula with a leading

@@ -15,6 +15,10 @@ public enum ImportReport {
             field.map { "\(TerminalSafe.text(heading)) → \($0.rawValue)" }
         }
         lines.append(L10n.text(.iColumns, lang, used.joined(separator: ", ")))
+        if !source.map.extraPhones.isEmpty {
+            let names = source.map.extraPhones.map { "\"\(TerminalSafe.text(source.table.headings[$0]))\"" }.joined(separator: ", ")
+            lines.append(L10n.text(.iExtraPhones, lang, names))
+        }
         if !source.map.ignored.isEmpty {
             let names = source.map.ignored.map { "\"\(TerminalSafe.text($0.heading))\"" }.joined(separator: ", ")
             lines.append(L10n.text(.iIgnored, lang, names, ArtisanField.allCases.map(\.rawValue).joined(separator: " ")))

@@ -59,6 +59,14 @@ import Testing
         #expect(CraftCategory.resolveLoosely("Tas kulit") == .kulitAlasKaki)
         #expect(CraftCategory.resolveLoosely("Topeng Malangan") == .kayuUkirTopeng)
         #expect(CraftCategory.resolveLoosely("Jasa servis") == nil)
+        #expect(CraftCategory.resolveLoosely("Jamu gendong") == .makananOlahan)
+        #expect(CraftCategory.resolveLoosely("Kerajinan Kayu") == .kayuUkirTopeng)   // the telling word wins
+        #expect(CraftCategory.resolveLoosely("Kerajinan tangan") == .lainnya)
+        #expect(CraftCategory.resolveLoosely("Souvenir daur ulang") == .lainnya)
+        // Every name the "one of" list offers reads back as its category, in both languages.
+        for lang in Lang.allCases {
+            for c in CraftCategory.allCases { #expect(CraftCategory.resolveLoosely(c.shortLabel(lang)) == c, "\(c.shortLabel(lang))") }
+        }
     }
 
     @Test func unreadableCellsAreNamed() {

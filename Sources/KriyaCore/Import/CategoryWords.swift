@@ -9,8 +9,14 @@ extension CraftCategory {
         for word in words {
             if let hit = keywords.first(where: { word.hasPrefix($0.stem) }) { return hit.category }
         }
+        // Only then the words for "a craft" in general ("Kerajinan tangan", "Souvenir"): Other.
+        if words.contains(where: { w in generalWords.contains { w.hasPrefix($0) } }) { return .lainnya }
         return nil
     }
+
+    /// Words that say "handicraft" without saying which; "Kerajinan kayu" is still wood.
+    private static let generalWords = ["kerajinan", "handicraft", "craft", "kriya", "souvenir", "suvenir", "cenderamata",
+                                       "cinderamata", "daur", "recycl"]
 
     /// Word stems staff use for each craft, in Indonesian and English.
     private static let keywords: [(stem: String, category: CraftCategory)] = [
@@ -31,7 +37,10 @@ extension CraftCategory {
         ("manik", .perhiasanAksesori), ("jewel", .perhiasanAksesori), ("accessor", .perhiasanAksesori),
         ("makanan", .makananOlahan), ("minuman", .makananOlahan), ("mamin", .makananOlahan), ("kuliner", .makananOlahan),
         ("olahan", .makananOlahan), ("keripik", .makananOlahan), ("kripik", .makananOlahan), ("kue", .makananOlahan),
-        ("food", .makananOlahan), ("snack", .makananOlahan),
+        ("food", .makananOlahan), ("snack", .makananOlahan), ("pangan", .makananOlahan), ("jamu", .makananOlahan),
+        ("herbal", .makananOlahan), ("kopi", .makananOlahan), ("coffee", .makananOlahan), ("sambal", .makananOlahan),
+        ("roti", .makananOlahan), ("madu", .makananOlahan), ("camilan", .makananOlahan), ("minum", .makananOlahan),
+        ("rajut", .fesyenBordir), ("sablon", .fesyenBordir), ("garmen", .fesyenBordir), ("pakaian", .fesyenBordir),
         ("lain", .lainnya), ("other", .lainnya),
     ]
 }

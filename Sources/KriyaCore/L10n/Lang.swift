@@ -50,7 +50,7 @@ public enum L10n {
         case .digits(let count): return text(.pDigits, lang, count)
         case .unknownKelurahan(let v): return text(.pUnknownKelurahan, lang, v)
         case .unknownKecamatan(let v): return text(.pUnknownKecamatan, lang, v)
-        case .unknownCategory(let v): return text(.pUnknownCategory, lang, v)
+        case .unknownCategory(let v): return text(.pUnknownCategory, lang, v, CraftCategory.allCases.map { $0.shortLabel(lang) }.joined(separator: ", "))
         case .invalidDate(let v): return text(.pInvalidDate, lang, v)
         case .invalidTime(let v): return text(.pInvalidTime, lang, v)
         case .invalidMoney(let v): return text(.pInvalidMoney, lang, v)

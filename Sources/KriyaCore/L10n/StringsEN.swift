@@ -139,7 +139,7 @@ enum StringsEN {
         .pDigits: "must be exactly {0} digits",
         .pUnknownKelurahan: "\"{0}\" is not a kelurahan of Kota Malang",
         .pUnknownKecamatan: "\"{0}\" is not a kecamatan of Kota Malang (Blimbing, Klojen, Kedungkandang, Sukun, Lowokwaru)",
-        .pUnknownCategory: "\"{0}\" is not a craft category",
+        .pUnknownCategory: "\"{0}\" is not a craft category (one of: {1})",
         .pInvalidDate: "\"{0}\" is not a date (expected e.g. 16/09/2026, 16 Sep 2026 or 2026-09-16)",
         .pInvalidTime: "\"{0}\" is not a time (expected e.g. 08:30)",
         .pInvalidMoney: "\"{0}\" is not an amount in rupiah (expected e.g. 7.350.000 or 7,35 jt)",

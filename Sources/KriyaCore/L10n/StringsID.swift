@@ -139,7 +139,7 @@ enum StringsID {
         .pDigits: "harus tepat {0} digit angka",
         .pUnknownKelurahan: "\"{0}\" bukan kelurahan di Kota Malang",
         .pUnknownKecamatan: "\"{0}\" bukan kecamatan di Kota Malang (Blimbing, Klojen, Kedungkandang, Sukun, Lowokwaru)",
-        .pUnknownCategory: "\"{0}\" bukan kategori kerajinan",
+        .pUnknownCategory: "\"{0}\" bukan kategori kerajinan (salah satu dari: {1})",
         .pInvalidDate: "\"{0}\" bukan tanggal (contoh: 16/09/2026, 16 Sep 2026 atau 2026-09-16)",
         .pInvalidTime: "\"{0}\" bukan jam (contoh: 08:30)",
         .pInvalidMoney: "\"{0}\" bukan jumlah rupiah (contoh: 7.350.000 atau 7,35 jt)",

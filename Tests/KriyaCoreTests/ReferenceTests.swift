@@ -125,3 +125,22 @@ import Testing
         #expect(EntityID("A-0") == nil)
     }
 }
+
+@Suite struct NearestKelurahanTests {
+    @Test func aSlipGetsADidYouMean() {
+        #expect(Wilayah.nearestKelurahan("Dinoyoo")?.name == "Dinoyo")
+        #expect(Wilayah.nearestKelurahan("sumbersar")?.name == "Sumbersari")
+        #expect(Wilayah.nearestKelurahan("Jakarta") == nil && Wilayah.nearestKelurahan("Kota") == nil)
+        #expect(L10n.problem(.unknownKelurahan("Blimbimg"), .en) == "\"Blimbimg\" is not a kelurahan of Kota Malang; did you mean Blimbing (Blimbing)?")
+        #expect(L10n.problem(.unknownKelurahan("Jakarta"), .en) == "\"Jakarta\" is not a kelurahan of Kota Malang")
+    }
+
+    @Test func officeSpellingsAndPrefixes() {
+        #expect(Wilayah.resolveKelurahan("Kidul Dalam")?.name == "Kiduldalem")
+        var t = ArtisanText()
+        for (typed, name) in [("Kel Dinoyo", "Dinoyo"), ("Ds. Bareng", "Bareng"), ("KEL. SAWOJAJAR", "Sawojajar")] {
+            t[.kelurahan] = typed
+            #expect(Wilayah.kelurahan(code: t.build().artisan.kelurahan)?.name == name, "\(typed)")
+        }
+    }
+}

@@ -63,10 +63,10 @@ public struct ArtisanText: Sendable {
         }
 
         var kelurahanCode = ""
-        let kecamatan = text(.kecamatan).map { (typed: $0, found: Wilayah.resolveKecamatan(Self.withoutPrefix($0, ["kecamatan", "kec."]))) }
+        let kecamatan = text(.kecamatan).map { (typed: $0, found: Wilayah.resolveKecamatan(Self.withoutPrefix($0, ["kecamatan", "kec.", "kec "]))) }
         if let k = kecamatan, k.found == nil { errors.append(FieldError("kecamatan", .unknownKecamatan(k.typed))) }
         if let typed = text(.kelurahan) {
-            if let kel = Wilayah.resolveKelurahan(Self.withoutPrefix(typed, ["kelurahan", "kel.", "desa"])) {
+            if let kel = Wilayah.resolveKelurahan(Self.withoutPrefix(typed, ["kelurahan", "kel.", "kel ", "desa", "ds.", "ds "])) {
                 kelurahanCode = kel.code
                 if let k = kecamatan?.found, k.code != kel.kecamatanCode {
                     errors.append(FieldError("kecamatan", .kelurahanElsewhere(kelurahan: kel.name, kecamatan: k.name)))

@@ -48,7 +48,11 @@ public enum L10n {
         case .phone(.notMobile): return text(.pPhoneNotMobile, lang)
         case .phone(.wrongLength(let n)): return text(.pPhoneLength, lang, n)
         case .digits(let count): return text(.pDigits, lang, count)
-        case .unknownKelurahan(let v): return text(.pUnknownKelurahan, lang, v)
+        case .unknownKelurahan(let v):
+            if let near = Wilayah.nearestKelurahan(v) {
+                return text(.pUnknownKelurahanNear, lang, v, near.name, Wilayah.kecamatan(code: near.kecamatanCode)?.name ?? "")
+            }
+            return text(.pUnknownKelurahan, lang, v)
         case .unknownKecamatan(let v): return text(.pUnknownKecamatan, lang, v)
         case .unknownCategory(let v): return text(.pUnknownCategory, lang, v, CraftCategory.allCases.map { $0.shortLabel(lang) }.joined(separator: ", "))
         case .invalidDate(let v): return text(.pInvalidDate, lang, v)

@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .pUnknownKelurahanNear: "\"{0}\" is not a kelurahan of Kota Malang; did you mean {1} ({2})?",
         .iExtraPhones: "Also read as phone numbers: {0} (used when the first phone cell is empty, otherwise kept in the notes as another number).",
         .iForeignID: "row {0}: {1} here is {2}, not this person (name, phone and NIB all differ): the ID cell is not used",
         .iSkippedHint: "{0} row(s) matched artisans already stored and were left as they are; --on-duplicate update updates them from the sheet (empty cells keep what is stored).",

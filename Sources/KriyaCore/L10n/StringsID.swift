@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .pUnknownKelurahanNear: "\"{0}\" bukan kelurahan di Kota Malang; maksudnya {1} ({2})?",
         .iExtraPhones: "Juga dibaca sebagai nomor HP: {0} (dipakai jika sel HP pertama kosong, selain itu disimpan di catatan sebagai nomor lain).",
         .iForeignID: "baris {0}: {1} di sini adalah {2}, bukan orang ini (nama, HP dan NIB berbeda semua): sel ID tidak dipakai",
         .iSkippedHint: "{0} baris cocok dengan perajin yang sudah tersimpan dan dibiarkan; --on-duplicate update memperbaruinya dari berkas (sel kosong tidak mengubah data tersimpan).",

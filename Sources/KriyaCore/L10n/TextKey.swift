@@ -76,4 +76,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case iSkippedHint
     case iForeignID
     case iExtraPhones
+    case pUnknownKelurahanNear
 }

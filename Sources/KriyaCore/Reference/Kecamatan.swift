@@ -43,7 +43,7 @@ public enum Wilayah {
         "Gading Kasri": ["Gadingkasri"],
         "Bakalankrajan": ["Bakalan Krajan"],
         "Kotalama": ["Kota Lama"],
-        "Kiduldalem": ["Kidul Dalem"],
+        "Kiduldalem": ["Kidul Dalem", "Kidul Dalam"],
         "Oro-oro Dowo": ["Oro Oro Dowo"],
         "Ketawanggede": ["Ketawang Gede"],
         "Tunggulwulung": ["Tunggul Wulung"],

@@ -142,6 +142,35 @@ import Testing
         #expect(S.same(try Store(path: dir.path).data, before))
     }
 
+    /// A colleague registers someone while the import's preview is open: saving the import
+    /// would register them twice, so nothing is saved and the message says who.
+    @Test func someoneRegisteredMeanwhileStopsTheImport() throws {
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let rows = [2, 3].map { n in
+            ImportPlan.Row(row: n, line: n, text: ArtisanText(S.artisan(n), lang: .en), present: [.name, .phone, .kelurahan, .business, .category])
+        }
+        let plan = ImportPlan(rows: rows, against: store.data, onDuplicate: .skip, context: S.ctx)
+        #expect(plan.adds.count == 2)
+
+        let colleague = try Store(path: dir.path)
+        var same = S.artisan(3)
+        same.name = "Pengrajin Tiga"
+        try colleague.apply(.addArtisan(same), context: S.ctx)
+        let before = try Store(path: dir.path).data
+        #expect(throws: StoreError.command(CommandErrorBox(error: .addedMeanwhile(EntityID(.artisan, 2), name: "Pengrajin Tiga")))) {
+            try store.save(plan, detail: "", context: S.ctx)
+        }
+        #expect(S.same(try Store(path: dir.path).data, before))
+
+        // Someone else, with another phone, does not stop it.
+        try colleague.apply(.addArtisan(S.artisan(9)), context: S.ctx)
+        let again = ImportPlan(rows: [rows[0]], against: store.data, onDuplicate: .skip, context: S.ctx)
+        try colleague.apply(.addArtisan(S.artisan(10)), context: S.ctx)
+        try store.save(again, detail: "", context: S.ctx)
+        #expect(try Store(path: dir.path).data.artisans.count == 5)
+    }
+
     @Test func aLargeBatchGoesStraightIntoTheSnapshots() throws {
         let store = try Store(path: dir.path)
         let count = Store.journalBatchLimit + 10

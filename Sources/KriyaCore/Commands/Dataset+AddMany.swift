@@ -38,6 +38,28 @@ extension Dataset {
     }
 }
 
+extension Dataset {
+    /// The first artisan added after id number `number` (by a colleague, while an import was
+    /// being previewed) who has the phone or NIB of one of `new`: adding them would register
+    /// the same person twice.
+    public func addedSince(_ number: Int, matching new: [Artisan]) -> Artisan? {
+        var phones: [String: Int] = [:]
+        var nibs: [String: Int] = [:]
+        let items = artisans.items
+        var i = items.count - 1
+        while i >= 0, items[i].id.number > number {
+            phones[items[i].phone] = i
+            if let nib = items[i].nib { nibs[nib] = i }
+            i -= 1
+        }
+        guard !phones.isEmpty else { return nil }
+        for a in new {
+            if let at = phones[a.phone] ?? a.nib.flatMap({ nibs[$0] }) { return items[at] }
+        }
+        return nil
+    }
+}
+
 /// The problems of the lowest-numbered record that has any, noted from several threads.
 private final class FirstFailure: Sendable {
     private let found = Mutex<(index: Int, errors: [FieldError])?>(nil)

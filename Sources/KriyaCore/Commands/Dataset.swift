@@ -111,6 +111,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case hasParticipants(EntityID, Int)
     /// A second check-in of the same person on the same day (another door got there first).
     case alreadyCheckedIn(EntityID, time: ClockTime?, by: String?)
+    /// An import's new row is someone a colleague saved after the file was read.
+    case addedMeanwhile(EntityID, name: String)
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -125,6 +127,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .referenced(let id, let s, let e): return L10n.text(.eReferenced, lang, id, s, e)
         case .hasParticipants(let id, let n): return L10n.text(.eHasParticipants, lang, id, n)
         case .alreadyCheckedIn(let id, let time, let by): return L10n.text(.eAlreadyCheckedIn, lang, id, time?.description ?? "?", by ?? "?")
+        case .addedMeanwhile(let id, let name): return L10n.text(.eAddedMeanwhile, lang, id, name)
         }
     }
 }

@@ -45,6 +45,8 @@ public struct ImportPlan: Sendable {
     /// Rows whose id cell names a stored artisan who is someone else (a sheet from another
     /// Kriya, or ids typed by hand): the id is not used, the row is matched as if it had none.
     public private(set) var foreignIDs: [Foreign] = []
+    /// The highest artisan id number in the data it was planned against.
+    public let plannedAgainst: Int
     public struct Foreign: Sendable { public var row: Int; public var id: EntityID; public var storedName: String }
 
     /// The updates to save after the adds (`Store.save(_:)` takes both), in row order.
@@ -56,6 +58,7 @@ public struct ImportPlan: Sendable {
     public var changeCount: Int { adds.count + updates.count }
 
     public init(rows: [Row], against data: Dataset, onDuplicate: OnDuplicate, context ctx: CommandContext) {
+        plannedAgainst = data.artisans.maxNumber
         var byPhone: [String: EntityID] = [:]
         var byNIB: [String: EntityID] = [:]
         byPhone.reserveCapacity(data.artisans.count)

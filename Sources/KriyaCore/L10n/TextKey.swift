@@ -77,4 +77,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case iForeignID
     case iExtraPhones
     case pUnknownKelurahanNear
+    case eAddedMeanwhile
 }

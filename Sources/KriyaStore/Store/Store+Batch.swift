@@ -24,15 +24,20 @@ extension Store {
 
     /// A batch that starts with many new artisans (an import): those are checked and added all
     /// at once, on every core (`Dataset.addArtisans`), then `commands` one by one.
+    /// - Parameter planned: the highest artisan id when the batch was worked out; a new artisan
+    ///   with the phone or NIB of one added since then refuses the whole batch.
     @discardableResult
     public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
-                      context: CommandContext? = nil) throws(StoreError) -> Change {
+                      context: CommandContext? = nil, planned: Int? = nil) throws(StoreError) -> Change {
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
         let small = new.count + commands.count <= Self.journalBatchLimit
         return try withLock { () throws(StoreError) -> Change in
             try catchUp(locked: true)
             var working = data
+            if let planned, let twice = working.addedSince(planned, matching: new) {
+                throw .command(CommandErrorBox(error: .addedMeanwhile(twice.id, name: twice.name)))
+            }
             var change = Change(command: name)
             change.detail = detail
             let added: ArraySlice<Artisan>

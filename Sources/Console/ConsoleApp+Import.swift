@@ -5,6 +5,8 @@ import KriyaStore
 /// The import effects: reading and planning the file, then saving it as one step. Planned
 /// against the data as it is now; the store checks every row again under its lock on save.
 extension ConsoleApp {
+    static let previewDetailLimit = 1_000
+
     func previewImport(_ typed: String, onDuplicate: ImportPlan.OnDuplicate) {
         let lang = state.lang
         let file = typed.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + typed.dropFirst(1) : typed
@@ -21,7 +23,13 @@ extension ConsoleApp {
                               context: CommandContext(user: store.user, today: now.today, time: now.time))
         var lines = ImportReport.describe(source, file: file, rows: source.rows.count, lang: lang) + [""]
         lines.append(ImportReport.summary(plan, lang: lang, saved: false))
-        lines += ImportReport.details(plan, source, lang: lang, updates: true)
+        // A sheet of 100k rows already stored has a line for each; the screen shows the first
+        // ones (every bad row also goes to FILE-bad.csv) and says where to see them all.
+        let details = ImportReport.details(plan, source, lang: lang, updates: true)
+        lines += details.prefix(Self.previewDetailLimit)
+        if details.count > Self.previewDetailLimit {
+            lines.append(L10n.text(.uiImportMore, lang, details.count - Self.previewDetailLimit, file))
+        }
         if !plan.bad.isEmpty { lines += ["", L10n.text(.iBadFileWill, lang, plan.bad.count, ImportReport.badRowsPath(for: file))] }
         var light = source
         light.rows = []

@@ -102,4 +102,27 @@ final class ScriptedDevice: TerminalDevice {
         let stored = try Store(path: dir).data.artisans.items
         #expect(stored.count == 1 && stored[0].brand == "Sekar" && stored[0].rev == 2)
     }
+
+    /// A sheet whose 1,100 rows are all stored already: the preview lists the first thousand
+    /// and says how many more there are and where to see them all.
+    @Test func aLongPreviewSaysHowManyMore() throws {
+        let dir = NSTemporaryDirectory() + "kriya-console-long-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: dir + ".csv") }
+        let store = try Store(path: dir)
+        let dinoyo = Wilayah.resolveKelurahan("Dinoyo")!.code
+        let people = (1...1_100).map { n in
+            Artisan(id: EntityID(.artisan, 1), name: "Perajin \(n)", phone: "0812\(10_000_000 + n)", kelurahan: dinoyo,
+                    business: "Usaha \(n)", category: .batik)
+        }
+        try store.apply(batch: people.map { .addArtisan($0) }, as: "test", detail: "")
+        let sheet = "Nama;No HP/WA;Kelurahan;Nama Usaha;Kategori\n" + people.map { "\($0.name);\($0.phone);Dinoyo;\($0.business);Batik\n" }.joined()
+        FileManager.default.createFile(atPath: dir + ".csv", contents: Data(sheet.utf8))
+
+        let device = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter] + Array(repeating: .pageDown, count: 80))
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        app.run()
+        #expect(device.screens.contains { $0.contains("already there as A-001000") })
+        #expect(!device.screens.contains { $0.contains("already there as A-001001") })
+        #expect(device.screens.contains { $0.contains("… and 100 more line(s)") })
+    }
 }

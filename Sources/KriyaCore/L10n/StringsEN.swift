@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiImportMore: "… and {0} more line(s); kriya import artisans {1} --dry-run lists them all",
         .eAddedMeanwhile: "{0} ({1}) has the same phone or NIB as a new row and was saved by someone else after the file was read; import the file again to match it",
         .pUnknownKelurahanNear: "\"{0}\" is not a kelurahan of Kota Malang; did you mean {1} ({2})?",
         .iExtraPhones: "Also read as phone numbers: {0} (used when the first phone cell is empty, otherwise kept in the notes as another number).",

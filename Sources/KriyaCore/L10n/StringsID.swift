@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiImportMore: "… dan {0} baris lagi; kriya import artisans {1} --dry-run menampilkan semuanya",
         .eAddedMeanwhile: "{0} ({1}) ber-HP atau ber-NIB sama dengan baris baru dan disimpan orang lain setelah berkas dibaca; impor berkasnya lagi agar dicocokkan",
         .pUnknownKelurahanNear: "\"{0}\" bukan kelurahan di Kota Malang; maksudnya {1} ({2})?",
         .iExtraPhones: "Juga dibaca sebagai nomor HP: {0} (dipakai jika sel HP pertama kosong, selain itu disimpan di catatan sebagai nomor lain).",

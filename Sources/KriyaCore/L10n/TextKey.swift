@@ -78,4 +78,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case iExtraPhones
     case pUnknownKelurahanNear
     case eAddedMeanwhile
+    case uiImportMore
 }

@@ -91,6 +91,19 @@ import Testing
         #expect(sessions.stdout.split(separator: "\r\n").count == 1 + (try Store(path: data.path).data.sessions.count))
     }
 
+    @Test func theLastImportCanBeTakenBack() throws {
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let csv = generated(50, name: "undo.csv")
+        #expect(try Kriya.run(["import", "artisans", csv, "--data", data.path]).status == 0)
+        #expect(try Store(path: data.path).data.artisans.count == 350)
+        let dry = try Kriya.run(["import", "undo", "--dry-run", "--data", data.path])
+        #expect(dry.stdout.contains("would remove 50 artisan(s)") && dry.stdout.contains("Dry run"), "\(dry.stdout)")
+        let undo = try Kriya.run(["import", "undo", "--data", data.path, "--lang", "id"])
+        #expect(undo.status == 0 && undo.stdout.contains("50 perajin yang ditambahkan dihapus"), "\(undo.stdout)")
+        #expect(try Store(path: data.path).data.artisans.count == 300)
+        #expect(try Kriya.run(["import", "undo", "--data", data.path]).stdout.contains("There is no import to take back"))
+    }
+
     @Test func anImportKilledHalfwayLeavesTheStoreAsItWas() throws {
         #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
         let before = try Store(path: data.path).data

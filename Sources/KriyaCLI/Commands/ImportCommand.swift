@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring in records from a spreadsheet.",
-        subcommands: [ImportArtisansCommand.self]
+        subcommands: [ImportArtisansCommand.self, ImportUndoCommand.self]
     )
 }
 

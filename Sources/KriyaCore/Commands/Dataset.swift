@@ -13,6 +13,13 @@ public struct Dataset: Sendable {
         for a in change.artisans { artisans.merge(a) }
         for s in change.sessions { sessions.merge(s) }
         for e in change.exhibitions { exhibitions.merge(e) }
+        // Many at once (an import taken back) in one pass; one by one otherwise.
+        if change.deleted.count > 16 {
+            artisans.remove(Set(change.deleted.filter { $0.kind == .artisan }))
+            sessions.remove(Set(change.deleted.filter { $0.kind == .session }))
+            exhibitions.remove(Set(change.deleted.filter { $0.kind == .exhibition }))
+            return
+        }
         for id in change.deleted {
             switch id.kind {
             case .artisan: artisans.remove(id)

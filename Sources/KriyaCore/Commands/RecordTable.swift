@@ -71,6 +71,14 @@ public struct RecordTable<R: Record>: Sendable {
         for i in at..<items.count { index[items[i].id] = i }
     }
 
+    /// Removes many records in one pass (a large delete would shift the rest once per record).
+    public mutating func remove(_ ids: Set<EntityID>) {
+        guard !ids.isEmpty else { return }
+        items.removeAll { ids.contains($0.id) }
+        index.removeAll(keepingCapacity: true)
+        for (i, r) in items.enumerated() { index[r.id] = i }
+    }
+
     /// Makes sure no id up to `number` is handed out again (ids of deleted records, kept
     /// across compactions in the journal header).
     public mutating func reserve(upTo number: Int) { maxNumber = max(maxNumber, number) }

@@ -1,6 +1,12 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uUndoNone: "There is no import to take back in {0} (the last import can be taken back, once).",
+        .uUndoWhat: "Last import: {0}, {1}, by {2}.",
+        .uUndoWould: "Taking it back would remove {0} artisan(s) it added and put back {1} it updated.",
+        .uUndoDone: "Taken back as one step: removed {0} artisan(s) it added, put back {1} it updated.",
+        .uUndoKeptChanged: "  {0} {1}: kept, changed since the import",
+        .uUndoKeptTaking: "  {0} {1}: kept, takes part in {2} Bimtek session(s) and {3} exhibition(s)",
         .uiImportMore: "… and {0} more line(s); kriya import artisans {1} --dry-run lists them all",
         .eAddedMeanwhile: "{0} ({1}) has the same phone or NIB as a new row and was saved by someone else after the file was read; import the file again to match it",
         .pUnknownKelurahanNear: "\"{0}\" is not a kelurahan of Kota Malang; did you mean {1} ({2})?",

@@ -1,6 +1,12 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uUndoNone: "Tidak ada impor yang bisa dibatalkan di {0} (impor terakhir bisa dibatalkan, sekali).",
+        .uUndoWhat: "Impor terakhir: {0}, {1}, oleh {2}.",
+        .uUndoWould: "Membatalkannya akan menghapus {0} perajin yang ditambahkannya dan mengembalikan {1} yang diperbaruinya.",
+        .uUndoDone: "Dibatalkan sekaligus: {0} perajin yang ditambahkan dihapus, {1} yang diperbarui dikembalikan.",
+        .uUndoKeptChanged: "  {0} {1}: tetap, sudah diubah setelah impor",
+        .uUndoKeptTaking: "  {0} {1}: tetap, ikut {2} Bimtek dan {3} pameran",
         .uiImportMore: "… dan {0} baris lagi; kriya import artisans {1} --dry-run menampilkan semuanya",
         .eAddedMeanwhile: "{0} ({1}) ber-HP atau ber-NIB sama dengan baris baru dan disimpan orang lain setelah berkas dibaca; impor berkasnya lagi agar dicocokkan",
         .pUnknownKelurahanNear: "\"{0}\" bukan kelurahan di Kota Malang; maksudnya {1} ({2})?",

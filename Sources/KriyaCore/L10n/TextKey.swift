@@ -79,4 +79,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pUnknownKelurahanNear
     case eAddedMeanwhile
     case uiImportMore
+    case uUndoNone, uUndoWhat, uUndoWould, uUndoDone, uUndoKeptChanged, uUndoKeptTaking
 }

@@ -109,3 +109,19 @@ public enum ImportReport {
         }
     }
 }
+
+extension ImportReport {
+    /// What taking the last import back does (or would do), and each artisan it keeps and why.
+    public static func undoLines(_ undo: ImportUndo, _ outcome: ImportUndo.Outcome, done: Bool, lang: Lang,
+                                 name: (EntityID) -> String) -> [String] {
+        var lines = [L10n.text(.uUndoWhat, lang, TerminalSafe.text(undo.file), SystemInfo.local(utcStamp: undo.at), TerminalSafe.text(undo.user))]
+        lines.append(L10n.text(done ? .uUndoDone : .uUndoWould, lang, outcome.removed.count, outcome.restored.count))
+        for (id, why) in outcome.kept {
+            switch why {
+            case .changedSince: lines.append(L10n.text(.uUndoKeptChanged, lang, id, TerminalSafe.text(name(id))))
+            case .takingPart(let s, let e): lines.append(L10n.text(.uUndoKeptTaking, lang, id, TerminalSafe.text(name(id)), s, e))
+            }
+        }
+        return lines
+    }
+}

@@ -3,10 +3,58 @@ import KriyaCore
 extension Store {
     /// Saves an import as one step: its new artisans all at once, then its updates. Refused,
     /// with nothing saved, when a colleague changed one of those artisans meanwhile, or
-    /// registered one of the new ones since the file was read.
+    /// registered one of the new ones since the file was read. Notes how to take it back
+    /// (`takeBackLastImport`) in `last-import.jsonl`.
     @discardableResult
     public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
-        try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
-              planned: plan.plannedAgainst)
+        // The stored versions the updates start from; the store refuses an update whose
+        // record changed since, so these are exactly what each update replaces.
+        let before = plan.updates.compactMap { u in data.artisans[u.artisan.id].flatMap { $0.rev == u.baseRev ? $0 : nil } }
+        let who = context?.user ?? user
+        return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
+                         planned: plan.plannedAgainst) { [self] (change: Change) throws(StoreError) in
+            let added = change.targets.prefix(plan.adds.count).map(\.number)
+            let undo = ImportUndo(file: detail, at: SystemInfo.now().timestamp, user: who,
+                                  added: added.first.map { $0...added.last! }, before: before)
+            try durable.replace(file(ImportUndoFile.name), with: ImportUndoFile.bytes(undo))
+            try durable.syncDirectory(path)
+        }
+    }
+
+    /// The last import, as far as it can be taken back; nil when there is none.
+    public func lastImport() throws(StoreError) -> ImportUndo? {
+        try durable.read(file(ImportUndoFile.name)).flatMap(ImportUndoFile.read)
+    }
+
+    /// Takes the last import back as one step: removes the artisans it added and puts back the
+    /// earlier version of those it updated, except any changed since or now taking part in a
+    /// session or an exhibition (kept, and listed in the outcome). Nil when there is no import
+    /// to take back. With `dryRun`, says what it would do and changes nothing.
+    public func takeBackLastImport(dryRun: Bool = false, context: CommandContext? = nil) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? {
+        let now = SystemInfo.now()
+        let who = context?.user ?? user
+        return try withLock { () throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? in
+            try catchUp(locked: true)
+            guard let undo = try lastImport() else { return nil }
+            let outcome = data.undoing(undo)
+            if dryRun { return (undo, outcome) }
+            var change = Change(command: "undo-import")
+            change.detail = undo.file
+            change.artisans = outcome.restored
+            change.deleted = outcome.removed
+            change.targets = outcome.removed + outcome.restored.map(\.id)
+            if change.targets.count <= Self.journalBatchLimit {
+                try journal(change, at: now.timestamp, user: who)
+            } else {
+                let before = data
+                data.commit(change)
+                do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
+            }
+            try audited(change, at: now.timestamp, user: who)
+            // Taken back once: the note goes, so the same import cannot be undone twice.
+            io.unlink(file(ImportUndoFile.name))
+            try durable.syncDirectory(path)
+            return (undo, outcome)
+        }
     }
 }

@@ -24,11 +24,14 @@ extension Store {
 
     /// A batch that starts with many new artisans (an import): those are checked and added all
     /// at once, on every core (`Dataset.addArtisans`), then `commands` one by one.
-    /// - Parameter planned: the highest artisan id when the batch was worked out; a new artisan
-    ///   with the phone or NIB of one added since then refuses the whole batch.
+    /// - Parameters:
+    ///   - planned: the highest artisan id when the batch was worked out; a new artisan with the
+    ///     phone or NIB of one added since then refuses the whole batch.
+    ///   - whenSaved: runs under the lock once the batch is durable (to note how to undo it).
     @discardableResult
     public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
-                      context: CommandContext? = nil, planned: Int? = nil) throws(StoreError) -> Change {
+                      context: CommandContext? = nil, planned: Int? = nil,
+                      whenSaved: ((Change) throws(StoreError) -> Void)? = nil) throws(StoreError) -> Change {
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
         let small = new.count + commands.count <= Self.journalBatchLimit
@@ -64,6 +67,7 @@ extension Store {
                 do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
             }
             try audited(change, at: now.timestamp, user: ctx.user)
+            try whenSaved?(change)
             return change
         }
     }

@@ -64,4 +64,41 @@ extension ConsoleApp {
             state.finishImport(L10n.text(.iConflict, lang, "\(error)"))
         }
     }
+
+    /// `daftar.csv` for `/home/budi/Unduhan/daftar.csv`: what fits a dialog's title.
+    static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// `u` after this console's import: what taking it back would do, asked first.
+    func askUndoImport() {
+        let lang = state.lang
+        do {
+            // Only while the last import is still this console's own.
+            guard let file = state.importedAt, let (undo, outcome) = try store.takeBackLastImport(dryRun: true),
+                  undo.file.hasPrefix(file) else {
+                state.importedAt = nil
+                state.message = L10n.text(.uiNothingToUndo, lang)
+                return
+            }
+            state.askUndoImport(file: Self.baseName(file), removes: outcome.removed.count,
+                                restores: outcome.restored.count, keeps: outcome.kept.count)
+        } catch {
+            state.message = L10n.text(.iConflict, lang, "\(error)")
+        }
+    }
+
+    func undoImport() {
+        let lang = state.lang
+        let file = Self.baseName(state.importedAt ?? "")
+        showBusy(L10n.text(.uiImportTakingBack, lang, file))
+        defer { showBusy(nil) }
+        do {
+            if let (_, outcome) = try store.takeBackLastImport() {
+                state.replaceData(store.data)
+                state.message = L10n.text(.uiImportTakenBack, lang, file, outcome.removed.count, outcome.restored.count, outcome.kept.count)
+            }
+            state.importedAt = nil
+        } catch {
+            state.message = L10n.text(.iConflict, lang, "\(error)")
+        }
+    }
 }

@@ -61,6 +61,8 @@ public final class ConsoleApp {
                 case .confirmImport: confirmImport()
                 case .save(let command): save(command)
                 case .history(let id): state.showHistory(store.history(of: id), of: id, width: width)
+                case .askUndoImport: askUndoImport()
+                case .undoImport: undoImport()
                 case .none: break
                 }
                 keepDraft()

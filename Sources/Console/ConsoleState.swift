@@ -65,7 +65,7 @@ public struct ConsoleState {
     /// The sheet last imported from this console (`u` cannot reach behind it).
     public var importedAt: String?
     /// The question on screen (mode `.confirm`) and the command a "y" saves.
-    public var confirmation: (dialog: Dialog, command: Command)?
+    public var confirmation: (dialog: Dialog, effect: Effect)?
     /// Where a closed form goes back to (the list, or an exhibition's delegation).
     var formReturn: Mode = .list
     /// The sales grid of an exhibition (mode `.salesGrid`).

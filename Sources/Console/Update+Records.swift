@@ -17,7 +17,9 @@ extension ConsoleState {
     /// `u`: undo the newest change still on the stack.
     mutating func undoLast() -> Effect {
         guard let last = undoStack.last else {
-            message = importedAt.map { L10n.text(.uiNoUndoPastImport, lang, $0) } ?? L10n.text(.uiNothingToUndo, lang)
+            // This console's import is one step of its own, taken back after asking.
+            if importedAt != nil { return .askUndoImport }
+            message = L10n.text(.uiNothingToUndo, lang)
             return .none
         }
         return .save(.undo(last))
@@ -50,7 +52,7 @@ extension ConsoleState {
             dialog = Dialog(title: t(.uiDeleteTitle, [a.name]), text: t(.uiDeleteText, [a.name, id]), keys: t(.uiConfirmKeys, []))
             command = .delete(id, baseRev: a.rev)
         }
-        confirmation = (dialog, command)
+        confirmation = (dialog, .save(command))
         mode = .confirm
     }
 
@@ -59,7 +61,16 @@ extension ConsoleState {
         confirmation = nil
         mode = .list
         guard let pending, key == .char("y") || key == .char("Y") else { return .none }
-        return .save(pending.command)
+        return pending.effect
+    }
+
+    /// Asks before taking back this console's import, saying what it would do.
+    public mutating func askUndoImport(file: String, removes: Int, restores: Int, keeps: Int) {
+        let lang = self.lang
+        confirmation = (Dialog(title: L10n.text(.uiUndoImportTitle, lang, file),
+                               text: L10n.text(.uiUndoImportText, lang, removes, restores, keeps),
+                               keys: L10n.text(.uiConfirmKeys, lang)), .undoImport)
+        mode = .confirm
     }
 
     /// An archive or a delete was saved.

@@ -13,6 +13,10 @@ public enum Effect: Equatable, Sendable {
     case save(Command)
     /// Read this record's audit trail and show it.
     case history(EntityID)
+    /// Work out what taking back this console's import would do, and ask.
+    case askUndoImport
+    /// Take the last import back.
+    case undoImport
 }
 
 extension ConsoleState {

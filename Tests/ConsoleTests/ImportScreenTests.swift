@@ -61,8 +61,20 @@ final class ScriptedDevice: TerminalDevice {
         #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv", .skip))
         device.keys += [.enter, .char("u")]
         second.run()
-        #expect(device.screens.contains { $0.contains("Nothing to undo since the import of") })
+        // u offers to take the import back; any key but y leaves it.
+        let name = dir.split(separator: "/").last!
+        #expect(device.screens.contains { $0.contains("Take back the import of \(name).csv?") && $0.contains("removes the 1 artisan(s)") })
         #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
+
+        // And y takes it back, as one step.
+        let third = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter, .enter, .char("u"), .char("y")])
+        try? FileManager.default.removeItem(atPath: dir + "-bad.csv")
+        let store3 = try Store(path: dir + "-3")
+        defer { try? FileManager.default.removeItem(atPath: dir + "-3") }
+        let app3 = ConsoleApp(store: store3, device: third, lang: .en, today: today)
+        app3.run()
+        #expect(third.screens.contains { $0.contains("taken back: 1 removed, 0 put b") })
+        #expect(try Store(path: dir + "-3").data.artisans.count == 0)
         #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
         #expect(device.screens.contains { $0.contains("Added 1") })
         #expect(device.screens.contains { $0.contains("Saving 1 row(s) as one step") })

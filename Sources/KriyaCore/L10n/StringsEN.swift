@@ -1,6 +1,10 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiImportTakingBack: "Taking back the import of {0}…",
+        .uiUndoImportTitle: "Take back the import of {0}?",
+        .uiUndoImportText: "It removes the {0} artisan(s) it added and puts back the {1} it updated, as one step. {2} changed or enrolled since stay as they are.",
+        .uiImportTakenBack: "Import of {0} taken back: {1} removed, {2} put back, {3} kept.",
         .uUndoNone: "There is no import to take back in {0} (the last import can be taken back, once).",
         .uUndoWhat: "Last import: {0}, {1}, by {2}.",
         .uUndoWould: "Taking it back would remove {0} artisan(s) it added and put back {1} it updated.",
@@ -18,7 +22,6 @@ enum StringsEN {
         .uiImportNothingSkip: "Nothing new to import · u: update the {0} already stored · Esc goes back",
         .iBadFileWill: "Enter also writes the {0} bad row(s) to {1}, with a column saying what is wrong: fix them there and import that file.",
         .iHeadingRow: "Headings found on row {0}; the {1} row(s) above them (a title?) were left out.",
-        .uiNoUndoPastImport: "Nothing to undo since the import of {0}: an import is one step that u does not take back.",
         .cTomorrow: "tomorrow",
         .uiSalesUnread: "Not saved for {0}: {1}",
         .uiImportReading: "Reading and checking {0}…",

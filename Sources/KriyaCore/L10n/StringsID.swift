@@ -1,6 +1,10 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiImportTakingBack: "Membatalkan impor {0}…",
+        .uiUndoImportTitle: "Batalkan impor {0}?",
+        .uiUndoImportText: "Ini menghapus {0} perajin yang ditambahkannya dan mengembalikan {1} yang diperbaruinya, sekaligus. {2} yang sudah diubah atau didaftarkan sejak itu tetap seperti sekarang.",
+        .uiImportTakenBack: "Impor {0} dibatalkan: {1} dihapus, {2} dikembalikan, {3} tetap.",
         .uUndoNone: "Tidak ada impor yang bisa dibatalkan di {0} (impor terakhir bisa dibatalkan, sekali).",
         .uUndoWhat: "Impor terakhir: {0}, {1}, oleh {2}.",
         .uUndoWould: "Membatalkannya akan menghapus {0} perajin yang ditambahkannya dan mengembalikan {1} yang diperbaruinya.",
@@ -18,7 +22,6 @@ enum StringsID {
         .uiImportNothingSkip: "Tidak ada yang baru · u: perbarui {0} yang sudah ada · Esc kembali",
         .iBadFileWill: "Enter juga menulis {0} baris bermasalah ke {1}, dengan kolom yang menjelaskan masalahnya: perbaiki di sana lalu impor berkas itu.",
         .iHeadingRow: "Judul kolom ada di baris {0}; {1} baris di atasnya (judul tabel?) dilewati.",
-        .uiNoUndoPastImport: "Tidak ada yang bisa dibatalkan sejak impor {0}: impor adalah satu langkah yang tidak dibatalkan dengan u.",
         .cTomorrow: "besok",
         .uiSalesUnread: "Tidak tersimpan untuk {0}: {1}",
         .uiImportReading: "Membaca dan memeriksa {0}…",

@@ -70,7 +70,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiImportReading, uiImportSaving
     case uiSalesUnread
     case cTomorrow
-    case uiNoUndoPastImport
     case iHeadingRow
     case uiImportConfirmUpdate, uiImportConfirmSkip, uiImportNothingSkip, iBadFileWill
     case iSkippedHint
@@ -80,4 +79,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case eAddedMeanwhile
     case uiImportMore
     case uUndoNone, uUndoWhat, uUndoWould, uUndoDone, uUndoKeptChanged, uUndoKeptTaking
+    case uiUndoImportTitle, uiUndoImportText, uiImportTakenBack
+    case uiImportTakingBack
 }

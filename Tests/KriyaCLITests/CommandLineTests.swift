@@ -81,7 +81,16 @@ import Testing
         let r = try Kriya.run(["add", "artisan", "--data", data.path, "--name", "Budi\u{1B}[2J\u{1B}]0;owned\u{07}",
                                "--phone", "0812-0000-0001", "--kelurahan", "Dinoyo", "--business", "Usaha\u{9B}31m",
                                "--category", "batik", "--notes", "line one\nline two\u{1B}[5m"])
-        #expect(r.status == 0, "\(r.stderr)")
+        // Refused when typed…
+        #expect(r.status != 0 && r.stderr.contains("name: holds control characters") && r.stderr.contains("business: holds control"), "\(r.stderr)")
+        // …but a file edited by hand, or written by an older version, may still hold them.
+        var planted = Artisan(id: EntityID(.artisan, 1), name: "Budi\u{1B}[2J\u{1B}]0;owned\u{07}", phone: "+6281200000001",
+                              kelurahan: Wilayah.resolveKelurahan("Dinoyo")!.code, business: "Usaha\u{9B}31m", category: .batik)
+        planted.rev = 1
+        planted.notes = "line one\nline two\u{1B}[5m"
+        var dataset = Dataset()
+        dataset.artisans = RecordTable([planted])
+        try Store(path: data.path).replaceAll(with: dataset, reason: "test")
         for args in [["find", "budi"], ["show", "A-000001"], ["find", "budi", "--json"], ["show", "A-000001", "--json"]] {
             let out = try Kriya.run(args + ["--data", data.path])
             #expect(out.status == 0)

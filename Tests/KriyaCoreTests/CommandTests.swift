@@ -157,3 +157,18 @@ import Testing
         #expect(Validation.check(a) == [FieldError("name", .tooLong(max: 120))])
     }
 }
+
+@Suite struct ControlCharacterTests {
+    /// Escapes, bells, DEL and C1 controls are refused in text fields; tabs and line breaks
+    /// (an address on two lines) are not.
+    @Test func controlsAreRefusedLineBreaksAreNot() {
+        var a = Fixture.artisan("Siti\u{1B}[2J")
+        a.address = "Jl. Bunga 1\nRT 02\tRW 03"
+        a.notes = "lunas\u{7F}"
+        a.brand = "Sekar\u{9B}31m"
+        #expect(Validation.check(a) == [FieldError("name", .controlCharacters), FieldError("brand", .controlCharacters),
+                                        FieldError("notes", .controlCharacters)])
+        a.name = "Siti Rahayu"; a.notes = "lunas"; a.brand = "Sekar ✓"
+        #expect(Validation.check(a).isEmpty)
+    }
+}

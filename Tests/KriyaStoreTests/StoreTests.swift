@@ -9,7 +9,11 @@ import Testing
         let store = try Store(path: dir.path, user: "ratna")
         for n in 1...25 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
         var a = store.data.artisans[EntityID(.artisan, 3)]!
-        a.notes = "baris satu\nbaris \"dua\" \\ tiga\u{1B}[0m"
+        // An escape sequence is refused (it would only ever be garbage in a note)…
+        a.notes = "baris satu\u{1B}[0m"
+        #expect(throws: StoreError.self) { try store.apply(.updateArtisan(a, baseRev: 1), context: S.ctx) }
+        // …while line breaks, tabs, quotes and backslashes come back exactly.
+        a.notes = "baris satu\nbaris \"dua\" \\ tiga\tempat ✓"
         try store.apply(.updateArtisan(a, baseRev: 1), context: S.ctx)
 
         let reopened = try Store(path: dir.path)

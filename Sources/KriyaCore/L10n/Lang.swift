@@ -62,6 +62,7 @@ public enum L10n {
         case .invalidEmail(let v): return text(.pInvalidEmail, lang, v)
         case .invalidChoice(let v, let allowed): return text(.pInvalidChoice, lang, v, allowed.joined(separator: ", "))
         case .endBeforeStart: return text(.pEndBeforeStart, lang)
+        case .controlCharacters: return text(.pControl, lang)
         case .dayOutsideRange(let d): return text(.pDayOutsideRange, lang, d.numeric)
         case .notPositive: return text(.pNotPositive, lang)
         case .negative: return text(.pNegative, lang)

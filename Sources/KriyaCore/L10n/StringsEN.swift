@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .pControl: "holds control characters (such as an escape or a bell); type it again without them",
         .uiImportTakingBack: "Taking back the import of {0}…",
         .uiUndoImportTitle: "Take back the import of {0}?",
         .uiUndoImportText: "It removes the {0} artisan(s) it added and puts back the {1} it updated, as one step. {2} changed or enrolled since stay as they are.",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .pControl: "berisi karakter kontrol (misalnya escape atau bel); ketik ulang tanpa karakter itu",
         .uiImportTakingBack: "Membatalkan impor {0}…",
         .uiUndoImportTitle: "Batalkan impor {0}?",
         .uiUndoImportText: "Ini menghapus {0} perajin yang ditambahkannya dan mengembalikan {1} yang diperbaruinya, sekaligus. {2} yang sudah diubah atau didaftarkan sejak itu tetap seperti sekarang.",

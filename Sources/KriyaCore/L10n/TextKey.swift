@@ -81,4 +81,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uUndoNone, uUndoWhat, uUndoWould, uUndoDone, uUndoKeptChanged, uUndoKeptTaking
     case uiUndoImportTitle, uiUndoImportText, uiImportTakenBack
     case uiImportTakingBack
+    case pControl
 }

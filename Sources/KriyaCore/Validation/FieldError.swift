@@ -33,6 +33,8 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
         case kelurahanElsewhere(kelurahan: String, kecamatan: String)
         /// A spreadsheet turned the phone into a rounded number ("8,12346E+10").
         case roundedNumber(String)
+        /// Escape sequences, bells and the like: never part of a name or an address.
+        case controlCharacters
     }
 
     public var description: String { "\(field): \(L10n.problem(problem, .en))" }
@@ -51,10 +53,23 @@ struct Checker {
     mutating func required(_ field: @autoclosure () -> String, _ value: String?, max: Int = 200) {
         guard let value, !value.trimmingSpaces.isEmpty else { return fail(field(), .required) }
         if Self.longer(value, than: max) { fail(field(), .tooLong(max: max)) }
+        if Self.hasControls(value) { fail(field(), .controlCharacters) }
     }
 
     mutating func optional(_ field: @autoclosure () -> String, _ value: String?, max: Int = 200) {
-        if let value, Self.longer(value, than: max) { fail(field(), .tooLong(max: max)) }
+        guard let value else { return }
+        if Self.longer(value, than: max) { fail(field(), .tooLong(max: max)) }
+        if Self.hasControls(value) { fail(field(), .controlCharacters) }
+    }
+
+    /// C0 controls but tab and line ends, DEL, and C1 controls (U+0080–U+009F, two bytes in UTF-8).
+    static func hasControls(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in value.utf8 {
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+            previous = b
+        }
+        return false
     }
 
     mutating func digits(_ field: @autoclosure () -> String, _ value: String?, count: Int) {

@@ -24,6 +24,13 @@ struct JSONWriter {
     mutating func string(_ value: String) {
         separator()
         bytes.append(0x22)
+        // Most values need no escaping: then they are copied in one go, not byte by byte.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x22)
+            needsComma = true
+            return
+        }
         for b in value.utf8 {
             switch b {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)

@@ -63,6 +63,17 @@ import Testing
         #expect(next.targets == [EntityID(.artisan, 8)])
     }
 
+    /// Replacing all the data (demo --force) leaves no import to take back: its ids would now
+    /// name other people.
+    @Test func replacingTheDataForgetsTheImport() throws {
+        let store = try Store(path: dir.path)
+        try store.save(ImportPlan(rows: [row(2, S.artisan(1))], against: store.data, onDuplicate: .skip, context: S.ctx), detail: "a.csv", context: S.ctx)
+        #expect(try store.lastImport() != nil)
+        try store.replaceAll(with: DemoData.make(artisans: 5, today: S.today), reason: "test")
+        #expect(try store.lastImport() == nil && store.takeBackLastImport(context: S.ctx) == nil)
+        #expect(store.data.artisans.count == 5)
+    }
+
     /// A large import is taken back through new snapshot files, in one step.
     @Test func aLargeImportIsTakenBackWhole() throws {
         let store = try Store(path: dir.path)

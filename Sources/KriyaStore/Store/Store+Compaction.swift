@@ -14,6 +14,9 @@ extension Store {
     public func replaceAll(with dataset: Dataset, reason: String) throws(StoreError) {
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
+            // The last import's undo names ids of the data being replaced: it no longer applies
+            // (gone first, so that a crash cannot leave it beside the new data).
+            io.unlink(file(ImportUndoFile.name))
             data = dataset
             try compactLocked()
             var change = Change(command: "replace-all")

@@ -15,7 +15,7 @@ public struct ImportUndo: Sendable, Equatable {
 
     /// Why an artisan of the import stays as it is.
     public enum Keep: Equatable, Sendable {
-        /// Someone changed the record after the import (rev is now `rev`).
+        /// Someone changed the record after the import.
         case changedSince
         /// The artisan now takes part in sessions or exhibitions.
         case takingPart(sessions: Int, exhibitions: Int)

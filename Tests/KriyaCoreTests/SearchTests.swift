@@ -111,3 +111,20 @@ import KriyaText
         }
     }
 }
+
+@Suite struct ParallelIndexTests {
+    /// A large index is folded on every core; it must find exactly what one built piece by
+    /// piece (as colleagues' new records are appended) finds, in the same order.
+    @Test func foldedInPiecesFindsTheSame() {
+        let artisans = DemoData.make(artisans: 24_000, today: Fixture.today, user: "t").artisans.items
+        let whole = SearchIndex(artisans)
+        var pieces = SearchIndex()
+        for start in stride(from: 0, to: artisans.count, by: 7_000) {
+            pieces.append(contentsOf: artisans[start..<min(artisans.count, start + 7_000)])
+        }
+        #expect(whole.count == artisans.count && pieces.count == artisans.count)
+        for query in ["siti", "keramik dinoyo", "0812", "rotan", "lowokwaru batik", "agus s", ""] {
+            #expect(whole.search(query) == pieces.search(query), "\(query)")
+        }
+    }
+}

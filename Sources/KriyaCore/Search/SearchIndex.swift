@@ -30,41 +30,98 @@ public struct SearchIndex: Sendable {
     }
 
     /// Adds artisans after those already indexed (a colleague's new records), without
-    /// folding everyone again; their positions continue the numbering.
+    /// folding everyone again; their positions continue the numbering. A large batch (opening
+    /// the console on 100k artisans) is folded on every core, in pieces joined in order.
     public mutating func append(contentsOf artisans: ArraySlice<Artisan>) {
         let firstNewByte = blob.count
-        blob.reserveCapacity(blob.count + artisans.count * 160)
-        starts.reserveCapacity(starts.count + artisans.count)
-        nameLengths.reserveCapacity(nameLengths.count + artisans.count)
-        // Place and category words are the same for many people: fold them once.
-        var places: [String: [UInt8]] = [:]
-        let categories = Dictionary(uniqueKeysWithValues: CraftCategory.allCases.map { c in
-            (c, SearchIndex.fields([c.label(.id), c.label(.en)]))
-        })
-        for a in artisans {
-            let start = blob.count
-            Fold.append(a.name, to: &blob)
-            nameLengths.append(Int32(blob.count - start))
-            field(a.business)
-            if let brand = a.brand { field(brand) }
-            if let cached = places[a.kelurahan] {
-                blob.append(contentsOf: cached)
-            } else {
-                let words = SearchIndex.placeWords(a.kelurahan)
-                places[a.kelurahan] = words
-                blob.append(contentsOf: words)
+        let pieceCount = artisans.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var pieces = [Folded](repeating: Folded(), count: max(1, pieceCount))
+        if pieces.count == 1 {
+            pieces[0].fold(artisans)
+        } else {
+            let n = artisans.count, base = artisans.startIndex
+            pieces.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: slots.count) { k in
+                    slots[k].fold(artisans[(base + n * k / slots.count)..<(base + n * (k + 1) / slots.count)])
+                }
             }
-            blob.append(contentsOf: categories[a.category]!)
-            phoneDigits(a.phone)
-            primaryLengths.append(Int32(blob.count - start))
-            for p in a.products { field(p.name) }
-            blob.append(0x01)
-            starts.append(Int32(blob.count))
+        }
+        blob.reserveCapacity(blob.count + pieces.reduce(0) { $0 + $1.blob.count })
+        for piece in pieces {
+            let offset = Int32(blob.count)
+            blob.append(contentsOf: piece.blob)
+            starts.append(contentsOf: piece.ends.map { $0 + offset })
+            nameLengths.append(contentsOf: piece.nameLengths)
+            primaryLengths.append(contentsOf: piece.primaryLengths)
         }
         nameRank = rankByName()
         byRank = [Int32](repeating: 0, count: count)
         for (record, rank) in nameRank.enumerated() { byRank[Int(rank)] = Int32(record) }
         blob.withUnsafeBufferPointer { for b in $0[firstNewByte...] { byteCounts[Int(b)] += 1 } }
+    }
+
+    /// Some artisans' folded text, with where each record ends (relative to this piece).
+    private struct Folded {
+        var blob: [UInt8] = []
+        var ends: [Int32] = []
+        var nameLengths: [Int32] = []
+        var primaryLengths: [Int32] = []
+
+        mutating func fold(_ artisans: ArraySlice<Artisan>) {
+            blob.reserveCapacity(artisans.count * 160)
+            ends.reserveCapacity(artisans.count)
+            nameLengths.reserveCapacity(artisans.count)
+            primaryLengths.reserveCapacity(artisans.count)
+            // Place and category words are the same for many people: fold them once.
+            var places: [String: [UInt8]] = [:]
+            let categories = Dictionary(uniqueKeysWithValues: CraftCategory.allCases.map { c in
+                (c, SearchIndex.fields([c.label(.id), c.label(.en)]))
+            })
+            for a in artisans {
+                let start = blob.count
+                Fold.append(a.name, to: &blob)
+                nameLengths.append(Int32(blob.count - start))
+                field(a.business)
+                if let brand = a.brand { field(brand) }
+                if let cached = places[a.kelurahan] {
+                    blob.append(contentsOf: cached)
+                } else {
+                    let words = SearchIndex.placeWords(a.kelurahan)
+                    places[a.kelurahan] = words
+                    blob.append(contentsOf: words)
+                }
+                blob.append(contentsOf: categories[a.category]!)
+                phoneDigits(a.phone)
+                primaryLengths.append(Int32(blob.count - start))
+                for p in a.products { field(p.name) }
+                blob.append(0x01)
+                ends.append(Int32(blob.count))
+            }
+        }
+
+        /// Digits only, national (0812…) and international (62812…), whatever form is stored.
+        private mutating func phoneDigits(_ phone: String) {
+            var digits = phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+            if !phone.hasPrefix("+62"), let normalised = try? Phone.normalise(phone).get() {
+                digits = normalised.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+            }
+            guard digits.count > 2, digits[0] == 0x36, digits[1] == 0x32 else {
+                blob.append(0x01)
+                blob.append(contentsOf: digits)
+                return
+            }
+            blob.append(0x01)
+            blob.append(0x30)
+            blob.append(contentsOf: digits[2...])
+            blob.append(0x01)
+            blob.append(contentsOf: digits)
+        }
+
+        private mutating func field(_ text: String) {
+            blob.append(0x01)
+            Fold.append(text, to: &blob)
+        }
     }
 
     /// The position of the word's rarest byte.
@@ -84,29 +141,6 @@ public struct SearchIndex: Sendable {
         guard let kel = Wilayah.kelurahan(code: code) else { return fields([code]) }
         let kec = Wilayah.kecamatan(code: kel.kecamatanCode)?.name ?? ""
         return fields([kel.name, Fold.compact(kel.name)] + kel.variants + [kec])
-    }
-
-    /// Digits only, national (0812…) and international (62812…), whatever form is stored.
-    private mutating func phoneDigits(_ phone: String) {
-        var digits = phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
-        if !phone.hasPrefix("+62"), let normalised = try? Phone.normalise(phone).get() {
-            digits = normalised.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
-        }
-        guard digits.count > 2, digits[0] == 0x36, digits[1] == 0x32 else {
-            blob.append(0x01)
-            blob.append(contentsOf: digits)
-            return
-        }
-        blob.append(0x01)
-        blob.append(0x30)
-        blob.append(contentsOf: digits[2...])
-        blob.append(0x01)
-        blob.append(contentsOf: digits)
-    }
-
-    private mutating func field(_ text: String) {
-        blob.append(0x01)
-        Fold.append(text, to: &blob)
     }
 
     private func rankByName() -> [Int32] {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import KriyaStore
 
 /// A one-line progress bar on stderr for long jobs (big imports), redrawn in place with `\r`;
 /// only on a terminal, and only for files big enough to take a noticeable moment.
@@ -9,6 +10,8 @@ final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let lock = NSLock()
     private var lastPercent = -1
+    /// Blocks on a UTF-8 terminal, `#` on others (a vt100 under LANG=C).
+    private let unicode = SystemInfo.localeIsUTF8()
 
     /// Nil when stderr is not a terminal.
     init?(label: String) {
@@ -23,7 +26,8 @@ final class ProgressBar: @unchecked Sendable {
         guard percent != lastPercent else { return }
         lastPercent = percent
         let filled = percent * 30 / 100
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
+        let (full, empty) = unicode ? ("█", "░") : ("#", "-")
+        let bar = String(repeating: full, count: filled) + String(repeating: empty, count: 30 - filled)
         Output.errorInline("\r\(label) \(bar) \(percent)%")
     }
 

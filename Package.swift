@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal
-//   Console → TextUI, KriyaViews, KriyaStore;  CursesTerminal → TextUI, CNcursesw (the only ncurses user)
+//   Console → TextUI, KriyaViews, KriyaStore;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
 //   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText
 let package = Package(
     name: "Kriya",
@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText"]),
         // ncursesw through a shim header (DESIGN.md §3), and the one target that uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI", "KriyaText"]),
         .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
         .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "Console", "TextUI"], path: "Sources/kriya-bench"),

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNcursesw
+import KriyaText
 import TextUI
 
 /// The only code that talks to ncursesw: starts the terminal, reads keys, draws grids, and

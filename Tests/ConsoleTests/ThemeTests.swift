@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextUI
+import KriyaText
 
 @Suite struct ThemeTests {
     static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -66,5 +67,7 @@ import Testing
         #expect(["┌", "─", "│", "█", "▀", "✓", "⚠", "·", "…", "→"].map(AsciiFallback.text) == ["+", "-", "|", "#", "#", "v", "!", ".", ".", ">"])
         #expect(AsciiFallback.text("é") == "e" && AsciiFallback.text("Ñ") == "N" && AsciiFallback.text("漢") == "?")
         #expect(AsciiFallback.text("a") == "a" && AsciiFallback.text("") == "")
+        // The command line's output, a line at a time: columns stay where they were.
+        #expect(AsciiFallback.line("José  Dinoyo → Lowokwaru\n────  ✓") == "Jose  Dinoyo > Lowokwaru\n----  v")
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KriyaStore
 import KriyaText
 
 /// Where the CLI writes. Text from the data is made terminal-safe before it gets here.
@@ -25,8 +26,16 @@ public enum Output {
         write(text, to: STDERR_FILENO)
     }
 
+    /// A terminal whose locale is not UTF-8 (an old PuTTY, a serial console) gets ASCII, as the
+    /// console does; pipes and files always get UTF-8.
+    private static let asciiTerminal: [Int32: Bool] = [
+        STDOUT_FILENO: isatty(STDOUT_FILENO) != 0 && !SystemInfo.localeIsUTF8(),
+        STDERR_FILENO: isatty(STDERR_FILENO) != 0 && !SystemInfo.localeIsUTF8(),
+    ]
+
     private static func write(_ text: String, to fd: Int32) {
-        let bytes = Array(text.utf8)
+        let shown = asciiTerminal[fd] == true ? AsciiFallback.line(text) : text
+        let bytes = Array(shown.utf8)
         var done = 0
         bytes.withUnsafeBytes { raw in
             while done < raw.count {

@@ -79,6 +79,7 @@ public struct ArtisanImport: Sendable {
         return ImportPlan.Row(row: record.row, line: record.line, text: text, present: present, id: id)
     }
 
+    /// Two cells hold the same phone (`0812-1111-0004` and `+62 812 1111 0004`).
     static func sameNumber(_ a: String, _ b: String) -> Bool {
         let key = { (s: String) -> String in
             if case .success(let n) = Phone.normalise(s) { return n }

@@ -64,12 +64,16 @@ struct Checker {
 
     /// C0 controls but tab and line ends, DEL, and C1 controls (U+0080–U+009F, two bytes in UTF-8).
     static func hasControls(_ value: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in value.utf8 {
-            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
-            previous = b
+        func scan<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+            var previous: UInt8 = 0
+            for b in bytes {
+                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+                previous = b
+            }
+            return false
         }
-        return false
+        // On the bytes in place when the string has them contiguous (nearly always).
+        return value.utf8.withContiguousStorageIfAvailable(scan) ?? scan(value.utf8)
     }
 
     mutating func digits(_ field: @autoclosure () -> String, _ value: String?, count: Int) {

@@ -25,7 +25,10 @@ struct JSONWriter {
         separator()
         bytes.append(0x22)
         // Most values need no escaping: then they are copied in one go, not byte by byte.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+        let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+        } ?? false
+        if plain {
             bytes.append(contentsOf: value.utf8)
             bytes.append(0x22)
             needsComma = true

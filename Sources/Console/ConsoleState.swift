@@ -109,10 +109,11 @@ public struct ConsoleState {
         data = newData
         reportCache.clear()
         let now = data.artisans.items
-        // Only new artisans at the end (the usual case: someone registered one): index just
-        // those. Any change to an existing record: index everything again.
-        let onlyAdded = now.count >= old.count && zip(old, now).allSatisfy { $0.id == $1.id && $0.rev == $1.rev }
-        if onlyAdded {
+        // New artisans at the end, and changes that leave every searched field as it was (a
+        // note, a certificate, an archive): index just the new ones. Anything else (a name
+        // changed, someone removed): index everything again.
+        let kept = now.count >= old.count && zip(old, now).allSatisfy { $0.id == $1.id && ($0.rev == $1.rev || SearchIndex.sameText($0, $1)) }
+        if kept {
             index.append(contentsOf: now[old.count...])
         } else {
             index = SearchIndex(now)

@@ -98,6 +98,37 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     }
 }
 
+/// A colleague's save reaches every console: the search follows a renamed artisan, and a
+/// change to a field that is not searched (a note) keeps the results as they were.
+@Suite struct ColleagueChangeTests {
+    @Test func searchFollowsRenamesAndIgnoresNotes() {
+        var state = makeState()
+        let first = state.data.artisans.items[0]
+        func found(_ q: String) -> [EntityID] {
+            var s = state
+            _ = s.update(.char("/"), visibleRows: 18)
+            for c in q { _ = s.update(.char(c), visibleRows: 18) }
+            return (s.rows[.artisans] ?? []).map { s.data.artisans.items[$0].id }
+        }
+        let before = found("keramik")
+        var data = state.data
+        var noted = first
+        noted.notes = "ditelepon 29/11"
+        noted.rev += 1
+        data.artisans.merge(noted)
+        state.replaceData(data)
+        #expect(found("keramik") == before)
+
+        var renamed = noted
+        renamed.name = "Zulaikha Prameswari"
+        renamed.rev += 1
+        data.artisans.merge(renamed)
+        state.replaceData(data)
+        #expect(found("zulaikha") == [first.id])
+        #expect(found("keramik") == before)
+    }
+}
+
 @Suite struct ConsoleBehaviourTests {
     @Test func tooSmallShowsANoticeNotACrash() {
         let state = makeState()

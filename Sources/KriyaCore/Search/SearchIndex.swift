@@ -33,6 +33,7 @@ public struct SearchIndex: Sendable {
     /// folding everyone again; their positions continue the numbering. A large batch (opening
     /// the console on 100k artisans) is folded on every core, in pieces joined in order.
     public mutating func append(contentsOf artisans: ArraySlice<Artisan>) {
+        guard !artisans.isEmpty else { return }
         let firstNewByte = blob.count
         let pieceCount = artisans.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         var pieces = [Folded](repeating: Folded(), count: max(1, pieceCount))
@@ -59,6 +60,13 @@ public struct SearchIndex: Sendable {
         byRank = [Int32](repeating: 0, count: count)
         for (record, rank) in nameRank.enumerated() { byRank[Int(rank)] = Int32(record) }
         blob.withUnsafeBufferPointer { for b in $0[firstNewByte...] { byteCounts[Int(b)] += 1 } }
+    }
+
+    /// Whether two versions of an artisan read the same to the index (a change elsewhere, such
+    /// as a note or a certificate, needs no re-indexing).
+    public static func sameText(_ a: Artisan, _ b: Artisan) -> Bool {
+        a.name == b.name && a.business == b.business && a.brand == b.brand && a.kelurahan == b.kelurahan
+            && a.category == b.category && a.phone == b.phone && a.products.map(\.name) == b.products.map(\.name)
     }
 
     /// Some artisans' folded text, with where each record ends (relative to this piece).

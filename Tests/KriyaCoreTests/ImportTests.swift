@@ -30,6 +30,16 @@ import Testing
         }
     }
 
+    /// A Google Form's response sheet and longer office headings, read by the words in them.
+    @Test func headingsReadByTheirWords() throws {
+        let form = try HeaderMap(headings: ["Timestamp", "Nama Lengkap Pemilik", "Nomor WhatsApp", "Alamat (Jalan, RT/RW, Kelurahan)",
+                                            "Desa/Kelurahan", "Kecamatan", "Nama Usaha/Merek", "Jenis Produk", "Sektor Usaha",
+                                            "Email Address", "NIK Pemilik", "Nomor HP Lain"])
+        #expect(form.fields == [nil, .name, .phone, .address, .kelurahan, .kecamatan, .business, .products, .category, .email, .nik, nil])
+        #expect(form.extraPhones == [11] && form.ignored.map(\.heading) == ["Timestamp"])
+        #expect(form.missing.isEmpty)
+    }
+
     @Test func mapOverridesAndTheirMistakes() throws {
         let map = try HeaderMap(headings: ["Pemilik", "Kontak Person", "Lokasi", "UKM", "Bidang"],
                                 overrides: ["Kontak Person=phone", "lokasi=kelurahan", "Bidang=category", "Pemilik=ignore", "Pemilik=name"])

@@ -40,10 +40,11 @@ public struct HeaderMap: Sendable {
         for (i, heading) in headings.enumerated() {
             let k = Self.key(heading)
             if let explicit = chosen[k] { fields.append(explicit); continue }
-            if let field = Self.synonyms[k] ?? nil, !taken.contains(field) {
+            let known = (Self.synonyms[k] ?? nil) ?? Self.loosely(k)
+            if let field = known, !taken.contains(field) {
                 fields.append(field)
                 taken.insert(field)
-            } else if Self.synonyms[k] == .phone, fields.contains(.phone) {
+            } else if known == .phone, fields.contains(.phone) {
                 fields.append(nil)
                 extraPhones.append(i)
             } else {
@@ -60,6 +61,33 @@ public struct HeaderMap: Sendable {
     static func key(_ heading: String) -> String {
         String(Fold.string(heading).unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
     }
+
+    /// A heading no list names exactly, by the words in it: Google Forms and office sheets
+    /// write "Nama Lengkap Pemilik", "Nomor WhatsApp", "Desa/Kelurahan", "Sektor Usaha".
+    /// First rule that fits wins; the report shows which column became which field.
+    static func loosely(_ key: String) -> ArtisanField? {
+        guard key.count >= 3, Self.synonyms[key] == nil else { return nil }
+        for (word, field, prefixOnly) in looseWords where prefixOnly ? key.hasPrefix(word) : key.contains(word) {
+            return field
+        }
+        return nil
+    }
+
+    private static let looseWords: [(String, ArtisanField, prefixOnly: Bool)] = [
+        ("email", .email, false), ("surel", .email, false),
+        // "Alamat (Jalan, RT/RW, Kelurahan)" is an address, whatever else it names.
+        ("alamat", .address, true), ("address", .address, false),
+        ("whatsapp", .phone, false), ("nohp", .phone, false), ("nomorhp", .phone, false), ("handphone", .phone, false),
+        ("ponsel", .phone, false), ("telepon", .phone, false), ("telp", .phone, false), ("phone", .phone, false),
+        ("kelurahan", .kelurahan, false), ("desa", .kelurahan, true), ("kecamatan", .kecamatan, false),
+        ("jeniskelamin", .gender, false),
+        ("namausaha", .business, true), ("namaikm", .business, true), ("namaukm", .business, true), ("namatoko", .business, true),
+        ("merek", .brand, true), ("merk", .brand, true),
+        ("kategori", .category, false), ("jeniskerajinan", .category, false), ("sektor", .category, true), ("bidangusaha", .category, false),
+        ("produk", .products, false), ("nib", .nib, true), ("nik", .nik, true), ("noktp", .nik, true),
+        ("tenagakerja", .workers, false), ("karyawan", .workers, false),
+        ("pemilik", .name, false), ("namalengkap", .name, true), ("namapelaku", .name, true), ("namapengrajin", .name, true),
+    ]
 
     /// Known headings. A nil value is a column to skip quietly (row numbers, our problem column).
     static let synonyms: [String: ArtisanField?] = {

@@ -1,6 +1,7 @@
 import Foundation
 import KriyaCore
 import KriyaStore
+import KriyaText
 
 /// The import effects: reading and planning the file, then saving it as one step. Planned
 /// against the data as it is now; the store checks every row again under its lock on save.
@@ -9,7 +10,7 @@ extension ConsoleApp {
 
     func previewImport(_ typed: String, onDuplicate: ImportPlan.OnDuplicate) {
         let lang = state.lang
-        let file = typed.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + typed.dropFirst(1) : typed
+        let file = Self.expandingHome(typed)
         showBusy(L10n.text(.uiImportReading, lang, file))
         defer { showBusy(nil) }
         let source: ArtisanImport
@@ -100,5 +101,31 @@ extension ConsoleApp {
         } catch {
             state.message = L10n.text(.iConflict, lang, "\(error)")
         }
+    }
+
+    /// Tab in the file prompt: complete the name from the folder's files.
+    func completeImportPath() {
+        let typed = state.importPath
+        let (folder, _) = PathCompletion.split(typed)
+        let expanded = Self.expandingHome(folder)
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: expanded.isEmpty ? "." : expanded)) ?? []
+        let entries = names.map { name -> (name: String, folder: Bool) in
+            var isFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: (expanded.isEmpty ? "" : expanded) + name, isDirectory: &isFolder)
+            return (name, isFolder.boolValue)
+        }
+        let result = PathCompletion.complete(typed, entries: entries)
+        state.importPath = result.path
+        if result.candidates.count > 1 {
+            state.message = TerminalSafe.text(result.candidates.joined(separator: "  "))
+        } else if result.path == typed && result.candidates.isEmpty {
+            state.message = L10n.text(.uiNoFileStarts, state.lang, TerminalSafe.text(typed))
+        }
+    }
+
+    /// `~/x` as `$HOME/x`, as the shell would.
+    static func expandingHome(_ path: String) -> String {
+        path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + path.dropFirst(1) : path
     }
 }

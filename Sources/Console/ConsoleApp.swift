@@ -61,6 +61,7 @@ public final class ConsoleApp {
                 case .confirmImport: confirmImport()
                 case .save(let command): save(command)
                 case .history(let id): state.showHistory(store.history(of: id), of: id, width: width)
+                case .completeImportPath: completeImportPath()
                 case .askUndoImport: askUndoImport()
                 case .undoImport: undoImport()
                 case .none: break

@@ -9,6 +9,7 @@ extension ConsoleState {
         case .char(let c): importPath.append(c)
         case .backspace: if !importPath.isEmpty { importPath.removeLast() }
         case .ctrl("u"): importPath = ""
+        case .tab: return .completeImportPath
         case .enter:
             let path = importPath.trimmingSpaces
             guard !path.isEmpty else { return .none }

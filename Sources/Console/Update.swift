@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     case save(Command)
     /// Read this record's audit trail and show it.
     case history(EntityID)
+    /// Complete the file name typed for an import from the files in its folder.
+    case completeImportPath
     /// Work out what taking back this console's import would do, and ask.
     case askUndoImport
     /// Take the last import back.

@@ -138,3 +138,32 @@ final class ScriptedDevice: TerminalDevice {
         #expect(device.screens.contains { $0.contains("… and 100 more line(s)") })
     }
 }
+
+/// Tab in the import's file prompt.
+@Suite struct PathCompletionTests {
+    let folder: [(name: String, folder: Bool)] = [("daftar-ikm-2025.csv", false), ("daftar-ikm-2026.csv", false),
+                                                   ("Unduhan", true), (".cache", true), ("rekap.xlsx", false)]
+
+    @Test func completesAsFarAsTheNamesAgree() {
+        #expect(PathCompletion.complete("daf", entries: folder) ==
+                .init(path: "daftar-ikm-202", candidates: ["daftar-ikm-2025.csv", "daftar-ikm-2026.csv"]))
+        #expect(PathCompletion.complete("daftar-ikm-2026", entries: folder) == .init(path: "daftar-ikm-2026.csv", candidates: []))
+        #expect(PathCompletion.complete("~/Und", entries: folder) == .init(path: "~/Unduhan/", candidates: []))
+        #expect(PathCompletion.complete("x", entries: folder) == .init(path: "x", candidates: []))
+        // Hidden names only when a dot is typed.
+        #expect(PathCompletion.complete("", entries: folder).candidates == ["Unduhan/", "daftar-ikm-2025.csv", "daftar-ikm-2026.csv", "rekap.xlsx"])
+        #expect(PathCompletion.complete(".c", entries: folder).path == ".cache/")
+    }
+
+    @Test func tabInThePromptCompletesFromTheFolder() throws {
+        let dir = NSTemporaryDirectory() + "kriya-tab-\(UUID().uuidString.prefix(8))/"
+        try FileManager.default.createDirectory(atPath: dir + "Unduhan", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "Unduhan/daftar-ikm.csv", contents: Data(ImportScreenTests.sheet.utf8))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir + "data")
+        let device = ScriptedDevice([.char("I")] + (dir + "Und").map { Key.char($0) } + [.tab, .char("d"), .tab, .enter])
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        app.run()
+        #expect(device.screens.contains { $0.contains("Read \(dir)Unduhan/daftar-ikm.csv") })
+    }
+}

@@ -1,6 +1,7 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .uiNoFileStarts: "No file or folder starts with {0}",
         .pControl: "holds control characters (such as an escape or a bell); type it again without them",
         .uiImportTakingBack: "Taking back the import of {0}…",
         .uiUndoImportTitle: "Take back the import of {0}?",

@@ -1,6 +1,7 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .uiNoFileStarts: "Tidak ada berkas atau folder yang diawali {0}",
         .pControl: "berisi karakter kontrol (misalnya escape atau bel); ketik ulang tanpa karakter itu",
         .uiImportTakingBack: "Membatalkan impor {0}…",
         .uiUndoImportTitle: "Batalkan impor {0}?",

@@ -82,4 +82,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiUndoImportTitle, uiUndoImportText, uiImportTakenBack
     case uiImportTakingBack
     case pControl
+    case uiNoFileStarts
 }

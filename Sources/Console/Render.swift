@@ -302,7 +302,11 @@ extension ConsoleState {
         let q = query[pane] ?? ""
         if mode == .importPath {
             // Why the last name did not work, just above the prompt.
-            if let message { grid.put(" " + message, x: 0, y: row - 1, role: .warning, limit: grid.width) }
+            if let message {
+                // Over the list's last row: cleared first, so no row shows through.
+                grid.fill(Rect(x: 0, y: row - 1, width: grid.width, height: 1), role: .warning)
+                grid.put(" " + message, x: 0, y: row - 1, role: .warning, limit: grid.width)
+            }
             let used = grid.put(" " + t(.uiImportPrompt), x: 0, y: row, role: .search)
             let shown = grid.put(TerminalSafe.text(importPath), x: used, y: row, role: .search, limit: grid.width - used - 1)
             grid.put("▏", x: used + shown, y: row, role: .search)

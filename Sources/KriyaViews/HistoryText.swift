@@ -16,22 +16,13 @@ public enum HistoryText {
             // Changes to other records (a session's participant list) are long and not this record's.
             guard e.targets.first == id else { continue }
             // The id is in the heading; "not archived" is no news on a new record.
-            for c in e.changes where c.field != "id" && !(c.field == "archived" && c.from.isEmpty) {
+            for c in e.changes where c.isShown && !(c.field == "archived" && c.from.isEmpty) {
                 let label = ArtisanField(rawValue: c.field).map { L10n.text($0.label, lang) } ?? c.field
-                let from = c.from.isEmpty ? "—" : TerminalSafe.text(shown(c.field, c.from, lang))
-                let to = c.to.isEmpty ? "—" : TerminalSafe.text(shown(c.field, c.to, lang))
+                let from = TerminalSafe.text(FieldChange.shown(c.field, c.from, lang))
+                let to = TerminalSafe.text(FieldChange.shown(c.field, c.to, lang))
                 out.append(DisplayWidth.truncate("    \(label): \(from) → \(to)", toCells: width))
             }
         }
         return out
-    }
-
-    /// A stored value as people read it: a kelurahan code by its name, a category key by its label.
-    static func shown(_ field: String, _ value: String, _ lang: Lang) -> String {
-        switch field {
-        case "kelurahan": return Wilayah.kelurahan(code: value)?.name ?? value
-        case "category": return CraftCategory(rawValue: value)?.label(lang) ?? value
-        default: return value
-        }
     }
 }

@@ -175,6 +175,11 @@ import Testing
         let updated = update.updates[0].artisan
         #expect(updated.id == EntityID(.artisan, 1) && updated.brand == "Sekar" && updated.business == "Keramik Sekar Dinoyo")
         #expect(update.changeCount == 2 && update.updateCommands.count == 1)
+        // What the preview shows under the row: each field from what to what.
+        #expect(update.updates[0].changes.filter { $0.field == "brand" } == [FieldChange(field: "brand", from: "", to: "Sekar")])
+        // The same number written another way is no change: the phone stays as it was typed.
+        #expect(updated.phoneTyped == stored.artisans.items[0].phoneTyped && !update.updates[0].changes.contains { $0.field.hasPrefix("phone") })
+        #expect(FieldChange.shown("brand", "", .en) == "—" && FieldChange.shown("kelurahan", Wilayah.resolveKelurahan("Dinoyo")!.code, .en) == "Dinoyo")
 
         // The same row again changes nothing.
         let same = ImportPlan(rows: [row(2, Self.siti)], against: stored, onDuplicate: .update, context: Fixture.ctx)

@@ -91,6 +91,21 @@ public struct FieldChange: Hashable, Sendable, Codable {
         self.from = from
         self.to = to
     }
+
+    /// Whether people are shown this change: how a phone was typed goes with the phone itself.
+    public var isShown: Bool { field != "id" && field != "phoneTyped" }
+
+    /// A stored value as people read it: a kelurahan code by its name, a category key by its
+    /// label; "—" for nothing.
+    public static func shown(_ field: String, _ value: String, _ lang: Lang) -> String {
+        if value.isEmpty { return "—" }
+        switch field {
+        case "phone": return Phone.national(value)
+        case "kelurahan": return Wilayah.kelurahan(code: value)?.name ?? value
+        case "category": return CraftCategory(rawValue: value)?.label(lang) ?? value
+        default: return value
+        }
+    }
 }
 
 /// Who is acting and when, as the caller knows it (the core reads no clock).

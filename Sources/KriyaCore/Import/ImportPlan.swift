@@ -37,7 +37,9 @@ public struct ImportPlan: Sendable {
     public struct Repeat: Sendable { public var row: Int; public var firstRow: Int; public var match: Match }
 
     public private(set) var adds: [Artisan] = []
-    public private(set) var updates: [(artisan: Artisan, baseRev: Int, row: Int)] = []
+    /// `changes`: field by field, for the first thousand (what a preview shows; working it out
+    /// for every row of a large sheet would cost seconds).
+    public private(set) var updates: [(artisan: Artisan, baseRev: Int, row: Int, changes: [FieldChange])] = []
     public private(set) var unchanged: [Existing] = []
     public private(set) var skipped: [Existing] = []
     public private(set) var repeats: [Repeat] = []
@@ -99,11 +101,11 @@ public struct ImportPlan: Sendable {
                 var merged = current
                 merged.take(row.artisan, fields: row.present)
                 do {
-                    let change = try data.plan(.updateArtisan(merged, baseRev: current.rev), ctx, audit: false)
+                    let change = try data.plan(.updateArtisan(merged, baseRev: current.rev), ctx, audit: updates.count < 1_000)
                     var after = change.artisans[0]
                     after.rev = current.rev
                     if after == current { unchanged.append(Existing(row: row.row, id: id, match: match)) }
-                    else { updates.append((merged, current.rev, row.row)) }
+                    else { updates.append((merged, current.rev, row.row, change.fields)) }
                     remember(row, phone)
                 } catch {
                     bad.append(Bad(row: row.row, line: row.line, errors: Self.errors(of: error)))
@@ -149,7 +151,9 @@ extension Artisan {
             case .id, .kecamatan: break
             case .name: name = other.name
             case .gender: gender = other.gender
-            case .phone: phone = other.phone; phoneTyped = other.phoneTyped
+            case .phone:
+                // The same number written another way ("+62 812…" for "0812-…") changes nothing.
+                if phone != other.phone { phone = other.phone; phoneTyped = other.phoneTyped }
             case .email: email = other.email
             case .address: address = other.address
             case .kelurahan: kelurahan = other.kelurahan

@@ -40,7 +40,16 @@ public enum ImportReport {
         }
         for r in plan.repeats { lines.append("  " + L10n.text(.iRepeat, lang, r.row, r.firstRow, matchName(r.match, lang))) }
         for s in plan.skipped { lines.append("  " + L10n.text(.iSkipped, lang, s.row, s.id, matchName(s.match, lang))) }
-        if updates { for u in plan.updates { lines.append("  " + L10n.text(.iUpdate, lang, u.row, u.artisan.id)) } }
+        if updates {
+            for u in plan.updates {
+                lines.append("  " + L10n.text(.iUpdate, lang, u.row, u.artisan.id))
+                // What changes, as the history will show it.
+                for c in u.changes where c.isShown {
+                    let label = ArtisanField(rawValue: c.field).map { L10n.text($0.label, lang) } ?? c.field
+                    lines.append("      \(label): \(TerminalSafe.text(FieldChange.shown(c.field, c.from, lang))) → \(TerminalSafe.text(FieldChange.shown(c.field, c.to, lang)))")
+                }
+            }
+        }
         return lines
     }
 

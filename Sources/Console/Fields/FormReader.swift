@@ -19,31 +19,16 @@ struct FormReader {
         return t.isEmpty ? nil : t
     }
 
-    mutating func date(_ key: String) -> CivilDate? {
-        guard let t = text(key) else { return nil }
-        if let d = DateInput.parse(t) { return d }
-        problems.append(FieldError(key, .invalidDate(t)))
-        return nil
-    }
+    mutating func date(_ key: String) -> CivilDate? { read(key, DateInput.parse, else: FieldError.Problem.invalidDate) }
+    mutating func number(_ key: String) -> Int? { read(key, { Int($0) }, else: FieldError.Problem.invalidNumber) }
+    mutating func money(_ key: String) -> Int64? { read(key, Rupiah.parse, else: FieldError.Problem.invalidMoney) }
+    mutating func time(_ key: String) -> ClockTime? { read(key, { ClockTime($0) }, else: FieldError.Problem.invalidTime) }
 
-    mutating func number(_ key: String) -> Int? {
+    /// A field's text read as a value; nil when empty, or when it does not read (noted as a problem).
+    private mutating func read<T>(_ key: String, _ parse: (String) -> T?, else problem: (String) -> FieldError.Problem) -> T? {
         guard let t = text(key) else { return nil }
-        if let n = Int(t) { return n }
-        problems.append(FieldError(key, .invalidNumber(t)))
-        return nil
-    }
-
-    mutating func money(_ key: String) -> Int64? {
-        guard let t = text(key) else { return nil }
-        if let amount = Rupiah.parse(t) { return amount }
-        problems.append(FieldError(key, .invalidMoney(t)))
-        return nil
-    }
-
-    mutating func time(_ key: String) -> ClockTime? {
-        guard let t = text(key) else { return nil }
-        if let time = ClockTime(t) { return time }
-        problems.append(FieldError(key, .invalidTime(t)))
+        if let value = parse(t) { return value }
+        problems.append(FieldError(key, problem(t)))
         return nil
     }
 

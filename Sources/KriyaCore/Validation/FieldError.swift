@@ -81,12 +81,16 @@ struct Checker {
         if value.utf8.count != count || !value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { fail(field(), .digits(count: count)) }
     }
 
+    /// A count of people or things: not negative, and not beyond what the store reads back.
     mutating func nonNegative(_ field: @autoclosure () -> String, _ value: Int?) {
-        if let value, value < 0 { fail(field(), .negative) }
+        guard let value else { return }
+        if value < 0 { fail(field(), .negative) } else if value > 1_000_000_000 { fail(field(), .invalidNumber(String(value))) }
     }
 
-    mutating func nonNegative(_ field: @autoclosure () -> String, _ value: Int64?) {
-        if let value, value < 0 { fail(field(), .negative) }
+    /// Whole rupiah: not negative, and at most `Rupiah.maxAmount` (sums must not overflow).
+    mutating func money(_ field: @autoclosure () -> String, _ value: Int64?) {
+        guard let value else { return }
+        if value < 0 { fail(field(), .negative) } else if value > Rupiah.maxAmount { fail(field(), .invalidMoney(String(value))) }
     }
 
     mutating func range(_ startField: @autoclosure () -> String, _ start: CivilDate?, _ endField: @autoclosure () -> String, _ end: CivilDate?) {

@@ -20,7 +20,7 @@ public enum Validation {
         c.nonNegative("workers", a.workers)
         for (i, product) in a.products.enumerated() {
             c.required("products[\(i + 1)].name", product.name, max: 160)
-            c.nonNegative("products[\(i + 1)].price", product.price)
+            c.money("products[\(i + 1)].price", product.price)
         }
         for (i, cert) in a.certifications.enumerated() {
             c.range("certifications[\(i + 1)].issued", cert.issued, "certifications[\(i + 1)].validUntil", cert.validUntil)
@@ -39,8 +39,11 @@ public enum Validation {
             c.fail("meetingDays", .dayOutsideRange(day))
         }
         if let capacity = s.capacity, capacity <= 0 { c.fail("capacity", .notPositive) }
+        else if let capacity = s.capacity, capacity > 100_000 { c.fail("capacity", .invalidNumber(String(capacity))) }
         if let grace = s.graceMinutes, grace < 0 { c.fail("graceMinutes", .negative) }
+        else if let grace = s.graceMinutes, grace > 24 * 60 { c.fail("graceMinutes", .invalidNumber(String(grace))) }
         if let min = s.certificateMinDays, min <= 0 { c.fail("certificateMinDays", .notPositive) }
+        else if let min = s.certificateMinDays, min > 366 { c.fail("certificateMinDays", .invalidNumber(String(min))) }
         var seen = Set<EntityID>()
         for (i, p) in s.participants.enumerated() where !seen.insert(p.artisan).inserted {
             c.fail("participants[\(i + 1)]", .duplicate(p.artisan.description))
@@ -52,12 +55,12 @@ public enum Validation {
         var c = Checker()
         c.required("name", e.name, max: 200)
         c.range("start", e.start, "end", e.end)
-        c.nonNegative("boothCost", e.boothCost)
+        c.money("boothCost", e.boothCost)
         var seen = Set<EntityID>()
         var booths: [String: EntityID] = [:]
         for (i, p) in e.participants.enumerated() {
             if !seen.insert(p.artisan).inserted { c.fail("participants[\(i + 1)]", .duplicate(p.artisan.description)) }
-            c.nonNegative("participants[\(i + 1)].sales", p.sales)
+            c.money("participants[\(i + 1)].sales", p.sales)
             c.nonNegative("participants[\(i + 1)].transactions", p.transactions)
             if let booth = p.booth?.trimmingSpaces, !booth.isEmpty, p.curation.isActive {
                 if booths[booth.uppercased()] != nil { c.fail("participants[\(i + 1)].booth", .duplicate(booth)) }

@@ -3,6 +3,10 @@ import KriyaText
 /// Money in whole rupiah, shown as `Rp7.350.000`. Input accepts `7350000`, `7.350.000`,
 /// `Rp 7.350.000,00`, `7,35 jt`, `500 rb`, `1,2 M`.
 public enum Rupiah {
+    /// The largest amount read or stored: 15 digits (a thousand trillion rupiah), so that any
+    /// sum over the records fits in 64 bits.
+    public static let maxAmount: Int64 = 999_999_999_999_999
+
     public static func format(_ amount: Int64) -> String {
         let negative = amount < 0
         let digits = String(negative ? -amount : amount)
@@ -34,7 +38,7 @@ public enum Rupiah {
             guard !number.isEmpty, number.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
                   number.filter({ $0 == "." }).count <= 1, let value = Double(number) else { return nil }
             let amount = (value * factor).rounded()
-            return amount < 9e15 ? Int64(amount) : nil
+            return amount <= Double(maxAmount) ? Int64(amount) : nil
         }
         if text.hasSuffix(",00") || text.hasSuffix(",-") { text.removeLast(3 - (text.hasSuffix(",-") ? 1 : 0)) }
         if text.hasSuffix(",0") { text.removeLast(2) }
@@ -68,8 +72,10 @@ extension Rupiah {
         var digits = 0, groupLength = 0, groups = 0, firstGroup = 0
         for b in bytes {
             if b >= 0x30 && b <= 0x39 {
-                value = value * 10 + Int64(b - 0x30)
+                // Checked before it grows: 19 digits would overflow.
                 digits += 1
+                guard digits <= 15 else { return nil }
+                value = value * 10 + Int64(b - 0x30)
                 groupLength += 1
             } else if b == 0x2E {
                 // A dot separates thousands: the first group has 1–3 digits, every later one 3.
@@ -80,7 +86,7 @@ extension Rupiah {
                 return nil
             }
         }
-        guard digits > 0, digits <= 15 else { return nil }
+        guard digits > 0 else { return nil }
         if groups > 0 { guard (1...3).contains(firstGroup), groupLength == 3 else { return nil } }
         return value
     }

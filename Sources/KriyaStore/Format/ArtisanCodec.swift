@@ -55,7 +55,7 @@ enum ArtisanCodec {
             if r.null() { return }
             switch key {
             case K.id: id = try r.entityID()
-            case K.rev: rev = try r.int()
+            case K.rev: rev = try r.revision()
             case K.name: name = try r.string()
             case K.gender: a.gender = try r.choice(K.genderValues)
             case K.phone: phone = try r.string()
@@ -69,7 +69,7 @@ enum ArtisanCodec {
             case K.category: category = try r.choice(K.craftCategoryValues)
             case K.kbli: a.kbli = try r.string()
             case K.scale: a.scale = try r.choice(K.businessScaleValues)
-            case K.workers: a.workers = try r.int()
+            case K.workers: a.workers = try r.count()
             case K.products:
                 try r.array { r throws(JSONReader.Failure) in
                     var p = Product(name: "")
@@ -77,7 +77,7 @@ enum ArtisanCodec {
                         if r.null() { return }
                         switch key {
                         case K.name: p.name = try r.string()
-                        case K.price: p.price = try r.int64()
+                        case K.price: p.price = try r.money()
                         default: try r.skipValue()
                         }
                     }

@@ -43,7 +43,7 @@ enum ExhibitionCodec {
             if r.null() { return }
             switch key {
             case K.id: id = try r.entityID()
-            case K.rev: rev = try r.int()
+            case K.rev: rev = try r.revision()
             case K.name: name = try r.string()
             case K.level: level = try r.choice(K.exhibitionLevelValues)
             case K.organiser: e.organiser = try r.string()
@@ -52,7 +52,7 @@ enum ExhibitionCodec {
             case K.country: e.country = try r.string()
             case K.start: start = try r.date()
             case K.end: end = try r.date()
-            case K.boothCost: e.boothCost = try r.int64()
+            case K.boothCost: e.boothCost = try r.money()
             case K.payer: e.payer = try r.choice(K.boothPayerValues)
             case K.status: e.status = try r.choice(K.exhibitionStatusValues)
             case K.requiredCertifications:
@@ -72,9 +72,9 @@ enum ExhibitionCodec {
                         case K.curation: p.curation = try r.choice(K.curationValues)
                         case K.products: p.products = try r.strings()
                         case K.staff: p.staff = try r.strings()
-                        case K.sales: p.sales = try r.int64()
-                        case K.transactions: p.transactions = try r.int()
-                        case K.leads: p.leads = try r.int()
+                        case K.sales: p.sales = try r.money()
+                        case K.transactions: p.transactions = try r.count()
+                        case K.leads: p.leads = try r.count()
                         default: try r.skipValue()
                         }
                     }

@@ -11,6 +11,9 @@ struct JSONReader {
     private let base: UnsafePointer<UInt8>
     private let end: Int
     private(set) var pos = 0
+    /// Objects and arrays open around the cursor: bounded, so a hostile line of 70k `[`
+    /// is a damaged line instead of a stack overflow.
+    private var depth = 0
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty buffer has no base address; point at a static byte instead.
@@ -57,6 +60,8 @@ struct JSONReader {
     /// Reads an object, calling `body` with each key; `body` must read or skip the value.
     mutating func object(_ body: (inout JSONReader, JSONKey) throws(Failure) -> Void) throws(Failure) {
         try expect(0x7B)
+        try enter()
+        defer { depth -= 1 }
         if peek() == 0x7D { pos += 1; return }
         while true {
             let key = try key()
@@ -73,6 +78,8 @@ struct JSONReader {
     /// Reads an array, calling `body` once per element to read it.
     mutating func array(_ body: (inout JSONReader) throws(Failure) -> Void) throws(Failure) {
         try expect(0x5B)
+        try enter()
+        defer { depth -= 1 }
         if peek() == 0x5D { pos += 1; return }
         while true {
             try body(&self)
@@ -82,6 +89,11 @@ struct JSONReader {
             if base[pos] == 0x5D { pos += 1; return }
             throw fail("expected ',' or ']'")
         }
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > JSONLimits.maxDepth { depth -= 1; throw fail("nested too deeply (more than \(JSONLimits.maxDepth) levels)") }
     }
 
     /// A member name: read in place when it has no escapes (the store never writes any).
@@ -147,6 +159,28 @@ struct JSONReader {
     }
 
     mutating func int() throws(Failure) -> Int { Int(try int64()) }
+
+    /// A count (workers, capacity, transactions…): 0 up to a billion.
+    mutating func count() throws(Failure) -> Int {
+        let n = try int64()
+        guard (0...JSONLimits.maxCount).contains(n) else { throw fail("not a count (0 to \(JSONLimits.maxCount)): \(n)") }
+        return Int(n)
+    }
+
+    /// A record's revision: 1 when created, one more on each change.
+    mutating func revision() throws(Failure) -> Int {
+        let n = try int64()
+        guard (1...JSONLimits.maxCount).contains(n) else { throw fail("not a revision (1 or more): \(n)") }
+        return Int(n)
+    }
+
+    /// An amount of money in whole rupiah, as `Rupiah` accepts it (at most 15 digits), so
+    /// that sums over many records cannot overflow.
+    mutating func money() throws(Failure) -> Int64 {
+        let n = try int64()
+        guard (0...Rupiah.maxAmount).contains(n) else { throw fail("not an amount of rupiah (0 to \(Rupiah.maxAmount)): \(n)") }
+        return n
+    }
 
     mutating func string() throws(Failure) -> String {
         try expect(0x22)
@@ -271,6 +305,18 @@ struct JSONReader {
             throw fail("unknown value \"\(try string())\"")
         }
         return v
+    }
+}
+
+/// What a line the store reads may hold at most. Nothing the store writes comes near them.
+enum JSONLimits {
+    static let maxDepth = 32
+    static let maxCount: Int64 = 1_000_000_000
+    /// A journal line of an import of 2,000 artisans is about 1.5 MB.
+    static let maxLineBytes = 32 << 20
+
+    static func tooLong(_ bytes: Int) -> String {
+        "line longer than \(maxLineBytes >> 20) MB (\(bytes) bytes): not a record Kriya wrote"
     }
 }
 

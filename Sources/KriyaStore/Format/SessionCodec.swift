@@ -55,7 +55,7 @@ enum SessionCodec {
             if r.null() { return }
             switch key {
             case K.id: id = try r.entityID()
-            case K.rev: rev = try r.int()
+            case K.rev: rev = try r.revision()
             case K.title: title = try r.string()
             case K.topic: s.topic = try r.string()
             case K.organiser: organiser = try r.string()
@@ -66,11 +66,11 @@ enum SessionCodec {
             case K.end: end = try r.date()
             case K.meetingDays: try r.array { r throws(JSONReader.Failure) in s.meetingDays.append(try r.date()) }
             case K.startTime: s.startTime = try r.time()
-            case K.graceMinutes: s.graceMinutes = try r.int()
-            case K.capacity: s.capacity = try r.int()
+            case K.graceMinutes: s.graceMinutes = try r.count()
+            case K.capacity: s.capacity = try r.count()
             case K.funding: s.funding = try r.string()
             case K.status: s.status = try r.choice(K.sessionStatusValues)
-            case K.certificateMinDays: s.certificateMinDays = try r.int()
+            case K.certificateMinDays: s.certificateMinDays = try r.count()
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
             default: try r.skipValue()

@@ -14,7 +14,7 @@ enum SnapshotParser {
 
     private struct Bytes: @unchecked Sendable { let buffer: UnsafeBufferPointer<UInt8> }
 
-    static func parse<R>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    static func parse<R: Record>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                          _ read: @escaping @Sendable (inout JSONReader) throws(JSONReader.Failure) -> R) -> [Parsed<R>] {
         let pieces = bytes.count > 1 << 20 ? 2 : 1
         var cuts = [0]
@@ -32,6 +32,10 @@ enum SnapshotParser {
             var out = Parsed<R>()
             out.records.reserveCapacity(piece.count / 300)
             Lines.each(piece) { number, line, _, complete in
+                if line.count > JSONLimits.maxLineBytes {
+                    out.issues.append(LoadIssue(file: file, line: number, reason: JSONLimits.tooLong(line.count), raw: Array(line.prefix(4096))))
+                    return
+                }
                 if let problem = SealedLine.verify(line) {
                     out.issues.append(LoadIssue(file: file, line: number, reason: complete ? problem.description : "torn last line", raw: Array(line)))
                     return
@@ -64,6 +68,48 @@ enum SnapshotParser {
             }
             pieces_.append(piece)
         }
+        setAsideDuplicates(&pieces_, file: file, bytes: bytes)
         return pieces_
+    }
+
+    /// A second line with an id already read (a hand-edited or planted file) is a damaged
+    /// line: reported, kept out of what loads and set aside at compaction. Files the store
+    /// writes are in rising id order, so this costs one comparison a line unless they are not.
+    static func setAsideDuplicates<R: Record>(_ pieces: inout [Parsed<R>], file: String, bytes: UnsafeBufferPointer<UInt8>) {
+        var previous: EntityID?
+        var ascending = true
+        outer: for piece in pieces {
+            for r in piece.records {
+                if let p = previous, !(p < r.id) { ascending = false; break outer }
+                previous = r.id
+            }
+        }
+        guard !ascending else { return }
+        var firstLine: [EntityID: Int32] = [:]
+        for k in pieces.indices {
+            var keep: [Int] = []
+            for (i, r) in pieces[k].records.enumerated() {
+                if let first = firstLine[r.id] {
+                    let line = Int(pieces[k].lines[i])
+                    pieces[k].issues.append(LoadIssue(file: file, line: line,
+                        reason: "\(r.id) appears again (first on line \(first)); this line was left out",
+                        raw: rawLine(line, in: bytes)))
+                } else {
+                    firstLine[r.id] = pieces[k].lines[i]
+                    keep.append(i)
+                }
+            }
+            if keep.count != pieces[k].records.count {
+                pieces[k].records = keep.map { pieces[k].records[$0] }
+                pieces[k].lines = keep.map { pieces[k].lines[$0] }
+            }
+        }
+    }
+
+    /// The bytes of line `number` (from 1) of `bytes`, for setting it aside.
+    static func rawLine(_ number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var found: [UInt8] = []
+        Lines.each(bytes) { n, line, _, _ in if n == number { found = Array(line) } }
+        return found
     }
 }

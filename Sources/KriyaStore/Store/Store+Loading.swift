@@ -83,6 +83,10 @@ extension Store {
                     issues.append(LoadIssue(file: Store.journalName, line: number, reason: "torn last line (a save that never finished)", raw: Array(line)))
                     return
                 }
+                if line.count > JSONLimits.maxLineBytes {
+                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: JSONLimits.tooLong(line.count), raw: Array(line.prefix(4096))))
+                    return
+                }
                 if let problem = SealedLine.verify(line) {
                     issues.append(LoadIssue(file: Store.journalName, line: number, reason: problem.description, raw: Array(line)))
                     return

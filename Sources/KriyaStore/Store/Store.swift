@@ -162,3 +162,20 @@ public final class Store {
         }
     }
 }
+
+/// The files of one generation of the data: three snapshots and the journal over them.
+public enum DataFile: CaseIterable, Sendable {
+    case artisans, sessions, exhibitions, journal
+}
+
+extension Store {
+    /// The name (inside the data folder) of the file that holds `kind` now.
+    public func currentFile(_ kind: DataFile) -> String? {
+        switch kind {
+        case .artisans: return "artisans.jsonl"
+        case .sessions: return "sessions.jsonl"
+        case .exhibitions: return "exhibitions.jsonl"
+        case .journal: return Store.journalName
+        }
+    }
+}

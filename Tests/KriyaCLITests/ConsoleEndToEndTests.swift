@@ -346,7 +346,7 @@ import KriyaCore
     @Test(.enabled(if: hasTmux)) func damagedLinesAreToldOnTheScreen() throws {
         let data = TempFolder("damaged")
         #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
-        let file = data.path + "/artisans.jsonl"
+        let file = data.current("artisans")
         var text = try String(contentsOfFile: file, encoding: .utf8)
         // One letter more in one name: that line's checksum no longer matches.
         let at = text.range(of: "\"name\":\"", range: text.range(of: "A-000005")!.upperBound..<text.endIndex)!

@@ -96,3 +96,14 @@ extension Kriya {
         return ((status >> 8) & 0xFF, usage.ru_maxrss)
     }
 }
+
+extension TempFolder {
+    /// The path of the file `stem` ("artisans", "journal"…) of the generation `kriya.json`
+    /// names now, e.g. `…/artisans.000002.jsonl`.
+    func current(_ stem: String) -> String {
+        let manifest = (try? String(contentsOfFile: path + "/kriya.json", encoding: .utf8)) ?? ""
+        let digits = manifest.range(of: #""generation":[0-9]+"#, options: .regularExpression)
+            .map { String(manifest[$0].split(separator: ":")[1]) } ?? "0"
+        return path + "/" + stem + "." + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".jsonl"
+    }
+}

@@ -14,13 +14,13 @@ import Testing
     static func randomArtisan(_ rng: inout SplitMix64, _ n: Int) -> Artisan {
         var a = Artisan(id: EntityID(.artisan, n), name: text(&rng), phone: text(&rng), kelurahan: text(&rng),
                         business: text(&rng), category: CraftCategory.allCases.randomElement(using: &rng)!)
-        a.rev = Int.random(in: 0...1000, using: &rng)
+        a.rev = Int.random(in: 1...1000, using: &rng)   // what the reader accepts: 1 or more
         if Bool.random(using: &rng) { a.gender = .p }
         if Bool.random(using: &rng) { a.email = text(&rng) }
-        if Bool.random(using: &rng) { a.workers = Int.random(in: -5...500, using: &rng) }
+        if Bool.random(using: &rng) { a.workers = Int.random(in: 0...500, using: &rng) }
         if Bool.random(using: &rng) { a.scale = .kecil }
         for _ in 0..<Int.random(in: 0...3, using: &rng) {
-            a.products.append(Product(name: text(&rng), price: Bool.random(using: &rng) ? Int64.random(in: 0...Int64.max, using: &rng) : nil))
+            a.products.append(Product(name: text(&rng), price: Bool.random(using: &rng) ? Int64.random(in: 0...Rupiah.maxAmount, using: &rng) : nil))
         }
         if Bool.random(using: &rng) {
             a.certifications.append(Certification(kind: .halal, number: text(&rng), issued: CivilDate(dayNumber: Int.random(in: 0...30000, using: &rng))))
@@ -35,6 +35,7 @@ import Testing
         let start = CivilDate(dayNumber: Int.random(in: 15000...25000, using: &rng))
         var s = BimtekSession(id: EntityID(.session, n), title: text(&rng), organiser: text(&rng), venue: text(&rng),
                               start: start, end: start.adding(days: 2))
+        s.rev = Int.random(in: 1...50, using: &rng)
         s.trainers = (0..<Int.random(in: 0...2, using: &rng)).map { _ in text(&rng) }
         s.meetingDays = [start, start.adding(days: 1)]
         s.startTime = ClockTime(hour: 8, minute: 30)
@@ -53,6 +54,7 @@ import Testing
     static func randomExhibition(_ rng: inout SplitMix64, _ n: Int) -> Exhibition {
         let start = CivilDate(dayNumber: Int.random(in: 15000...25000, using: &rng))
         var e = Exhibition(id: EntityID(.exhibition, n), name: text(&rng), level: .nasional, start: start, end: start.adding(days: 4))
+        e.rev = Int.random(in: 1...50, using: &rng)
         e.city = text(&rng)
         e.boothCost = Int64.random(in: 0...50_000_000, using: &rng)
         e.payer = .shared

@@ -84,6 +84,6 @@ import Testing
         #expect(outcome.removed.count == 2_500 && outcome.kept.isEmpty)
         let reopened = try Store(path: dir.path)
         #expect(reopened.data.artisans.count == 0 && reopened.issues.isEmpty)
-        #expect(dir.read("journal.jsonl").count < 200)
+        #expect(dir.read(dir.name(.journal)).count < 200)
     }
 }

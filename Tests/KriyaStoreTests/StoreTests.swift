@@ -23,8 +23,8 @@ import Testing
         try reopened.compact()
         let afterCompaction = try Store(path: dir.path)
         #expect(S.same(afterCompaction.data, store.data))
-        #expect(dir.text("journal.jsonl").split(separator: "\n").count == 1)   // just the header
-        #expect(dir.text("artisans.jsonl").split(separator: "\n").count == 25)
+        #expect(dir.text(dir.name(.journal)).split(separator: "\n").count == 1)   // just the header
+        #expect(dir.text(dir.name(.artisans)).split(separator: "\n").count == 25)
     }
 
     @Test func demoDataRoundTripsExactly() throws {
@@ -69,7 +69,7 @@ import Testing
         let store = try Store(path: dir.path)
         try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
         try store.compact()
-        for name in ["artisans.jsonl", "journal.jsonl", "audit.jsonl", "kriya.json"] {
+        for name in [dir.name(.artisans), dir.name(.journal), "audit.jsonl", "kriya.json", "kriya.lock"] {
             #expect(PosixFileIO().stat(dir.file(name))!.mode & 0o777 == 0o600, "\(name)")
         }
         let shared = TempDir("shared")
@@ -77,7 +77,7 @@ import Testing
         chmod(shared.path, 0o2770)
         let team = try Store(path: shared.path)
         try team.apply(.addArtisan(S.artisan(1)), context: S.ctx)
-        #expect(PosixFileIO().stat(shared.file("journal.jsonl"))!.mode & 0o777 == 0o660)
+        #expect(PosixFileIO().stat(shared.file(shared.name(.journal)))!.mode & 0o777 == 0o660)
         #expect(PosixFileIO().stat(shared.file("audit.jsonl"))!.mode & 0o777 == 0o660)
     }
 
@@ -100,7 +100,7 @@ import Testing
         _ = try Store(path: dir.path)
         let manifest = Array(#"{"format":"kriya","version":99}"#.utf8) + [0x0A]
         dir.write("kriya.json", manifest)
-        #expect(throws: StoreError.newerFormat(path: dir.path, found: 99, supported: 1)) { try Store(path: dir.path) }
+        #expect(throws: StoreError.newerFormat(path: dir.path, found: 99, supported: Store.formatVersion)) { try Store(path: dir.path) }
         #expect(dir.read("kriya.json") == manifest)
     }
 
@@ -173,7 +173,7 @@ final class Failures: @unchecked Sendable {
         try store.apply(.addArtisan(S.artisan(2)), context: S.ctx)
         try store.apply(.delete(EntityID(.artisan, 2), baseRev: 1), context: S.ctx)
         #expect(try Store(path: dir.path).data.artisans.count == 1)
-        #expect(dir.text("journal.jsonl").contains(#""deleted":["A-000002"]"#))
+        #expect(dir.text(dir.name(.journal)).contains(#""deleted":["A-000002"]"#))
         try store.compact()
         let reopened = try Store(path: dir.path)
         #expect(reopened.data.artisans.count == 1 && reopened.issues.isEmpty)
@@ -191,7 +191,7 @@ final class Failures: @unchecked Sendable {
         try store.apply(.addExhibition(fair), context: S.ctx)
         #expect(try Store(path: dir.path).data.exhibitions.items.first?.requiredCertifications == [.pirt, .halal])
         try store.compact()
-        #expect(dir.text("exhibitions.jsonl").contains(#""requiredCertifications":["PIRT","halal"]"#))
+        #expect(dir.text(dir.name(.exhibitions)).contains(#""requiredCertifications":["PIRT","halal"]"#))
         #expect(try Store(path: dir.path).data.exhibitions.items.first?.requiredCertifications == [.pirt, .halal])
     }
 }

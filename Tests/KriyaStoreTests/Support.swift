@@ -15,6 +15,13 @@ final class TempDir: Sendable {
     func read(_ name: String) -> [UInt8] { Array(FileManager.default.contents(atPath: file(name)) ?? Data()) }
     func write(_ name: String, _ bytes: [UInt8]) { FileManager.default.createFile(atPath: file(name), contents: Data(bytes)) }
     func text(_ name: String) -> String { String(decoding: read(name), as: UTF8.self) }
+
+    /// The file of `kind` in the generation `kriya.json` names now (`journal.000003.jsonl`).
+    func name(_ kind: DataFile) -> String {
+        let manifest = text("kriya.json")
+        let digits = manifest.range(of: #""generation":[0-9]+"#, options: .regularExpression).map { manifest[$0].split(separator: ":")[1] }
+        return kind.name(Int(digits ?? "0") ?? 0)
+    }
 }
 
 enum S {
@@ -85,5 +92,6 @@ final class FaultyFileIO: FileIO, @unchecked Sendable {
     func fstat(_ fd: Int32) -> FileInfo? { real.fstat(fd) }
     func fchmod(_ fd: Int32, _ mode: mode_t) { real.fchmod(fd, mode) }
     func mkdir(_ path: String, _ mode: mode_t) throws(StoreError) { try real.mkdir(path, mode) }
+    func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError) { try real.truncate(fd, to: length, path: path) }
     func listDirectory(_ path: String) -> [String] { real.listDirectory(path) }
 }

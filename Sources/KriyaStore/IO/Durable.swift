@@ -30,24 +30,43 @@ struct Durable {
 
     /// Appends `bytes` to `path` and fsyncs. If the file does not end in a newline (a torn
     /// line left by a crash), a newline goes first so the new line stands on its own.
-    /// Returns the number of bytes added.
+    /// A failed write or fsync is taken back (the file cut to its old length and synced), so
+    /// that nobody reads a line whose save was reported failed; when even that fails,
+    /// `.readOnly` says so. The caller holds the lock. Returns the number of bytes added.
     @discardableResult
     func append(_ bytes: [UInt8], to path: String) throws(StoreError) -> Int {
         let fd = try io.open(path, O_WRONLY | O_APPEND | O_CREAT, fileMode)
         defer { io.close(fd) }
+        guard let info = io.fstat(fd) else { throw .io(op: "fstat", path: path, errno: EIO) }
+        guard info.isRegular else { throw .unsafe(path: path, reason: "is not a regular file") }
         var payload = bytes
-        if let info = io.fstat(fd) {
-            if info.size == 0 { io.fchmod(fd, fileMode) }
-            if info.size > 0 {
-                let readFD = try io.open(path, O_RDONLY, 0)
-                let last = try io.pread(readFD, 1, at: info.size - 1, path: path)
-                io.close(readFD)
-                if last != [0x0A] { payload.insert(0x0A, at: 0) }
-            }
+        if info.size == 0 { io.fchmod(fd, fileMode) }
+        if info.size > 0 {
+            let readFD = try io.open(path, O_RDONLY, 0)
+            let last = try io.pread(readFD, 1, at: info.size - 1, path: path)
+            io.close(readFD)
+            if last != [0x0A] { payload.insert(0x0A, at: 0) }
         }
-        try writeAll(fd, payload, path: path)
-        try io.fsync(fd, path: path)
+        do {
+            try writeAll(fd, payload, path: path)
+            try io.fsync(fd, path: path)
+        } catch {
+            try takeBack(fd, to: info.size, path: path, after: error)
+            throw error
+        }
         return payload.count
+    }
+
+    /// Cuts `path` back to `length` after a failed append, and removes a file the append
+    /// created (no empty `.rejected` left behind).
+    private func takeBack(_ fd: Int32, to length: Int, path: String, after failure: StoreError) throws(StoreError) {
+        do {
+            try io.truncate(fd, to: length, path: path)
+            try io.fsync(fd, path: path)
+        } catch {
+            throw .readOnly(reason: "\(failure); taking the partial line back out of \(path) failed too (\(error))")
+        }
+        if length == 0 { io.unlink(path) }
     }
 
     /// Replaces `path` atomically: temp file, fsync, rename (the caller fsyncs the directory).
@@ -58,27 +77,40 @@ struct Durable {
     /// Replaces `path` atomically with what `produce` writes, in chunks, so that rewriting a
     /// large snapshot never holds the whole file in memory.
     func replace(_ path: String, _ produce: (inout ChunkedWriter) throws(StoreError) -> Void) throws(StoreError) {
-        // Named per process, so two processes never write one temp file.
-        let temp = path + ".\(getpid()).tmp"
-        let fd = try io.open(temp, O_WRONLY | O_CREAT | O_TRUNC, fileMode)
-        do {
-            io.fchmod(fd, fileMode)
-            var sink = ChunkedWriter(durable: self, fd: fd, path: temp)
-            try produce(&sink)
-            try sink.flush()
-            try io.fsync(fd, path: temp)
-        } catch {
-            io.close(fd)
-            io.unlink(temp)
-            throw error
-        }
-        io.close(fd)
+        let temp = path + "." + Durable.randomSuffix() + ".tmp"
+        try create(temp, produce)
         do {
             try io.rename(temp, path)
         } catch {
             io.unlink(temp)
             throw error
         }
+    }
+
+    /// Writes a new file at `path` (refused if anything, a symlink included, is there already:
+    /// `O_EXCL`), with what `produce` writes, and fsyncs it. On failure the file is removed.
+    func create(_ path: String, _ produce: (inout ChunkedWriter) throws(StoreError) -> Void) throws(StoreError) {
+        let fd = try io.open(path, O_WRONLY | O_CREAT | O_EXCL, fileMode)
+        do {
+            io.fchmod(fd, fileMode)
+            var sink = ChunkedWriter(durable: self, fd: fd, path: path)
+            try produce(&sink)
+            try sink.flush()
+            try io.fsync(fd, path: path)
+        } catch {
+            io.close(fd)
+            io.unlink(path)
+            throw error
+        }
+        io.close(fd)
+    }
+
+    /// Sixteen random hex digits: temp names nobody can guess and plant in advance.
+    static func randomSuffix() -> String {
+        var g = SystemRandomNumberGenerator()
+        let n = g.next() as UInt64
+        let hex = String(n, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Makes renames in `directory` durable.
@@ -88,28 +120,29 @@ struct Durable {
         try io.fsync(fd, path: directory)
     }
 
-    /// A descriptor to read `path`, or nil when it does not exist.
-    private func openForReading(_ path: String) throws(StoreError) -> Int32? {
+    /// A descriptor to read `path`, or nil when it does not exist. A symlink is refused.
+    func openIfExists(_ path: String) throws(StoreError) -> Int32? {
         do { return try io.open(path, O_RDONLY, 0) } catch {
             if case .io(_, _, let code) = error, code == ENOENT { return nil }
+            if case .io(_, _, let code) = error, code == ELOOP {
+                throw .unsafe(path: path, reason: "is a symlink; Kriya only reads files it wrote itself. Remove the link and restore the file from a backup")
+            }
             throw error
         }
     }
 
     /// The whole content of `path`, or nil when it does not exist.
     func read(_ path: String) throws(StoreError) -> [UInt8]? {
-        guard let fd = try openForReading(path) else { return nil }
+        guard let fd = try openIfExists(path) else { return nil }
         defer { io.close(fd) }
         let size = io.fstat(fd)?.size ?? 0
         return try io.pread(fd, size, at: 0, path: path)
     }
 
-    /// Runs `body` over the content of `path` mapped into memory (no copy, no zeroing);
-    /// nil when the file does not exist. Safe because the store never changes a snapshot in
-    /// place: a new one is renamed over it, and the mapping keeps the old file.
-    func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(StoreError) -> T? {
-        guard let fd = try openForReading(path) else { return nil }
-        defer { io.close(fd) }
+    /// Runs `body` over the content of the open file `fd` mapped into memory (no copy, no
+    /// zeroing). Safe because the store never changes a snapshot in place: a new generation
+    /// is written beside it, and the mapping keeps the old file even once it is removed.
+    func withContents<T>(of fd: Int32, path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(StoreError) -> T {
         let size = io.fstat(fd)?.size ?? 0
         guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {

@@ -11,6 +11,8 @@ public protocol FileIO: Sendable {
     /// Writes some of `bytes`; returns how many (may be fewer than asked).
     func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(StoreError) -> Int
     func fsync(_ fd: Int32, path: String) throws(StoreError)
+    /// Cuts the file back to `length` bytes (taking back a failed append).
+    func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError)
     func close(_ fd: Int32)
     func rename(_ from: String, _ to: String) throws(StoreError)
     func unlink(_ path: String)
@@ -28,6 +30,10 @@ public struct FileInfo: Equatable, Sendable {
     public var inode: UInt64
     public var mode: mode_t
     public var isDirectory: Bool
+    public var isSymlink = false
+    public var isRegular = true
+    public var owner: uid_t = 0
+    public var group: gid_t = 0
 }
 
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -40,6 +46,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The folder does not exist or holds no Kriya data (no `kriya.json`, no data files).
     case noData(path: String)
     case command(CommandErrorBox)
+    /// A file the data needs is missing or is not what the store wrote: what, and what to do.
+    case damaged(path: String, reason: String)
+    /// The folder or one of its files could be changed or read by people who should not:
+    /// a symlink, a stranger's file, a folder anyone may write. Names the file and the fix.
+    case unsafe(path: String, reason: String)
+    /// An earlier write failed and could not be taken back: nothing more is written
+    /// until the data is checked (`kriya check`) by someone.
+    case readOnly(reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +66,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notADirectory(let path): return "\(path) is not a directory"
         case .noData(let path): return "\(path) holds no Kriya data"
         case .command(let box): return "\(box.error)"
+        case .damaged(let path, let reason): return "\(path): \(reason)"
+        case .unsafe(let path, let reason): return "\(path): \(reason)"
+        case .readOnly(let reason): return "nothing more is saved until the data is checked: \(reason)"
         }
     }
 }

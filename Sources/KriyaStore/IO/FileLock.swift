@@ -1,30 +1,60 @@
+import KriyaCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// An exclusive `flock` on the data directory's lock file, held only while writing
-/// (never while a person is typing). Each instance opens its own descriptor, so two stores
-/// in one process exclude each other as two processes do.
+/// A `flock` on the data folder's lock file. Writers hold it exclusively while they read the
+/// latest changes and write (never while a person is typing); readers hold it shared while
+/// they read the manifest and the journal, so they never see a save that is still being
+/// written or that is taken back. Each instance opens its own descriptor, so two stores in
+/// one process exclude each other as two processes do.
 final class FileLock {
     private let fd: Int32
     let path: String
+    /// False when the file could only be opened for reading (someone who may only read the
+    /// data): shared locks still work, exclusive ones are not needed.
+    let writable: Bool
 
+    /// Creates the file with `mode` whatever the umask (in a shared folder every staff
+    /// member must be able to open it), never through a symlink.
     init(path: String, mode: mode_t) throws(StoreError) {
         self.path = path
-        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .io(op: "open", path: path, errno: errno) }
+        var fd = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        if fd >= 0 {
+            _ = fchmod(fd, mode)
+            writable = true
+        } else {
+            fd = Glibc.open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            if fd < 0 && (errno == EACCES || errno == EROFS) { fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW); writable = false }
+            else { writable = true }
+        }
+        guard fd >= 0 else {
+            if errno == ELOOP { throw .unsafe(path: path, reason: "is a symlink; remove it (Kriya makes a new lock file)") }
+            throw .io(op: "open", path: path, errno: errno)
+        }
         self.fd = fd
     }
 
     deinit { Glibc.close(fd) }
 
-    /// Runs `body` holding the lock.
-    func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        while flock(fd, LOCK_EX) != 0 {
+    private func take(_ operation: Int32) throws(StoreError) {
+        while flock(fd, operation) != 0 {
             if errno != EINTR { throw .io(op: "flock", path: path, errno: errno) }
         }
+    }
+
+    /// Runs `body` holding the lock alone.
+    func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try take(LOCK_EX)
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Runs `body` while no writer holds the lock (other readers may).
+    func withSharedLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try take(LOCK_SH)
         defer { flock(fd, LOCK_UN) }
         return try body()
     }

@@ -4,13 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// The real thing: POSIX calls, retrying on EINTR.
+/// The real thing: POSIX calls, retrying on EINTR. Files are opened without following a
+/// symlink in their last component: anyone who can write a shared data folder could plant
+/// `audit.jsonl -> ~victim/.bashrc` (the folder itself may be reached through a symlink).
 public struct PosixFileIO: FileIO {
     public init() {}
 
     public func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws(StoreError) -> Int32 {
+        let nofollow = flags & O_DIRECTORY == 0 ? O_NOFOLLOW : 0
         while true {
-            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+            let fd = Glibc.open(path, flags | O_CLOEXEC | nofollow, mode)
             if fd >= 0 { return fd }
             if errno != EINTR { throw .io(op: "open", path: path, errno: errno) }
         }
@@ -26,6 +29,12 @@ public struct PosixFileIO: FileIO {
 
     public func fsync(_ fd: Int32, path: String) throws(StoreError) {
         if Glibc.fsync(fd) != 0 { throw .io(op: "fsync", path: path, errno: errno) }
+    }
+
+    public func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError) {
+        while Glibc.ftruncate(fd, off_t(length)) != 0 {
+            if errno != EINTR { throw .io(op: "truncate", path: path, errno: errno) }
+        }
     }
 
     public func close(_ fd: Int32) { _ = Glibc.close(fd) }
@@ -55,9 +64,10 @@ public struct PosixFileIO: FileIO {
         return buffer
     }
 
+    /// The file itself, not what a symlink points at (`lstat`).
     public func stat(_ path: String) -> FileInfo? {
         var st = Glibc.stat()
-        guard posixStat(path, &st) == 0 else { return nil }
+        guard posixLstat(path, &st) == 0 else { return nil }
         return FileInfo(st)
     }
 
@@ -93,9 +103,13 @@ extension FileInfo {
         inode = UInt64(st.st_ino)
         mode = st.st_mode
         isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
+        isSymlink = (st.st_mode & S_IFMT) == S_IFLNK
+        isRegular = (st.st_mode & S_IFMT) == S_IFREG
+        owner = st.st_uid
+        group = st.st_gid
     }
 }
 
 // At file scope the names mean the C functions, not the methods above.
-private func posixStat(_ path: String, _ st: inout stat) -> Int32 { stat(path, &st) }
+private func posixLstat(_ path: String, _ st: inout stat) -> Int32 { lstat(path, &st) }
 private func posixFstat(_ fd: Int32, _ st: inout stat) -> Int32 { fstat(fd, &st) }

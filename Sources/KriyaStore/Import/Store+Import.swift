@@ -48,12 +48,13 @@ extension Store {
             } else {
                 let before = data
                 data.commit(change)
-                do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
+                do throws(StoreError) { try commitNextGeneration() } catch { data = before; throw error }
             }
-            try audited(change, at: now.timestamp, user: who)
             // Taken back once: the note goes, so the same import cannot be undone twice.
             io.unlink(file(ImportUndoFile.name))
-            try durable.syncDirectory(path)
+            do throws(StoreError) { try durable.syncDirectory(path) }
+            catch { warn("The import was taken back, but the folder could not be synced: \(error)") }
+            afterSave(change, at: now.timestamp, user: who)
             return (undo, outcome)
         }
     }

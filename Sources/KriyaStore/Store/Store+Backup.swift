@@ -6,29 +6,41 @@ import Darwin
 import KriyaCore
 
 extension Store {
-    /// Copies every data file into a new timestamped folder under `directory`, under the lock
-    /// so the copy is consistent, each file fsynced. `kriya --data COPY check` accepts it.
-    /// Returns the folder's path.
+    /// Copies the data in force (manifest, the generation's files, audit trail, the last
+    /// import's undo, set-aside lines) into a new timestamped folder under `directory`, under
+    /// the lock so the copy is consistent, each file fsynced. `kriya --data COPY check`
+    /// accepts it. In a shared folder the copy is the staff group's too. Returns its path.
     public func backup(to directory: String? = nil) throws(StoreError) -> String {
-        let parent = directory ?? (path + "-backups")
-        try Store.makeDirectories(parent, io: io)
-        var target = parent + "/kriya-" + SystemInfo.fileStamp()
-        var n = 1
-        while io.stat(target) != nil { n += 1; target = parent + "/kriya-" + SystemInfo.fileStamp() + "-\(n)" }
-        try io.mkdir(target, 0o700)
-        let copier = Durable(io: io, fileMode: fileMode)
-        try withLock { () throws(StoreError) in
-            for name in io.listDirectory(path) where Store.isDataFile(name) {
-                guard let bytes = try durable.read(file(name)) else { continue }
-                try copier.replace(target + "/" + name, with: bytes)
-            }
-            try copier.syncDirectory(target)
+        try withLock { () throws(StoreError) -> String in
+            try catchUp(locked: true)
+            let names = io.listDirectory(path).filter { isCurrentDataFile($0) }
+            return try copyFiles(names, into: directory)
         }
+    }
+
+    /// Under the lock: copies `names` into a new folder `kriya-<stamp>[-label]` under
+    /// `directory` (default `<data>-backups`). Returns its path.
+    func copyFiles(_ names: [String], label: String? = nil, into directory: String? = nil) throws(StoreError) -> String {
+        let parent = directory ?? (path + "-backups")
+        try Store.makeDirectories(parent, mode: directoryMode, group: sharedGroup, io: io)
+        let stem = parent + "/kriya-" + SystemInfo.fileStamp() + (label.map { "-" + $0 } ?? "")
+        var target = stem
+        var n = 1
+        while io.stat(target) != nil { n += 1; target = stem + "-\(n)" }
+        try Store.makeDirectories(target, mode: directoryMode, group: sharedGroup, io: io)
+        let copier = Durable(io: io, fileMode: fileMode)
+        for name in names {
+            guard let bytes = try durable.read(file(name)) else { continue }
+            try copier.replace(target + "/" + name, with: bytes)
+        }
+        try copier.syncDirectory(target)
         return target
     }
 
-    static func isDataFile(_ name: String) -> Bool {
-        name == manifestName || snapshotNames.contains(name) || name == journalName || name == auditName
-            || name.hasSuffix(".rejected")
+    /// A file the data in force needs or keeps beside it (not the lock, not temps, not
+    /// other generations).
+    func isCurrentDataFile(_ name: String) -> Bool {
+        if let (_, g) = DataFile.parse(name) { return g == generation }
+        return name == Store.manifestName || name == Store.auditName || name == ImportUndoFile.name || name.hasSuffix(".rejected")
     }
 }

@@ -8,9 +8,10 @@ extension Store {
     /// Saves many commands as one step: all of them or none (an import). Each is checked
     /// against the state the ones before it left, under the lock, as `apply` does.
     /// A small batch is one checksummed journal line, so a torn write loses the whole line and
-    /// never part of it; a large one is folded with everything else into new snapshot files,
-    /// and the rename of `artisans.jsonl` is its single commit point. The change returned
+    /// never part of it; a large one is folded with everything else into the next generation's
+    /// files, and the rename of the manifest is its single commit point. The change returned
     /// names every target; it holds the records only for a small batch.
+    /// A large one is written as the next generation, committed by the manifest's rename.
     @discardableResult
     public func apply(batch commands: [Command], as name: String, detail: String,
                       context: CommandContext? = nil) throws(StoreError) -> Change {
@@ -64,10 +65,12 @@ extension Store {
             } else {
                 let before = data
                 data = working
-                do throws(StoreError) { try compactLocked() } catch { data = before; throw error }
+                do throws(StoreError) { try commitNextGeneration() } catch { data = before; throw error }
             }
-            try audited(change, at: now.timestamp, user: ctx.user)
-            try whenSaved?(change)
+            // Saved from here on: what follows can only warn.
+            do throws(StoreError) { try whenSaved?(change) }
+            catch { warn("The import was saved, but how to take it back could not be noted (kriya import undo will not find it): \(error)") }
+            afterSave(change, at: now.timestamp, user: ctx.user)
             return change
         }
     }

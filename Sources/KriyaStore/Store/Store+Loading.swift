@@ -6,27 +6,37 @@ import Darwin
 import KriyaCore
 
 extension Store {
-    /// Reads everything: snapshots, then the journal replayed over them. The journal is
-    /// opened first, so a compaction running meanwhile can only make us read newer snapshots
-    /// with an older journal, which replays harmlessly (records carry revisions).
-    func load(locked: Bool) throws(StoreError) {
+    /// Reads everything: the snapshots of the generation in force, then its journal replayed
+    /// over them. The files are opened and the journal read under a lock (the caller's, or a
+    /// shared one taken here), so they are one consistent state; parsing happens after.
+    func load(locked: Bool = false, versionOne: Bool = false) throws(StoreError) {
+        let opened: OpenedFiles
+        var haveLock = locked
+        if locked {
+            opened = try openFiles(versionOne: versionOne)
+        } else {
+            (opened, haveLock) = try withReadLock { (held: Bool) throws(StoreError) in (try openFiles(versionOne: versionOne), held) }
+        }
+        defer { opened.close(io) }
         var fresh = Dataset()
         var found: [LoadIssue] = []
         if origins != nil { origins = [:] }
-        let journalFD: Int32? = io.stat(journalPath) == nil ? nil : try io.open(journalPath, O_RDONLY, 0)
-        defer { if let journalFD { io.close(journalFD) } }
 
         // The three snapshot files are read at the same time (and the large one in pieces).
-        typealias Pieces<R> = Result<[SnapshotParser.Parsed<R>]?, StoreError>
-        func parse<R: Record>(_ name: String, _ read: @escaping @Sendable (inout JSONReader) throws(JSONReader.Failure) -> R) -> Pieces<R> {
-            Result { () throws(StoreError) in try durable.withContents(of: file(name)) { SnapshotParser.parse($0, file: name, read) } }
+        typealias Pieces<R> = Result<[SnapshotParser.Parsed<R>], StoreError>
+        func parse<R: Record>(_ kind: DataFile, _ read: @escaping @Sendable (inout JSONReader) throws(JSONReader.Failure) -> R) -> Pieces<R> {
+            guard let s = opened.snapshots.first(where: { $0.kind == kind }) else { return .success([]) }
+            return Result { () throws(StoreError) in
+                try durable.withContents(of: s.fd, path: file(s.name)) { SnapshotParser.parse($0, file: s.name, read) }
+            }
         }
-        let sessionsJob = Background { parse("sessions.jsonl") { r throws(JSONReader.Failure) in try SessionCodec.read(&r) } }
-        let exhibitionsJob = Background { parse("exhibitions.jsonl") { r throws(JSONReader.Failure) in try ExhibitionCodec.read(&r) } }
-        let artisanPieces = parse("artisans.jsonl") { r throws(JSONReader.Failure) in try ArtisanCodec.read(&r) }
+        let sessionsJob = Background { parse(.sessions) { r throws(JSONReader.Failure) in try SessionCodec.read(&r) } }
+        let exhibitionsJob = Background { parse(.exhibitions) { r throws(JSONReader.Failure) in try ExhibitionCodec.read(&r) } }
+        let artisanPieces = parse(.artisans) { r throws(JSONReader.Failure) in try ArtisanCodec.read(&r) }
 
-        func take<R: Record>(_ name: String, _ result: Pieces<R>, into table: inout RecordTable<R>) throws(StoreError) {
-            guard let pieces = try result.get() else { return }
+        func take<R: Record>(_ kind: DataFile, _ result: Pieces<R>, into table: inout RecordTable<R>) throws(StoreError) {
+            let pieces = try result.get()
+            let name = opened.snapshots.first(where: { $0.kind == kind })?.name ?? ""
             table.reserveCapacity(pieces.reduce(0) { $0 + $1.records.count })
             for piece in pieces {
                 table.merge(contentsOf: piece.records)
@@ -36,27 +46,26 @@ extension Store {
                 found += piece.issues
             }
         }
-        try take("artisans.jsonl", artisanPieces, into: &fresh.artisans)
-        try take("sessions.jsonl", sessionsJob.value, into: &fresh.sessions)
-        try take("exhibitions.jsonl", exhibitionsJob.value, into: &fresh.exhibitions)
+        try take(.artisans, artisanPieces, into: &fresh.artisans)
+        try take(.sessions, sessionsJob.value, into: &fresh.sessions)
+        try take(.exhibitions, exhibitionsJob.value, into: &fresh.exhibitions)
 
         data = fresh
         issues = found
-        generation = 0
+        generation = opened.manifest.generation
+        for id in opened.manifest.lastIDs { data.reserve(upTo: id) }
         journalOffset = 0
         journalLines = 0
-        journalInode = 0
-        guard let journalFD else { return }
-        journalInode = io.fstat(journalFD)?.inode ?? 0
-        let size = io.fstat(journalFD)?.size ?? 0
-        let bytes = try io.pread(journalFD, size, at: 0, path: journalPath)
-        try replayJournal(bytes, from: 0, locked: locked)
+        journalInode = opened.journalInode
+        loadedJournalName = opened.journalName
+        try replayJournal(opened.journal, from: 0, locked: haveLock)
     }
 
     /// Applies journal lines from `start` on. A last line without its newline is a save in
-    /// progress (when we do not hold the lock) or a torn write (when we do).
+    /// progress (when we hold no lock) or a torn write (when we do).
     func replayJournal(_ bytes: [UInt8], from start: Int, locked: Bool) throws(StoreError) {
         let base = start
+        let name = loadedJournalName
         bytes.withUnsafeBufferPointer { buf in
             Lines.each(buf, firstNumber: journalLines + 1) { number, line, range, complete in
                 if !complete {
@@ -65,30 +74,35 @@ extension Store {
                         data.commit(change)
                         return
                     }
-                    // A save in progress (we do not hold the lock) or one that never finished.
+                    // A save in progress (we hold no lock) or one that never finished.
                     if !locked { return }
                 }
                 journalOffset = base + range.upperBound
                 journalLines = number
                 if number == 1 && base == 0 {
                     if let h = JournalFormat.header(line) {
-                        generation = h.generation
+                        // Format 1 kept the generation in the journal; from format 2 the
+                        // manifest names it and a journal of another generation was swapped in.
+                        if generation == 0 { generation = h.generation }
+                        else if h.generation != generation {
+                            issues.append(LoadIssue(file: name, line: 1, reason: "the journal's header names generation \(h.generation), not \(generation): this file was put here by hand", raw: Array(line)))
+                        }
                         for id in h.lastIDs { data.reserve(upTo: id) }
                         return
                     }
-                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "the journal's header line is damaged", raw: Array(line)))
+                    issues.append(LoadIssue(file: name, line: number, reason: "the journal's header line is damaged", raw: Array(line)))
                     return
                 }
                 guard complete else {
-                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "torn last line (a save that never finished)", raw: Array(line)))
+                    issues.append(LoadIssue(file: name, line: number, reason: "torn last line (a save that never finished)", raw: Array(line)))
                     return
                 }
                 if line.count > JSONLimits.maxLineBytes {
-                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: JSONLimits.tooLong(line.count), raw: Array(line.prefix(4096))))
+                    issues.append(LoadIssue(file: name, line: number, reason: JSONLimits.tooLong(line.count), raw: Array(line.prefix(4096))))
                     return
                 }
                 if let problem = SealedLine.verify(line) {
-                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: problem.description, raw: Array(line)))
+                    issues.append(LoadIssue(file: name, line: number, reason: problem.description, raw: Array(line)))
                     return
                 }
                 do {
@@ -96,33 +110,34 @@ extension Store {
                     data.commit(change)
                     if origins != nil {
                         for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id) {
-                            origins?[id] = (Store.journalName, number)
+                            origins?[id] = (name, number)
                         }
                     }
                 } catch {
-                    issues.append(LoadIssue(file: Store.journalName, line: number, reason: "\(error)", raw: Array(line)))
+                    issues.append(LoadIssue(file: name, line: number, reason: "\(error)", raw: Array(line)))
                 }
             }
         }
     }
 
-    /// Brings `data` up to date with the files: new journal lines, or a full reload when the
-    /// journal was replaced by a compaction. True when anything was read.
+    /// Brings `data` up to date with the files: new journal lines, or a full reload when a
+    /// new generation was committed. The caller holds a lock. True when anything was read.
     @discardableResult
     func catchUp(locked: Bool) throws(StoreError) -> Bool {
-        guard io.stat(journalPath) != nil else {
-            if journalInode != 0 { try load(locked: locked); return true }
-            return false
+        guard let manifest = try readManifest() else {
+            throw .damaged(path: manifestPath, reason: "is missing; it names the generation of files in force. Restore it from a backup")
         }
-        let fd = try io.open(journalPath, O_RDONLY, 0)
+        if manifest.generation != generation {
+            try load(locked: locked)
+            return true
+        }
+        guard let fd = try durable.openIfExists(journalPath) else {
+            throw .damaged(path: journalPath, reason: Store.missingFileAdvice(generation) + ". The changes saved since the last compaction are in it")
+        }
         defer { io.close(fd) }
         guard let info = io.fstat(fd) else { return false }
-        let head = try io.pread(fd, min(info.size, 256), at: 0, path: journalPath)
-        let headerEnd = head.firstIndex(of: 0x0A) ?? head.count
-        let headGeneration = head.withUnsafeBufferPointer {
-            JournalFormat.generation(ofHeader: UnsafeBufferPointer(rebasing: $0[0..<headerEnd]))
-        }
-        if info.inode != journalInode || (headGeneration ?? generation) != generation || info.size < journalOffset {
+        if info.inode != journalInode || info.size < journalOffset {
+            // Replaced or cut short by hand (the store never does either): read it all again.
             try load(locked: locked)
             return true
         }

@@ -5,21 +5,26 @@ import Darwin
 #endif
 import KriyaCore
 
-/// The flat-file store of one data directory (see docs/store.md):
-/// snapshots `artisans.jsonl`, `sessions.jsonl`, `exhibitions.jsonl`; the journal of changes
-/// since the last compaction; the audit trail; a manifest with the format version.
+/// The flat-file store of one data directory (see docs/store.md). `kriya.json` names the
+/// generation in force; its files are three snapshots (`artisans.000007.jsonl`, …) and the
+/// journal of changes since (`journal.000007.jsonl`); beside them the audit trail.
 /// Saves append one checksummed line to the journal under a file lock and fsync it before
-/// they are acknowledged; compaction folds the journal into new snapshots atomically.
+/// they are acknowledged; compaction writes the next generation and commits it by replacing
+/// the manifest, the one commit point of anything that rewrites files.
 public final class Store {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let path: String
     public let user: String
     public internal(set) var data = Dataset()
     /// Lines that could not be read, with file and line (they are set aside at compaction).
     public internal(set) var issues: [LoadIssue] = []
-    /// Things a person should know, e.g. a data directory on a network file system.
+    /// Things a person should know: a data directory on a network file system, a change that
+    /// was saved but whose audit line or compaction failed. Each is also passed to `onWarning`.
     public internal(set) var warnings: [String] = []
+    /// Called with each warning as it happens (the CLI prints it on stderr, the console shows
+    /// it on its status line).
+    public var onWarning: ((String) -> Void)?
     /// Fold the journal into the snapshots once it passes this many bytes.
     public var compactThreshold = 8 << 20
     /// For `kriya check`: where each record was last read from.
@@ -28,20 +33,27 @@ public final class Store {
     let io: FileIO
     let durable: Durable
     let fileMode: mode_t
+    let directoryMode: mode_t
+    /// The group of a shared (setgid) data folder, given to folders the store makes elsewhere.
+    let sharedGroup: gid_t?
     private var lockStorage: FileLock?
+    /// The generation in force when the data was last read, and how far its journal was read.
     var generation = 0
     var journalInode: UInt64 = 0
     var journalOffset = 0
     var journalLines = 0
+    /// The journal's name as it was read (format 1 had a fixed one), for messages.
+    var loadedJournalName = ""
+    /// Set when a failed write could not be taken back: every later save is refused.
+    var readOnlyReason: String?
 
     static let manifestName = "kriya.json"
-    static let snapshotNames = ["artisans.jsonl", "sessions.jsonl", "exhibitions.jsonl"]
-    static let journalName = "journal.jsonl"
     static let auditName = "audit.jsonl"
     static let lockName = "kriya.lock"
 
     func file(_ name: String) -> String { path + "/" + name }
-    var journalPath: String { file(Self.journalName) }
+    var journalName: String { DataFile.journal.name(generation) }
+    var journalPath: String { file(journalName) }
 
     /// Opens (and with `create`, makes) the store in `path`.
     /// - Parameter trackOrigins: remember each record's file and line (for `check`).
@@ -51,30 +63,28 @@ public final class Store {
         self.io = io
         self.user = user ?? SystemInfo.userName()
         if trackOrigins { origins = [:] }
-        if let info = io.stat(self.path) {
+        // The folder may be reached through a symlink (a home on another disk): look at where it leads.
+        if let info = io.stat(Store.absolute(self.path)) {
             guard info.isDirectory else { throw .notADirectory(self.path) }
         } else if create {
-            try Store.makeDirectories(self.path, io: io)
+            try Store.makeDirectories(self.path, mode: 0o700, group: nil, io: io)
         } else {
             throw .noData(path: self.path)
         }
         // A setgid directory means a shared staff group: files are group-writable then.
-        let dirMode = io.stat(self.path)?.mode ?? 0
-        fileMode = (dirMode & S_ISGID) != 0 ? 0o660 : 0o600
+        let dir = io.stat(Store.absolute(self.path))
+        let shared = (dir?.mode ?? 0) & S_ISGID != 0
+        fileMode = shared ? 0o660 : 0o600
+        directoryMode = shared ? 0o2770 : 0o700
+        sharedGroup = shared ? dir?.group : nil
         durable = Durable(io: io, fileMode: fileMode)
         if let warning = SystemInfo.networkFileSystemWarning(Store.absolute(self.path)) { warnings.append(warning) }
+        try checkFolder()
 
-        try checkManifest(create: create)
-        if create, io.stat(journalPath) == nil {
-            try withLock { () throws(StoreError) in
-                if io.stat(journalPath) == nil {
-                    try durable.replace(journalPath, with: JournalFormat.header(generation: 1, created: SystemInfo.now().timestamp))
-                    try durable.syncDirectory(self.path)
-                }
-            }
-        }
-        if create { cleanStaleTemporaryFiles() }
-        try load(locked: false)
+        // `check` (trackOrigins) changes nothing: it reads a format-1 folder as it is.
+        let versionOne = try openGeneration(create: create, convert: !trackOrigins)
+        if create { cleanStaleFiles() }
+        try load(versionOne: versionOne)
     }
 
     var lock: FileLock {
@@ -87,7 +97,25 @@ public final class Store {
     }
 
     func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try lock.withLock(body)
+        if let readOnlyReason { throw .readOnly(reason: readOnlyReason) }
+        let lock = try lock
+        guard lock.writable else { throw .io(op: "open", path: lock.path, errno: EACCES) }
+        return try lock.withLock(body)
+    }
+
+    /// Runs `body` while no writer is half-way through a save (readers never see a line that
+    /// is still being written, or that a failed save takes back). Someone who cannot open
+    /// the lock file at all reads without it.
+    /// `body` learns whether it runs under the lock.
+    func withReadLock<T>(_ body: (Bool) throws(StoreError) -> T) throws(StoreError) -> T {
+        guard let lock = try? lock else { return try body(false) }
+        return try lock.withSharedLock { () throws(StoreError) -> T in try body(true) }
+    }
+
+    /// Records a warning and passes it on.
+    func warn(_ text: String) {
+        warnings.append(text)
+        onWarning?(text)
     }
 
     // MARK: - Saving
@@ -110,41 +138,56 @@ public final class Store {
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
             let undo = data.reversal(of: change)
             try journal(change, at: now.timestamp, user: ctx.user)
-            try audited(change, at: now.timestamp, user: ctx.user)
+            afterSave(change, at: now.timestamp, user: ctx.user)
             return (change, undo)
         }
     }
 
-    /// Under the lock: appends `change` as one journal line (fsynced), then reads it back like
-    /// anyone else's so memory follows the file; committing the change as well is a no-op then
-    /// (same revisions) and keeps memory right even if the read-back were to fail.
+    /// Under the lock: appends `change` as one journal line (fsynced; taken back if that
+    /// fails), then reads it back like anyone else's so memory follows the file; committing
+    /// the change as well is a no-op then (same revisions).
     func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) {
-        try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)
-        try catchUp(locked: true)
+        do {
+            try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)
+        } catch {
+            if case .readOnly(let reason) = error { readOnlyReason = reason }
+            throw error
+        }
+        _ = try? catchUp(locked: true)
         data.commit(change)
     }
 
-    /// Under the lock, once `change` is durable: its audit line (a failed audit append must not
-    /// make the change look unsaved), then a compaction when the journal has grown past the limit.
-    func audited(_ change: Change, at stamp: String, user: String) throws(StoreError) {
+    /// Under the lock, once `change` is durable (acknowledged from here on, whatever else
+    /// fails): its audit line, then a compaction when the journal has grown past the limit.
+    /// Trouble with either is a warning, never a failed save.
+    func afterSave(_ change: Change, at stamp: String, user: String) {
         do { try durable.append(AuditFormat.entry(change, at: stamp, user: user), to: file(Self.auditName)) }
-        catch { warnings.append("The change was saved but its audit line was not: \(error)") }
-        if journalOffset > compactThreshold { try compactLocked() }
+        catch { warn("The change was saved, but its line in the audit trail was not: \(error)") }
+        if journalOffset > compactThreshold {
+            do { try commitNextGeneration() }
+            catch { warn("The change was saved; folding the journal into new snapshot files failed and will be tried again at the next save: \(error)") }
+        }
     }
 
     /// Reads what other processes saved since the last look. True when anything changed.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
-        try catchUp(locked: false)
+        try withReadLock { (held: Bool) throws(StoreError) -> Bool in try catchUp(locked: held) }
     }
 
     // MARK: - Paths
 
-    static func makeDirectories(_ path: String, io: FileIO) throws(StoreError) {
+    /// Makes `path` and the folders above it that are missing, each with `mode` whatever the
+    /// umask, and in `group` (a shared folder's, so the whole staff group can use them).
+    static func makeDirectories(_ path: String, mode: mode_t, group: gid_t?, io: FileIO) throws(StoreError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
-            if io.stat(current) == nil { try io.mkdir(current, 0o700) }
+            if io.stat(current) == nil {
+                try io.mkdir(current, mode)
+                if let group { _ = chown(current, uid_t.max, group) }
+                _ = chmod(current, mode)
+            }
         }
     }
 
@@ -153,29 +196,16 @@ public final class Store {
         defer { free(resolved) }
         return String(cString: resolved)
     }
+}
 
-    /// Best effort: someone who may only read the data cannot take the lock, and need not.
-    private func cleanStaleTemporaryFiles() {
-        // Only when nobody is writing: their temp file is not stale.
-        _ = try? lock.tryLock { () throws(StoreError) in
-            for name in io.listDirectory(path) where name.hasSuffix(".tmp") { io.unlink(file(name)) }
-        }
+extension Store {
+    /// The name (inside the data folder) of the file that holds `kind` now.
+    public func currentFile(_ kind: DataFile) -> String? {
+        generation > 0 ? kind.name(generation) : nil
     }
 }
 
 /// The files of one generation of the data: three snapshots and the journal over them.
 public enum DataFile: CaseIterable, Sendable {
     case artisans, sessions, exhibitions, journal
-}
-
-extension Store {
-    /// The name (inside the data folder) of the file that holds `kind` now.
-    public func currentFile(_ kind: DataFile) -> String? {
-        switch kind {
-        case .artisans: return "artisans.jsonl"
-        case .sessions: return "sessions.jsonl"
-        case .exhibitions: return "exhibitions.jsonl"
-        case .journal: return Store.journalName
-        }
-    }
 }

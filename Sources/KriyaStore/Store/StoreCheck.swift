@@ -13,16 +13,21 @@ public struct CheckReport: Sendable {
 }
 
 extension Store {
-    /// Verifies the store in `path` without changing anything.
+    /// Verifies the store in `path` without changing anything. The files are read under the
+    /// shared lock, so a save in progress is never taken for damage; a missing or swapped
+    /// file of the generation in force, or an unsafe folder, is a problem, not a crash.
     public static func check(path: String, io: FileIO = PosixFileIO()) throws(StoreError) -> CheckReport {
-        let store = try Store(path: path, create: false, io: io, trackOrigins: true)
-        // Also look at a torn last line, which a reader without the lock leaves alone.
-        if let size = io.stat(store.journalPath)?.size, size > store.journalOffset,
-           let bytes = try store.durable.read(store.journalPath), bytes.count > store.journalOffset {
-            let tail = Array(bytes[store.journalOffset...])
-            let whole = tail.withUnsafeBufferPointer { SealedLine.verify($0) == nil }
-            if !whole { store.issues.append(LoadIssue(file: journalName, line: store.journalLines + 1,
-                                          reason: "torn last line (a save that never finished)", raw: tail)) }
+        let store: Store
+        do {
+            store = try Store(path: path, create: false, io: io, trackOrigins: true)
+        } catch {
+            switch error {
+            case .damaged, .unsafe, .badManifest:
+                var report = CheckReport()
+                report.problems = ["\(error)"]
+                return report
+            default: throw error
+            }
         }
         var report = CheckReport()
         let data = store.data

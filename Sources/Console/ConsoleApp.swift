@@ -12,6 +12,9 @@ public final class ConsoleApp {
     /// The import on the preview screen, waiting for Enter.
     var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
     private var lastDraft: FormDraft?
+    /// What the store warned of during the last key (a save whose audit line or compaction
+    /// failed): shown on the status line, over whatever else the key said.
+    private var warnings: [String] = []
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     /// - Parameter certificatePattern: how certificate numbers are made (config).
@@ -22,7 +25,11 @@ public final class ConsoleApp {
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         state.certificatePattern = certificatePattern
         if let message, !message.isEmpty { state.message = message }
-        if let left = FormDraft.load(data: store.path, user: store.user) {
+        store.onWarning = { [weak self] in self?.warnings.append($0) }
+        FormDraft.markAlive(data: store.path, user: store.user)
+        let drafts = FormDraft.find(data: store.path, user: store.user)
+        if drafts.left == nil && drafts.waiting > 0 { state.message = L10n.text(.uiDraftWaiting, lang, drafts.waiting) }
+        if let left = drafts.left {
             state.restore(left.draft)
             // The draft is this console's now: kept under its own name before the old one goes.
             keepDraft()
@@ -67,6 +74,10 @@ public final class ConsoleApp {
                 case .none: break
                 }
                 keepDraft()
+                if !warnings.isEmpty {
+                    state.message = warnings.joined(separator: " · ")
+                    warnings = []
+                }
             }
             let now = DispatchTime.now().uptimeNanoseconds
             if now - lastLook >= 1_000_000_000 {
@@ -77,5 +88,6 @@ public final class ConsoleApp {
                 }
             }
         }
+        FormDraft.markGone(data: store.path, user: store.user)
     }
 }

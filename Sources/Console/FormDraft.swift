@@ -9,6 +9,9 @@ import TextUI
 /// One file per console: the same person may have two consoles open, and one must neither
 /// overwrite the other's draft nor take over a form the other is still filling in.
 /// Created 0600: a draft can hold a NIK.
+/// Whether the console that wrote a draft still runs is told by a lock it holds for its whole
+/// life on `<user>.<pid>.alive` beside it: the kernel drops it the moment the process dies
+/// (`kill(pid, 0)` still calls a killed console that is not yet reaped alive).
 struct FormDraft: Codable, Equatable {
     var values: [String: String]
     /// The artisan being changed and the revision the form was opened at; nil for a new one.
@@ -29,38 +32,82 @@ struct FormDraft: Codable, Equatable {
         data + "/drafts/" + safe(user) + ".\(pid).json"
     }
 
-    /// The newest draft this user left in a console that is no longer running, and its file.
+    /// The newest draft this user left in a console that is no longer running, and its file;
+    /// `waiting` counts drafts of this user's other consoles that still run.
     static func load(data: String, user: String) -> (draft: FormDraft, file: String)? {
+        find(data: data, user: user).left
+    }
+
+    static func find(data: String, user: String) -> (left: (draft: FormDraft, file: String)?, waiting: Int) {
         let folder = data + "/drafts"
         let prefix = safe(user) + "."
         var found: [(draft: FormDraft, file: String, time: Int)] = []
+        var waiting = 0
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".json") {
-            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(5)), !running(pid) else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(5)) else { continue }
+            if running(pid, folder: folder, prefix: prefix) { waiting += 1; continue }
             let file = folder + "/" + name
             var info = stat()
             guard stat(file, &info) == 0, let bytes = FileManager.default.contents(atPath: file),
                   let draft = try? JSONDecoder().decode(FormDraft.self, from: bytes) else { continue }
             found.append((draft, file, info.st_mtim.tv_sec))
         }
-        return found.max { $0.time < $1.time }.map { ($0.draft, $0.file) }
+        // Lock files of consoles that ended without a draft (a hang-up): nothing to wait for.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".alive") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(6)), pid != getpid(),
+                  !running(pid, folder: folder, prefix: prefix), !FileManager.default.fileExists(atPath: folder + "/" + prefix + "\(pid).json") else { continue }
+            unlink(folder + "/" + name)
+        }
+        return (found.max { $0.time < $1.time }.map { ($0.draft, $0.file) }, waiting)
     }
 
-    /// Another console still running (this process's own drafts count as left behind).
-    private static func running(_ pid: Int32) -> Bool {
-        pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
+    /// Another console still running: its lock on `<user>.<pid>.alive` is held (this
+    /// process's own drafts count as left behind; no lock file means no console).
+    private static func running(_ pid: Int32, folder: String, prefix: String) -> Bool {
+        guard pid != getpid() else { return false }
+        let fd = open(folder + "/" + prefix + "\(pid).alive", O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
+    /// Held for the life of the process (the kernel releases it at death).
+    nonisolated(unsafe) private static var aliveFD: Int32 = -1
+
+    /// Says "this console runs" to the others of the same person: called once at start.
+    static func markAlive(data: String, user: String) {
+        guard aliveFD < 0 else { return }
+        makeFolder(data: data)
+        let file = data + "/drafts/" + safe(user) + ".\(getpid()).alive"
+        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { aliveFD = fd } else { close(fd) }
+    }
+
+    /// A clean exit: nothing of this console is left to wait for.
+    static func markGone(data: String, user: String) {
+        guard aliveFD >= 0 else { return }
+        unlink(data + "/drafts/" + safe(user) + ".\(getpid()).alive")
+        close(aliveFD)
+        aliveFD = -1
+    }
+
+    /// The drafts folder; in a shared (setgid) data folder every staff member writes here.
+    private static func makeFolder(data: String) {
+        let folder = data + "/drafts"
+        guard !FileManager.default.fileExists(atPath: folder) else { return }
+        var info = stat()
+        let shared = stat(data, &info) == 0 && (info.st_mode & S_ISGID) != 0
+        mkdir(folder, shared ? 0o770 : 0o700)
+        chmod(folder, shared ? 0o2770 : 0o700)
     }
 
     /// Temp file (0600) then rename: a crash mid-write leaves the previous draft.
     func write(data: String, user: String) {
         let target = Self.path(data: data, user: user)
-        let folder = (target as NSString).deletingLastPathComponent
-        if !FileManager.default.fileExists(atPath: folder) {
-            // In a shared (setgid) data folder every staff member writes a draft here.
-            var info = stat()
-            let shared = stat(data, &info) == 0 && (info.st_mode & S_ISGID) != 0
-            mkdir(folder, shared ? 0o770 : 0o700)
-            if shared { chmod(folder, 0o2770) }
-        }
+        Self.makeFolder(data: data)
         guard let bytes = try? JSONEncoder().encode(self) else { return }
         let temp = target + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return }
@@ -71,8 +118,12 @@ struct FormDraft: Codable, Equatable {
         unlink(path(data: data, user: user))
     }
 
-    /// Removes a draft left by an earlier console, once this one has taken it over.
-    static func remove(file: String) { unlink(file) }
+    /// Removes a draft left by an earlier console, once this one has taken it over, and the
+    /// lock file that console left.
+    static func remove(file: String) {
+        unlink(file)
+        if file.hasSuffix(".json") { unlink(String(file.dropLast(5)) + ".alive") }
+    }
 }
 
 extension ConsoleState {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KriyaCore
 import KriyaStore
+import KriyaText
 
 /// Options every command takes. They may also stand before the command's name
 /// (`kriya --data COPY check`): `GlobalArguments.reorder` moves them after it.
@@ -67,6 +68,8 @@ public struct GlobalOptions: ParsableArguments {
             throw ExitCode(EX_IOERR)
         }
         for warning in store.warnings { Output.error(warning) }
+        // Trouble after a save (audit trail, compaction) is told as it happens.
+        store.onWarning = { Output.error(TerminalSafe.text($0)) }
         if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
         if demo && store.data.isEmpty {
             let now = SystemInfo.now()

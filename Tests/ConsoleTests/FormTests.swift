@@ -220,11 +220,47 @@ import TextUI
         let other = FormDraft(values: ["name": "Budi"], editing: nil, rev: nil, focus: 0, saved: "")
         other.write(data: dir, user: "ratna")
         let mine = FormDraft.path(data: dir, user: "ratna")
-        let running = FormDraft.path(data: dir, user: "ratna", pid: 1)    // init: always running
+        let running = FormDraft.path(data: dir, user: "ratna", pid: 1)
         #expect(rename(mine, running) == 0)
+        // Console 1 is alive: it holds the lock on its `.alive` file.
+        let alive = open(dir + "/drafts/ratna.1.alive", O_RDWR | O_CREAT, 0o600)
+        defer { close(alive) }
+        #expect(flock(alive, LOCK_EX) == 0)
         #expect(FormDraft.load(data: dir, user: "ratna") == nil)
         let app = ConsoleApp(store: store, device: ScriptedDevice([.char("q")]), lang: .en, today: today)
         #expect(app.state.mode == .list && FileManager.default.fileExists(atPath: running))
+        #expect(app.state.message?.contains("another console of yours that is still open") == true)
+        // It dies: the kernel drops its lock, and the draft is offered at once.
+        flock(alive, LOCK_UN)
+        #expect(FormDraft.load(data: dir, user: "ratna")?.draft.values["name"] == "Budi")
+    }
+
+    /// A console killed a moment ago is a zombie until its parent reaps it, and `kill(pid, 0)`
+    /// still calls it alive; its lock is gone already, so its draft is offered (issue 12).
+    @Test func aKilledConsoleNotYetReapedGivesItsDraftBack() throws {
+        let dir = NSTemporaryDirectory() + "kriya-draft-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Store(path: dir, user: "ratna")
+        FormDraft(values: ["name": "Budi"], editing: nil, rev: nil, focus: 0, saved: "").write(data: dir, user: "ratna")
+        // A child that holds the lock, as a console does, then is killed and left unreaped.
+        var pid: pid_t = 0
+        // The lock file is named after the child's pid, known only once it runs: the child
+        // is a shell that names it, then becomes `flock` holding it.
+        let script = "exec /usr/bin/flock -o -x \"\(dir)/drafts/ratna.$$.alive\" /bin/sleep 30"
+        var argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", script].map { (s: String) in strdup(s) } + [nil]
+        defer { argv.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0)
+        let lockFile = dir + "/drafts/ratna.\(pid).alive"
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: lockFile) { usleep(20_000) }
+        usleep(100_000)
+        #expect(rename(FormDraft.path(data: dir, user: "ratna"), FormDraft.path(data: dir, user: "ratna", pid: pid)) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)   // alive
+        kill(pid, SIGKILL)
+        usleep(100_000)
+        #expect(kill(pid, 0) == 0)   // a zombie: still "there" for kill(pid, 0)
+        #expect(FormDraft.load(data: dir, user: "ratna")?.draft.values["name"] == "Budi")
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
     }
 }
 

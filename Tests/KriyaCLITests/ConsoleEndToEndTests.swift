@@ -312,6 +312,34 @@ import KriyaCore
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// A console killed outright (kill -9: no handler runs) with a form half typed, and the
+    /// next one started at once: the draft is offered (its liveness lock died with it).
+    @Test(.enabled(if: hasTmux)) func aKilledConsolesFormIsOfferedToTheNextAtOnce() throws {
+        let data = TempFolder("killed")
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        // The second console starts the moment the first is gone.
+        t.send("\(Kriya.binary) --data \(data.path) --lang en; \(Kriya.binary) --data \(data.path) --lang id; echo EXIT=$?", enter: true)
+        #expect(t.waitFor("1 Artisans"))
+        t.send("a")
+        #expect(t.waitFor("New artisan"))
+        t.send("Ani Wulandari")
+        #expect(t.waitFor("Ani Wulandari"))
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pkill.arguments = ["pkill", "-KILL", "-f", "^\(Kriya.binary) --data \(data.path) --lang en$"]
+        try pkill.run()
+        pkill.waitUntilExit()
+        #expect(t.waitFor("dikembalikan"), "\(t.screen)")
+        #expect(t.screen.contains("Ani Wulandari"))
+        t.key("Escape")
+        #expect(t.waitFor("y membuang"), "\(t.screen)")
+        t.send("y")
+        #expect(t.waitFor("F10"), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "\(t.screen)")
+    }
+
     @Test(.enabled(if: hasTmux)) func aLostConnectionLeavesASaneTerminal() throws {
         let t = try TmuxSession(term: "tmux-256color")
         t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)

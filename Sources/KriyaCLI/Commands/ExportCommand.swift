@@ -83,17 +83,11 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        if includeSensitive {
-            // Full NIKs: only the owner may read the file, from its first byte on.
-            let temp = out + ".\(getpid()).tmp"
-            guard FileManager.default.createFile(atPath: temp, contents: Data(bytes), attributes: [.posixPermissions: 0o600]),
-                  rename(temp, out) == 0 else {
-                unlink(temp)
-                Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(out), String(cString: strerror(errno))))
-                throw ExitCode(EX_CANTCREAT)
-            }
-        } else {
-            try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        // Names and phones (and with --include-sensitive full NIKs): only the owner (or the
+        // staff group, in its folder) may read the file, from its first byte on.
+        do { try PrivateFile.write(bytes, to: out) } catch {
+            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(out), TerminalSafe.text("\(error)")))
+            throw ExitCode(EX_CANTCREAT)
         }
         Output.error(L10n.text(.xWritten, lang, count, TerminalSafe.text(out)))
     }

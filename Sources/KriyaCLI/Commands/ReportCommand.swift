@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(format == .csv && Output.isTerminal ? Array(bytes.dropFirst(3)) : bytes))
             return
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try PrivateFile.write(bytes, to: out)
         Output.error(TerminalSafe.text(out))
     }
 

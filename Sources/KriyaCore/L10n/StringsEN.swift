@@ -319,6 +319,7 @@ enum StringsEN {
         .uiHelpEdit: "Change the selected record (a form)",
         .uiFormEdit: "Edit {0}: fields with * are required; F2 or Ctrl-S saves",
         .uiDraftRestored: "Your unsaved form from {0} is back: F2 saves it, Esc discards it.",
+        .uiDraftWaiting: "{0} unsaved form(s) of yours are kept by another console of yours that is still open: close it, and the next start brings them here.",
         .uiHelpEnrol: "Enrol an artisan in the selected Bimtek, or propose one for the exhibition",
         .uiPickerTitle: "Enrol in {0}: type a name, business, place or phone; Enter enrols",
         .uiPickerEnrolled: "enrolled",

@@ -319,6 +319,7 @@ enum StringsID {
         .uiHelpEdit: "Ubah data yang dipilih (formulir)",
         .uiFormEdit: "Ubah {0}: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
         .uiDraftRestored: "Formulir Anda yang belum disimpan ({0}) dikembalikan: F2 menyimpan, Esc membuang.",
+        .uiDraftWaiting: "{0} formulir Anda yang belum disimpan dipegang konsol Anda yang lain yang masih terbuka: tutup konsol itu, lalu buka lagi di sini.",
         .uiHelpEnrol: "Daftarkan pelaku IKM ke Bimtek yang dipilih, atau usulkan untuk pameran",
         .uiPickerTitle: "Daftarkan ke {0}: ketik nama, usaha, tempat atau HP; Enter mendaftarkan",
         .uiPickerEnrolled: "terdaftar",

@@ -35,6 +35,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiKeyEnrol, uiKeyChoose
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
+    case uiDraftWaiting
     case uiHelpEdit, uiFormEdit
     case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing

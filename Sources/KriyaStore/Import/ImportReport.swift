@@ -99,7 +99,7 @@ public enum ImportReport {
         }.compactMap { $0 }
         let bytes = SpreadsheetFile.csv(headings: source.table.headings + [L10n.text(.xProblem, lang)], rows: rows,
                                         delimiter: source.table.delimiter)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try PrivateFile.write(bytes, to: path)
         return rows.count
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The README's deployment, for real: a setgid folder of a staff group, two Unix users with
+/// a restrictive umask, each saving, backing up and importing (issue 12, finding 5). Needs
+/// root to switch users (as CI runs); elsewhere it is skipped, and says so.
+@Suite(.serialized) struct GroupDeploymentTests {
+    static let canSwitchUsers = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    static let group: gid_t = 60_000
+
+    /// Runs kriya as `uid` in the staff group, umask 077 (the strictest a staff member may have).
+    func asUser(_ uid: uid_t, _ args: [String], home: String) throws -> Kriya.Result {
+        let quoted = ([Kriya.binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--groups=\(Self.group)", "--inh-caps=-all",
+                             "/bin/sh", "-c", "umask 077; exec " + quoted]
+        process.environment = Kriya.environment(["HOME": home, "USER": "u\(uid)", "LOGNAME": "u\(uid)"])
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Kriya.Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: canSwitchUsers)) func twoStaffMembersShareTheFolder() throws {
+        let root = TempFolder("group")
+        let data = root.path + "/kriya"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chmod(root.path, 0o755)
+        chown(data, 0, Self.group)
+        chmod(data, 0o2770)
+        let (ratna, budi) = (uid_t(60_001), uid_t(60_002))
+
+        let demo = try asUser(ratna, ["demo", "--data", data, "--artisans", "50"], home: root.path)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let add = try asUser(budi, ["add", "artisan", "--data", data, "--name", "Siti Rahayu", "--phone", "0812-0000-1234",
+                                    "--kelurahan", "Dinoyo", "--business", "Keramik Sekar", "--category", "keramik"], home: root.path)
+        #expect(add.status == 0, "budi cannot save: \(add.stderr)")
+        let csv = root.path + "/sheet.csv"
+        FileManager.default.createFile(atPath: csv, contents: Data("Nama;No HP;Kelurahan;Nama Usaha;Kategori\nRina;0813-3333-4444;Purwantoro;Kripik Rina;Mamin\n".utf8))
+        chmod(csv, 0o644)
+        let imported = try asUser(budi, ["import", "artisans", csv, "--data", data], home: root.path)
+        #expect(imported.status == 0, "budi cannot import: \(imported.stderr)")
+        let compact = try asUser(budi, ["compact", "--data", data], home: root.path)
+        #expect(compact.status == 0, "\(compact.stderr)")
+        let backup = try asUser(budi, ["backup", "--data", data, "--to", data + "/backups"], home: root.path)
+        #expect(backup.status == 0, "budi cannot back up: \(backup.stderr)")
+        let again = try asUser(ratna, ["backup", "--data", data, "--to", data + "/backups"], home: root.path)
+        #expect(again.status == 0, "ratna cannot back up after budi: \(again.stderr)")
+        let ratnaAdds = try asUser(ratna, ["add", "artisan", "--data", data, "--name", "Dewi", "--phone", "0812-0000-5678",
+                                           "--kelurahan", "Dinoyo", "--business", "Keramik Dewi", "--category", "keramik"], home: root.path)
+        #expect(ratnaAdds.status == 0, "\(ratnaAdds.stderr)")
+        let check = try asUser(ratna, ["check", "--data", data], home: root.path)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        // Nothing in the folder is readable by others; everything is the group's.
+        let files = FileManager.default.enumerator(atPath: data)!.compactMap { $0 as? String }
+        #expect(files.count > 8)
+        for name in files {
+            var st = stat()
+            #expect(lstat(data + "/" + name, &st) == 0)
+            #expect(st.st_mode & 0o007 == 0, "\(name) is readable by others: \(String(st.st_mode, radix: 8))")
+            #expect(st.st_gid == Self.group, "\(name) is not the staff group's")
+            if (st.st_mode & S_IFMT) == S_IFDIR { #expect(st.st_mode & 0o2070 == 0o2070, "\(name): \(String(st.st_mode, radix: 8))") }
+            else { #expect(st.st_mode & 0o060 == 0o060 || name.hasPrefix("drafts/"), "\(name): \(String(st.st_mode, radix: 8))") }
+        }
+    }
+}

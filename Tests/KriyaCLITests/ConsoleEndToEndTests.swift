@@ -8,10 +8,10 @@ import KriyaCore
     static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
 
     /// What a dropped SSH connection does: SIGHUP to the console whose command line matches.
-    func hangUp(_ commandLine: String) throws {
+    func hangUp(_ commandLine: String, signal: String = "HUP") throws {
         let pkill = Process()
         pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-HUP", "-f", commandLine]
+        pkill.arguments = ["pkill", "-" + signal, "-f", commandLine]
         try pkill.run()
         pkill.waitUntilExit()
     }
@@ -325,11 +325,7 @@ import KriyaCore
         #expect(t.waitFor("New artisan"))
         t.send("Ani Wulandari")
         #expect(t.waitFor("Ani Wulandari"))
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-KILL", "-f", "^\(Kriya.binary) --data \(data.path) --lang en$"]
-        try pkill.run()
-        pkill.waitUntilExit()
+        try hangUp("^\(Kriya.binary) --data \(data.path) --lang en$", signal: "KILL")
         #expect(t.waitFor("dikembalikan"), "\(t.screen)")
         #expect(t.screen.contains("Ani Wulandari"))
         t.key("Escape")

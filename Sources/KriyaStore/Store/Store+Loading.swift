@@ -15,7 +15,17 @@ extension Store {
         if locked {
             opened = try openFiles(versionOne: versionOne)
         } else {
-            (opened, haveLock) = try withReadLock { (held: Bool) throws(StoreError) in (try openFiles(versionOne: versionOne), held) }
+            (opened, haveLock) = try withReadLock { (held: Bool) throws(StoreError) in
+                // Without the lock (someone who may only read), a compaction can remove the
+                // files between reading the manifest and opening them: read it again then.
+                var attempt = 0
+                while true {
+                    do throws(StoreError) { return (try openFiles(versionOne: versionOne), held) } catch {
+                        attempt += 1
+                        guard !held, attempt < 5, case .damaged = error else { throw error }
+                    }
+                }
+            }
         }
         defer { opened.close(io) }
         var fresh = Dataset()

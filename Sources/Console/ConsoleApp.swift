@@ -14,7 +14,7 @@ public final class ConsoleApp {
     private var lastDraft: FormDraft?
     /// What the store warned of during the last key (a save whose audit line or compaction
     /// failed): shown on the status line, over whatever else the key said.
-    private var warnings: [String] = []
+    private var warnings: [StoreWarning] = []
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     /// - Parameter certificatePattern: how certificate numbers are made (config).
@@ -75,7 +75,7 @@ public final class ConsoleApp {
                 }
                 keepDraft()
                 if !warnings.isEmpty {
-                    state.message = warnings.joined(separator: " · ")
+                    state.message = warnings.map { $0.message(state.lang) }.joined(separator: " · ")
                     warnings = []
                 }
             }

@@ -8,7 +8,7 @@ import TextUI
 /// that user opens the console the form comes back. Removed once saved or discarded.
 /// One file per console: the same person may have two consoles open, and one must neither
 /// overwrite the other's draft nor take over a form the other is still filling in.
-/// Created 0600: a draft can hold a NIK.
+/// Created 0600 (0660 in a staff group's shared folder): a draft can hold a NIK.
 /// Whether the console that wrote a draft still runs is told by a lock it holds for its whole
 /// life on `<user>.<pid>.alive` beside it: the kernel drops it the moment the process dies
 /// (`kill(pid, 0)` still calls a killed console that is not yet reaped alive).
@@ -104,14 +104,15 @@ struct FormDraft: Codable, Equatable {
         chmod(folder, shared ? 0o2770 : 0o700)
     }
 
-    /// Temp file (0600) then rename: a crash mid-write leaves the previous draft.
+    /// Temp file (0600; 0660 in a staff group's folder) then rename: a crash mid-write leaves
+    /// the previous draft.
     func write(data: String, user: String) {
         let target = Self.path(data: data, user: user)
         Self.makeFolder(data: data)
         guard let bytes = try? JSONEncoder().encode(self) else { return }
-        let temp = target + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temp, target) != 0 { unlink(temp) }
+        // Under a random temp name, never through a symlink: anyone in a shared folder's
+        // group could plant one at a name they can guess. Best effort: a draft is a safety net.
+        try? PrivateFile.write(Array(bytes), to: target)
     }
 
     static func remove(data: String, user: String) {

@@ -67,9 +67,9 @@ public struct GlobalOptions: ParsableArguments {
             Output.error(L10n.text(.cStoreOpenFailed, lang, path, "\(error)"))
             throw ExitCode(EX_IOERR)
         }
-        for warning in store.warnings { Output.error(warning) }
+        for warning in store.warnings { Output.error(TerminalSafe.text(warning.message(lang))) }
         // Trouble after a save (audit trail, compaction) is told as it happens.
-        store.onWarning = { Output.error(TerminalSafe.text($0)) }
+        store.onWarning = { Output.error(TerminalSafe.text($0.message(lang))) }
         if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
         if demo && store.data.isEmpty {
             let now = SystemInfo.now()

@@ -24,7 +24,7 @@ Kriya.openConsole = { global, store in
     terminal.apply(choice.theme)
     // What was printed before the screen took over would be hidden by it: say it again here.
     let damaged = store.issues.isEmpty ? nil : L10n.text(.cLoadWarnings, global.language, store.issues.count)
-    let notices = [damaged] + store.warnings.map { Optional($0) } + [config.warning, choice.warning]
+    let notices = [damaged] + store.warnings.map { Optional($0.message(global.language)) } + [config.warning, choice.warning]
     let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
                          message: notices.compactMap { $0 }.joined(separator: " · "),
                          certificatePattern: config.certificatePattern ?? .standard)

@@ -235,6 +235,22 @@ import TextUI
         #expect(FormDraft.load(data: dir, user: "ratna")?.draft.values["name"] == "Budi")
     }
 
+    /// Someone in the staff group plants a symlink where this console writes its draft: the
+    /// draft replaces the link, and the file it pointed at is untouched (issue 12, finding 4).
+    @Test func aDraftIsNeverWrittenThroughAPlantedLink() throws {
+        let dir = NSTemporaryDirectory() + "kriya-draft-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: dir + "-victim") }
+        _ = try Store(path: dir, user: "ratna")
+        try FileManager.default.createDirectory(atPath: dir + "/drafts", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "-victim", contents: Data("secret\n".utf8))
+        let target = FormDraft.path(data: dir, user: "ratna")
+        try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: dir + "-victim")
+        try FileManager.default.createSymbolicLink(atPath: target + ".\(getpid()).tmp", withDestinationPath: dir + "-victim")
+        FormDraft(values: ["name": "Budi"], editing: nil, rev: nil, focus: 0, saved: "").write(data: dir, user: "ratna")
+        #expect(try String(contentsOfFile: dir + "-victim", encoding: .utf8) == "secret\n")
+        #expect(FormDraft.load(data: dir, user: "ratna")?.draft.values["name"] == "Budi")
+    }
+
     /// A console killed a moment ago is a zombie until its parent reaps it, and `kill(pid, 0)`
     /// still calls it alive; its lock is gone already, so its draft is offered (issue 12).
     @Test func aKilledConsoleNotYetReapedGivesItsDraftBack() throws {

@@ -60,12 +60,12 @@ import Testing
         let io = FaultyFileIO(fail: .rename, at: 1)
         let store = try Store(path: dir.path, io: io)
         store.compactThreshold = 0
-        var heard: [String] = []
+        var heard: [StoreWarning] = []
         store.onWarning = { heard.append($0) }
         let change = try store.apply(.addArtisan(S.artisan(8)), context: S.ctx)
         #expect(io.tripped)
         #expect(change.targets == [EntityID(.artisan, 4)])
-        #expect(heard.count == 1 && heard[0].contains("The change was saved"))
+        #expect(heard.count == 1 && heard[0].description.contains("The change was saved"))
         #expect(try Store(path: dir.path).data.artisans.count == 4)
         // Nothing of the failed compaction is left: no next-generation file, no empty .rejected.
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -78,10 +78,10 @@ import Testing
         defer { chmod(dir.file("audit.jsonl"), 0o600) }
         if getuid() != 0 {
             let other = try Store(path: dir.path)
-            var warned: [String] = []
+            var warned: [StoreWarning] = []
             other.onWarning = { warned.append($0) }
             try other.apply(.addArtisan(S.artisan(9)), context: S.ctx)
-            #expect(warned.first?.contains("audit") == true)
+            #expect(warned.first?.description.contains("audit") == true)
         }
     }
 
@@ -166,7 +166,7 @@ import Testing
                   + JournalFormat.entry(change, at: "x", user: "u"))
         let store = try Store(path: dir.path)
         #expect(store.data.artisans.count == 4)
-        #expect(store.warnings.contains { $0.contains("converted") })
+        #expect(store.warnings.contains { $0.description.contains("converted") })
         #expect(dir.name(.journal) == "journal.000006.jsonl")
         #expect(!FileManager.default.fileExists(atPath: dir.file("journal.jsonl")))
         #expect(!FileManager.default.fileExists(atPath: dir.file("artisans.jsonl")))

@@ -20,7 +20,7 @@ import Testing
         try FileManager.default.removeItem(atPath: dir.file("audit.jsonl"))
         try FileManager.default.createSymbolicLink(atPath: dir.file("audit.jsonl"), withDestinationPath: victim)
         try store.apply(.addArtisan(S.artisan(2)), context: S.ctx)   // saved; the audit line is refused
-        #expect(store.warnings.contains { $0.contains("audit") })
+        #expect(store.warnings.contains { $0.description.contains("audit") })
         try store.compact()
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "secret\n")
 

@@ -12,6 +12,16 @@ import Testing
         return bytes
     }
 
+    /// Artisan `n` as a snapshot line would hold it, under id `id`.
+    func snapshotLine(_ n: Int, id: Int) -> [UInt8] {
+        var a = S.artisan(n)
+        a.id = EntityID(.artisan, id)
+        a.rev = 1
+        var line: [UInt8] = []
+        SnapshotFormat.line(a, ArtisanCodec.write, into: &line)
+        return line
+    }
+
     /// A store whose snapshot holds two artisans, compacted, with `extra` lines after them.
     func store(withSnapshotLines extra: [[UInt8]]) throws -> TempDir {
         let dir = TempDir("hostile")
@@ -40,12 +50,7 @@ import Testing
     }
 
     @Test func impossibleNumbersAreDamagedLines() throws {
-        var a = S.artisan(5)
-        a.id = EntityID(.artisan, 5)
-        a.rev = 1
-        var line: [UInt8] = []
-        SnapshotFormat.line(a, ArtisanCodec.write, into: &line)
-        let text = String(decoding: line, as: UTF8.self)
+        let text = String(decoding: snapshotLine(5, id: 5), as: UTF8.self)
         func variant(_ from: String, _ to: String) -> [UInt8] {
             sealed(String(text.replacingOccurrences(of: from, with: to).dropLast(SealedLine.tailLength + 1)))
         }
@@ -62,12 +67,7 @@ import Testing
     }
 
     @Test func aDuplicateIdInASnapshotIsReported() throws {
-        var a = S.artisan(7)
-        a.id = EntityID(.artisan, 1)
-        a.rev = 1
-        var line: [UInt8] = []
-        SnapshotFormat.line(a, ArtisanCodec.write, into: &line)
-        let dir = try store(withSnapshotLines: [line])
+        let dir = try store(withSnapshotLines: [snapshotLine(7, id: 1)])
         let store = try Store(path: dir.path)
         #expect(store.data.artisans.count == 2)
         #expect(store.issues.count == 1)

@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(EX_IOERR)
         }
         for note in report.notes { Output.line(TerminalSafe.text(note)) }
+        for warning in report.warnings { Output.line(TerminalSafe.text(warning.message(lang))) }
         if report.isSound {
             Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions))
         } else {

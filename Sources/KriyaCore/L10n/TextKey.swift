@@ -36,6 +36,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs
     case uiDraftRestored
     case uiDraftWaiting
+    // Store warnings: a change saved, but something after it failed; the data's disk.
+    case wNetworkFileSystem, wAuditNotWritten, wCompactionFailed, wImportUndoNotNoted, wFolderNotSynced, wConverted
     case uiHelpEdit, uiFormEdit
     case uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved, uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone, uiHintKelurahan, uiHintCategory, uiHintKecamatan, uiHintDate
     case uiHelpImport, uiImportPrompt, uiImportTitle, uiImportConfirm, uiImportNothing

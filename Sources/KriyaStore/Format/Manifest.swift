@@ -27,7 +27,7 @@ struct Manifest: Equatable {
                     case "format": format = try r.string()
                     case "version": version = try r.int()
                     case "created": created = try r.string()
-                    case "generation": generation = try r.revision()
+                    case "generation": generation = try r.count()
                     case "lastIds": try r.array { r throws(JSONReader.Failure) in
                         if let id = EntityID(try r.string()) { lastIDs.append(id) }
                     }
@@ -42,7 +42,9 @@ struct Manifest: Equatable {
             throw .badManifest(path: path, reason: "expected {\"format\":\"kriya\",\"version\":N}")
         }
         if version < 1 { throw .badManifest(path: path, reason: "unknown format version \(version)") }
-        if version >= 2 && version <= Store.formatVersion && generation == nil { throw .badManifest(path: path, reason: "no generation") }
+        if version >= 2 && version <= Store.formatVersion && (generation ?? 0) < 1 {
+            throw .badManifest(path: path, reason: "no generation (a number from 1) in it")
+        }
         return Manifest(version: version, created: created, generation: generation ?? 0, lastIDs: lastIDs)
     }
 

@@ -53,7 +53,7 @@ extension Store {
             // Taken back once: the note goes, so the same import cannot be undone twice.
             io.unlink(file(ImportUndoFile.name))
             do throws(StoreError) { try durable.syncDirectory(path) }
-            catch { warn("The import was taken back, but the folder could not be synced: \(error)") }
+            catch { warn(.folderNotSynced("\(error)")) }
             afterSave(change, at: now.timestamp, user: who)
             return (undo, outcome)
         }

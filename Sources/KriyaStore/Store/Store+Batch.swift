@@ -69,7 +69,7 @@ extension Store {
             }
             // Saved from here on: what follows can only warn.
             do throws(StoreError) { try whenSaved?(change) }
-            catch { warn("The import was saved, but how to take it back could not be noted (kriya import undo will not find it): \(error)") }
+            catch { warn(.importUndoNotNoted("\(error)")) }
             afterSave(change, at: now.timestamp, user: ctx.user)
             return change
         }

@@ -205,7 +205,7 @@ extension Store {
             try load(locked: true, versionOne: true)
             try commitNextGeneration(created: m.created)
             for kind in DataFile.allCases { io.unlink(file(kind.versionOneName)) }
-            warn("The data folder was converted to format \(Store.formatVersion); the old files were copied to \(copy) first.")
+            warn(.converted(version: Store.formatVersion, copy: copy))
         }
     }
 

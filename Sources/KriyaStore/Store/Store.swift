@@ -21,10 +21,10 @@ public final class Store {
     public internal(set) var issues: [LoadIssue] = []
     /// Things a person should know: a data directory on a network file system, a change that
     /// was saved but whose audit line or compaction failed. Each is also passed to `onWarning`.
-    public internal(set) var warnings: [String] = []
+    public internal(set) var warnings: [StoreWarning] = []
     /// Called with each warning as it happens (the CLI prints it on stderr, the console shows
     /// it on its status line).
-    public var onWarning: ((String) -> Void)?
+    public var onWarning: ((StoreWarning) -> Void)?
     /// Fold the journal into the snapshots once it passes this many bytes.
     public var compactThreshold = 8 << 20
     /// For `kriya check`: where each record was last read from.
@@ -113,9 +113,9 @@ public final class Store {
     }
 
     /// Records a warning and passes it on.
-    func warn(_ text: String) {
-        warnings.append(text)
-        onWarning?(text)
+    func warn(_ warning: StoreWarning) {
+        warnings.append(warning)
+        onWarning?(warning)
     }
 
     // MARK: - Saving
@@ -162,10 +162,10 @@ public final class Store {
     /// Trouble with either is a warning, never a failed save.
     func afterSave(_ change: Change, at stamp: String, user: String) {
         do { try durable.append(AuditFormat.entry(change, at: stamp, user: user), to: file(Self.auditName)) }
-        catch { warn("The change was saved, but its line in the audit trail was not: \(error)") }
+        catch { warn(.auditNotWritten("\(error)")) }
         if journalOffset > compactThreshold {
             do { try commitNextGeneration() }
-            catch { warn("The change was saved; folding the journal into new snapshot files failed and will be tried again at the next save: \(error)") }
+            catch { warn(.compactionFailed("\(error)")) }
         }
     }
 

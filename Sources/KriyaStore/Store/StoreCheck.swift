@@ -6,6 +6,8 @@ public struct CheckReport: Sendable {
     public var problems: [String] = []
     /// Not problems, but worth knowing (lines set aside earlier, warnings).
     public var notes: [String] = []
+    /// Said in the user's language by whoever shows the report.
+    public var warnings: [StoreWarning] = []
     public var artisans = 0
     public var sessions = 0
     public var exhibitions = 0
@@ -57,7 +59,7 @@ extension Store {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
             report.notes.append("\(name) holds \(lines) damaged line(s) set aside earlier; the rest of the data is unaffected.")
         }
-        report.notes.append(contentsOf: store.warnings)
+        report.warnings = store.warnings
         return report
     }
 }

@@ -86,7 +86,7 @@ public enum SystemInfo {
 
     /// A warning when `path` is on a network file system, where `flock` can be lost silently.
     /// Reads the mount table (`statfs` is not visible to Swift through Glibc).
-    public static func networkFileSystemWarning(_ path: String, mounts: String? = nil) -> String? {
+    public static func networkFileSystemWarning(_ path: String, mounts: String? = nil) -> StoreWarning? {
         let table = mounts ?? readText("/proc/mounts") ?? ""
         var best: (point: String, type: String)?
         for line in table.split(separator: "\n") {
@@ -99,7 +99,7 @@ public enum SystemInfo {
         guard let type = best?.type else { return nil }
         let network = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ceph"]
         guard network.contains(type) else { return nil }
-        return "\(path) is on a network file system (\(type)): file locks there can be lost silently; keep the data on a local disk of the server."
+        return .networkFileSystem(path: path, type: type)
     }
 
     static func readText(_ path: String) -> String? {

@@ -184,3 +184,36 @@ final class Flag: @unchecked Sendable {
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
     func set() { lock.lock(); value = true; lock.unlock() }
 }
+
+/// Finding 9: members a newer Kriya wrote survive this one's saves and compactions.
+@Suite struct UnknownMemberTests {
+    @Test func membersOfANewerVersionAreKeptWordForWord() throws {
+        let dir = TempDir("newer")
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        try store.compact()
+        // A newer Kriya's artisan line: two members this version does not know.
+        let extra = #""loyalty":{"tier":"gold","since":"2027-01-01"},"tags":["ekspor","UMKM \"naik kelas\""]"#
+        var line = Array(String(dir.text(dir.name(.artisans)).dropLast(SealedLine.tailLength + 1)).utf8)
+        line += Array(("," + extra).utf8)
+        SealedLine.seal(&line)
+        dir.write(dir.name(.artisans), line)
+
+        let reopened = try Store(path: dir.path)
+        #expect(reopened.issues.isEmpty)
+        var a = try #require(reopened.data.artisans[EntityID(.artisan, 1)])
+        #expect(a.unknownMembers == extra)
+        // Changed here, then compacted twice: the members are still there, as written.
+        a.business = "Usaha Baru"
+        try reopened.apply(.updateArtisan(a, baseRev: a.rev), context: S.ctx)
+        #expect(dir.text(dir.name(.journal)).contains(extra))
+        try reopened.compact()
+        try Store(path: dir.path).compact()
+        let text = dir.text(dir.name(.artisans))
+        #expect(text.contains(extra) && text.contains("Usaha Baru"))
+        #expect(try Store(path: dir.path).data.artisans[EntityID(.artisan, 1)]?.unknownMembers == extra)
+        // Not a change anyone made: the history names only the business.
+        #expect(store.history(of: EntityID(.artisan, 1)).first?.changes.map(\.field) == ["business"])
+        #expect(try Store.check(path: dir.path).isSound)
+    }
+}

@@ -8,7 +8,8 @@ public enum FieldDiff {
         let before = old.map(fields) ?? []
         let beforeByName = Dictionary(before, uniquingKeysWith: { a, _ in a })
         var changes: [FieldChange] = []
-        for (name, value) in fields(new) where name != "rev" {
+        // The revision and members of a newer Kriya are not fields a person changed.
+        for (name, value) in fields(new) where name != "rev" && name != "unknownMembers" {
             let from = beforeByName[name] ?? ""
             if from != value { changes.append(FieldChange(field: name, from: from, to: value)) }
         }

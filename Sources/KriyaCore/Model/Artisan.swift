@@ -25,6 +25,17 @@ public struct Artisan: Hashable, Sendable, Codable {
     /// Sensitive: masked on screen and in exports unless asked for.
     public var nik: String?
     public var archived: Bool = false
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
+    /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
+    /// them. Not shown, not audited.
+    public var unknownMembers: String?
+
+    /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
+    enum CodingKeys: String, CodingKey {
+        case id, rev, name, gender, phone, phoneTyped, email, address, kelurahan, business, brand
+        case nib, category, kbli, scale, workers, products, certifications, memberSince, notes, nik
+        case archived
+    }
 
     public init(id: EntityID, name: String, phone: String, kelurahan: String, business: String,
                 category: CraftCategory) {

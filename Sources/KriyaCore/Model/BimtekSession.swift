@@ -21,6 +21,16 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     /// How many meeting days a participant must attend for a certificate; nil means all.
     public var certificateMinDays: Int?
     public var participants: [SessionParticipant] = []
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
+    /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
+    /// them. Not shown, not audited.
+    public var unknownMembers: String?
+
+    /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
+    enum CodingKeys: String, CodingKey {
+        case id, rev, title, topic, organiser, partner, trainers, venue, start, end, meetingDays
+        case startTime, graceMinutes, capacity, funding, status, certificateMinDays, participants
+    }
 
     public init(id: EntityID, title: String, organiser: String, venue: String, start: CivilDate, end: CivilDate) {
         self.id = id

@@ -17,6 +17,16 @@ public struct Exhibition: Hashable, Sendable, Codable {
     /// screen marks who lacks one.
     public var requiredCertifications: [CertificationKind] = []
     public var participants: [ExhibitionParticipant] = []
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
+    /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
+    /// them. Not shown, not audited.
+    public var unknownMembers: String?
+
+    /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
+    enum CodingKeys: String, CodingKey {
+        case id, rev, name, level, organiser, venue, city, country, start, end, boothCost, payer
+        case status, requiredCertifications, participants
+    }
 
     public init(id: EntityID, name: String, level: ExhibitionLevel, start: CivilDate, end: CivilDate) {
         self.id = id

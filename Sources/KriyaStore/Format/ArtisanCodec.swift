@@ -44,6 +44,7 @@ enum ArtisanCodec {
         w.member("notes", a.notes)
         w.member("nik", a.nik)
         w.member("archived", a.archived)
+        w.members(raw: a.unknownMembers)
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> Artisan {
@@ -105,7 +106,7 @@ enum ArtisanCodec {
             case K.notes: a.notes = try r.string()
             case K.nik: a.nik = try r.string()
             case K.archived: a.archived = try r.bool()
-            default: try r.skipValue()
+            default: try r.keepUnknown(key, in: &a.unknownMembers)
             }
         }
         guard let id, id.kind == .artisan else { throw r.fail("missing or wrong artisan id") }

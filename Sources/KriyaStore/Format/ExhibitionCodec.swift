@@ -32,6 +32,7 @@ enum ExhibitionCodec {
             w.endObject()
         }
         w.endArray()
+        w.members(raw: e.unknownMembers)
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> Exhibition {
@@ -82,7 +83,7 @@ enum ExhibitionCodec {
                     p.artisan = artisan
                     e.participants.append(p)
                 }
-            default: try r.skipValue()
+            default: try r.keepUnknown(key, in: &e.unknownMembers)
             }
         }
         guard let id, id.kind == .exhibition else { throw r.fail("missing or wrong exhibition id") }

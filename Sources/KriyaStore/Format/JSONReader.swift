@@ -14,6 +14,8 @@ struct JSONReader {
     /// Objects and arrays open around the cursor: bounded, so a hostile line of 70k `[`
     /// is a damaged line instead of a stack overflow.
     private var depth = 0
+    /// Where the member being read began (its key's opening quote), to keep it word for word.
+    private var memberStart = 0
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty buffer has no base address; point at a static byte instead.
@@ -64,6 +66,8 @@ struct JSONReader {
         defer { depth -= 1 }
         if peek() == 0x7D { pos += 1; return }
         while true {
+            skipSpace()
+            memberStart = pos
             let key = try key()
             try expect(0x3A)
             try body(&self, key)
@@ -274,6 +278,17 @@ struct JSONReader {
             while pos < end, "-+.eE0123456789".utf8.contains(base[pos]) { pos += 1 }
             if pos == start { throw fail("bad value") }
         }
+    }
+
+    /// Skips the value of a member this version does not know, and keeps the whole member
+    /// (`"key":value`, as written) in `kept`, comma-separated, so it can be written back.
+    /// The checksum member of a line is not kept: it is made anew.
+    mutating func keepUnknown(_ key: JSONKey, in kept: inout String?) throws(Failure) {
+        let start = memberStart
+        try skipValue()
+        guard key != "crc" else { return }
+        let member = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
+        kept = kept.map { $0 + "," + member } ?? member
     }
 
     // MARK: - Values of the domain

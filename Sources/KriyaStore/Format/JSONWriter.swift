@@ -11,6 +11,14 @@ struct JSONWriter {
     mutating func beginArray() { separator(); bytes.append(0x5B); needsComma = false }
     mutating func endArray() { bytes.append(0x5D); needsComma = true }
 
+    /// Members kept word for word (`"a":1,"b":"x"`), read by `JSONReader.keepUnknown`.
+    mutating func members(raw: String?) {
+        guard let raw, !raw.isEmpty else { return }
+        separator()
+        bytes.append(contentsOf: raw.utf8)
+        needsComma = true
+    }
+
     /// Writes `"key":` — the value must follow.
     mutating func key(_ key: StaticString) {
         separator()

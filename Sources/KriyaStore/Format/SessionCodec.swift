@@ -43,6 +43,7 @@ enum SessionCodec {
             w.endObject()
         }
         w.endArray()
+        w.members(raw: s.unknownMembers)
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> BimtekSession {
@@ -73,7 +74,7 @@ enum SessionCodec {
             case K.certificateMinDays: s.certificateMinDays = try r.count()
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
-            default: try r.skipValue()
+            default: try r.keepUnknown(key, in: &s.unknownMembers)
             }
         }
         guard let id, id.kind == .session else { throw r.fail("missing or wrong session id") }

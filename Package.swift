@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "kriya", targets: ["kriya"]),
         .executable(name: "kriya-bench", targets: ["kriya-bench"]),
+        .executable(name: "kriya-fuzz", targets: ["kriya-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
         .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
         .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "Console", "TextUI"], path: "Sources/kriya-bench"),
+        // Fuzzing: scripts/fuzz.sh builds it with libFuzzer; built plainly it replays inputs.
+        .executableTarget(name: "kriya-fuzz", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-fuzz"),
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),

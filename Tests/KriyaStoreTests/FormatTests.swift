@@ -139,13 +139,14 @@ import Testing
         }
     }
 
-    @Test func unknownMembersAreSkippedSoNewerMinorFieldsStayReadable() throws {
-        let text = #"{"id":"A-000001","future":{"a":[1,2.5e3,null,true]},"name":"x","phone":"+6281200000001","kelurahan":"35.73.05.1004","business":"b","category":"batik","products":[],"certifications":[],"archived":false}"#
+    @Test func unknownMembersAreKeptSoNewerMinorFieldsStayReadable() throws {
+        let text = #"{"id":"A-000001","rev":1,"future":{"a":[1,2.5e3,null,true]},"name":"x","phone":"+6281200000001","kelurahan":"35.73.05.1004","business":"b","category":"batik","products":[],"certifications":[],"archived":false}"#
         let a = try Array(text.utf8).withUnsafeBufferPointer { buf in
             var r = JSONReader(buf)
             return try ArtisanCodec.read(&r)
         }
         #expect(a.name == "x" && a.category == .batik)
+        #expect(a.unknownMembers == #""future":{"a":[1,2.5e3,null,true]}"#)
     }
 
     @Test func sealedLinesCatchEveryChangedByte() {

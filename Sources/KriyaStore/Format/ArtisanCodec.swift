@@ -114,6 +114,7 @@ enum ArtisanCodec {
             throw r.fail("\(id): missing one of name, phone, kelurahan, business, category")
         }
         a.id = id
+        guard rev >= 1 else { throw r.fail("\(id): no revision (\"rev\":1 or more)") }
         a.rev = rev
         a.name = name
         a.phone = phone

@@ -91,6 +91,7 @@ enum ExhibitionCodec {
             throw r.fail("\(id): missing one of name, level, start, end")
         }
         e.id = id
+        guard rev >= 1 else { throw r.fail("\(id): no revision (\"rev\":1 or more)") }
         e.rev = rev
         e.name = name
         e.level = level

@@ -82,6 +82,7 @@ enum SessionCodec {
             throw r.fail("\(id): missing one of title, organiser, venue, start, end")
         }
         s.id = id
+        guard rev >= 1 else { throw r.fail("\(id): no revision (\"rev\":1 or more)") }
         s.rev = rev
         s.title = title
         s.organiser = organiser

@@ -216,4 +216,29 @@ final class Flag: @unchecked Sendable {
         #expect(store.history(of: EntityID(.artisan, 1)).first?.changes.map(\.field) == ["business"])
         #expect(try Store.check(path: dir.path).isSound)
     }
+
+    @Test func aParticipantsNewerMembersSurviveAnEnrolment() throws {
+        let dir = TempDir("newer-participant")
+        let store = try Store(path: dir.path)
+        for n in 1...2 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Batik tulis", organiser: "Dekranasda", venue: "Balai Kota",
+                              start: S.today, end: S.today)
+        s.participants = [SessionParticipant(artisan: EntityID(.artisan, 1))]
+        try store.apply(.addSession(s), context: S.ctx)
+        try store.compact()
+        let extra = #""seat":"B-12""#
+        let name = dir.name(.sessions)
+        var line = Array(dir.text(name).replacingOccurrences(of: #""enrolment":"registered""#, with: #""enrolment":"registered","# + extra)
+                            .dropLast(SealedLine.tailLength + 1).utf8)
+        SealedLine.seal(&line)
+        dir.write(name, line)
+
+        let reopened = try Store(path: dir.path)
+        #expect(reopened.issues.isEmpty)
+        #expect(reopened.data.sessions[EntityID(.session, 1)]?.participants.first?.unknownMembers == extra)
+        try reopened.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, 2), role: .peserta), context: S.ctx)
+        try reopened.compact()
+        #expect(try Store(path: dir.path).data.sessions[EntityID(.session, 1)]?.participants.first?.unknownMembers == extra)
+        #expect(!(store.history(of: EntityID(.session, 1)).first?.changes.contains { $0.to.contains("B-12") } ?? true))
+    }
 }

@@ -36,6 +36,7 @@ public enum FieldDiff {
         case .struct:
             if let custom = value as? CustomStringConvertible { text = custom.description; break }
             text = mirror.children.compactMap { child in
+                guard child.label != "unknownMembers" else { return nil }
                 let v = render(child.value)
                 return v.isEmpty ? nil : v
             }.joined(separator: " ")

@@ -78,6 +78,11 @@ public struct SessionParticipant: Hashable, Sendable, Codable {
     public var enrolment: Enrolment = .registered
     public var attendance: [Attendance] = []
     public var certificate: String?
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (as on the
+    /// record itself).
+    public var unknownMembers: String?
+
+    enum CodingKeys: String, CodingKey { case artisan, role, enrolment, attendance, certificate }
 
     public init(artisan: EntityID, role: ParticipantRole = .peserta, enrolment: Enrolment = .registered) {
         self.artisan = artisan

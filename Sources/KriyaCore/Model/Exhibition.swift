@@ -63,6 +63,11 @@ public struct ExhibitionParticipant: Hashable, Sendable, Codable {
     public var sales: Int64?
     public var transactions: Int?
     public var leads: Int?
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (as on the
+    /// record itself).
+    public var unknownMembers: String?
+
+    enum CodingKeys: String, CodingKey { case artisan, booth, curation, products, staff, sales, transactions, leads }
 
     public init(artisan: EntityID, curation: Curation = .proposed) {
         self.artisan = artisan

@@ -29,6 +29,7 @@ enum ExhibitionCodec {
             w.member("sales", p.sales)
             w.member("transactions", p.transactions)
             w.member("leads", p.leads)
+            w.members(raw: p.unknownMembers)
             w.endObject()
         }
         w.endArray()
@@ -76,7 +77,7 @@ enum ExhibitionCodec {
                         case K.sales: p.sales = try r.money()
                         case K.transactions: p.transactions = try r.count()
                         case K.leads: p.leads = try r.count()
-                        default: try r.skipValue()
+                        default: try r.keepUnknown(key, in: &p.unknownMembers)
                         }
                     }
                     guard let artisan, artisan.kind == .artisan else { throw r.fail("participant without an artisan id") }

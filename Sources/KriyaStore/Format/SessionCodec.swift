@@ -40,6 +40,7 @@ enum SessionCodec {
             }
             w.endArray()
             w.member("certificate", p.certificate)
+            w.members(raw: p.unknownMembers)
             w.endObject()
         }
         w.endArray()
@@ -123,7 +124,7 @@ enum SessionCodec {
                     p.attendance.append(a)
                 }
             case K.certificate: p.certificate = try r.string()
-            default: try r.skipValue()
+            default: try r.keepUnknown(key, in: &p.unknownMembers)
             }
         }
         guard let artisan, artisan.kind == .artisan else { throw r.fail("participant without an artisan id") }

@@ -4,8 +4,8 @@ import KriyaText
 /// A record's audit trail as lines: when, who, what, and field by field from what to what.
 public enum HistoryText {
     public static func lines(_ entries: [AuditEntry], of id: EntityID, title: String, lang: Lang, width: Int) -> [String] {
-        var out = [L10n.text(.uiHistoryTitle, lang, id, TerminalSafe.text(title)), ""]
-        if entries.isEmpty { out.append("  " + L10n.text(.uiHistoryNone, lang)) }
+        var out = [L10n.text(.vHistoryTitle, lang, id, TerminalSafe.text(title)), ""]
+        if entries.isEmpty { out.append("  " + L10n.text(.vHistoryNone, lang)) }
         for e in entries {
             // Another record the change was about (the session of an enrolment, say).
             let others = e.targets.filter { $0 != id }.prefix(3).map(\.description).joined(separator: ", ")

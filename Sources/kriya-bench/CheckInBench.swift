@@ -8,20 +8,20 @@ import TextUI
 enum CheckInBench {
     static func measure(_ console: ConsoleState) -> [Double] {
         var state = console
-        _ = state.update(.escape, visibleRows: 18)
-        _ = state.update(.char("2"), visibleRows: 18)
-        _ = state.update(.char("c"), visibleRows: 18)
-        guard let session = state.checkIn.flatMap({ state.data.sessions[$0.session] }) else { return [] }
+        _ = state.update(.escape)
+        _ = state.update(.char("2"))
+        _ = state.update(.char("c"))
+        guard let session = state.screen(CheckInScreen.self).flatMap({ state.data.sessions[$0.session] }) else { return [] }
         let names = session.participants.prefix(20).compactMap { state.data.artisans[$0.artisan]?.name.lowercased() }
         var times: [Double] = []
         for name in names {
             for c in name.prefix(3) {
                 let t = nowNanos()
-                _ = state.update(.char(c), visibleRows: 18)
+                _ = state.update(.char(c))
                 _ = state.render(width: 80, height: 24)
                 times.append(millis(since: t))
             }
-            _ = state.update(.escape, visibleRows: 18)
+            _ = state.update(.escape)
         }
         return times
     }

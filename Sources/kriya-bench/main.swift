@@ -87,23 +87,24 @@ func measure(_ dir: String) throws {
     // The console: first complete screen (open is above), then a search typed letter by letter.
     t = nowNanos()
     var console = ConsoleState(data: store.data, lang: .en, today: SystemInfo.now().today, dataPath: dir, user: "bench")
+    console.resize(width: 120, height: 40)
     _ = console.render(width: 120, height: 40)
     let firstScreen = open + millis(since: t)
     var keyTimes: [Double] = []
     for word in ["siti", "keramik", "0812", "rotan", "dinoyo"] {
-        _ = console.update(.char("/"), visibleRows: 34)
+        _ = console.update(.char("/"))
         for c in word {
             t = nowNanos()
-            _ = console.update(.char(c), visibleRows: 34)
+            _ = console.update(.char(c))
             _ = console.render(width: 120, height: 40)
             keyTimes.append(millis(since: t))
         }
-        _ = console.update(.escape, visibleRows: 34)
+        _ = console.update(.escape)
     }
     var moveTimes: [Double] = []
     for _ in 0..<50 {
         t = nowNanos()
-        _ = console.update(.down, visibleRows: 34)
+        _ = console.update(.down)
         _ = console.render(width: 120, height: 40)
         moveTimes.append(millis(since: t))
     }

@@ -9,10 +9,10 @@ import TextUI
 @Suite struct CheckInScreenTests {
     /// The first upcoming session of the demo, on its first meeting day.
     func openDoor(_ state: inout ConsoleState) throws -> BimtekSession {
-        _ = state.update(.char("2"), visibleRows: 18)
+        _ = state.update(.char("2"))
         let id = try #require(state.selectedID(.sessions))
-        _ = state.update(.char("c"), visibleRows: 18)
-        #expect(state.mode == .checkIn)
+        _ = state.update(.char("c"))
+        #expect(state.topKind == .checkIn)
         return try #require(state.data.sessions[id])
     }
 
@@ -21,13 +21,13 @@ import TextUI
     func typeUntilFirst(_ name: String, _ state: inout ConsoleState) -> Int {
         func first(_ typed: String) -> Bool {
             var probe = state
-            for c in typed { _ = probe.update(.char(c), visibleRows: 18) }
-            return probe.checkIn?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
+            for c in typed { _ = probe.update(.char(c)) }
+            return probe.screen(CheckInScreen.self)?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
         }
         let words = name.lowercased().split(separator: " ").map(String.init)
         let tries = (1...12).flatMap { n in words.compactMap { $0.count >= n ? String($0.prefix(n)) : nil } }
         let typed = tries.first(where: first) ?? name.lowercased()
-        for c in typed { _ = state.update(.char(c), visibleRows: 18) }
+        for c in typed { _ = state.update(.char(c)) }
         return typed.count
     }
 
@@ -42,11 +42,11 @@ import TextUI
         var keys = 0
         for name in unique {
             keys += typeUntilFirst(name, &state) + 1
-            guard case .save(let command) = state.update(.enter, visibleRows: 18) else { Issue.record("no check-in for \(name)"); continue }
+            guard case .save(let command) = state.update(.enter) else { Issue.record("no check-in for \(name)"); continue }
             let change = try state.data.plan(command, CommandContext(user: "ratna", today: today, time: state.now))
             state.data.commit(change)
             state.replaceData(state.data)
-            state.checkInSaved(change)
+            _ = state.deliver(.saved(change))
         }
         let average = Double(keys) / Double(unique.count)
         print("check-in keystrokes: \(keys) for \(unique.count) people, \(average) each")
@@ -56,8 +56,8 @@ import TextUI
         #expect(present == 10)
         try assertSnapshot(snapshotScreen(state), "checkin-ten-80x24")
         // F7: the walk-in form, only what is needed to find and call them again.
-        _ = state.update(.f(7), visibleRows: 18)
-        #expect(state.mode == .form && state.form?.fields.map(\.key) == ["name", "phone", "kecamatan", "kelurahan", "business", "category"])
+        _ = state.update(.f(7))
+        #expect(state.topKind == .form && state.form?.fields.map(\.key) == ["name", "phone", "kecamatan", "kelurahan", "business", "category"])
         try assertSnapshot(snapshotScreen(state), "form-walk-in-80x24")
     }
 }
@@ -71,7 +71,7 @@ import TextUI
         let store = try Store(path: dir, user: "ratna")
         try store.replaceAll(with: DemoData.make(artisans: 300, today: today), reason: "test")
         var probe = ConsoleState(data: store.data, lang: .en, today: today, dataPath: dir, user: "ratna")
-        _ = probe.update(.char("2"), visibleRows: 18)
+        _ = probe.update(.char("2"))
         let sid = try #require(probe.selectedID(.sessions))
         let session = try #require(store.data.sessions[sid])
         let enrolled = Set(session.participants.filter { $0.enrolment == .registered }.map(\.artisan))
@@ -122,9 +122,9 @@ extension CheckInScreenTests {
     @Test func enterWithNothingTypedChecksNobodyIn() throws {
         var state = makeState()
         _ = try openDoor(&state)
-        #expect(state.update(.enter, visibleRows: 18) == .none)
+        #expect(state.update(.enter) == .none)
         #expect(state.message?.contains("Type a few letters") == true)
-        _ = state.update(.down, visibleRows: 18)
-        guard case .save(.checkIn) = state.update(.enter, visibleRows: 18) else { Issue.record("an arrow then Enter should check in"); return }
+        _ = state.update(.down)
+        guard case .save(.checkIn) = state.update(.enter) else { Issue.record("an arrow then Enter should check in"); return }
     }
 }

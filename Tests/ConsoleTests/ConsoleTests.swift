@@ -51,13 +51,13 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
 
     @Test func detailSearchAndHelpAt80x24() throws {
         var state = makeState(.id)
-        for key: Key in [.char("/"), .char("d"), .char("i"), .char("n"), .char("o"), .char("y"), .char("o")] { _ = state.update(key, visibleRows: 18) }
+        for key: Key in [.char("/"), .char("d"), .char("i"), .char("n"), .char("o"), .char("y"), .char("o")] { _ = state.update(key) }
         try assertSnapshot(state.render(width: 80, height: 24), "search-id-80x24")
-        _ = state.update(.enter, visibleRows: 18)
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.enter)
+        _ = state.update(.enter)
         try assertSnapshot(state.render(width: 80, height: 24), "detail-id-80x24")
-        _ = state.update(.escape, visibleRows: 18)
-        _ = state.update(.f(1), visibleRows: 18)
+        _ = state.update(.escape)
+        _ = state.update(.f(1))
         try assertSnapshot(state.render(width: 80, height: 24), "help-id-80x24")
     }
 }
@@ -67,25 +67,25 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     /// the coverage report also a page further down, where its bar chart is.
     @Test func eachReportAt80x24() throws {
         var state = makeState(.id)
-        _ = state.update(.char("4"), visibleRows: 18)
+        _ = state.update(.char("4"))
         #expect(state.pane == .reports)
         for (i, name) in ReportName.allCases.enumerated() {
             state.selected[.reports] = i
-            _ = state.update(.enter, visibleRows: 18)
-            #expect(state.mode == .detail && state.selectedReport == name)
+            _ = state.update(.enter)
+            #expect(state.topKind == .detail && state.selectedReport == name)
             try assertSnapshot(state.render(width: 80, height: 24), "report-\(name)-80x24")
             if name == .coverage {
-                _ = state.update(.pageDown, visibleRows: 18)
+                _ = state.update(.pageDown)
                 try assertSnapshot(state.render(width: 80, height: 24), "report-coverage-page2-80x24")
             }
-            _ = state.update(.escape, visibleRows: 18)
+            _ = state.update(.escape)
         }
     }
 
     @Test func newDataRebuildsTheReports() {
         var state = makeState()
-        _ = state.update(.char("4"), visibleRows: 18)
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.char("4"))
+        _ = state.update(.enter)
         #expect(state.render(width: 100, height: 40).lines.joined().contains("300"))
         var more = state.data
         for n in 0..<5 {
@@ -106,8 +106,8 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         let first = state.data.artisans.items[0]
         func found(_ q: String) -> [EntityID] {
             var s = state
-            _ = s.update(.char("/"), visibleRows: 18)
-            for c in q { _ = s.update(.char(c), visibleRows: 18) }
+            _ = s.update(.char("/"))
+            for c in q { _ = s.update(.char(c)) }
             return (s.rows[.artisans] ?? []).map { s.data.artisans.items[$0].id }
         }
         let before = found("keramik")
@@ -142,29 +142,29 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     @Test func searchNarrowsAndEscClears() {
         var state = makeState()
         let all = state.rows[.artisans]!.count
-        for c in "zyx" { _ = state.update(.char(c), visibleRows: 18) }   // not searching yet: letters are keys
-        #expect(state.rows[.artisans]!.count == all && state.mode == .list)
-        _ = state.update(.char("/"), visibleRows: 18)
-        for c in "dinoyo" { _ = state.update(.char(c), visibleRows: 18) }
-        #expect(state.mode == .search)
+        for c in "zyx" { _ = state.update(.char(c)) }   // not searching yet: letters are keys
+        #expect(state.rows[.artisans]!.count == all && state.topKind == .list)
+        _ = state.update(.char("/"))
+        for c in "dinoyo" { _ = state.update(.char(c)) }
+        #expect(state.topKind == .search)
         let found = state.rows[.artisans]!.count
         #expect(found > 0 && found < all)
-        _ = state.update(.enter, visibleRows: 18)
-        #expect(state.mode == .list && state.query[.artisans] == "dinoyo")
-        _ = state.update(.escape, visibleRows: 18)
+        _ = state.update(.enter)
+        #expect(state.topKind == .list && state.query[.artisans] == "dinoyo")
+        _ = state.update(.escape)
         #expect(state.query[.artisans] == "" && state.rows[.artisans]!.count == all)
     }
 
     @Test func typingAMoreLetterNarrowsToTheSameResultAsAFreshSearch() {
         var typed = makeState()
-        _ = typed.update(.char("/"), visibleRows: 18)
-        for c in "sri w" { _ = typed.update(.char(c), visibleRows: 18) }
+        _ = typed.update(.char("/"))
+        for c in "sri w" { _ = typed.update(.char(c)) }
         var fresh = makeState()
         fresh.query[.artisans] = "sri w"
         fresh.refilter(.artisans)
         #expect(typed.rows[.artisans] == fresh.rows[.artisans])
         #expect(!(typed.rows[.artisans] ?? []).isEmpty)
-        _ = typed.update(.backspace, visibleRows: 18)   // shorter: a fresh search again
+        _ = typed.update(.backspace)   // shorter: a fresh search again
         fresh.query[.artisans] = "sri "
         fresh.refilter(.artisans)
         #expect(typed.rows[.artisans] == fresh.rows[.artisans])
@@ -172,38 +172,38 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
 
     @Test func filtersFromTheFilterMenu() throws {
         var state = makeState()
-        _ = state.update(.char("f"), visibleRows: 18)
-        #expect(state.mode == .menu(.filter))
-        _ = state.update(.enter, visibleRows: 18)                 // Kecamatan…
-        #expect(state.mode == .menu(.kecamatan))
-        for _ in 0..<5 { _ = state.update(.down, visibleRows: 18) } // All, Blimbing … Lowokwaru
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.char("f"))
+        #expect(state.topKind == .menu(.filter))
+        _ = state.update(.enter)                 // Kecamatan…
+        #expect(state.topKind == .menu(.kecamatan))
+        for _ in 0..<5 { _ = state.update(.down) } // All, Blimbing … Lowokwaru
+        _ = state.update(.enter)
         #expect(state.filter.kecamatan == "35.73.05")
         let rows = state.rows[.artisans]!
         #expect(!rows.isEmpty && rows.allSatisfy { state.data.artisans.items[$0].kecamatanCode == "35.73.05" })
         try assertSnapshot(state.render(width: 80, height: 24), "filtered-80x24")
         // Category on top of it, then clear both from the F9 menu.
-        _ = state.update(.char("f"), visibleRows: 18)
-        _ = state.update(.down, visibleRows: 18)
-        _ = state.update(.enter, visibleRows: 18)
-        _ = state.update(.down, visibleRows: 18)                  // Batik
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.char("f"))
+        _ = state.update(.down)
+        _ = state.update(.enter)
+        _ = state.update(.down)                  // Batik
+        _ = state.update(.enter)
         #expect(state.rows[.artisans]!.allSatisfy { state.data.artisans.items[$0].category == .batik })
         // F9 opens the bar's first menu; → goes to the next (View), where the filters are;
         // Alt + a title's underlined letter opens that menu directly.
-        _ = state.update(.f(9), visibleRows: 18)
-        #expect(state.mode == .menu(.main) && state.menuGroup == 0)
-        _ = state.update(.right, visibleRows: 18)
+        _ = state.update(.f(9))
+        #expect(state.topKind == .menu(.main) && state.menuGroup == 0)
+        _ = state.update(.right)
         #expect(state.menuGroup == 1)
         try assertSnapshot(state.render(width: 80, height: 24), "menu-80x24")
-        _ = state.update(.alt("h"), visibleRows: 18)
+        _ = state.update(.alt("h"))
         #expect(state.menuGroup == 3 && state.menu?.title == "Help")
-        _ = state.update(.escape, visibleRows: 18)
-        _ = state.update(.alt("v"), visibleRows: 18)
-        #expect(state.mode == .menu(.main) && state.menuGroup == 1)
-        let clear = ConsoleState.menuBar[1].items.firstIndex { $0.action == .clearFilters }!
-        for _ in 0..<clear { _ = state.update(.down, visibleRows: 18) }
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.escape)
+        _ = state.update(.alt("v"))
+        #expect(state.topKind == .menu(.main) && state.menuGroup == 1)
+        let clear = MenuBar.groups[1].items.firstIndex { $0.action == .clearFilters }!
+        for _ in 0..<clear { _ = state.update(.down) }
+        _ = state.update(.enter)
         #expect(state.filter.isEmpty && state.rows[.artisans]!.count == 300)
     }
 
@@ -217,36 +217,37 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
 
     @Test func ctrlCAsksFirst() {
         var state = makeState()
-        _ = state.update(.ctrl("c"), visibleRows: 18)
+        _ = state.update(.ctrl("c"))
         #expect(!state.quit && state.quitPending)
         #expect(state.render(width: 80, height: 24).lines[22].contains("Ctrl-C again"))
-        _ = state.update(.down, visibleRows: 18)           // any other key: stay
+        _ = state.update(.down)           // any other key: stay
         #expect(!state.quit && !state.quitPending)
-        _ = state.update(.ctrl("c"), visibleRows: 18)
-        _ = state.update(.ctrl("c"), visibleRows: 18)
+        _ = state.update(.ctrl("c"))
+        _ = state.update(.ctrl("c"))
         #expect(state.quit)
         var searching = makeState()                          // also from the search box
-        _ = searching.update(.char("/"), visibleRows: 18)
-        _ = searching.update(.ctrl("c"), visibleRows: 18)
-        _ = searching.update(.ctrl("c"), visibleRows: 18)
+        _ = searching.update(.char("/"))
+        _ = searching.update(.ctrl("c"))
+        _ = searching.update(.ctrl("c"))
         #expect(searching.quit)
     }
 
     @Test func sortingByColumns() {
         var state = makeState()
-        _ = state.update(.char("s"), visibleRows: 18)   // name
-        _ = state.update(.char("s"), visibleRows: 18)   // business
+        _ = state.update(.char("s"))   // name
+        _ = state.update(.char("s"))   // business
         let names = state.rows[.artisans]!.map { state.data.artisans.items[$0].business.lowercased() }
         #expect(names == names.sorted())
-        _ = state.update(.char("S"), visibleRows: 18)
+        _ = state.update(.char("S"))
         let reversed = state.rows[.artisans]!.map { state.data.artisans.items[$0].business.lowercased() }
         #expect(reversed == names.sorted().reversed())
         #expect(state.render(width: 80, height: 24).lines[2].contains("▼"))
     }
 
     @Test func everyActionIsInTheMenu() {
-        let inMenu = Set(ConsoleState.menuBar.flatMap(\.items).map { "\($0.action)" })
-        for binding in Keymap.list {
+        let inMenu = Set(MenuBar.groups.flatMap(\.items).map { "\($0.action)" })
+        let state = makeState()
+        for binding in state.browse.bindings(state.shared) {
             for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu, .confirmQuit,
                                                      .nextPane, .previousPane].contains(action) {
                 #expect(inMenu.contains("\(action)"), "\(action) has a key but no menu entry")
@@ -256,28 +257,30 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
 
     @Test func movingPagingAndSwitchingPanes() {
         var state = makeState()
-        _ = state.update(.down, visibleRows: 18)
-        _ = state.update(.char("j"), visibleRows: 18)
+        _ = state.update(.down)
+        _ = state.update(.char("j"))
         #expect(state.selected[.artisans] == 2)
-        _ = state.update(.pageDown, visibleRows: 18)
-        #expect(state.selected[.artisans] == 19)
-        _ = state.update(.char("G"), visibleRows: 18)
+        // A page is the 19 rows an 80x24 screen shows of the list (not one less, not one more).
+        _ = state.update(.pageDown)
+        #expect(state.selected[.artisans] == 21)
+        #expect(state.offset[.artisans] == 21 - 18)
+        _ = state.update(.char("G"))
         #expect(state.selected[.artisans] == 299)
-        #expect(state.offset[.artisans] == 300 - 18)
-        _ = state.update(.char("2"), visibleRows: 18)
+        #expect(state.offset[.artisans] == 300 - 19)
+        _ = state.update(.char("2"))
         #expect(state.pane == .sessions)
-        _ = state.update(.tab, visibleRows: 18)
+        _ = state.update(.tab)
         #expect(state.pane == .exhibitions)
-        _ = state.update(.backTab, visibleRows: 18)
-        _ = state.update(.backTab, visibleRows: 18)
+        _ = state.update(.backTab)
+        _ = state.update(.backTab)
         #expect(state.pane == .artisans && state.selected[.artisans] == 299)
-        _ = state.update(.char("q"), visibleRows: 18)
+        _ = state.update(.char("q"))
         #expect(state.quit)
     }
 
     @Test func theSelectionSurvivesNewData() {
         var state = makeState()
-        for _ in 0..<5 { _ = state.update(.down, visibleRows: 18) }
+        for _ in 0..<5 { _ = state.update(.down) }
         let id = state.selectedID(.artisans)
         var data = state.data
         var a = Artisan(id: EntityID(.artisan, 1), name: "Aaron Awal", phone: "0812-9999-0001",
@@ -303,8 +306,8 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     @Test func theKeyBarAndHelpComeFromTheKeymap() {
         let state = makeState()
         let bar = state.render(width: 80, height: 24).lines[23]
-        for (key, label) in Keymap.bar(.en) { #expect(bar.contains("\(key) \(label)")) }
-        for binding in Keymap.list { for (key, action) in binding.keys { #expect(Keymap.action(for: key) == action) } }
+        for (key, label) in (Binding.common + state.browse.bindings(state.shared)).bar(.en) { #expect(bar.contains("\(key) \(label)")) }
+        for binding in state.bindings { for (key, action) in binding.keys { #expect(state.bindings.match(key)?.action == action) } }
     }
 }
 

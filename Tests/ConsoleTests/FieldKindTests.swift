@@ -69,32 +69,32 @@ import TextUI
 
 /// The list editor behind products and certifications.
 @Suite struct ListEditorTests {
-    func type(_ text: String, _ state: inout ConsoleState) { for c in text { _ = state.update(.char(c), visibleRows: 18) } }
+    func type(_ text: String, _ state: inout ConsoleState) { for c in text { _ = state.update(.char(c)) } }
 
     @Test func productsAndCertificationsAreTypedAsTables() throws {
         var state = makeState()
-        _ = state.update(.char("a"), visibleRows: 18)
-        while state.form?.fields[state.form!.focus].key != "products" { _ = state.update(.tab, visibleRows: 18) }
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.char("a"))
+        while state.form?.fields[state.form!.focus].key != "products" { _ = state.update(.tab) }
+        _ = state.update(.enter)
         #expect(state.form?.list != nil)
-        type("Vas bunga", &state); _ = state.update(.tab, visibleRows: 18); type("75.000", &state)
-        _ = state.update(.tab, visibleRows: 18)                 // past the last cell: a new row
-        type("Piring", &state); _ = state.update(.tab, visibleRows: 18); type("1,2 jt", &state)
-        _ = state.update(.ctrl("n"), visibleRows: 18); type("Cangkir", &state)
-        _ = state.update(.ctrl("r"), visibleRows: 18)            // removed again
+        type("Vas bunga", &state); _ = state.update(.tab); type("75.000", &state)
+        _ = state.update(.tab)                 // past the last cell: a new row
+        type("Piring", &state); _ = state.update(.tab); type("1,2 jt", &state)
+        _ = state.update(.ctrl("n")); type("Cangkir", &state)
+        _ = state.update(.ctrl("r"))            // removed again
         try assertSnapshot(state.render(width: 80, height: 24), "form-products-list-80x24")
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.enter)
         #expect(state.form?.list == nil && state.form?.value("products") == "Vas bunga=75.000; Piring=1,2 jt")
-        _ = state.update(.tab, visibleRows: 18)
-        _ = state.update(.enter, visibleRows: 18)
-        type("hal", &state); _ = state.update(.tab, visibleRows: 18)   // "hal" settles on halal
-        type("ID35110000123", &state); _ = state.update(.tab, visibleRows: 18); type("31/01/2027", &state)
-        _ = state.update(.escape, visibleRows: 18)                // Esc: the field as it was
+        _ = state.update(.tab)
+        _ = state.update(.enter)
+        type("hal", &state); _ = state.update(.tab)   // "hal" settles on halal
+        type("ID35110000123", &state); _ = state.update(.tab); type("31/01/2027", &state)
+        _ = state.update(.escape)                // Esc: the field as it was
         #expect(state.form?.value("certifications") == "")
-        _ = state.update(.enter, visibleRows: 18)
-        type("hal", &state); _ = state.update(.tab, visibleRows: 18)
-        type("ID35110000123", &state); _ = state.update(.tab, visibleRows: 18); type("31/01/2027", &state)
-        _ = state.update(.enter, visibleRows: 18)
+        _ = state.update(.enter)
+        type("hal", &state); _ = state.update(.tab)
+        type("ID35110000123", &state); _ = state.update(.tab); type("31/01/2027", &state)
+        _ = state.update(.enter)
         #expect(state.form?.value("certifications") == "halal:ID35110000123:31/01/2027")
         let text = ArtisanForm.text(state.form!)
         let (artisan, errors) = text.build()

@@ -51,53 +51,55 @@ import TextUI
 
     @Test func newArtisanWithTheKeyboardAlone() {
         var state = makeState()
-        _ = state.update(.char("a"), visibleRows: 18)
-        #expect(state.mode == .form)
-        var effect = Effect.none
+        _ = state.update(.char("a"))
+        #expect(state.topKind == .form)
+        var effect: Effect?
         // The kecamatan is skipped: choosing the kelurahan fills it in; "din" and "kera" pick from the lists.
         for part in ["Siti Rahayu", "\t", "0812-0000-1234", "\t", "\t", "din", "\t", "Keramik Sekar Dinoyo", "\t", "kera", "\t"] {
-            for k in part == "\t" ? [Key.tab] : keys(part) { effect = state.update(k, visibleRows: 18) }
+            for k in part == "\t" ? [Key.tab] : keys(part) { effect = state.update(k) }
         }
         #expect(state.form?.value("kelurahan") == "Dinoyo" && state.form?.value("kecamatan") == "Lowokwaru")
         #expect(state.form?.value("category") == CraftCategory.keramikGerabah.label(.en))
-        effect = state.update(.ctrl("s"), visibleRows: 18)
+        effect = state.update(.ctrl("s"))
         guard case .save(.addArtisan(let a)) = effect else { Issue.record("no save: \(effect)"); return }
         #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
     }
 
     @Test func aBadPhoneIsShownAndNothingSaved() throws {
         var state = makeState()
-        _ = state.update(.f(7), visibleRows: 18)
+        _ = state.update(.f(7))
         try assertSnapshot(state.render(width: 80, height: 24), "form-new-artisan-80x24")
-        for k in keys("Siti") { _ = state.update(k, visibleRows: 18) }
-        _ = state.update(.tab, visibleRows: 18)
-        for k in keys("0341 551234") { _ = state.update(k, visibleRows: 18) }
-        _ = state.update(.tab, visibleRows: 18)
+        for k in keys("Siti") { _ = state.update(k) }
+        _ = state.update(.tab)
+        for k in keys("0341 551234") { _ = state.update(k) }
+        _ = state.update(.tab)
         #expect(state.form?.fields[1].error?.contains("mobile") == true)   // checked on leaving
         #expect(state.form?.fields[3].error == nil)                          // empty: only on saving
-        #expect(state.update(.f(2), visibleRows: 18) == .none)
+        #expect(state.update(.f(2)) == .none)
         #expect(state.form?.focus == 1)
         try assertSnapshot(state.render(width: 80, height: 24), "form-new-artisan-errors-80x24")
         // The kelurahan list as "ma" is typed: names that start with it first.
-        _ = state.update(.tab, visibleRows: 18); _ = state.update(.tab, visibleRows: 18)
-        for k in keys("ma") { _ = state.update(k, visibleRows: 18) }
+        _ = state.update(.tab); _ = state.update(.tab)
+        for k in keys("ma") { _ = state.update(k) }
         try assertSnapshot(state.render(width: 80, height: 24), "form-kelurahan-choice-80x24")
     }
 
     @Test func escOnAChangedFormAsksFirst() {
         var state = makeState()
-        _ = state.update(.char("a"), visibleRows: 18)
-        _ = state.update(.escape, visibleRows: 18)
-        #expect(state.mode == .list)                       // nothing typed: closes at once
-        _ = state.update(.char("a"), visibleRows: 18)
-        _ = state.update(.char("S"), visibleRows: 18)
-        _ = state.update(.escape, visibleRows: 18)
-        #expect(state.mode == .form && state.discardPending)
-        _ = state.update(.char("n"), visibleRows: 18)      // any other key keeps editing
-        #expect(state.mode == .form && state.form?.fields[0].value == "S")
-        _ = state.update(.escape, visibleRows: 18)
-        _ = state.update(.char("y"), visibleRows: 18)
-        #expect(state.mode == .list && state.form == nil)
+        _ = state.update(.char("a"))
+        _ = state.update(.escape)
+        #expect(state.topKind == .list)                       // nothing typed: closes at once
+        _ = state.update(.char("a"))
+        _ = state.update(.char("S"))
+        _ = state.update(.escape)
+        #expect(state.topKind == .confirm)  // "discard?" is a dialog over the form
+        _ = state.update(.char("x"))      // not an answer: the question stays
+        #expect(state.topKind == .confirm)
+        _ = state.update(.char("n"))      // no: back to editing
+        #expect(state.topKind == .form && state.form?.fields[0].value == "S")
+        _ = state.update(.escape)
+        _ = state.update(.char("y"))
+        #expect(state.topKind == .list && state.form == nil)
     }
 }
 
@@ -111,14 +113,14 @@ import TextUI
         stored.certifications = [Certification(kind: .halal, number: "ID1")]
         stored.rev += 1
         state.data.artisans.merge(stored)
-        _ = state.update(.char("e"), visibleRows: 18)
-        #expect(state.mode == .form && state.form?.value("name") == stored.name)
+        _ = state.update(.char("e"))
+        #expect(state.topKind == .form && state.form?.value("name") == stored.name)
         #expect(state.form?.value("nik") == "3573**********01")
         // Go to the brand field and type a new one.
-        while state.form?.fields[state.form!.focus].key != "brand" { _ = state.update(.tab, visibleRows: 18) }
-        _ = state.update(.ctrl("u"), visibleRows: 18)
-        for c in "Sekar Baru" { _ = state.update(.char(c), visibleRows: 18) }
-        guard case .save(.updateArtisan(let changed, let base)) = state.update(.f(2), visibleRows: 18) else {
+        while state.form?.fields[state.form!.focus].key != "brand" { _ = state.update(.tab) }
+        _ = state.update(.ctrl("u"))
+        for c in "Sekar Baru" { _ = state.update(.char(c)) }
+        guard case .save(.updateArtisan(let changed, let base)) = state.update(.f(2)) else {
             Issue.record("no update"); return
         }
         #expect(base == stored.rev && changed.id == id && changed.brand == "Sekar Baru")
@@ -149,7 +151,7 @@ import TextUI
         }
         var shots: [Grid] = []
         device.onDraw = { _ in
-            guard shots.isEmpty, app.state.mode == .conflict else { return }
+            guard shots.isEmpty, app.state.topKind == .conflict else { return }
             shots.append(snapshotScreen(app.state))
         }
         // F2: the conflict view. ← keeps their brand; F2 saves on top of their version.
@@ -167,17 +169,21 @@ import TextUI
     @Test func withoutTheStartingVersionEveryDifferenceIsAskedAndMineIsTheDefault() throws {
         var state = makeState()
         let id = try #require(state.selectedID(.artisans))
-        _ = state.update(.char("e"), visibleRows: 18)
-        _ = state.update(.ctrl("e"), visibleRows: 18)
-        _ = state.update(.char("!"), visibleRows: 18)
-        state.editingBase = nil
+        _ = state.update(.char("e"))
+        _ = state.update(.ctrl("e"))
+        _ = state.update(.char("!"))
+        var form = try #require(state.top as? FormScreen)
+        form.editingBase = nil
+        state.stack[state.stack.count - 1] = form
         var theirs = try #require(state.data.artisans[id])
         theirs.business = "Usaha Baru"
         theirs.rev += 1
-        state.data.artisans.merge(theirs)
-        state.showConflict()
-        #expect(state.mode == .conflict && state.conflict?.merge.conflicts.map(\.field) == ["name", "business"])
-        guard case .save(.updateArtisan(let merged, let base)) = state.update(.f(2), visibleRows: 18) else {
+        var data = state.data
+        data.artisans.merge(theirs)
+        state.replaceData(data)
+        _ = state.deliver(.refused(.conflict(id, base: theirs.rev - 1, current: theirs.rev)))
+        #expect(state.topKind == .conflict && state.conflict?.merge.conflicts.map(\.field) == ["name", "business"])
+        guard case .save(.updateArtisan(let merged, let base)) = state.update(.f(2)) else {
             Issue.record("no save"); return
         }
         #expect(base == theirs.rev && merged.name.hasSuffix("!") && merged.business != "Usaha Baru")
@@ -204,7 +210,7 @@ import TextUI
         // Next time: the form is back as it was left; Esc, y discards it and the draft.
         let again = ScriptedDevice([.escape, .char("y")])
         let second = ConsoleApp(store: store, device: again, lang: .en, today: today)
-        #expect(second.state.mode == .form && second.state.form?.value("name") == "Budi")
+        #expect(second.state.topKind == .form && second.state.form?.value("name") == "Budi")
         #expect(second.state.message?.contains("unsaved form") == true)
         second.run()
         #expect(FormDraft.load(data: dir, user: "ratna") == nil)
@@ -228,7 +234,7 @@ import TextUI
         #expect(flock(alive, LOCK_EX) == 0)
         #expect(FormDraft.load(data: dir, user: "ratna") == nil)
         let app = ConsoleApp(store: store, device: ScriptedDevice([.char("q")]), lang: .en, today: today)
-        #expect(app.state.mode == .list && FileManager.default.fileExists(atPath: running))
+        #expect(app.state.topKind == .list && FileManager.default.fileExists(atPath: running))
         #expect(app.state.message?.contains("another console of yours that is still open") == true)
         // It dies: the kernel drops its lock, and the draft is offered at once.
         flock(alive, LOCK_UN)
@@ -284,23 +290,23 @@ import TextUI
 @Suite struct EnrolPickerTests {
     @Test func enrolByTypingAFewLetters() throws {
         var state = makeState()
-        _ = state.update(.char("2"), visibleRows: 18)
+        _ = state.update(.char("2"))
         let session = try #require(state.selectedID(.sessions))
-        _ = state.update(.char("+"), visibleRows: 18)
-        #expect(state.mode == .picker)
+        _ = state.update(.char("+"))
+        #expect(state.topKind == .picker)
         // A few letters of someone's name, as staff type at the door.
         let wanted = "siti"
-        for c in wanted { _ = state.update(.char(c), visibleRows: 18) }
+        for c in wanted { _ = state.update(.char(c)) }
         let p = try #require(state.picker)
         try #require(!p.results.isEmpty, "the demo data has nobody called Siti")
         let first = state.data.artisans.items[p.results[0]]
         #expect(first.name.lowercased().hasPrefix(wanted))
         try assertSnapshot(state.render(width: 80, height: 24), "picker-enrol-80x24")
-        guard case .save(.enrol(let s, let a, .peserta)) = state.update(.enter, visibleRows: 18) else {
+        guard case .save(.enrol(let s, let a, .peserta)) = state.update(.enter) else {
             Issue.record("no enrol"); return
         }
         #expect(s == session && a == first.id)
-        _ = state.update(.escape, visibleRows: 18)
-        #expect(state.mode == .list && state.picker == nil)
+        _ = state.update(.escape)
+        #expect(state.topKind == .list && state.picker == nil)
     }
 }

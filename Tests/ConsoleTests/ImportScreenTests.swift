@@ -55,10 +55,10 @@ final class ScriptedDevice: TerminalDevice {
         device = ScriptedDevice([.char("I")] + typed(dir + ".csv") + [.enter])
         let second = ConsoleApp(store: store, device: device, lang: .en, today: today)
         var state = second.state
-        _ = state.update(.char("I"), visibleRows: 18)
-        #expect(state.mode == .importPath)
-        for key in typed("x.csv") { _ = state.update(key, visibleRows: 18) }
-        #expect(state.update(.enter, visibleRows: 18) == .previewImport("x.csv", .skip))
+        _ = state.update(.char("I"))
+        #expect(state.topKind == .importPath)
+        for key in typed("x.csv") { _ = state.update(key) }
+        #expect(state.update(.enter) == .previewImport("x.csv", .skip))
         device.keys += [.enter, .char("u")]
         second.run()
         // u offers to take the import back; any key but y leaves it.
@@ -83,16 +83,18 @@ final class ScriptedDevice: TerminalDevice {
 
     @Test func thePreviewScreenAt80x24() throws {
         var state = makeState()
-        _ = state.update(.char("I"), visibleRows: 18)
-        for key in typed("/srv/data/daftar-ikm.csv") { _ = state.update(key, visibleRows: 18) }
+        _ = state.update(.char("I"))
+        for key in typed("/srv/data/daftar-ikm.csv") { _ = state.update(key) }
         try assertSnapshot(state.render(width: 80, height: 24), "import-prompt-80x24")
-        state.showImportPreview(["Read daftar-ikm.csv: UTF-8, separator \";\", 2 rows.", "",
-                                 "Would add 1, update 0; 0 unchanged; 0 already there, skipped; 0 repeated in the file; 1 bad.",
-                                 "  row 3, column \"No HP/WA\": is not an Indonesian mobile number (expected 08… or +628…)"], saving: 1)
+        _ = state.update(.enter)
+        _ = state.deliver(.importPreview(ImportPreview(file: "/srv/data/daftar-ikm.csv", lines: [
+            "Read daftar-ikm.csv: UTF-8, separator \";\", 2 rows.", "",
+            "Would add 1, update 0; 0 unchanged; 0 already there, skipped; 0 repeated in the file; 1 bad.",
+            "  row 3, column \"No HP/WA\": is not an Indonesian mobile number (expected 08… or +628…)"], ready: 1, existing: 0, updates: false)))
         try assertSnapshot(state.render(width: 80, height: 24), "import-preview-80x24")
-        #expect(state.update(.enter, visibleRows: 18) == .confirmImport)
-        _ = state.update(.escape, visibleRows: 18)
-        #expect(state.mode == .list && state.importPreview.isEmpty)
+        #expect(state.update(.enter) == .confirmImport)
+        _ = state.update(.escape)
+        #expect(state.topKind == .list && state.screen(ImportPreviewScreen.self) == nil)
     }
 
     /// A sheet of artisans already stored: skipped at first; `u` reads it again to update them

@@ -107,7 +107,7 @@ import TextUI
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
         // Accept Ani and Budi (the first two rows), open the grid: Ani sold 1,5 jt in 7, 2 leads; Budi 800.000 in 3.
-        var keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("j"), .char("a"), .char("g")]
+        var keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("j"), .char("a"), .char("t")]
         keys += typed("1,5 jt") + [.tab] + typed("7") + [.tab] + typed("2") + [.tab]
         keys += typed("800000") + [.tab] + typed("3")
         let device = ScriptedDevice(keys)
@@ -129,7 +129,7 @@ import TextUI
     @Test func aRowWithAnAmountThatDoesNotReadIsNotSavedAndSaysSo() throws {
         let (store, dir) = try ParticipantsTests().store()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("g")] + "tujuh".map { .char($0) } + [.enter]
+        let keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("t")] + "tujuh".map { .char($0) } + [.enter]
         let device = ScriptedDevice(keys)
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         app.run()

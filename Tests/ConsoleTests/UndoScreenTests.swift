@@ -51,7 +51,7 @@ import TextUI
         device.onRead = { if device.keys.isEmpty && device.screens.count == 2 { device.keys = [.char("y"), .char("D"), .char("y")] } }
         var shots: [Grid] = []
         device.onDraw = { _ in
-            guard shots.isEmpty, app.state.mode == .confirm else { return }
+            guard shots.isEmpty, app.state.topKind == .confirm else { return }
             shots.append(snapshotScreen(app.state))
         }
         app.run()

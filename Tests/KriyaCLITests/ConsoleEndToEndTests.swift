@@ -203,13 +203,13 @@ import KriyaCore
         /// words, as few as bring the person to the first row (worked out on the same data with
         /// the console's own state, then checked on the real screen before Enter). Returns the keys.
         var model = ConsoleState(data: demo, lang: .en, today: today, dataPath: data.path, user: "ratna")
-        _ = model.update(.char("2"), visibleRows: 18)
-        _ = model.update(.char("c"), visibleRows: 18)
+        _ = model.update(.char("2"))
+        _ = model.update(.char("c"))
         func letters(for name: String) -> String {
             func first(_ typed: String) -> Bool {
                 var probe = model
-                for c in typed { _ = probe.update(.char(c), visibleRows: 18) }
-                return probe.checkIn?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
+                for c in typed { _ = probe.update(.char(c)) }
+                return probe.screen(CheckInScreen.self)?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
             }
             let words = name.lowercased().split(separator: " ").map(String.init)
             let tries = (1...12).flatMap { n in words.compactMap { $0.count >= n ? String($0.prefix(n)) : nil } }
@@ -233,14 +233,14 @@ import KriyaCore
             #expect(door.waitFor("✓ " + name + ":") || door.waitFor(name + " is already in"), "\(door.screen)")
             // The model follows: this person is in now.
             var change = Change(command: "check-in")
-            if let id = model.checkIn?.enrolled.first(where: { model.data.artisans[$0]?.name == name }),
+            if let id = model.screen(CheckInScreen.self)?.enrolled.first(where: { model.data.artisans[$0]?.name == name }),
                let planned = try? model.data.plan(.checkIn(session: session.id, artisan: id, day: session.days[0],
                                                            time: ClockTime(hour: 8, minute: 0)!, enrol: false),
                                                   CommandContext(user: "ratna", today: today, time: ClockTime(hour: 8, minute: 0)!)) {
                 change = planned
                 model.data.commit(change)
                 model.replaceData(model.data)
-                model.checkInSaved(change)
+                _ = model.deliver(.saved(change))
             }
             // Meanwhile the second door checks in the same first two people.
             if i < 2 {

@@ -5,7 +5,7 @@ import TextUI
 /// which are the core's (`ArtisanText`, the same rules as `kriya add` and the importer).
 enum ArtisanForm {
     /// A field's kind, hint and length limit.
-    typealias Layout = (field: ArtisanField, kind: @Sendable (Lang) -> any FieldKind, hint: TextKey?, max: Int)
+    typealias Layout = (field: ArtisanField, kind: @Sendable (Lang) -> any FieldKind, hint: UIKey?, max: Int)
 
     static let layout: [Layout] = [
         (.name, { _ in TextKind() }, nil, 120),
@@ -44,11 +44,11 @@ enum ArtisanForm {
     /// An empty form, or one filled with `artisan` to change it; `only` some of the fields.
     static func make(_ lang: Lang, editing artisan: Artisan? = nil, only: [ArtisanField]? = nil) -> Form {
         let current = artisan.map { values(of: $0, lang) }
-        let title = artisan.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewArtisan, lang)
+        let title = artisan.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewArtisan, lang)
         return Form(title: title, fields: layout.filter { only?.contains($0.field) ?? true }.map { item in
             FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
-                      kind: item.kind(lang), hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
+                      kind: item.kind(lang), hint: item.hint.map { UIText.text($0, lang) } ?? "", maxLength: item.max)
         })
     }
 

@@ -4,7 +4,7 @@ import TextUI
 /// The exhibition form: the fair itself. Its delegation (proposals, curation, booths, sales)
 /// is worked on from the exhibition, one artisan at a time.
 enum ExhibitionForm {
-    typealias Layout = (key: String, label: TextKey, kind: @Sendable (Lang) -> any FieldKind, hint: TextKey?, max: Int)
+    typealias Layout = (key: String, label: TextKey, kind: @Sendable (Lang) -> any FieldKind, hint: UIKey?, max: Int)
 
     static let required: Set<String> = ["name", "level", "start"]
 
@@ -36,11 +36,11 @@ enum ExhibitionForm {
 
     static func make(_ lang: Lang, editing exhibition: Exhibition? = nil) -> Form {
         let current = exhibition.map { values(of: $0, lang) } ?? ["status": L10n.value(ExhibitionStatus.planned, lang)]
-        let title = exhibition.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewExhibition, lang)
+        let title = exhibition.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewExhibition, lang)
         return Form(title: title, fields: layout.map { item in
             FormField(key: item.key, label: L10n.text(item.label, lang), value: current[item.key] ?? "",
                       required: required.contains(item.key), kind: item.kind(lang),
-                      hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
+                      hint: item.hint.map { UIText.text($0, lang) } ?? "", maxLength: item.max)
         })
     }
 

@@ -5,7 +5,7 @@ import TextUI
 /// spreadsheet cell or `kriya add` (`Vas=Rp75.000; Piring`, `halal:ID123:2027-01-31`).
 enum ListFields {
     static func products(_ lang: Lang) -> ListKind {
-        ListKind(columns: [.init(L10n.text(.uiColumnProduct, lang), width: 28), .init(L10n.text(.uiColumnPrice, lang), width: 14, kind: MoneyKind())],
+        ListKind(columns: [.init(UIText.text(.uiColumnProduct, lang), width: 28), .init(UIText.text(.uiColumnPrice, lang), width: 14, kind: MoneyKind())],
                  rows: { text in ListCell.split(text).map { item in
                      item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
                  } },
@@ -24,9 +24,9 @@ enum ListFields {
     static func certifications(_ lang: Lang) -> ListKind {
         let kinds = ChoiceKind(CertificationKind.allCases.map(\.rawValue))
         return ListKind(columns: [.init(L10n.text(.fKind, lang), width: 7, kind: kinds, maxLength: 12),
-                                  .init(L10n.text(.uiColumnNumber, lang), width: 18, maxLength: 40),
-                                  .init(L10n.text(.uiColumnValidUntil, lang), width: 11, kind: DateKind(lang: lang), maxLength: 12),
-                                  .init(L10n.text(.uiColumnIssued, lang), width: 11, kind: DateKind(lang: lang), maxLength: 12)],
+                                  .init(UIText.text(.uiColumnNumber, lang), width: 18, maxLength: 40),
+                                  .init(UIText.text(.uiColumnValidUntil, lang), width: 11, kind: DateKind(lang: lang), maxLength: 12),
+                                  .init(UIText.text(.uiColumnIssued, lang), width: 11, kind: DateKind(lang: lang), maxLength: 12)],
                         rows: { text in ListCell.split(text).map { item in
                             item.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
                         } },

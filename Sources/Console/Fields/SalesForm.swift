@@ -5,9 +5,9 @@ import TextUI
 enum SalesForm {
     static func make(_ lang: Lang, exhibition: Exhibition, artisan: Artisan) -> Form {
         let p = exhibition.participant(artisan.id)
-        return Form(title: L10n.text(.uiFormSales, lang, artisan.name, exhibition.name), fields: [
+        return Form(title: UIText.text(.uiFormSales, lang, artisan.name, exhibition.name), fields: [
             FormField(key: "sales", label: L10n.text(.fSales, lang), value: p?.sales.map(Rupiah.format) ?? "", kind: MoneyKind(),
-                      hint: L10n.text(.uiHintMoney, lang), maxLength: 20),
+                      hint: UIText.text(.uiHintMoney, lang), maxLength: 20),
             FormField(key: "transactions", label: L10n.text(.fTransactions, lang), value: p?.transactions.map(String.init) ?? "",
                       filter: .digits, maxLength: 6),
             FormField(key: "leads", label: L10n.text(.fLeads, lang), value: p?.leads.map(String.init) ?? "", filter: .digits, maxLength: 6),

@@ -4,7 +4,7 @@ import TextUI
 /// The Bimtek session form: what staff agree with a university or a trainer, in the order
 /// they write it down. Participants are not here: they are enrolled from the session (`+`).
 enum SessionForm {
-    typealias Layout = (key: String, label: TextKey, kind: @Sendable (Lang, CivilDate) -> any FieldKind, hint: TextKey?, max: Int)
+    typealias Layout = (key: String, label: TextKey, kind: @Sendable (Lang, CivilDate) -> any FieldKind, hint: UIKey?, max: Int)
 
     static let required: Set<String> = ["title", "organiser", "venue", "start"]
 
@@ -42,11 +42,11 @@ enum SessionForm {
     static func make(_ lang: Lang, today: CivilDate, editing session: BimtekSession? = nil) -> Form {
         let current = session.map { values(of: $0, lang) }
             ?? ["organiser": "Dekranasda Kota Malang", "status": L10n.value(SessionStatus.planned, lang)]
-        let title = session.map { L10n.text(.uiFormEdit, lang, $0.id) } ?? L10n.text(.uiFormNewSession, lang)
+        let title = session.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewSession, lang)
         return Form(title: title, fields: layout.map { item in
             FormField(key: item.key, label: L10n.text(item.label, lang), value: current[item.key] ?? "",
                       required: required.contains(item.key), kind: item.kind(lang, today),
-                      hint: item.hint.map { L10n.text($0, lang) } ?? "", maxLength: item.max)
+                      hint: item.hint.map { UIText.text($0, lang) } ?? "", maxLength: item.max)
         })
     }
 

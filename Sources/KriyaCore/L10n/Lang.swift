@@ -1,3 +1,5 @@
+import KriyaText
+
 /// The interface language. Indonesian for `id_*` locales, English otherwise; `--lang` and the
 /// config override.
 public enum Lang: String, Sendable, CaseIterable {
@@ -25,11 +27,7 @@ public enum L10n {
     }
 
     public static func text(_ key: TextKey, _ lang: Lang, arguments args: [CustomStringConvertible]) -> String {
-        var out = table(lang)[key] ?? StringsEN.table[key] ?? key.rawValue
-        for (i, arg) in args.enumerated() {
-            out = out.replacingAll("{\(i)}", with: arg.description)
-        }
-        return out
+        Template.fill(table(lang)[key] ?? StringsEN.table[key] ?? key.rawValue, args)
     }
 
     /// How an enum value reads in the interface (`accepted` → `diterima`); the stored value

@@ -1,0 +1,143 @@
+import Dispatch
+import KriyaCore
+import KriyaStore
+import TextUI
+
+/// The console's loop: draw, wait for a key (or half a second), hand it to the state, run the
+/// effect it asks for and hand the outcome back; about once a second look for changes other
+/// staff saved, and show them without losing the selection. The only place with I/O.
+public final class ConsoleApp {
+    public internal(set) var state: ConsoleState
+    let store: Store
+    private let device: TerminalDevice
+    /// The import on the preview screen, waiting for Enter.
+    var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
+    private var lastDraft: FormDraft?
+    /// What the store warned of during the last key (a save whose audit line or compaction
+    /// failed): shown on the status line, over whatever else the key said.
+    private var warnings: [StoreWarning] = []
+
+    /// - Parameter message: shown on the status line at start (a theme or config problem).
+    /// - Parameter certificatePattern: how certificate numbers are made (config).
+    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
+                certificatePattern: CertificatePattern = .standard) {
+        self.store = store
+        self.device = device
+        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
+        state.shared.certificatePattern = certificatePattern
+        let (width, height) = device.size
+        state.resize(width: width, height: height)
+        if let message, !message.isEmpty { state.shared.message = message }
+        store.onWarning = { [weak self] in self?.warnings.append($0) }
+        FormDraft.markAlive(data: store.path, user: store.user)
+        let drafts = FormDraft.find(data: store.path, user: store.user)
+        if drafts.left == nil && drafts.waiting > 0 { state.shared.message = UIText.text(.uiDraftWaiting, lang, drafts.waiting) }
+        if let left = drafts.left {
+            state.restore(left.draft)
+            // The draft is this console's now: kept under its own name before the old one goes.
+            keepDraft()
+            if left.file != FormDraft.path(data: store.path, user: store.user) { FormDraft.remove(file: left.file) }
+        }
+    }
+
+    /// After every key: keep the open form's unsaved changes on disk, or drop the draft once
+    /// the form is saved or discarded.
+    private func keepDraft() {
+        let now = state.draft
+        guard now?.values != lastDraft?.values || now?.focus != lastDraft?.focus else { return }
+        if let now { now.write(data: store.path, user: store.user) } else { FormDraft.remove(data: store.path, user: store.user) }
+        lastDraft = now
+    }
+
+    /// Says on screen what is being done before work that keeps the loop busy for a while.
+    func showBusy(_ text: String?) {
+        state.shared.busy = text
+        let (width, height) = device.size
+        if text != nil { device.draw(state.render(width: width, height: height)) }
+    }
+
+    public func run() {
+        var lastLook = DispatchTime.now().uptimeNanoseconds
+        while !state.quit {
+            let (width, height) = device.size
+            state.resize(width: width, height: height)
+            device.draw(state.render(width: width, height: height))
+            if let key = device.readKey(timeoutMilliseconds: 500), key != .resize {
+                let clock = SystemInfo.now()
+                (state.shared.now, state.shared.today) = (clock.time, clock.today)
+                var effect = state.update(key)
+                // An outcome may ask for more (a walk-in saved is then checked in).
+                while let next = effect { effect = run(next) }
+                keepDraft()
+                if !warnings.isEmpty {
+                    state.shared.message = warnings.map { $0.message(state.shared.lang) }.joined(separator: " · ")
+                    warnings = []
+                }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now - lastLook >= 1_000_000_000 {
+                lastLook = now
+                if (try? store.refresh()) == true {
+                    state.replaceData(store.data)
+                    state.shared.message = UIText.text(.uiUpdated, state.shared.lang)
+                }
+            }
+        }
+        FormDraft.markGone(data: store.path, user: store.user)
+    }
+
+    /// Runs one effect; returns the next one its outcome asks for.
+    func run(_ effect: Effect) -> Effect? {
+        switch effect {
+        case .redraw: device.redrawAll(); return nil
+        case .suspend: device.suspend(); return nil
+        case .save(let command): return save(command)
+        case .undo: return undo()
+        case .history(let id): return state.deliver(.history(store.history(of: id), of: id))
+        case .previewImport(let file, let onDuplicate): return previewImport(file, onDuplicate: onDuplicate)
+        case .confirmImport: return confirmImport()
+        case .completePath(let typed): return state.deliver(Self.complete(typed))
+        case .undoImport: undoImport(); return nil
+        }
+    }
+
+    /// Saves a command through the store (checked again there against the latest data) and
+    /// hands the outcome to the screen that asked.
+    func save(_ command: Command) -> Effect? {
+        switch Result(catching: { () throws(StoreError) in try store.applyUndoably(command) }) {
+        case .success(let (change, undo)):
+            state.replaceData(store.data)
+            state.shared.remember(undo)
+            return state.deliver(.saved(change))
+        case .failure(.command(let box)):
+            // A conflict is shown against the newest version.
+            if case .conflict = box.error { state.replaceData(store.data) }
+            return state.deliver(.refused(box.error))
+        case .failure(let other):
+            return state.deliver(.failed("\(other)"))
+        }
+    }
+
+    /// `u`: the newest change this console saved, taken back; after an import, the import
+    /// (asked first).
+    func undo() -> Effect? {
+        let lang = state.shared.lang
+        guard let last = state.shared.undoStack.last else {
+            if state.shared.importedAt != nil { return askUndoImport() }
+            state.shared.message = UIText.text(.uiNothingToUndo, lang)
+            return nil
+        }
+        state.shared.undoStack.removeLast()
+        switch Result(catching: { () throws(StoreError) in try store.applyUndoably(.undo(last)) }) {
+        case .success(let (change, _)):
+            state.replaceData(store.data)
+            let ids = change.targets.map(\.description).joined(separator: ", ")
+            state.shared.message = UIText.text(.uiUndone, lang, last.command, ids)
+        case .failure(.command(let box)):
+            state.shared.message = UIText.text(.uiUndoRefused, lang, box.error.message(lang))
+        case .failure(let other):
+            state.shared.message = UIText.text(.uiUndoRefused, lang, "\(other)")
+        }
+        return nil
+    }
+}

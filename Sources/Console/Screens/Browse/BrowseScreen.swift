@@ -1,0 +1,217 @@
+import KriyaCore
+import KriyaText
+import TextUI
+
+/// The main screen: four panes (artisans, Bimtek sessions, exhibitions, reports), each a list
+/// with its own search, selection and scroll; on a wide terminal the selected record's detail
+/// beside it. Always at the bottom of the stack.
+public struct BrowseScreen: Screen {
+    public var pane: Pane = .artisans
+    /// The search box of each pane; `searching` while it has the keys.
+    var searchBox: [Pane: TextField] = [:]
+    public var searching = false
+    /// Per pane: what the list shows (positions in the data) and its scroll state.
+    public var rows: [Pane: [Int]] = [:]
+    public var lists: [Pane: ListState] = [:]
+    /// Filters on the artisans pane; a status filter on each event pane.
+    public var filter = ArtisanFilter()
+    public var sessionStatus: SessionStatus?
+    public var exhibitionStatus: ExhibitionStatus?
+    /// Artisans sorted by this column (nil: best match first, then by name).
+    public var sortColumn: Int?
+    public var sortDescending = false
+
+    init(_ shared: Shared) {
+        for pane in Pane.allCases { refilter(pane, shared) }
+    }
+
+    public var kind: ScreenKind { searching ? .search : .list }
+
+    /// The search text per pane.
+    public var query: [Pane: String] {
+        get { searchBox.mapValues(\.text) }
+        set { searchBox = newValue.mapValues { TextField($0, maxLength: 80) } }
+    }
+
+    public var selected: [Pane: Int] {
+        get { lists.mapValues(\.selected) }
+        set { for (p, s) in newValue { lists[p, default: ListState()].selected = s } }
+    }
+
+    public var offset: [Pane: Int] {
+        get { lists.mapValues(\.offset) }
+        set { for (p, o) in newValue { lists[p, default: ListState()].offset = o } }
+    }
+
+    // MARK: - Bindings
+
+    public func bindings(_ shared: Shared) -> [Binding] {
+        if searching {
+            return [Binding([.enter, .down, .tab], .keepSearch, help: .uiHelpKeepSearch, bar: .uiKeyDone, barKeys: "Enter"),
+                    Binding([.escape], .clearSearch, help: .uiHelpClearSearch, bar: .uiKeyCancel)]
+        }
+        let id = selectedID(pane, shared)
+        let event = id.map { $0.kind != .artisan } ?? false
+        return [
+            Binding([.char("?")], .help, help: .uiHelpTitle),
+            Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
+            Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew),
+            Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
+            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: event),
+            Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
+            Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
+            Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
+            Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
+            Binding([.char("u")], .undo, help: .uiHelpUndo),
+            Binding([.char("h")], .history, help: .uiHelpHistory, enabled: id != nil),
+            Binding([.enter], .open, help: .uiHelpOpen, bar: .uiKeyOpen, enabled: !(rows[pane] ?? []).isEmpty),
+            Binding([.f(9), .alt("m")], .menu, help: .uiHelpMenu, bar: .uiKeyMenu),
+            Binding([.char("f"), .alt("f")], .filter, help: .uiHelpFilter, bar: .uiKeyFilter, enabled: pane != .reports),
+            Binding([(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort),
+            Binding([.char("I")], .importFile, help: .uiHelpImport),
+            Binding([(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
+                     (.char("4"), .pane(.reports)), (.tab, .nextPane), (.backTab, .previousPane)],
+                    help: .uiHelpSwitch, bar: .uiKeyPane, barKeys: "Tab"),
+        ] + Binding.moving(letters: true) + [
+            Binding([.escape], .back, help: .uiHelpBack, enabled: !(query[pane] ?? "").isEmpty),
+            Binding([.f(10), .char("q")], .quit, help: .uiHelpQuit, bar: .uiKeyQuit),
+        ]
+    }
+
+    // MARK: - Keys
+
+    public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
+        let count = rows[pane]?.count ?? 0
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            lists[pane, default: ListState()].move(Self.move(action), count: count, visible: listRows(shared.layout))
+        case .nextPane: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
+        case .previousPane: pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .pane(let p): pane = p
+        case .startSearch: searching = true
+        case .keepSearch: searching = false
+        case .clearSearch:
+            searching = false
+            setQuery("", shared)
+        case .back: setQuery("", shared)
+        case .menu: return .push(MenuScreen(bar: 0, bindings: bindings(shared) + Binding.common, shared))
+        case .filter:
+            return .push(MenuScreen(pane == .sessions ? .sessionStatus : pane == .exhibitions ? .exhibitionStatus : .filter, self, shared))
+        case .sortNext:
+            pane = .artisans
+            sortColumn = ((sortColumn ?? -1) + 1) % Self.artisanColumnCount
+            refilter(.artisans, shared)
+        case .sortReverse:
+            pane = .artisans
+            sortColumn = sortColumn ?? 0
+            sortDescending.toggle()
+            refilter(.artisans, shared)
+        case .clearFilters:
+            filter = ArtisanFilter()
+            (sessionStatus, exhibitionStatus) = (nil, nil)
+            for p in [Pane.artisans, .sessions, .exhibitions] { refilter(p, shared) }
+        case .importFile: return .push(ImportPathScreen())
+        case .newRecord:
+            if pane == .reports { pane = .artisans }
+            return .push(FormScreen.new(for: pane, shared))
+        case .open:
+            if pane == .reports { return selectedReport(shared).map { .push(DetailScreen(report: $0)) } ?? .stay }
+            return selectedID(pane, shared).map { .push(DetailScreen(record: $0)) } ?? .stay
+        default:
+            return RecordActions.perform(action, on: selectedID(pane, shared), &shared)
+        }
+        return .stay
+    }
+
+    static func move(_ action: Action) -> ListState.Move {
+        switch action {
+        case .up: return .up
+        case .down: return .down
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .first: return .first
+        default: return .last
+        }
+    }
+
+    /// In the search box every printable key is text, with the readline keys.
+    public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
+        // Alt + a menu title's underlined letter opens that menu of the bar.
+        if !searching, case .alt(let c) = key, let index = MenuBar.index(forAlt: c, shared.lang) {
+            return .push(MenuScreen(bar: index, bindings: bindings(shared) + Binding.common, shared))
+        }
+        guard searching else { return .ignored }
+        var box = searchBox[pane] ?? TextField("", maxLength: 80)
+        let before = box.text
+        box.handle(key)
+        guard box.text != before else { return .stay }
+        searchBox[pane] = box
+        lists[pane] = ListState()
+        refilter(pane, shared, previousQuery: before)
+        return .stay
+    }
+
+    mutating func setQuery(_ text: String, _ shared: Shared) {
+        searchBox[pane] = TextField(text, maxLength: 80)
+        lists[pane] = ListState()
+        refilter(pane, shared)
+    }
+
+    public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
+        if case .saved(let change) = msg { RecordActions.removed(change, &shared); return .stay }
+        return RecordActions.receive(msg, &shared)
+    }
+
+    public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
+        switch outcome {
+        case .saved(let change):
+            // A form saved: back to the list of its kind, on the record.
+            guard let id = change.targets.first else { return .stay }
+            show(id, shared)
+            shared.message = shared.t(.uiFormSaved, id, shared.stored(id)?.name ?? "")
+        case .show(let id):
+            show(id, shared)
+            return .push(DetailScreen(record: id))
+        case .imported:
+            pane = .artisans
+        case .action(let action):
+            return perform(action, key: .f(9), &shared)
+        case .chose(let purpose, let index):
+            return chose(purpose, index, &shared)
+        default:
+            return shared.answer(outcome)
+        }
+        return .stay
+    }
+
+    /// Selects a record in its pane, clearing that pane's search so it is there.
+    mutating func show(_ id: EntityID, _ shared: Shared) {
+        let target: Pane = id.kind == .artisan ? .artisans : id.kind == .session ? .sessions : .exhibitions
+        pane = target
+        if let at = rows[target]?.firstIndex(where: { recordID(target, $0, shared) == id }) {
+            lists[target, default: ListState()].move(.to(at), count: rows[target]?.count ?? 0, visible: listRows(shared.layout))
+            return
+        }
+        setQuery("", shared)
+        if let at = rows[target]?.firstIndex(where: { recordID(target, $0, shared) == id }) {
+            lists[target, default: ListState()].move(.to(at), count: rows[target]?.count ?? 0, visible: listRows(shared.layout))
+        }
+    }
+
+    /// The selected record of each pane (taken before new data replaces the positions).
+    func selectedIDs(_ shared: Shared) -> [Pane: EntityID] {
+        var out: [Pane: EntityID] = [:]
+        for p in Pane.allCases { out[p] = selectedID(p, shared) }
+        return out
+    }
+
+    /// New data: the lists again, each selection on the same record when it is still there.
+    mutating func reload(_ shared: Shared, keeping ids: [Pane: EntityID]) {
+        for pane in Pane.allCases {
+            refilter(pane, shared)
+            if let id = ids[pane], let at = rows[pane]?.firstIndex(where: { recordID(pane, $0, shared) == id }) {
+                lists[pane, default: ListState()].move(.to(at), count: rows[pane]?.count ?? 0, visible: listRows(shared.layout))
+            }
+        }
+    }
+}

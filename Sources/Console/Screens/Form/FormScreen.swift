@@ -1,0 +1,216 @@
+import KriyaCore
+import TextUI
+
+/// What the open form is for.
+public enum FormSubject: Equatable, Sendable {
+    case artisan, session, exhibition
+    /// What an artisan sold at an exhibition (opened from its delegation).
+    case sales(exhibition: EntityID, artisan: EntityID)
+    /// Someone at the check-in door who is not in Kriya yet: saved, then checked in.
+    case walkIn(session: EntityID, day: CivilDate)
+}
+
+/// A record's form: checked field by field as the user leaves each one, all at once on
+/// F2/Ctrl-S (nothing is saved while anything is wrong); Esc asks before dropping work. A save
+/// refused because someone else changed the record opens the conflict view over it.
+public struct FormScreen: Screen {
+    public var form: Form
+    public let subject: FormSubject
+    /// The record the form changes and the revision it was opened at (nil: a new one).
+    public var editing: (id: EntityID, rev: Int)?
+    /// The record's values as the form showed them when it opened (for the conflict view);
+    /// nil when not known (a draft restored after the record changed).
+    public var editingBase: [String: String]?
+
+    init(_ form: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?, _ shared: Shared) {
+        self.form = form
+        self.form.listHelp = shared.t(.uiListKeys)
+        self.subject = subject
+        self.editing = editing
+        editingBase = editing.flatMap { shared.stored($0.id)?.values }
+    }
+
+    /// A new record of the kind the pane shows.
+    static func new(for pane: Pane, _ shared: Shared) -> FormScreen {
+        switch pane {
+        case .sessions: return FormScreen(SessionForm.make(shared.lang, today: shared.today), .session, editing: nil, shared)
+        case .exhibitions: return FormScreen(ExhibitionForm.make(shared.lang), .exhibition, editing: nil, shared)
+        case .artisans, .reports: return FormScreen(ArtisanForm.make(shared.lang), .artisan, editing: nil, shared)
+        }
+    }
+
+    /// A stored record in its form, remembering the version it was opened at: a save after
+    /// someone else changed it goes through the conflict view, never overwrites.
+    static func edit(_ id: EntityID, _ shared: Shared) -> FormScreen? {
+        let lang = shared.lang
+        switch id.kind {
+        case .artisan:
+            return shared.data.artisans[id].map { FormScreen(ArtisanForm.make(lang, editing: $0), .artisan, editing: (id, $0.rev), shared) }
+        case .session:
+            return shared.data.sessions[id].map {
+                FormScreen(SessionForm.make(lang, today: shared.today, editing: $0), .session, editing: (id, $0.rev), shared)
+            }
+        case .exhibition:
+            return shared.data.exhibitions[id].map { FormScreen(ExhibitionForm.make(lang, editing: $0), .exhibition, editing: (id, $0.rev), shared) }
+        }
+    }
+
+    static func sales(_ exhibition: EntityID, _ artisan: EntityID, _ shared: Shared) -> FormScreen? {
+        guard let e = shared.data.exhibitions[exhibition], let a = shared.data.artisans[artisan] else { return nil }
+        return FormScreen(SalesForm.make(shared.lang, exhibition: e, artisan: a), .sales(exhibition: exhibition, artisan: artisan), editing: nil, shared)
+    }
+
+    /// The short form for a walk-in at the check-in door.
+    static func walkIn(_ session: EntityID, _ day: CivilDate, _ shared: Shared) -> FormScreen {
+        var form = ArtisanForm.make(shared.lang, only: ArtisanForm.walkIn)
+        form.title = shared.t(.uiFormWalkIn, shared.data.title(of: session) ?? session.description)
+        return FormScreen(form, .walkIn(session: session, day: day), editing: nil, shared)
+    }
+
+    public var kind: ScreenKind { .form }
+
+    public func bindings(_ shared: Shared) -> [Binding] {
+        if form.list != nil {
+            // A table of values (products, certifications) open inside a field.
+            return [Binding([.tab], .nextField, help: .uiHelpListNext, bar: .uiKeyNext),
+                    Binding([.ctrl("n")], .add, help: .uiHelpListAdd, bar: .uiKeyAdd),
+                    Binding([.ctrl("r")], .remove, help: .uiHelpListRemove, bar: .uiKeyRemoveRow),
+                    Binding([.enter], .done, help: .uiHelpListDone, bar: .uiKeyDone),
+                    Binding([.escape], .cancel, help: .uiHelpListUndo, bar: .uiKeyCancel)]
+        }
+        return [Binding([.f(2), .ctrl("s")], .save, help: .uiHelpFormSave, bar: .uiKeySave),
+                Binding([.tab, .down, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
+                Binding([.backTab, .up], .previousField, help: .uiHelpFormPrevious),
+                Binding([.escape], .cancel, help: .uiHelpFormCancel, bar: .uiKeyCancel)]
+    }
+
+    /// The bindings describe the keys; the form widget itself handles them (a choice list
+    /// open under a field takes ↑↓ and Enter first).
+    public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
+        handle(key, &shared)
+    }
+
+    public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
+        handle(key, &shared)
+    }
+
+    private mutating func handle(_ key: Key, _ shared: inout Shared) -> Step {
+        switch form.handle(key) {
+        case .none: return .stay
+        case .left(let index):
+            // A value typed and left is checked at once; an empty field only on saving.
+            let field = form.fields[index]
+            if case .failure(let problems) = command(shared) {
+                form.show(error: field.value.isEmpty ? nil : problems.byField[field.key], for: index)
+            } else {
+                form.show(error: nil, for: index)
+            }
+            return .stay
+        case .save:
+            return save(&shared)
+        case .cancel:
+            guard form.isDirty else { return .pop(.closed) }
+            return shared.confirm(.discardForm, title: form.title, text: shared.t(.uiFormDiscard))
+        }
+    }
+
+    /// Checks every field; saves when all is well, otherwise shows what is wrong.
+    mutating func save(_ shared: inout Shared) -> Step {
+        switch command(shared) {
+        case .success(let command): return .run(.save(command))
+        case .failure(let problems):
+            form.show(errors: problems.byField)
+            shared.message = shared.t(.uiFormNotSaved, problems.byField.count)
+            return .stay
+        }
+    }
+
+    /// The command that saves the form, or the problems by field key.
+    func command(_ shared: Shared) -> Result<Command, FormProblems> {
+        let (data, lang) = (shared.data, shared.lang)
+        let current = editing.map(\.id)
+        switch subject {
+        case .artisan, .walkIn:
+            let checked = ArtisanForm.text(form).checked()
+            guard checked.problems.isEmpty else { return .failure(FormProblems(checked.problems, lang)) }
+            guard let (id, rev) = editing, let stored = data.artisans[id] else { return .success(.addArtisan(checked.artisan)) }
+            var changed = stored
+            changed.take(checked.artisan, fields: ArtisanForm.edited(form))
+            return .success(.updateArtisan(changed, baseRev: rev))
+        case .session:
+            let (s, problems) = SessionForm.read(form, onto: current.flatMap { data.sessions[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateSession(s, baseRev: $0.rev) } ?? .addSession(s))
+        case .exhibition:
+            let (e, problems) = ExhibitionForm.read(form, onto: current.flatMap { data.exhibitions[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateExhibition(e, baseRev: $0.rev) } ?? .addExhibition(e))
+        case .sales(let exhibition, let artisan):
+            return SalesForm.command(form, exhibition: exhibition, artisan: artisan, lang)
+        }
+    }
+
+    public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
+        switch msg {
+        case .saved(let change):
+            return .pop(.saved(change))
+        case .refused(.conflict) where editing != nil:
+            // Someone saved the same record meanwhile: theirs and ours field by field.
+            return showConflict(&shared)
+        case .refused(.invalid(let problems)) where !problems.isEmpty:
+            form.show(errors: FormProblems(problems, shared.lang).byField)
+            shared.message = shared.t(.uiFormNotSaved, problems.count)
+            return .stay
+        default:
+            return shared.report(msg)
+        }
+    }
+
+    public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
+        switch outcome {
+        case .answered(.discardForm, yes: true): return .pop(.closed)
+        case .merged(let resolution):
+            // Their version is the starting point now; the merged values are saved on it.
+            for i in form.fields.indices {
+                if let v = resolution.values[form.fields[i].key] { form.fields[i].set(v) }
+                form.fields[i].rebase(resolution.theirs[form.fields[i].key] ?? "")
+            }
+            editing = (resolution.id, resolution.rev)
+            editingBase = resolution.theirs
+            return save(&shared)
+        default: return .stay
+        }
+    }
+
+    /// The conflict view for this form against the newest stored version. When no field of
+    /// the form changed on their side (an enrolment changed a session, say), there is nothing
+    /// to show: the save goes ahead on their version at once.
+    mutating func showConflict(_ shared: inout Shared) -> Step {
+        guard let (id, _) = editing, let theirs = shared.stored(id) else { return .stay }
+        var mine: [String: String] = [:]
+        for f in form.fields { mine[f.key] = f.value }
+        let merge = ThreeWayMerge(fields: form.fields.map(\.key), base: editingBase, theirs: theirs.values, mine: mine)
+        let view = ConflictScreen(merge: merge, id: id, name: theirs.name, theirs: theirs.values, theirsRev: theirs.rev,
+                                  labels: Dictionary(uniqueKeysWithValues: form.fields.map { ($0.key, $0.label) }))
+        if merge.conflicts.isEmpty && merge.takenFromTheirs.isEmpty { return resume(.merged(view.resolution), &shared) }
+        return .push(view)
+    }
+
+    public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
+        form.render(into: &grid, area: area)
+    }
+}
+
+/// A form's problems, one message per field key (several joined with "; ").
+public struct FormProblems: Error, Equatable {
+    public let byField: [String: String]
+    init(_ problems: [FieldError], _ lang: Lang) {
+        var out: [String: String] = [:]
+        for e in problems {
+            let key = String(e.field.prefix { $0 != "[" && $0 != "." })
+            let message = L10n.problem(e.problem, lang)
+            out[key] = out[key].map { $0 + "; " + message } ?? message
+        }
+        byField = out
+    }
+}

@@ -1,0 +1,77 @@
+import KriyaCore
+import KriyaText
+import KriyaViews
+import TextUI
+
+/// The participants screen: a heading with the counts that matter for the event, then one
+/// row per person with what staff check at a glance.
+extension ParticipantsScreen {
+    public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
+        let (data, lang, today) = (shared.data, shared.lang, shared.today)
+        let rows = self.rows(shared)
+        let heading: String
+        var columns: [(title: String, width: Int, right: Bool)]
+        let cells: (EntityID) -> [String]
+        if let s = data.sessions[event] {
+            let waiting = s.participants.filter { $0.enrolment == .waitlist }.count
+            heading = shared.t(.uiParticipantsSession, TerminalSafe.text(s.title), s.enrolledCount, s.capacity.map(String.init) ?? "–", waiting)
+            let days = s.days
+            columns = [(shared.t(.fEnrolled), 11, false), (shared.t(.fAttendance), max(10, min(days.count * 2, 20)), false),
+                       (shared.t(.fCertificate), 16, false)]
+            cells = { id in
+                guard let p = s.participant(id) else { return ["", "", ""] }
+                let marks = days.map { d in p.mark(on: d).map { Marks.letter($0.mark) } ?? (d <= today ? "?" : "·") }
+                // Who meets the session's certificate rule and still waits for a number (F8 at the door).
+                let due = p.certificate == nil && CheckInRules.eligible(p, in: s) ? "✓ " + shared.t(.uiCertificateDue) : ""
+                return [L10n.value(p.enrolment, lang), marks.joined(separator: " "), p.certificate ?? due]
+            }
+        } else if let e = data.exhibitions[event] {
+            let active = e.participants.filter { $0.curation.isActive }
+            heading = shared.t(.uiParticipantsExhibition, TerminalSafe.text(e.name), e.participants.filter { $0.curation == .accepted }.count,
+                               e.participants.filter { $0.curation == .proposed }.count, active.filter { $0.booth != nil }.count,
+                               Rupiah.format(e.totalSales))
+            columns = [(shared.t(.fCuration), 11, false), (shared.t(.fBooth), 6, false),
+                       (shared.t(.fSales), 13, true), ("Trx", 4, true), (shared.t(.uiColumnLeads), 7, true)]
+            cells = { id in
+                guard let p = e.participant(id) else { return ["", "", "", "", ""] }
+                // Someone who lacks a certification the fair asks for is marked; the selected
+                // one's missing kinds are spelled out under the list.
+                let missing = data.artisans[id].map(e.missingCertifications) ?? []
+                let curation = L10n.value(p.curation, lang) + (missing.isEmpty ? "" : " ⚠")
+                return [curation, p.booth ?? "", p.sales.map(Rupiah.format) ?? "",
+                        p.transactions.map(String.init) ?? "", p.leads.map(String.init) ?? ""]
+            }
+        } else {
+            return
+        }
+        grid.put(" " + heading, x: area.x, y: area.y, role: .header, limit: area.width)
+        // Name and business share what the fixed columns leave.
+        let fixed = columns.reduce(0) { $0 + $1.width + 1 }
+        let flexible = max(20, area.width - 1 - fixed - 1)
+        columns.insert((shared.t(.fBusiness), flexible - flexible / 2, false), at: 0)
+        columns.insert((shared.t(.fName), flexible / 2, false), at: 0)
+        func line(_ values: [String]) -> String {
+            zip(columns, values).map { c, v in DisplayWidth.pad(DisplayWidth.truncate(TerminalSafe.text(v), toCells: c.width), toCells: c.width, alignRight: c.right) }
+                .joined(separator: " ")
+        }
+        grid.put(" " + line(columns.map(\.title)), x: area.x, y: area.y + 1, role: .header, limit: area.width)
+        if rows.isEmpty { grid.put("  " + shared.t(.uiParticipantsNone), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
+        let visible = area.height - 3
+        let first = list.firstShown(count: rows.count, visible: visible)
+        for (n, id) in rows.dropFirst(first).prefix(visible).enumerated() {
+            let i = first + n, y = area.y + 2 + n
+            let a = data.artisans[id]
+            let role: Role = i == list.selected ? .selected : .normal
+            if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
+            grid.put(" " + line([a?.name ?? id.description, a?.business ?? ""] + cells(id)), x: area.x, y: y, role: role, limit: area.width)
+        }
+        // Under the list: what the fair requires, and what the selected artisan lacks of it.
+        if let e = data.exhibitions[event], !e.requiredCertifications.isEmpty {
+            var line = " " + shared.t(.uiRequires, e.requiredCertifications.map(\.rawValue).joined(separator: ", "))
+            if let id = rows[safe: list.selected], let a = data.artisans[id], case let missing = e.missingCertifications(a), !missing.isEmpty {
+                line += " · ⚠ " + shared.t(.uiLacks, TerminalSafe.text(a.name), missing.map(\.rawValue).joined(separator: ", "))
+            }
+            grid.put(line, x: area.x, y: area.y + area.height - 1, role: .warning, limit: area.width)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import KriyaCore
+import TextUI
+
+/// The people of one session or exhibition, to work on one at a time: enrol or propose more
+/// (`+`), withdraw (`-`); for an exhibition also accept (`a`), reject (`r`), give a booth (`b`)
+/// and type what they sold (`$`). Every change is a command: checked, audited, undone with `u`.
+public struct ParticipantsScreen: Screen {
+    public let event: EntityID
+    public var list = ListState()
+
+    init(event: EntityID) { self.event = event }
+
+    public var kind: ScreenKind { .participants }
+    var exhibition: Bool { event.kind == .exhibition }
+
+    /// Rows of people the body has room for (the heading and the column titles take two, the
+    /// line under the list one).
+    func visible(_ layout: Layout) -> Int { max(1, layout.body.height - 3) }
+
+    public func bindings(_ shared: Shared) -> [Binding] {
+        let someone = !rows(shared).isEmpty
+        var out = [Binding([.char("+"), .f(7)], .add, help: exhibition ? .uiHelpPropose : .uiHelpEnrol, bar: .uiKeyAdd),
+                   Binding([.char("-"), .delete, .char("w")], .withdraw, help: .uiHelpWithdraw, bar: .uiKeyWithdraw, enabled: someone)]
+        if exhibition {
+            out += [Binding([.char("a")], .accept, help: .uiHelpAccept, bar: .uiKeyAccept, enabled: someone),
+                    Binding([.char("r")], .reject, help: .uiHelpReject, bar: .uiKeyReject, enabled: someone),
+                    Binding([.char("p")], .propose, help: .uiHelpProposeAgain, enabled: someone),
+                    Binding([.char("b")], .booth, help: .uiHelpBooth, bar: .uiKeyBooth, enabled: someone),
+                    Binding([.char("$"), .char("s")], .sales, help: .uiHelpSales, bar: .uiKeySales, enabled: someone),
+                    Binding([.char("t")], .salesGrid, help: .uiHelpSalesGrid, bar: .uiKeyGrid)]
+        }
+        return out + [Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
+                      Binding([.char("h")], .history, help: .uiHelpHistory)]
+            + Binding.moving(letters: true)
+            + [Binding([.escape, .char("q"), .f(10)], .back, help: .uiHelpBackToList, bar: .uiKeyBack, barKeys: "Esc")]
+    }
+
+    /// The participants in the order staff read them: enrolled, waitlist, withdrawn (a session);
+    /// accepted, proposed, rejected, withdrawn (an exhibition); by name within each.
+    func rows(_ shared: Shared) -> [EntityID] {
+        let name = { (id: EntityID) in shared.data.artisans[id]?.name ?? id.description }
+        if let s = shared.data.sessions[event] {
+            let order: [Enrolment] = [.registered, .waitlist, .cancelled]
+            return s.participants.sorted {
+                let (a, b) = (order.firstIndex(of: $0.enrolment)!, order.firstIndex(of: $1.enrolment)!)
+                return a != b ? a < b : name($0.artisan) < name($1.artisan)
+            }.map(\.artisan)
+        }
+        if let e = shared.data.exhibitions[event] {
+            let order: [Curation] = [.accepted, .proposed, .rejected, .withdrawn]
+            return e.participants.sorted {
+                let (a, b) = (order.firstIndex(of: $0.curation)!, order.firstIndex(of: $1.curation)!)
+                return a != b ? a < b : name($0.artisan) < name($1.artisan)
+            }.map(\.artisan)
+        }
+        return []
+    }
+
+    func chosen(_ shared: Shared) -> EntityID? { rows(shared)[safe: list.selected] }
+
+    public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
+        let rows = self.rows(shared)
+        let chosen = rows[safe: list.selected]
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            list.move(BrowseScreen.move(action), count: rows.count, visible: visible(shared.layout))
+        case .back: return .pop(.closed)
+        case .add: return .push(PickerScreen(event: event, shared))
+        case .undo: return .run(.undo)
+        case .history: return .run(.history(chosen ?? event))
+        case .salesGrid: return .push(SalesGridScreen(exhibition: event, people: rows, shared))
+        default:
+            guard let chosen else { return .stay }
+            switch action {
+            case .withdraw:
+                return .run(.save(exhibition ? .setCuration(exhibition: event, artisan: chosen, curation: .withdrawn)
+                                             : .withdraw(session: event, artisan: chosen)))
+            case .accept, .reject, .propose:
+                let curation: Curation = action == .accept ? .accepted : action == .reject ? .rejected : .proposed
+                return .run(.save(.setCuration(exhibition: event, artisan: chosen, curation: curation)))
+            case .booth:
+                let current = shared.data.exhibitions[event]?.participant(chosen)?.booth ?? ""
+                let name = shared.data.artisans[chosen]?.name ?? ""
+                return .push(PromptScreen(.booth(exhibition: event, artisan: chosen), label: shared.t(.uiBoothPrompt, name), value: current))
+            case .sales:
+                return FormScreen.sales(event, chosen, shared).map { .push($0) } ?? .stay
+            default: break
+            }
+        }
+        return .stay
+    }
+
+    public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
+        switch outcome {
+        case .typed(.booth(let exhibition, let artisan), let text):
+            return .run(.save(.assignBooth(exhibition: exhibition, artisan: artisan, booth: text)))
+        case .saved(let change):
+            said(change, &shared)
+            return .stay
+        default:
+            return shared.answer(outcome)
+        }
+    }
+
+    public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
+        guard case .saved(let change) = msg else { return RecordActions.receive(msg, &shared) }
+        said(change, &shared)
+        return .stay
+    }
+
+    /// A change from this screen was saved: say what happened to whom, and keep the selection
+    /// on that person wherever the change moved them.
+    mutating func said(_ change: Change, _ shared: inout Shared) {
+        let who = change.targets.dropFirst().first
+        if let who, let at = rows(shared).firstIndex(of: who) {
+            list.move(.to(at), count: rows(shared).count, visible: visible(shared.layout))
+        }
+        let name = who.flatMap { shared.data.artisans[$0]?.name } ?? ""
+        shared.message = shared.t(.uiParticipantSaved, name, change.command + (change.detail.map { ": " + $0 } ?? ""))
+    }
+
+    public mutating func dataChanged(_ shared: Shared) {
+        list.clamp(count: rows(shared).count, visible: visible(shared.layout))
+    }
+}

@@ -11,7 +11,7 @@ final class ScriptedDevice: TerminalDevice {
     var last = Grid(width: 80, height: 24)
     /// Every frame drawn, as text.
     var screens: [String] = []
-    var size: (width: Int, height: Int) { (80, 24) }
+    var size: (width: Int, height: Int) = (80, 24)
     init(_ keys: [Key]) { self.keys = keys }
     /// Runs before each key is read (a colleague saving meanwhile, say).
     var onRead: (() -> Void)?

@@ -58,7 +58,7 @@ public struct HelpScreen: Screen {
     public func bindings(_ shared: Shared) -> [Binding] {
         [Binding([(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove),
          Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
-         Binding([.escape, .f(1), .char("q"), .enter], .back, help: .uiHelpClose, bar: .uiKeyBack, barKeys: "Esc")]
+         Binding([.escape, .char("q"), .enter], .back, help: .uiHelpClose, bar: .uiKeyBack, barKeys: "Esc")]
     }
 
     /// Rows the bindings have on the body (the title and the closing line take two).

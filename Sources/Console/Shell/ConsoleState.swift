@@ -66,8 +66,8 @@ public struct ConsoleState {
     private mutating func ask(_ action: Action) -> Effect?? {
         switch action {
         case .help:
-            // F1 on the help itself closes it (the help screen binds F1 first).
-            stack.append(HelpScreen(of: top, shared))
+            // F1 on the help itself closes it.
+            if top is HelpScreen { stack.removeLast() } else { stack.append(HelpScreen(of: top, shared)) }
         case .redraw: return .some(.redraw)
         case .suspend: return .some(.suspend)
         case .quit: quit = true

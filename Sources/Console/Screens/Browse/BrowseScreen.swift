@@ -67,6 +67,7 @@ public struct BrowseScreen: Screen {
             Binding([.enter], .open, help: .uiHelpOpen, bar: .uiKeyOpen, enabled: !(rows[pane] ?? []).isEmpty),
             Binding([.f(9), .alt("m")], .menu, help: .uiHelpMenu, bar: .uiKeyMenu),
             Binding([.char("f"), .alt("f")], .filter, help: .uiHelpFilter, bar: .uiKeyFilter, enabled: pane != .reports),
+            Binding([.char("F")], .clearFilters, help: .uiMenuClearFilters, enabled: !filterSummary(shared).isEmpty),
             Binding([(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort),
             Binding([.char("I")], .importFile, help: .uiHelpImport),
             Binding([(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),

@@ -1,0 +1,132 @@
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+/// Walks every screen of the console and every key it lists: each binding has help in both
+/// languages, each of its keys reaches it (no other binding takes the key first), each does
+/// something (the screen, the stack or the effect changes, at once or after one other key of
+/// the screen), and F1 opens the help everywhere.
+@Suite struct ScreenWalkTests {
+    /// Every screen, reached as a user reaches it, with a name for the messages.
+    static func screens() throws -> [(name: String, state: ConsoleState)] {
+        var out: [(String, ConsoleState)] = []
+        func at(_ name: String, _ keys: [Key], from start: ConsoleState? = nil, then: (inout ConsoleState) throws -> Void = { _ in }) throws {
+            var state = start ?? makeState()
+            for k in keys { _ = state.update(k) }
+            try then(&state)
+            out.append((name, state))
+        }
+        let base = makeState()
+        // A two-day session with people, and a fair with an accepted delegation.
+        let session = try #require(base.data.sessions.items.first { $0.days.count > 1 && $0.participants.count > 3 })
+        let fair = try #require(base.data.exhibitions.items.first { e in e.participants.filter { $0.curation == .accepted }.count > 1 })
+        var onSession = base
+        _ = onSession.update(.char("2"))
+        onSession.selected[.sessions] = try #require(onSession.rows[.sessions]?.firstIndex { onSession.data.sessions.items[$0].id == session.id })
+        var onFair = base
+        _ = onFair.update(.char("3"))
+        onFair.selected[.exhibitions] = try #require(onFair.rows[.exhibitions]?.firstIndex { onFair.data.exhibitions.items[$0].id == fair.id })
+
+        try at("artisans", [])
+        try at("sessions", [], from: onSession)
+        try at("exhibitions", [], from: onFair)
+        try at("reports", [.char("4")])
+        try at("search", [.char("/"), .char("s")])
+        try at("detail", [.enter])
+        try at("report detail", [.char("4"), .enter])
+        try at("help", [.f(1)])
+        try at("bar menu", [.f(9)])
+        try at("filter menu", [.char("f")])
+        try at("kecamatan menu", [.char("f"), .enter])
+        try at("form", [.char("a")])
+        try at("form list", [.char("a")]) { state in
+            while state.form?.fields[state.form!.focus].key != "products" { _ = state.update(.tab) }
+            _ = state.update(.enter)
+        }
+        try at("discard dialog", [.char("a"), .char("S"), .escape])
+        try at("delete dialog", [.char("d")])
+        try at("conflict", [.char("e"), .ctrl("e"), .char("!")]) { state in
+            let id = try #require(state.selectedID(.artisans))
+            var theirs = try #require(state.data.artisans[id])
+            (theirs.name, theirs.business, theirs.rev) = (theirs.name + "?", "Usaha Baru", theirs.rev + 1)
+            var data = state.data
+            data.artisans.merge(theirs)
+            state.replaceData(data)
+            _ = state.deliver(.refused(.conflict(id, base: theirs.rev - 1, current: theirs.rev)))
+        }
+        try at("history", []) { state in
+            _ = state.deliver(.history([AuditEntry(when: "29/11/2026 10:00", user: "ratna", command: "add-artisan",
+                                                   targets: [state.selectedID(.artisans)!], detail: nil, changes: [])], of: state.selectedID(.artisans)!))
+        }
+        try at("picker", [.char("+")], from: onSession)
+        try at("participants", [.char("p")], from: onSession)
+        try at("delegation", [.char("p")], from: onFair)
+        try at("booth prompt", [.char("p"), .char("b")], from: onFair)
+        try at("sales grid", [.char("p"), .char("t")], from: onFair)
+        try at("check-in", [.char("c")], from: onSession)
+        try at("check-in typing", [.char("c"), .char("a")], from: onSession)
+        try at("month view", [.char("m")])
+        try at("import path", [.char("I"), .char("x")])
+        try at("import preview", [.char("I"), .char("x"), .enter]) { state in
+            _ = state.deliver(.importPreview(ImportPreview(file: "x", lines: ["Read x.csv", "", "Would add 1."], ready: 1, existing: 1, updates: false)))
+        }
+        return out
+    }
+
+    /// What a key leaves behind: the screen drawn, the stack, whether it quit, the effect.
+    static func look(_ state: ConsoleState, _ effect: Effect?) -> String {
+        let grid = state.render(width: 80, height: 24)
+        return (grid.lines + grid.roleLines).joined(separator: "\n") + "|\(state.stack.count)|\(state.quit)|\(String(describing: effect))"
+    }
+
+    @Test func everyScreenIsReachedOnTheStack() throws {
+        let kinds = try Self.screens().map { "\($0.state.topKind)" }
+        for kind in ["list", "search", "detail", "help", "form", "confirm", "prompt", "conflict", "history", "picker", "participants",
+                     "checkIn", "schedule", "salesGrid", "importPath", "importPreview", "menu(Console.MenuPurpose.main)"] {
+            #expect(kinds.contains(kind), "no screen \(kind) in the walk")
+        }
+    }
+
+    @Test func everyBindingIsShownReachableAndDoesSomething() throws {
+        for (name, state) in try Self.screens() {
+            let bindings = state.bindings
+            let others = bindings.filter(\.enabled).map { $0.keys[0].key }
+            // The states one key away, where a key that does nothing at first may act (↑ after ↓).
+            let probes = ([state] + others.map { key -> ConsoleState in var s = state; _ = s.update(key); return s }).map { ($0, Self.look($0, nil)) }
+            for b in bindings {
+                for lang in Lang.allCases {
+                    #expect(UIText.table(lang)[b.help] != nil, "\(name): \(b.keyLabels) has no help in \(lang)")
+                }
+                for (key, action) in b.keys {
+                    #expect(bindings.match(key)?.action == action, "\(name): \(key.label) is taken by another binding")
+                    guard b.enabled else { continue }
+                    let acts = probes.contains { before, seen in
+                        var after = before
+                        let effect = after.update(key)
+                        return Self.look(after, effect) != seen
+                    }
+                    #expect(acts, "\(name): \(key.label) (\(action)) does nothing")
+                }
+            }
+        }
+    }
+
+    @Test func f1OpensTheHelpOfEveryScreenListingItsKeys() throws {
+        for (name, state) in try Self.screens() where state.topKind != .help {
+            var s = state
+            _ = s.update(.f(1))
+            #expect(s.topKind == .help, "\(name): F1")
+            let help = s.render(width: 120, height: 60).lines.joined(separator: "\n")
+            for b in state.bindings { #expect(help.contains(b.keyLabels), "\(name): \(b.keyLabels) not in its help") }
+            _ = s.update(.escape)
+            #expect(s.topKind == state.topKind, "\(name): Esc closes the help")
+        }
+    }
+
+    @Test func everyMenuItemIsAKeyOfTheLists() {
+        let state = makeState()
+        let actions = Set((state.browse.bindings(state.shared) + Binding.common).flatMap(\.keys).map { "\($0.action)" })
+        for item in MenuBar.groups.flatMap(\.items) { #expect(actions.contains("\(item.action)"), "\(item.action) is in a menu but has no key") }
+    }
+}

@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Layers (see DESIGN.md §1): imports only point down.
-//   kriya (executable) → KriyaCLI, Console, CursesTerminal
-//   Console → TextUI, KriyaViews, KriyaStore;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
+//   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
+//   Console → TextUI, KriyaViews, KriyaStore;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
 //   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText
 let package = Package(
     name: "Kriya",
@@ -34,13 +34,15 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // A pure terminal-UI kit: cells, grid, keys, widgets. No ncurses, no domain.
-        .target(name: "TextUI", dependencies: ["KriyaText", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TextUI", dependencies: ["KriyaText"]),
+        // Theme files (TOML) and the themes built into the binary, read into TextUI's Theme.
+        .target(name: "ThemeFiles", dependencies: ["TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The console: state, update, render, loop. Knows no ncurses.
         .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText"]),
         // ncursesw through a shim header (DESIGN.md §3), and the one target that uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI", "KriyaText"]),
-        .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "KriyaStore", "KriyaCore"]),
+        .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "ThemeFiles", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
         .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "Console", "TextUI"], path: "Sources/kriya-bench"),
         // Fuzzing: scripts/fuzz.sh builds it with libFuzzer; built plainly it replays inputs.
@@ -51,6 +53,6 @@ let package = Package(
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
         .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya"]),
         // Snapshots/ holds the committed text snapshots the tests read by path.
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "ThemeFiles", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),
     ]
 )

@@ -54,7 +54,7 @@ public final class CursesTerminal: TerminalDevice {
             use_default_colors()
             colorCount = Int(kriya_colors())
         }
-        palette = Palette(theme: ThemeCatalog.monochrome, colors: 0)
+        palette = Palette(theme: Theme(name: "", styles: [:]), colors: 0)   // until apply(theme)
     }
 
     /// Shows everything from now on in `theme`.

@@ -7,6 +7,7 @@ import KriyaCLI
 import KriyaCore
 import KriyaStore
 import TextUI
+import ThemeFiles
 
 // `kriya` alone on a terminal opens the console; everything else is the command line.
 Kriya.openConsole = { global, store in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextUI
+@testable import ThemeFiles
 import KriyaText
 
 @Suite struct ThemeTests {

@@ -76,7 +76,7 @@ public struct HelpScreen: Screen {
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         grid.fill(area, role: .normal)
         grid.put(" " + shared.t(.uiHelpTitle), x: area.x, y: area.y, role: .header, limit: area.width)
-        let room = area.height - 2
+        let room = self.room(shared.layout)
         let first = scroll.firstShown(lines: rows.count, visible: room)
         var y = area.y + 1
         // The keys column as wide as its longest entry, so the descriptions keep the room.

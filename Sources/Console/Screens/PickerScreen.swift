@@ -89,7 +89,7 @@ public struct PickerScreen: Screen {
         grid.put(" " + shared.t(heading, TerminalSafe.text(title)), x: area.x, y: area.y, role: .header, limit: area.width)
         query.render(into: &grid, x: area.x, y: area.y + 1, width: area.width, prompt: " " + shared.t(.uiSearchPrompt))
         let enrolled = alreadyIn(shared)
-        let rows = area.height - 3
+        let rows = visible(shared.layout)
         let items = shared.data.artisans.items
         let mark = " ✓ " + shared.t(event.kind == .session ? .uiPickerEnrolled : .uiPickerProposed)
         let first = list.firstShown(count: results.count, visible: rows)

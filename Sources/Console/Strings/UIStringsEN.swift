@@ -114,7 +114,7 @@ enum UIStringsEN {
         .uiArchiveText: "{0} ({1}) took part in {2} Bimtek session(s) and {3} exhibition(s), so the record cannot be deleted. Archived, it leaves the lists and pickers and that history is kept.\nu (undo) brings it back.",
         .uiDeleteTitle: "Delete {0}?",
         .uiDeleteText: "Nothing refers to {0} ({1}): no Bimtek session, no exhibition. The record is removed for good.\nu (undo) puts it back.",
-        .uiConfirmKeys: "y  yes      any other key  no",
+        .uiConfirmKeys: "y  yes      n or Esc  no",
         .uiArchived: "Archived {0}: {1}. u undoes.",
         .uiDeleted: "Deleted {0}: {1}. u undoes.",
         .uiUndone: "Undone: {0} ({1})",

@@ -114,7 +114,7 @@ enum UIStringsID {
         .uiArchiveText: "{0} ({1}) ikut dalam {2} sesi Bimtek dan {3} pameran, jadi datanya tidak dapat dihapus. Setelah diarsipkan, ia tidak tampil di daftar dan pilihan, riwayatnya tetap tersimpan.\nu (batal) mengembalikannya.",
         .uiDeleteTitle: "Hapus {0}?",
         .uiDeleteText: "Tidak ada yang merujuk {0} ({1}): tidak ada sesi Bimtek, tidak ada pameran. Datanya dihapus permanen.\nu (batal) mengembalikannya.",
-        .uiConfirmKeys: "y  ya      tombol lain  tidak",
+        .uiConfirmKeys: "y  ya      n atau Esc  tidak",
         .uiArchived: "Diarsipkan {0}: {1}. u membatalkan.",
         .uiDeleted: "Dihapus {0}: {1}. u membatalkan.",
         .uiUndone: "Dibatalkan: {0} ({1})",

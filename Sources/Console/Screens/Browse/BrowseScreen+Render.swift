@@ -103,7 +103,7 @@ extension BrowseScreen {
             x += c.width + 1
         }
         let rows = self.rows[pane] ?? []
-        let visible = area.height - 1
+        let visible = listRows(shared.layout)
         if rows.isEmpty {
             let q = query[pane] ?? ""
             let text = q.isEmpty ? (shared.data.isEmpty ? shared.t(.uiEmpty) : shared.t(.cNone)) : shared.t(.uiNoMatch, q)

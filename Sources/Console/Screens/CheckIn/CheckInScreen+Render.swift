@@ -39,7 +39,7 @@ extension CheckInScreen {
         query.render(into: &grid, x: area.x, y: area.y + 6, width: area.width, prompt: " " + shared.t(.uiCheckInSearch))
 
         let listTop = area.y + Self.listTop
-        let visible = area.y + area.height - listTop
+        let visible = self.visible(shared.layout)
         let first = list.firstShown(count: rows.count, visible: visible)
         let flexible = max(20, area.width - 2 - 12 - 15 - 16 - 3)
         for (n, id) in rows.dropFirst(first).prefix(visible).enumerated() {

@@ -78,8 +78,9 @@ public struct ImportPreviewScreen: Screen {
          Binding([.escape, .char("n"), .char("q")], .back, help: .uiHelpImportCancel, bar: .uiKeyCancel, barKeys: "Esc")]
     }
 
-    /// Lines of the report wrapped to the body (the title and a gap take two rows).
+    /// Lines of the report wrapped to the body, and the rows they have (the title and a gap take two).
     func lines(_ width: Int) -> [String] { preview.lines.flatMap { Wrap.lines($0, width: width - 2) } }
+    func room(_ layout: Layout) -> Int { max(1, layout.body.height - 2) }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
         switch action {
@@ -89,8 +90,7 @@ public struct ImportPreviewScreen: Screen {
             return .run(.previewImport(preview.file, preview.updates ? .skip : .update))
         case .back: return .pop(.closed)
         default:
-            let body = shared.layout.body
-            scroll.move(BrowseScreen.move(action), lines: lines(body.width).count, visible: body.height - 2)
+            scroll.move(BrowseScreen.move(action), lines: lines(shared.layout.body.width).count, visible: room(shared.layout))
             return .stay
         }
     }
@@ -114,7 +114,7 @@ public struct ImportPreviewScreen: Screen {
         grid.put(" " + shared.t(.uiImportTitle), x: area.x, y: area.y, role: .header, limit: area.width)
         // Long lines (a bad row's reason) wrap rather than run off the screen.
         let lines = self.lines(area.width)
-        let room = area.height - 2
+        let room = self.room(shared.layout)
         let start = scroll.firstShown(lines: lines.count, visible: room)
         for (i, line) in lines.dropFirst(start).prefix(room).enumerated() {
             let role: Role = line.hasPrefix("  ") ? .warning : .normal

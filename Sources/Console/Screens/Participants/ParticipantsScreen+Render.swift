@@ -56,7 +56,7 @@ extension ParticipantsScreen {
         }
         grid.put(" " + line(columns.map(\.title)), x: area.x, y: area.y + 1, role: .header, limit: area.width)
         if rows.isEmpty { grid.put("  " + shared.t(.uiParticipantsNone), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
-        let visible = area.height - 3
+        let visible = self.visible(shared.layout)
         let first = list.firstShown(count: rows.count, visible: visible)
         for (n, id) in rows.dropFirst(first).prefix(visible).enumerated() {
             let i = first + n, y = area.y + 2 + n

@@ -1,4 +1,5 @@
 import Foundation
+import TextUI
 
 /// Finding the theme to use: the user's own folder first (`$XDG_CONFIG_HOME/kriya/themes/`),
 /// then the themes built into the binary. Whatever goes wrong, the console still starts, with

@@ -157,3 +157,21 @@ import TextUI
         #expect(after.artisans[budi]?.notes == "Pindah ke Batu" && after.artisans[EntityID(.artisan, 1)]?.notes == nil)
     }
 }
+
+/// A name that looks like a placeholder is shown as typed in every message about it.
+@Suite struct MessageTextTests {
+    @Test func aNameHoldingBracesIsShownAsTyped() throws {
+        var state = makeState()
+        let id = try #require(state.selectedID(.artisans))
+        var a = try #require(state.data.artisans[id])
+        a.name = "Budi {1} {0}"
+        a.rev += 1
+        var data = state.data
+        data.artisans.merge(a)
+        state.replaceData(data)
+        _ = state.update(.char("d"))
+        let dialog = state.render(width: 80, height: 24).lines.joined(separator: "\n")
+        #expect(dialog.contains("Budi {1} {0}"))
+        #expect(!dialog.contains("Budi \(id)"))
+    }
+}

@@ -108,6 +108,8 @@ public struct ConsoleState {
         case .pop(let outcome):
             guard !stack.isEmpty else { return nil }
             stack.removeLast()
+            // A menu item the shell does (help, quit, redraw) is done here, for any screen below.
+            if case .action(let action) = outcome, let done = ask(action) { return done }
             return apply(onTop { screen, shared in screen.resume(outcome, &shared) })
         }
         return nil

@@ -165,13 +165,14 @@ public struct DetailView {
     }
 }
 
-/// One-letter attendance marks: H hadir, T terlambat, I izin, A alpa.
+/// One-letter attendance marks: H hadir, T terlambat, I izin, S sakit, A alpa.
 public enum Marks {
     public static func letter(_ mark: AttendanceMark) -> String {
         switch mark {
         case .hadir: return "H"
         case .terlambat: return "T"
         case .izin: return "I"
+        case .sakit: return "S"
         case .alpa: return "A"
         }
     }

@@ -11,6 +11,8 @@ import TextUI
     func openDoor(_ state: inout ConsoleState) throws -> BimtekSession {
         _ = state.update(.char("2"))
         let id = try #require(state.selectedID(.sessions))
+        // The morning of its first meeting day (no mark is taken on a day that has not begun).
+        state.today = try #require(state.data.sessions[id]?.days.first)
         _ = state.update(.char("c"))
         #expect(state.topKind == .checkIn)
         return try #require(state.data.sessions[id])
@@ -43,7 +45,7 @@ import TextUI
         for name in unique {
             keys += typeUntilFirst(name, &state) + 1
             guard case .save(let command) = state.update(.enter) else { Issue.record("no check-in for \(name)"); continue }
-            let change = try state.data.plan(command, CommandContext(user: "ratna", today: today, time: state.now))
+            let change = try state.data.plan(command, CommandContext(user: "ratna", today: state.today, time: state.now))
             state.data.commit(change)
             state.replaceData(state.data)
             _ = state.deliver(.saved(change))
@@ -69,10 +71,20 @@ import TextUI
         let dir = NSTemporaryDirectory() + "kriya-door-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir, user: "ratna")
-        try store.replaceAll(with: DemoData.make(artisans: 300, today: today), reason: "test")
-        var probe = ConsoleState(data: store.data, lang: .en, today: today, dataPath: dir, user: "ratna")
+        // The door works on today's meeting day (the real clock's, as the console and the store
+        // read it): the session the list shows first is moved to start today.
+        let now = SystemInfo.now().today
+        try store.replaceAll(with: DemoData.make(artisans: 300, today: now), reason: "test")
+        var probe = ConsoleState(data: store.data, lang: .en, today: now, dataPath: dir, user: "ratna")
         _ = probe.update(.char("2"))
         let sid = try #require(probe.selectedID(.sessions))
+        var moved = try #require(store.data.sessions[sid])
+        if !moved.days.contains(now) {
+            let shift = moved.start.days(until: now)
+            (moved.start, moved.end) = (moved.start.adding(days: shift), moved.end.adding(days: shift))
+            moved.meetingDays = moved.meetingDays.map { $0.adding(days: shift) }
+            try store.apply(.updateSession(moved, baseRev: moved.rev))
+        }
         let session = try #require(store.data.sessions[sid])
         let enrolled = Set(session.participants.filter { $0.enrolment == .registered }.map(\.artisan))
         // Not enrolled, and the only artisan with that name (so typing it finds just them).
@@ -94,7 +106,7 @@ import TextUI
         // Close the day: everyone else enrolled is absent.
         keys += [.f(6), .char("y")]
         let device = ScriptedDevice(keys)
-        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: now)
         var othersDone = false
         device.onRead = {
             // Just before our first Enter, the other door is quicker.

@@ -61,7 +61,7 @@ import TextUI
         #expect(state.form?.value("kelurahan") == "Dinoyo" && state.form?.value("kecamatan") == "Lowokwaru")
         #expect(state.form?.value("category") == CraftCategory.keramikGerabah.label(.en))
         effect = state.update(.ctrl("s"))
-        guard case .save(.addArtisan(let a)) = effect else { Issue.record("no save: \(effect)"); return }
+        guard case .save(.addArtisan(let a, _)) = effect else { Issue.record("no save: \(effect)"); return }
         #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
     }
 

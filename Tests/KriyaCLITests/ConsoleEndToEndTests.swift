@@ -175,11 +175,19 @@ import KriyaCore
     @Test(.enabled(if: hasTmux)) func checkInAtTheDoor() throws {
         let data = TempFolder("door")
         #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
-        let demo = try Store(path: data.path).data
         let today = SystemInfo.now().today
-        // The console's Bimtek pane lists upcoming sessions first, soonest first.
-        let upcoming = demo.sessions.items.filter { $0.end >= today }.sorted { $0.start < $1.start }
-        let session = try #require(upcoming.first)
+        // The console's Bimtek pane lists upcoming sessions first, soonest first. The door takes
+        // marks only from a meeting day on: the first one is moved to run today, as on the morning.
+        let upcoming = try Store(path: data.path).data.sessions.items.filter { $0.end >= today }.sorted { $0.start < $1.start }
+        var moved = try #require(upcoming.first)
+        if !moved.days.contains(today) {
+            let shift = moved.start.days(until: today)
+            (moved.start, moved.end) = (moved.start.adding(days: shift), moved.end.adding(days: shift))
+            moved.meetingDays = moved.meetingDays.map { $0.adding(days: shift) }
+            try Store(path: data.path).apply(.updateSession(moved, baseRev: moved.rev))
+        }
+        let demo = try Store(path: data.path).data
+        let session = try #require(demo.sessions[moved.id])
         let names = session.participants.filter { $0.enrolment == .registered }.compactMap { demo.artisans[$0.artisan]?.name }
         let people = Array(names.filter { n in names.filter { $0 == n }.count == 1 }.prefix(10))
         try #require(people.count == 10)

@@ -106,17 +106,22 @@ import Testing
         let sid = EntityID(.session, 1), aid = EntityID(.artisan, 1)
         var data = try Fixture.build([.addSession(Fixture.session()), .addArtisan(Fixture.artisan())])
         let day = data.sessions[sid]!.start
-        #expect(throws: CommandError.notEnrolled(aid, in: sid)) {
+        // On the day itself (a mark on a day that has not begun is refused: see below).
+        let onDay = CommandContext(user: "tester", today: day, time: ClockTime(hour: 9, minute: 0)!)
+        #expect(throws: CommandError.dayNotBegun(day, of: sid)) {
             try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .hadir, time: nil, note: nil), Fixture.ctx)
+        }
+        #expect(throws: CommandError.notEnrolled(aid, in: sid)) {
+            try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .hadir, time: nil, note: nil), onDay)
         }
         data.commit(try data.plan(.enrol(session: sid, artisan: aid, role: .peserta), Fixture.ctx))
         #expect(throws: CommandError.notAMeetingDay(day.adding(days: 5), of: sid)) {
-            try data.plan(.markAttendance(session: sid, artisan: aid, day: day.adding(days: 5), mark: .hadir, time: nil, note: nil), Fixture.ctx)
+            try data.plan(.markAttendance(session: sid, artisan: aid, day: day.adding(days: 5), mark: .hadir, time: nil, note: nil), onDay)
         }
         let t = ClockTime(hour: 8, minute: 20)
-        data.commit(try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .hadir, time: t, note: nil), Fixture.ctx))
+        data.commit(try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .hadir, time: t, note: nil), onDay))
         // Marking the same day again replaces the mark, never counts twice.
-        data.commit(try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .terlambat, time: t, note: nil), Fixture.ctx))
+        data.commit(try data.plan(.markAttendance(session: sid, artisan: aid, day: day, mark: .terlambat, time: t, note: nil), onDay))
         let p = data.sessions[sid]!.participant(aid)!
         #expect(p.attendance.count == 1)
         #expect(p.attendance[0].mark == .terlambat)

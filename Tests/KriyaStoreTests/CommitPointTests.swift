@@ -30,7 +30,7 @@ import Testing
         // The earlier store sees all of it at its next look, and its next id is past it.
         #expect(try earlier.refresh())
         #expect(earlier.data.artisans.count == 3 + count)
-        let next = try earlier.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let next = try earlier.apply(.addArtisan(S.artisan(1), allowDuplicate: true), context: S.ctx)
         #expect(next.targets == [EntityID(.artisan, 4 + count)])
         try earlier.compact()
         #expect(try Store(path: dir.path).data.artisans.count == 4 + count)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KriyaCore
 import KriyaStore
+import KriyaText
 
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +40,7 @@ struct AddArtisanCommand: ParsableCommand {
     @Option(help: "Member (binaan) since, a date.") var memberSince: String?
     @Option var notes: String?
     @Option(help: "NIK, 16 digits (sensitive: masked on screen and in exports).") var nik: String?
+    @Flag(help: "Register even when the phone, NIB or NIK already belongs to someone (a shared household phone).") var allowDuplicate = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -51,10 +53,21 @@ struct AddArtisanCommand: ParsableCommand {
             problems = unreadable + Validation.check(artisan).filter { !unread.contains($0.field) }
         } else {
             let store = try global.openStore(create: true)
-            switch Result(catching: { () throws(StoreError) in try store.apply(.addArtisan(artisan)) }) {
+            switch Result(catching: { () throws(StoreError) in try store.apply(.addArtisan(artisan, allowDuplicate: allowDuplicate)) }) {
             case .success(let change):
                 Output.line(change.targets.first?.description ?? "")
+                if let new = change.artisans.first {
+                    let same = store.data.sameNameAndPlace(as: new)
+                    if !same.isEmpty {
+                        Output.error(TerminalSafe.text(L10n.text(.cSameNameWarning, lang, new.name, Wilayah.kelurahan(code: new.kelurahan)?.name ?? "",
+                                                                 same.map(\.id.description).joined(separator: ", "))))
+                    }
+                }
                 return
+            case .failure(.command(let box)) where { if case .duplicate = box.error { true } else { false } }():
+                // Someone already has this phone, NIB or NIK: name them; nothing is written.
+                Output.error(TerminalSafe.text(box.error.message(lang)))
+                throw ExitCode(EX_DATAERR)
             case .failure(.command(let box)):
                 guard case .invalid(let errors) = box.error else {
                     Output.error(box.error.message(lang))

@@ -8,13 +8,22 @@ import KriyaViews
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
-        abstract: "Print a Bimtek session's attendance list: each participant, each meeting day (or one day)."
+        abstract: "Print a Bimtek session's attendance list: each participant, each meeting day (or one day); or correct one mark.",
+        discussion: """
+            Correcting: kriya attendance B-000003 --set A-000123 --day 2 --mark izin --reason "anak sakit"
+            Marks: hadir, terlambat, izin, sakit, alpa (or present, late, excused, sick, absent); none takes a mark away.
+            Any editor may correct any mark; each correction is audited. Days that have not begun take no mark.
+            People who withdrew are listed with what they had (attendance, certificate), marked as withdrawn.
+            """
     )
 
     @Argument(help: "The session, e.g. B-000003.") var session: String
     @Option(help: "Only meeting day N (1 is the first).") var day: Int?
     @Flag(help: "CSV (as `kriya export attendance`), for a spreadsheet.") var csv = false
     @Flag(help: "JSON for scripts.") var json = false
+    @Option(help: "Correct the mark of this artisan (with --mark, and --day when the session has several days).") var set: String?
+    @Option(help: "The mark to set: hadir, terlambat, izin, sakit, alpa, or none to take it away.") var mark: String?
+    @Option(help: "Why (for izin or sakit, say): kept with the mark.") var reason: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -25,6 +34,7 @@ struct AttendanceCommand: ParsableCommand {
             Output.error(L10n.text(.cUnknownID, lang, session))
             throw ExitCode(EX_NOINPUT)
         }
+        if let set { return try correct(set, in: s, store) }
         var days = s.days
         if let day {
             guard days.indices.contains(day - 1) else {
@@ -34,10 +44,13 @@ struct AttendanceCommand: ParsableCommand {
             days = [days[day - 1]]
             s.meetingDays = days
         }
-        let people = s.participants.filter { $0.enrolment == .registered }
+        // Those who withdrew stay on the list with what they had: their marks and certificate are records.
+        let people = s.participants.filter { $0.enrolment == .registered || ($0.enrolment == .cancelled && (!$0.attendance.isEmpty || $0.certificate != nil)) }
         if csv || json {
             var table = ExportTables.attendance([s], artisans: store.data.artisans, lang: json ? .en : lang)
-            table.rows = table.rows.filter { $0[8] == L10n.value(Enrolment.registered, json ? .en : lang) }
+            let shown = [Enrolment.registered, .cancelled].map { L10n.value($0, json ? .en : lang) }
+            let listed = Set(people.map(\.artisan.description))
+            table.rows = table.rows.filter { shown.contains($0[8]) && listed.contains($0[3]) }
             if json {
                 let keys = ["session", "title", "day", "artisan", "name", "business", "phone", "role", "enrolment",
                             "mark", "time", "recordedBy", "note", "certificate"]
@@ -50,7 +63,7 @@ struct AttendanceCommand: ParsableCommand {
         let t = { (k: TextKey, a: [CustomStringConvertible]) in L10n.text(k, lang, arguments: a) }
         var out = [TerminalSafe.text("\(s.id)  \(s.title)"), days.map(\.numeric).joined(separator: ", "), ""]
         for d in days {
-            let marks = people.compactMap { $0.mark(on: d)?.mark }
+            let marks = people.filter { $0.enrolment == .registered }.compactMap { $0.mark(on: d)?.mark }
             out.append(t(.cAttendanceCounts, [d.numeric, marks.filter { $0 == .hadir }.count, marks.filter { $0 == .terlambat }.count,
                                               marks.filter { $0 == .izin }.count, marks.filter { $0 == .alpa }.count, people.count - marks.count]))
         }
@@ -63,7 +76,8 @@ struct AttendanceCommand: ParsableCommand {
         let data = store.data
         for p in people.sorted(by: { (data.artisans[$0.artisan]?.name ?? "") < (data.artisans[$1.artisan]?.name ?? "") }) {
             let a = data.artisans[p.artisan]
-            var row = [p.artisan.description, a?.name ?? "?", a?.business ?? ""]
+            let withdrawn = p.enrolment == .cancelled ? " (" + L10n.text(.cWithdrawnNote, lang) + ")" : ""
+            var row = [p.artisan.description, (a?.name ?? "?") + withdrawn, a?.business ?? ""]
             if days.count == 1 {
                 let m = p.mark(on: days[0])
                 row += [m.map { L10n.value($0.mark, lang) } ?? "–", m?.time?.description ?? "", m?.by ?? ""]
@@ -76,6 +90,45 @@ struct AttendanceCommand: ParsableCommand {
         out += table.render(width: Output.width())
         if days.count > 1 { out.append(Marks.legend(lang)) }
         Output.lines(out)
+    }
+}
+
+extension AttendanceCommand {
+    /// `--set ARTISAN --mark M [--day N] [--reason R]`: one mark corrected, audited.
+    func correct(_ who: String, in s: BimtekSession, _ store: Store) throws {
+        let lang = global.language
+        let aid = try global.id(who, of: .artisan)
+        guard let markText = mark else {
+            Output.error(L10n.text(.cMarkNeeded, lang))
+            throw ExitCode(EX_USAGE)
+        }
+        let words: [String: AttendanceMark?] = ["hadir": .hadir, "present": .hadir, "terlambat": .terlambat, "late": .terlambat,
+                                                "izin": .izin, "excused": .izin, "sakit": .sakit, "sick": .sakit, "alpa": .alpa,
+                                                "absent": .alpa, "none": nil, "clear": nil, "hapus": nil]
+        guard let chosen = words[markText.lowercased().trimmingSpaces] else {
+            Output.error(L10n.text(.cMarkUnknown, lang, markText))
+            throw ExitCode(EX_USAGE)
+        }
+        let days = s.days
+        let n = day ?? (days.count == 1 ? 1 : days.firstIndex(of: SystemInfo.now().today).map { $0 + 1 } ?? 0)
+        guard days.indices.contains(n - 1) else {
+            Output.error(L10n.text(.cNoSuchDay, lang, n, s.id, days.count))
+            throw ExitCode(EX_USAGE)
+        }
+        let when = days[n - 1]
+        let command: Command = chosen.map { .markAttendance(session: s.id, artisan: aid, day: when, mark: $0, time: nil, note: reason) }
+            ?? .clearAttendance(session: s.id, artisan: aid, day: when)
+        switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
+        case .success:
+            let name = TerminalSafe.text(store.data.artisans[aid]?.name ?? "")
+            Output.line(chosen.map { L10n.text(.cMarkSet, lang, aid, name, L10n.value($0, lang) + (reason.map { " (\(TerminalSafe.text($0)))" } ?? ""), when.numeric) }
+                        ?? L10n.text(.cMarkCleared, lang, aid, name, when.numeric))
+        case .failure(.command(let box)):
+            Output.error(TerminalSafe.text(box.error.message(lang)))
+            throw ExitCode(EX_DATAERR)
+        case .failure(let other):
+            throw other
+        }
     }
 }
 

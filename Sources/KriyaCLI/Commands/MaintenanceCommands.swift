@@ -24,6 +24,13 @@ struct CheckCommand: ParsableCommand {
         }
         for note in report.notes { Output.line(TerminalSafe.text(note)) }
         for warning in report.warnings { Output.line(TerminalSafe.text(warning.message(lang))) }
+        if !report.likelyDuplicates.isEmpty {
+            Output.line(L10n.text(.cDuplicatesHeader, lang, report.likelyDuplicates.count))
+            for group in report.likelyDuplicates {
+                Output.line("  " + L10n.text(.cDuplicateLine, lang, L10n.text(CommandError.fieldLabel(group.field), lang),
+                                             group.ids.map(\.description).joined(separator: ", ")))
+            }
+        }
         if report.isSound {
             Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions))
         } else {

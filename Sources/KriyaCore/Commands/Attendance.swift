@@ -74,9 +74,13 @@ extension Dataset {
         guard var s = sessions[sid] else { throw .notFound(sid) }
         guard artisans[aid] != nil else { throw .notFound(aid) }
         guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
+        guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
         var i = s.participants.firstIndex { $0.artisan == aid && $0.enrolment == .registered }
         if i == nil {
-            guard enrol else { throw .notEnrolled(aid, in: sid) }
+            guard enrol else {
+                if s.participants.contains(where: { $0.artisan == aid && $0.enrolment == .waitlist }) { throw .onWaitlist(aid, in: sid) }
+                throw .notEnrolled(aid, in: sid)
+            }
             // At the door: whoever came is in, waitlisted or not, seat or not.
             if let w = s.participants.firstIndex(where: { $0.artisan == aid }) {
                 s.participants[w].enrolment = .registered
@@ -102,6 +106,7 @@ extension Dataset {
     func plan(closeDay sid: EntityID, day: CivilDate, _ ctx: CommandContext, into change: inout Change) throws(CommandError) -> BimtekSession {
         guard var s = sessions[sid] else { throw .notFound(sid) }
         guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
+        guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
         var marked = 0
         for i in s.participants.indices where s.participants[i].enrolment == .registered && s.participants[i].mark(on: day) == nil {
             s.participants[i].attendance.append(Attendance(day: day, mark: .alpa, by: ctx.user))

@@ -2,7 +2,9 @@
 /// build these; `Dataset.plan` checks them against the current state and says what to write.
 public enum Command: Sendable, Equatable {
     /// The artisan's id and rev are assigned here; whatever they hold is ignored.
-    case addArtisan(Artisan)
+    /// A new artisan; refused when the phone, NIB or NIK already belongs to someone, unless
+    /// `allowDuplicate` (two people who share a household phone).
+    case addArtisan(Artisan, allowDuplicate: Bool = false)
     /// `baseRev` is the revision the user started editing from: a newer one is a conflict.
     case updateArtisan(Artisan, baseRev: Int)
     case addSession(BimtekSession)
@@ -10,6 +12,8 @@ public enum Command: Sendable, Equatable {
     /// Enrols as registered, or on the waitlist when the session is full.
     case enrol(session: EntityID, artisan: EntityID, role: ParticipantRole)
     case withdraw(session: EntityID, artisan: EntityID)
+    /// A mark recorded by mistake (the wrong person or day) taken away; audited.
+    case clearAttendance(session: EntityID, artisan: EntityID, day: CivilDate)
     case markAttendance(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark,
                         time: ClockTime?, note: String?)
     case issueCertificate(session: EntityID, artisan: EntityID, number: String)
@@ -43,6 +47,7 @@ public enum Command: Sendable, Equatable {
         case .enrol: return "enrol"
         case .withdraw: return "withdraw"
         case .markAttendance: return "mark-attendance"
+        case .clearAttendance: return "clear-attendance"
         case .issueCertificate: return "issue-certificate"
         case .checkIn: return "check-in"
         case .closeDay: return "close-day"
@@ -67,10 +72,13 @@ extension Dataset {
         var change = Change(command: command.name)
         let diff: (Any?, Any) -> [FieldChange] = { old, new in audit ? FieldDiff.between(old, new) : [] }
         switch command {
-        case .addArtisan(var a):
+        case .addArtisan(var a, let allowDuplicate):
             a.id = EntityID(.artisan, artisans.maxNumber + 1)
             a.rev = 1
             try prepare(&a)
+            if !allowDuplicate, let same = sameIdentity(as: a) {
+                throw .duplicate(same.artisan.id, name: same.artisan.name, field: same.field)
+            }
             change.artisans = [a]
             change.targets = [a.id]
             change.fields = diff(nil, a)
@@ -120,8 +128,9 @@ extension Dataset {
             }
             let freedSeat = s.participants[i].enrolment == .registered && s.participants[i].role == .peserta
             s.participants[i].enrolment = .cancelled
-            // The first on the waitlist moves up into the freed seat.
-            if freedSeat, let w = s.participants.firstIndex(where: { $0.enrolment == .waitlist }) {
+            // The first on the waitlist moves up into the freed seat, if that seat is really free
+            // (people let in at the door may have filled the session past its capacity).
+            if freedSeat, s.capacity.map({ s.enrolledCount < $0 }) ?? true, let w = s.participants.firstIndex(where: { $0.enrolment == .waitlist }) {
                 s.participants[w].enrolment = .registered
                 change.detail = "\(s.participants[w].artisan) moved up from the waitlist"
             }
@@ -130,14 +139,26 @@ extension Dataset {
         case .markAttendance(let sid, let aid, let day, let mark, let time, let note):
             var s = try session(sid)
             guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
-            guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment != .cancelled }) else {
+            guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
+            // A correction may reach anyone who was in the session, withdrawn since or not.
+            guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment != .waitlist }) else {
                 throw .notEnrolled(aid, in: sid)
             }
+            let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
             let record = Attendance(day: day, mark: mark, time: time, by: ctx.user, note: note)
             s.participants[i].attendance.removeAll { $0.day == day }
             s.participants[i].attendance.append(record)
             s.participants[i].attendance.sort { $0.day < $1.day }
-            change.detail = "\(day.iso) \(mark.rawValue)" + (time.map { " \($0)" } ?? "")
+            change.detail = "\(day.iso) \(mark.rawValue)" + (time.map { " \($0)" } ?? "") + (note.map { ": \($0)" } ?? "")
+            try bump(&s, into: &change, artisan: aid)
+
+        case .clearAttendance(let sid, let aid, let day):
+            var s = try session(sid)
+            guard let i = s.participants.firstIndex(where: { $0.artisan == aid }), s.participants[i].mark(on: day) != nil else {
+                throw .notEnrolled(aid, in: sid)
+            }
+            s.participants[i].attendance.removeAll { $0.day == day }
+            change.detail = "\(day.iso)"
             try bump(&s, into: &change, artisan: aid)
 
         case .issueCertificate(let sid, let aid, let number):

@@ -135,6 +135,15 @@ public enum CommandError: Error, Equatable, Sendable {
     case alreadyCheckedIn(EntityID, time: ClockTime?, by: String?)
     /// An import's new row is someone a colleague saved after the file was read.
     case addedMeanwhile(EntityID, name: String)
+    /// A mark on a meeting day that has not begun yet.
+    case dayNotBegun(CivilDate, of: EntityID)
+    /// Someone on the session's waitlist checked in without being moved up.
+    case onWaitlist(EntityID, in: EntityID)
+    /// A new artisan whose phone, NIB or NIK already belongs to someone (`field` says which).
+    case duplicate(EntityID, name: String, field: String)
+
+    /// The label of a field a duplicate was found by.
+    public static func fieldLabel(_ field: String) -> TextKey { field == "nib" ? .fNIB : field == "nik" ? .fNIK : .fPhone }
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -150,6 +159,9 @@ public enum CommandError: Error, Equatable, Sendable {
         case .hasParticipants(let id, let n): return L10n.text(.eHasParticipants, lang, id, n)
         case .alreadyCheckedIn(let id, let time, let by): return L10n.text(.eAlreadyCheckedIn, lang, id, time?.description ?? "?", by ?? "?")
         case .addedMeanwhile(let id, let name): return L10n.text(.eAddedMeanwhile, lang, id, name)
+        case .dayNotBegun(let d, let s): return L10n.text(.eDayNotBegun, lang, d.numeric, s)
+        case .onWaitlist(let a, let s): return L10n.text(.eOnWaitlist, lang, a, s)
+        case .duplicate(let id, let name, let field): return L10n.text(.eDuplicate, lang, L10n.text(Self.fieldLabel(field), lang), id, name)
         }
     }
 }

@@ -114,6 +114,6 @@ public struct Attendance: Hashable, Sendable, Codable {
 }
 
 public enum AttendanceMark: String, Sendable, Codable, CaseIterable {
-    case hadir, terlambat, izin, alpa
+    case hadir, terlambat, izin, sakit, alpa
     public var countsAsPresent: Bool { self == .hadir || self == .terlambat }
 }

@@ -17,7 +17,7 @@ extension Store {
                       context: CommandContext? = nil) throws(StoreError) -> Change {
         var adds: [Artisan] = []
         for command in commands {
-            guard case .addArtisan(let a) = command else { break }
+            guard case .addArtisan(let a, _) = command else { break }
             adds.append(a)
         }
         return try apply(adding: adds, then: Array(commands[adds.count...]), as: name, detail: detail, context: context)

@@ -11,6 +11,9 @@ public struct CheckReport: Sendable {
     public var artisans = 0
     public var sessions = 0
     public var exhibitions = 0
+    /// Artisans stored twice, by all appearances: the same phone, NIB or NIK (a finding to
+    /// look at, not damage: the store itself is sound).
+    public var likelyDuplicates: [(field: String, ids: [EntityID])] = []
     public var isSound: Bool { problems.isEmpty }
 }
 
@@ -36,6 +39,7 @@ extension Store {
         report.artisans = data.artisans.count
         report.sessions = data.sessions.count
         report.exhibitions = data.exhibitions.count
+        report.likelyDuplicates = data.likelyDuplicates()
         report.problems = store.issues.map(\.description)
         let origin = { (id: EntityID) -> String in
             store.origins?[id].map { "\($0.file):\($0.line)" } ?? "?"

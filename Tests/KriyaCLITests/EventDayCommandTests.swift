@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+
+/// Issue 14 on the command line: duplicates refused naming who, marks only from their day on,
+/// marks corrected with a reason, withdrawn people kept in the attendance list.
+@Suite struct EventDayCommandTests {
+    let data = TempFolder("eventday")
+
+    /// Two artisans, a two-day session from today with both enrolled.
+    func store() throws -> Store {
+        let store = try Store(path: data.path)
+        for (name, phone) in [("Siti Rahayu", "0812-0000-1234"), ("Budi Santoso", "0812-0000-5678")] {
+            try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: phone, kelurahan: Wilayah.kelurahan[0].code,
+                                                business: "Usaha " + name, category: .batik)))
+        }
+        let today = SystemInfo.now().today
+        try store.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek Batik", organiser: "Dekranasda",
+                                                  venue: "Aula", start: today, end: today.adding(days: 1))))
+        for n in 1...2 { try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, n), role: .peserta)) }
+        return store
+    }
+
+    @Test func addingSomeoneAlreadyRegisteredIsRefusedNamingThem() throws {
+        _ = try store()
+        let args = ["add", "artisan", "--name", "Siti R", "--phone", "+62 812 0000 1234", "--kelurahan", "Dinoyo", "--business", "Keramik",
+                    "--category", "keramik", "--data", data.path]
+        let refused = try Kriya.run(args)
+        #expect(refused.status == 65 && refused.stderr.contains("A-000001") && refused.stderr.contains("Siti Rahayu"), "\(refused.stderr)")
+        #expect(try Store(path: data.path).data.artisans.count == 2)
+        let anyway = try Kriya.run(args + ["--allow-duplicate"])
+        #expect(anyway.status == 0 && anyway.stdout.hasPrefix("A-000003"))
+        let check = try Kriya.run(["check", "--data", data.path])
+        #expect(check.stdout.contains("A-000001, A-000003"), "\(check.stdout)")
+    }
+
+    @Test func noCheckInOnADayThatHasNotBegunAndMarksAreCorrected() throws {
+        _ = try store()
+        let tomorrow = try Kriya.run(["checkin", "B-000001", "A-000001", "--day", "2", "--data", data.path])
+        #expect(tomorrow.status == 65 && tomorrow.stderr.contains("has not begun"), "\(tomorrow.stderr)")
+        #expect(try Kriya.run(["checkin", "B-000001", "A-000001", "--data", data.path]).status == 0)
+        let set = try Kriya.run(["attendance", "B-000001", "--set", "A-000001", "--day", "1", "--mark", "sakit", "--reason", "demam",
+                                 "--data", data.path])
+        #expect(set.status == 0 && (set.stdout.contains("sick") || set.stdout.contains("sakit")) && set.stdout.contains("demam"),
+                "\(set.stdout)\(set.stderr)")
+        let mark = try Store(path: data.path).data.sessions.items[0].participant(EntityID(.artisan, 1))?.attendance.first
+        #expect(mark?.mark == .sakit && mark?.note == "demam")
+        #expect(try Kriya.run(["attendance", "B-000001", "--set", "A-000001", "--day", "1", "--mark", "none", "--data", data.path]).status == 0)
+        #expect(try Store(path: data.path).data.sessions.items[0].participant(EntityID(.artisan, 1))?.attendance.isEmpty == true)
+        let unknown = try Kriya.run(["attendance", "B-000001", "--set", "A-000001", "--mark", "maybe", "--data", data.path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("maybe"))
+    }
+
+    @Test func someoneWhoWithdrewStaysInTheAttendanceWithWhatTheyHad() throws {
+        let store = try store()
+        try store.apply(.checkIn(session: EntityID(.session, 1), artisan: EntityID(.artisan, 2), day: SystemInfo.now().today,
+                                 time: ClockTime(hour: 8, minute: 0)!, enrol: false))
+        try store.apply(.withdraw(session: EntityID(.session, 1), artisan: EntityID(.artisan, 2)))
+        let list = try Kriya.run(["attendance", "B-000001", "--day", "1", "--data", data.path, "--lang", "en"])
+        #expect(list.stdout.contains("Budi Santoso (withdrawn)"), "\(list.stdout)")
+        let csv = try Kriya.run(["attendance", "B-000001", "--csv", "--data", data.path])
+        #expect(csv.stdout.contains("A-000002"))
+    }
+}

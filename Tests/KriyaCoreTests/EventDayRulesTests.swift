@@ -1,0 +1,105 @@
+import Testing
+@testable import KriyaCore
+
+/// Issue 14: the door records the right person on the right day, a mark can be corrected, and
+/// the same person is never registered twice by accident.
+@Suite struct EventDayRulesTests {
+    typealias F = Fixture
+    let sid = EntityID(.session, 1)
+    let a = EntityID(.artisan, 1), b = EntityID(.artisan, 2), c = EntityID(.artisan, 3)
+
+    /// A two-day session from today, capacity 2: two people registered, a third on the waitlist.
+    func data(capacity: Int = 2) throws -> Dataset {
+        try F.build([.addSession(F.session(start: F.today, days: 2, capacity: capacity)),
+                     .addArtisan(F.artisan("Ani", phone: "0812-0000-0001")), .addArtisan(F.artisan("Budi", phone: "0812-0000-0002")),
+                     .addArtisan(F.artisan("Citra", phone: "0812-0000-0003")),
+                     .enrol(session: sid, artisan: a, role: .peserta), .enrol(session: sid, artisan: b, role: .peserta),
+                     .enrol(session: sid, artisan: c, role: .peserta)])
+    }
+
+    @Test func noMarkOnAMeetingDayThatHasNotBegun() throws {
+        let d = try data()
+        let tomorrow = F.today.adding(days: 1)
+        for command: Command in [.checkIn(session: sid, artisan: a, day: tomorrow, time: ClockTime(hour: 8, minute: 0)!, enrol: false),
+                                 .markAttendance(session: sid, artisan: a, day: tomorrow, mark: .izin, time: nil, note: nil),
+                                 .closeDay(session: sid, day: tomorrow)] {
+            #expect(throws: CommandError.dayNotBegun(tomorrow, of: sid)) { try d.plan(command, F.ctx) }
+        }
+        // Today's is fine.
+        #expect(throws: Never.self) { try d.plan(.checkIn(session: sid, artisan: a, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: false), F.ctx) }
+    }
+
+    @Test func anyMarkCanBeCorrectedWithAReasonOrTakenAway() throws {
+        var d = try data()
+        d.commit(try d.plan(.checkIn(session: sid, artisan: a, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: false), F.ctx))
+        // The wrong person was checked in: corrected to sakit, with why; then taken away altogether.
+        d.commit(try d.plan(.markAttendance(session: sid, artisan: a, day: F.today, mark: .sakit, time: nil, note: " demam "), F.ctx))
+        let mark = try #require(d.sessions[sid]?.participant(a)?.mark(on: F.today))
+        #expect(mark.mark == .sakit && mark.note == "demam" && !mark.mark.countsAsPresent)
+        let clear = try d.plan(.clearAttendance(session: sid, artisan: a, day: F.today), F.ctx)
+        #expect(clear.command == "clear-attendance")
+        d.commit(clear)
+        #expect(d.sessions[sid]?.participant(a)?.mark(on: F.today) == nil)
+        // Nothing to take away: said so.
+        #expect(throws: CommandError.self) { try d.plan(.clearAttendance(session: sid, artisan: a, day: F.today), F.ctx) }
+        // Someone who withdrew after coming keeps the mark, and it can still be corrected.
+        d.commit(try d.plan(.checkIn(session: sid, artisan: b, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: false), F.ctx))
+        d.commit(try d.plan(.withdraw(session: sid, artisan: b), F.ctx))
+        #expect(d.sessions[sid]?.participant(b)?.mark(on: F.today)?.mark == .hadir)
+        #expect(throws: Never.self) { try d.plan(.markAttendance(session: sid, artisan: b, day: F.today, mark: .izin, time: nil, note: nil), F.ctx) }
+    }
+
+    @Test func aWaitlistedPersonIsNotUnknownAtTheDoor() throws {
+        let d = try data()
+        let at8 = ClockTime(hour: 8, minute: 0)!
+        #expect(throws: CommandError.onWaitlist(c, in: sid)) { try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: at8, enrol: false), F.ctx) }
+        // Moved up at the door on purpose.
+        let change = try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: at8, enrol: true), F.ctx)
+        #expect(change.sessions.first?.participant(c)?.enrolment == .registered)
+    }
+
+    @Test func aWithdrawalNeverMovesSomeoneUpPastTheCapacity() throws {
+        var d = try data()
+        // Let in at the door over capacity: 3 registered for 2 seats, nobody waiting any more.
+        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true), F.ctx))
+        d.commit(try d.plan(.addArtisan(F.artisan("Dewi", phone: "0812-0000-0004")), F.ctx))
+        let dewi = EntityID(.artisan, 4)
+        d.commit(try d.plan(.enrol(session: sid, artisan: dewi, role: .peserta), F.ctx))
+        #expect(d.sessions[sid]?.participant(dewi)?.enrolment == .waitlist)
+        // One withdraws: 2 left in 2 seats, so Dewi stays on the waitlist.
+        let change = try d.plan(.withdraw(session: sid, artisan: a), F.ctx)
+        d.commit(change)
+        #expect(d.sessions[sid]?.participant(dewi)?.enrolment == .waitlist)
+        // Another withdraws: a seat is free now, Dewi moves up.
+        d.commit(try d.plan(.withdraw(session: sid, artisan: b), F.ctx))
+        #expect(d.sessions[sid]?.participant(dewi)?.enrolment == .registered)
+    }
+
+    @Test func theSamePersonIsNotRegisteredTwiceByAccident() throws {
+        var siti = F.artisan("Siti Rahayu", phone: "0812-0000-1234")
+        siti.nib = "1234567890123"
+        siti.nik = "3573010101010001"
+        let d = try F.build([.addArtisan(siti)])
+        let first = EntityID(.artisan, 1)
+        // The same phone typed another way, the same NIB, the same NIK.
+        var again = F.artisan("Siti R.", phone: "+62 812 0000 1234")
+        #expect(throws: CommandError.duplicate(first, name: "Siti Rahayu", field: "phone")) { try d.plan(.addArtisan(again), F.ctx) }
+        again.phone = "0813-1111-2222"
+        again.nib = "1234567890123"
+        #expect(throws: CommandError.duplicate(first, name: "Siti Rahayu", field: "nib")) { try d.plan(.addArtisan(again), F.ctx) }
+        again.nib = nil
+        again.nik = "3573010101010001"
+        #expect(throws: CommandError.duplicate(first, name: "Siti Rahayu", field: "nik")) { try d.plan(.addArtisan(again), F.ctx) }
+        // On purpose (a shared household phone): allowed, and then found by the check.
+        var household = F.artisan("Budi Rahayu", phone: "081200001234")
+        household.business = "Ukir Budi"
+        var both = d
+        both.commit(try both.plan(.addArtisan(household, allowDuplicate: true), F.ctx))
+        let found = both.likelyDuplicates()
+        #expect(found.count == 1 && found[0].field == "phone" && found[0].ids == [first, EntityID(.artisan, 2)])
+        // The same name in the same kelurahan is only a hint.
+        var namesake = F.artisan("siti rahayu", phone: "0899-0000-0000")
+        namesake.id = EntityID(.artisan, 99)
+        #expect(both.sameNameAndPlace(as: namesake).map(\.id) == [first])
+    }
+}

@@ -19,18 +19,25 @@ import TextUI
     }
 
     /// What a person at the door types: the first letters of one of the words of the name
-    /// they hear, as few as bring the person to the first row. Types it; returns how many.
+    /// they hear, then whatever picks the person out: nothing more when they are alone on the
+    /// first row; when others match as well, ↓ to them (or one Enter to see the choice when
+    /// they are already first). The cheapest such way; typed (all but the final Enter), and
+    /// the keys it took, that Enter included.
     func typeUntilFirst(_ name: String, _ state: inout ConsoleState) -> Int {
-        func first(_ typed: String) -> Bool {
+        func keys(_ typed: String) -> [Key]? {
             var probe = state
             for c in typed { _ = probe.update(.char(c)) }
-            return probe.screen(CheckInScreen.self)?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
+            guard let door = probe.screen(CheckInScreen.self), let at = door.enrolled.firstIndex(where: { probe.data.artisans[$0]?.name == name })
+            else { return nil }
+            let letters = typed.map { Key.char($0) }
+            if !door.ambiguous && at == 0 { return letters }
+            return at == 0 ? letters + [.enter] : letters + Array(repeating: Key.down, count: at)
         }
         let words = name.lowercased().split(separator: " ").map(String.init)
         let tries = (1...12).flatMap { n in words.compactMap { $0.count >= n ? String($0.prefix(n)) : nil } }
-        let typed = tries.first(where: first) ?? name.lowercased()
-        for c in typed { _ = state.update(.char(c)) }
-        return typed.count
+        let best = tries.compactMap(keys).min { $0.count < $1.count } ?? name.lowercased().map { Key.char($0) }
+        for k in best { _ = state.update(k) }
+        return best.count + 1
     }
 
     @Test func tenPeopleInAFewKeysEachAndTheCountersFollow() throws {
@@ -52,7 +59,10 @@ import TextUI
         }
         let average = Double(keys) / Double(unique.count)
         print("check-in keystrokes: \(keys) for \(unique.count) people, \(average) each")
-        #expect(unique.count == 10 && average <= 4, "average \(average)")
+        // Enter never guesses between people who match as well as each other (issue 14): where
+        // the letters typed leave a tie, one Enter shows the choice or ↓ picks the person. That
+        // costs about a key a tie: 4.2 here, against 2.9 when the first row was taken blindly.
+        #expect(unique.count == 10 && average <= 4.5, "average \(average)")
         let day = try #require(state.checkIn?.day)
         let present = state.data.sessions[s.id]!.participants.filter { $0.mark(on: day)?.mark == .hadir }.count
         #expect(present == 10)

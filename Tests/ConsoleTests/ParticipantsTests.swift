@@ -84,7 +84,7 @@ import TextUI
             guard device.keys.isEmpty, shot == nil else { return }
             shot = app.state.render(width: 80, height: 24)
             // Siti is on the first row (enrolled before the waitlist): withdraw her, then undo.
-            device.keys = [.home, .char("-")]
+            device.keys = [.home, .char("-"), .char("y")]   // withdrawing asks first
         }
         app.run()
         let text = try #require(shot).lines.joined(separator: "\n")

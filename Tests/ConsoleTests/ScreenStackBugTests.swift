@@ -86,12 +86,12 @@ import TextUI
         let (store, dir) = try store()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // G: the last row (Eko); - withdraws Eko, nobody else.
-        _ = run([.char("2"), .char("p"), .char("G"), .char("-")], on: store)
+        _ = run([.char("2"), .char("p"), .char("G"), .char("-"), .char("y")], on: store)
         let s = try #require(try Store(path: dir).data.sessions.items.first)
         #expect(s.participant(EntityID(.artisan, 5))?.enrolment == .cancelled)
         #expect(s.participants.filter { $0.enrolment == .cancelled }.count == 1)
         // g back to the first (Ani).
-        _ = run([.char("2"), .char("p"), .char("G"), .char("g"), .char("-")], on: store)
+        _ = run([.char("2"), .char("p"), .char("G"), .char("g"), .char("-"), .char("y")], on: store)
         #expect(try Store(path: dir).data.sessions.items.first?.participant(EntityID(.artisan, 1))?.enrolment == .cancelled)
     }
 

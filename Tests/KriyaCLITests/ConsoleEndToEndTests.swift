@@ -217,7 +217,8 @@ import KriyaCore
             func first(_ typed: String) -> Bool {
                 var probe = model
                 for c in typed { _ = probe.update(.char(c)) }
-                return probe.screen(CheckInScreen.self)?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name
+                let door = probe.screen(CheckInScreen.self)
+                return door?.enrolled.first.flatMap { probe.data.artisans[$0]?.name } == name && door?.ambiguous == false
             }
             let words = name.lowercased().split(separator: " ").map(String.init)
             let tries = (1...12).flatMap { n in words.compactMap { $0.count >= n ? String($0.prefix(n)) : nil } }
@@ -258,7 +259,9 @@ import KriyaCore
         }
         let average = Double(keys) / Double(people.count)
         print("check-in at the door: \(keys) keystrokes for \(people.count) people, \(average) each")
-        #expect(average <= 4)
+        // Letters until the person is first and alone in the best fit (Enter never guesses
+        // between equal matches since issue 14): 4.2 keys on this session, 2.9 before.
+        #expect(average <= 4.5)
         // The second door sees the first door's check-ins (the counters) within two seconds.
         #expect(second.waitFor("not yet \(names.count - 10)", seconds: 3), "\(second.screen)")
         // Undo the last one; a walk-in; close the day.

@@ -12,12 +12,14 @@ public struct ConfirmScreen: Screen {
     public var isOverlay: Bool { true }
 
     public func bindings(_ shared: Shared) -> [Binding] {
-        [Binding([.char("y"), .char("Y")], .yes, help: .uiHelpYes, bar: .uiKeyYes),
-         Binding([.char("n"), .char("N"), .escape], .no, help: .uiHelpNo, bar: .uiKeyNo)]
+        var out = [Binding([.char("y"), .char("Y")], .yes, help: .uiHelpYes, bar: .uiKeyYes),
+                   Binding([.char("n"), .char("N"), .escape], .no, help: .uiHelpNo, bar: .uiKeyNo)]
+        if case .duplicate = question { out.append(Binding([.char("a"), .char("A")], .anyway, help: .uiHelpAnyway, bar: .uiKeyAnyway)) }
+        return out
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
-        .pop(.answered(question, yes: action == .yes))
+        action == .anyway ? .pop(.anyway(question)) : .pop(.answered(question, yes: action == .yes))
     }
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {

@@ -96,6 +96,12 @@ public struct MenuScreen: Screen {
         menu = Menu(title: shared.t(MenuBar.groups[index].title), items: labels, disabled: disabled)
     }
 
+    /// A list of choices for the screen below (a meeting day, a mark).
+    init(_ purpose: MenuPurpose, title: String, items: [String], selected: Int = 0) {
+        self.purpose = purpose
+        menu = Menu(title: title, items: items, selected: selected)
+    }
+
     /// A filter's menu, on the value in force.
     init(_ purpose: MenuPurpose, _ browse: BrowseScreen, _ shared: Shared) {
         self.purpose = purpose
@@ -103,7 +109,7 @@ public struct MenuScreen: Screen {
         let all = shared.t(.uiAll)
         let filter = browse.filter
         switch purpose {
-        case .main, .filter:
+        case .main, .filter, .attendanceDay, .attendanceMark:
             menu = Menu(title: shared.t(.uiFilterTitle), items: Self.filterLabels(shared))
         case .kecamatan:
             menu = Menu(title: shared.t(.fKecamatan), items: [all] + Wilayah.kecamatan.map(\.name),

@@ -16,11 +16,11 @@ public enum Action: Equatable, Sendable {
     // Every screen (the shell does these).
     case help, quit, confirmQuit, redraw, suspend
     // Forms, prompts and dialogs.
-    case save, nextField, previousField, done, cancel, complete, yes, no
+    case save, nextField, previousField, done, cancel, complete, yes, no, anyway
     // The check-in door.
     case present, excused, absent, closeDay, walkIn, certificates
     // Participants of an event.
-    case add, withdraw, accept, reject, propose, booth, sales, salesGrid
+    case add, withdraw, accept, reject, propose, booth, sales, salesGrid, correct
     // The month view.
     case today
     // The conflict view.

@@ -67,6 +67,10 @@ public enum Outcome {
     case closed
     /// A dialog's answer.
     case answered(Question, yes: Bool)
+    /// The third answer to a duplicate: register the new person anyway.
+    case anyway(Question)
+    /// Use this artisan already registered instead of the one being typed.
+    case useExisting(EntityID)
     /// A prompt's text (Enter; Esc closes with `.closed`).
     case typed(Prompt, String)
     /// A form, picker or grid saved this change.
@@ -95,11 +99,15 @@ public enum Question: Equatable, Sendable {
     case enrolAtDoor(EntityID)
     /// Mark everyone not yet in absent for the day.
     case closeDay
+    /// A new person's phone, NIB or NIK belongs to this artisan: use them instead?
+    case duplicate(existing: EntityID)
 }
 
 /// What a one-line prompt asks for.
 public enum Prompt: Equatable, Sendable {
     case booth(exhibition: EntityID, artisan: EntityID)
+    /// Why (izin, sakit): kept with the mark.
+    case reason(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark)
 }
 
 /// The effects of a screen: the shell runs them and delivers the outcome as a `Msg`.
@@ -157,5 +165,7 @@ public enum ScreenKind: Equatable, Sendable {
 
 public enum MenuPurpose: Equatable, Sendable {
     case main, filter, kecamatan, category, certification, sessionStatus, exhibitionStatus
+    /// Correcting a mark: which meeting day, then which mark.
+    case attendanceDay, attendanceMark
 }
 

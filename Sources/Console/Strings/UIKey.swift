@@ -47,4 +47,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHelpWithdraw, uiHelpYes, uiKeyCertificates, uiKeyComplete, uiKeyDone, uiKeyEdit
     case uiKeyMenuNext, uiKeyNo, uiKeyNotHere, uiKeyRemoveRow, uiKeyUpdates, uiKeyYes
     case uiNotHere
+    case uiCheckInAmbiguous, uiCheckInMarkNotEnrolled, uiCheckInMarkWaitlisted, uiCheckInNotBegun, uiCheckInSeats, uiCheckInWaitlistAsk
+    case uiCheckInWaitlistTitle
+    case uiDuplicateCheckIn, uiDuplicateOpen, uiDuplicateText, uiDuplicateTitle, uiHelpAnyway, uiKeyAnyway
+    case uiCorrectClear, uiCorrectDayTitle, uiCorrectMarkTitle, uiCorrectNoDay, uiHelpCorrect, uiKeyCorrect
+    case uiReasonPrompt, uiWithdrawCertificate, uiWithdrawExhibition, uiWithdrawSession, uiWithdrawTitle
 }

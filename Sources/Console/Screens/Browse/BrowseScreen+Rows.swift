@@ -123,7 +123,7 @@ extension BrowseScreen {
     /// A filter menu's choice.
     mutating func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: inout Shared) -> Step {
         switch purpose {
-        case .main:
+        case .main, .attendanceDay, .attendanceMark:
             return .stay
         case .filter:
             if let next = MenuScreen.filterMenu[safe: index] ?? nil { return .push(MenuScreen(next, self, shared)) }

@@ -34,6 +34,8 @@ extension CheckInScreen {
         }
         if eligible > 0 { third.append(shared.t(.uiCheckInEligible, eligible)) }
         grid.put(third.joined(separator: " · "), x: x, y: area.y + 4, role: .muted, limit: area.x + area.width - x)
+        // A day that has not begun takes no mark: said above the box, before anyone types.
+        if day > shared.today { grid.put(" " + shared.t(.uiCheckInNotBegun), x: area.x, y: area.y + 5, role: .warning, limit: area.width) }
 
         // The search box: always the focus.
         query.render(into: &grid, x: area.x, y: area.y + 6, width: area.width, prompt: " " + shared.t(.uiCheckInSearch))
@@ -48,7 +50,7 @@ extension CheckInScreen {
             let isEnrolled = i < enrolled.count
             let mark = isEnrolled ? s.participant(id)?.mark(on: day) : nil
             let status = isEnrolled ? (mark.map { L10n.value($0.mark, lang) + ($0.time.map { " \($0)" } ?? "") } ?? "–")
-                                    : shared.t(.uiCheckInNotEnrolled)
+                : i < enrolled.count + waiting.count ? L10n.value(Enrolment.waitlist, lang) : shared.t(.uiCheckInNotEnrolled)
             let role: Role = i == list.selected ? .selected : (mark?.mark.countsAsPresent == true ? .success : isEnrolled ? .normal : .muted)
             if i == list.selected { grid.fill(Rect(x: area.x, y: row, width: area.width, height: 1), role: .selected) }
             let text = DisplayWidth.pad(TerminalSafe.text(a.name), toCells: flexible / 2) + " "

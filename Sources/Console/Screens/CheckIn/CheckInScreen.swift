@@ -12,13 +12,21 @@ public struct CheckInScreen: Screen {
     public var day: CivilDate
     public var query = TextField("", maxLength: 40)
     public var list = ListState()
-    /// The enrolled who match, those not yet in first; then artisans who are not enrolled.
+    /// The enrolled who match, those not yet in first; then those on the waitlist; then
+    /// artisans who are not enrolled.
     public var enrolled: [EntityID] = []
+    public var waiting: [EntityID] = []
     public var others: [EntityID] = []
+    /// How many of the enrolled match as well as the first row does (several: Enter shows them
+    /// and asks for a choice instead of taking the first).
+    public var tied = 0
     /// The selection was moved with the arrows: Enter may act without letters typed.
     var pointed = false
 
-    public var rows: [EntityID] { enrolled + others }
+    public var rows: [EntityID] { enrolled + waiting + others }
+
+    /// Enter on this search would have to guess between several people.
+    public var ambiguous: Bool { tied > 1 && !pointed }
     public var selected: Int { list.selected }
 
     /// The door of a session, on today's meeting day (or the next one, or the last one once
@@ -43,8 +51,8 @@ public struct CheckInScreen: Screen {
         let days = shared.data.sessions[session]?.days ?? []
         return [
             Binding([.enter], .present, help: .uiHelpPresent, bar: .uiKeyPresent, enabled: chosen != nil),
-            Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: .uiKeyExcused, enabled: isEnrolled),
-            Binding([.f(4), .alt("a")], .absent, help: .uiHelpAbsent, bar: .uiKeyAbsent, enabled: isEnrolled),
+            Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: .uiKeyExcused, enabled: chosen != nil),
+            Binding([.f(4), .alt("a")], .absent, help: .uiHelpAbsent, bar: .uiKeyAbsent, enabled: chosen != nil),
             // The key bar drops from the end what does not fit: the morning's keys come first.
             Binding([.f(7), .alt("n")], .walkIn, help: .uiHelpWalkIn, bar: .uiKeyWalkIn),
             Binding([.f(5), .alt("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
@@ -61,6 +69,7 @@ public struct CheckInScreen: Screen {
         guard let s = shared.data.sessions[session] else { return .pop(.closed) }
         let chosen = rows[safe: list.selected]
         let isEnrolled = chosen.map { enrolled.contains($0) } ?? false
+        let name = chosen.map { shared.data.artisans[$0]?.name ?? $0.description } ?? ""
         switch action {
         case .back:
             if query.text.isEmpty { return .pop(.closed) }
@@ -79,14 +88,32 @@ public struct CheckInScreen: Screen {
                 shared.message = shared.t(.uiCheckInTypeFirst)
                 return .stay
             }
+            // Several people match as well as each other: show them, take nobody by chance.
+            if ambiguous {
+                pointed = true
+                shared.message = shared.t(.uiCheckInAmbiguous, tied, query.text)
+                return .stay
+            }
             if isEnrolled {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
-            let name = shared.data.artisans[chosen]?.name ?? chosen.description
+            if waiting.contains(chosen) {
+                let seats = s.capacity.map { shared.t(.uiCheckInSeats, s.enrolledCount, $0) } ?? ""
+                return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInWaitlistTitle), text: shared.t(.uiCheckInWaitlistAsk, name, seats))
+            }
             return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInEnrolTitle), text: shared.t(.uiCheckInEnrolAsk, name))
         case .excused, .absent:
-            guard let chosen, isEnrolled, !query.text.isEmpty || pointed else {
+            guard let chosen, !query.text.isEmpty || pointed else {
                 shared.message = shared.t(.uiCheckInTypeFirst)
+                return .stay
+            }
+            guard isEnrolled else {
+                shared.message = shared.t(waiting.contains(chosen) ? .uiCheckInMarkWaitlisted : .uiCheckInMarkNotEnrolled, name)
+                return .stay
+            }
+            if ambiguous {
+                pointed = true
+                shared.message = shared.t(.uiCheckInAmbiguous, tied, query.text)
                 return .stay
             }
             let mark: AttendanceMark = action == .excused ? .izin : .alpa
@@ -123,6 +150,9 @@ public struct CheckInScreen: Screen {
             return .run(.save(.checkIn(session: session, artisan: artisan, day: day, time: shared.now, enrol: true)))
         case .answered(.closeDay, yes: true):
             return .run(.save(.closeDay(session: session, day: day)))
+        case .useExisting(let id):
+            // The walk-in was someone already registered: that person is checked in.
+            return .run(.save(.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)))
         case .saved(let change):
             // A walk-in registered: now checked in (and enrolled).
             guard let id = change.targets.first else { return .stay }
@@ -175,31 +205,47 @@ public struct CheckInScreen: Screen {
         let data = shared.data
         let words = BrowseScreen.words(query.text)
         let digits = query.text.filter(\.isNumber)
-        func found(_ a: Artisan) -> (hit: Bool, namePrefix: Bool) {
+        /// Whether the letters find the person, and how well the first word typed meets the
+        /// name: 4 the whole of a word of it, 3 the start of the first name, 2 the start of
+        /// another, 1 inside (business or phone only: 0).
+        func found(_ a: Artisan) -> (hit: Bool, fit: Int) {
             let name = Fold.string(a.name)
             let text = name + " " + Fold.string(a.business)
             let phone = a.phone.filter(\.isNumber)
             let hit = words.allSatisfy { text.contains($0) || (!digits.isEmpty && phone.contains(digits)) }
-            let prefix = words.first.map { w in name.hasPrefix(w) || name.contains(" " + w) } ?? true
-            return (hit, prefix)
+            guard let w = words.first else { return (hit, 3) }
+            let nameWords = name.split(separator: " ")
+            let fit = nameWords.contains { $0 == w } ? 4 : name.hasPrefix(w) ? 3 : name.contains(" " + w) ? 2 : name.contains(w) ? 1 : 0
+            return (hit, fit)
         }
         let registered = s.participants.filter { $0.enrolment == .registered }
-        typealias Scored = (id: EntityID, done: Bool, prefix: Bool, name: String)
+        let waitlist = s.participants.filter { $0.enrolment == .waitlist }
+        typealias Scored = (id: EntityID, done: Bool, fit: Int, name: String)
         let scored: [Scored] = registered.compactMap { p -> Scored? in
             guard let a = data.artisans[p.artisan] else { return nil }
             let f = found(a)
             guard f.hit else { return nil }
-            return (p.artisan, p.mark(on: day) != nil, f.namePrefix, a.name)
+            return (p.artisan, p.mark(on: day) != nil, f.fit, a.name)
         }
-        // Not yet marked before marked, a name that starts with the letters before one that has them inside.
-        enrolled = scored.sorted { a, b in
+        // Not yet marked before marked, then by how well the name fits the letters.
+        let ranked = scored.sorted { a, b in
             if a.done != b.done { return !a.done }
-            if a.prefix != b.prefix { return a.prefix }
+            if a.fit != b.fit { return a.fit > b.fit }
             return a.name < b.name
-        }.map(\.id)
+        }
+        enrolled = ranked.map(\.id)
+        // Tied with the first: as far from done and as good a fit. Typing the whole name of
+        // one of them settles it.
+        if let top = ranked.first, !query.text.isEmpty {
+            let exact = ranked.filter { Fold.string($0.name) == Fold.string(query.text.trimmingSpaces) }
+            tied = exact.count == 1 && exact[0].id == top.id ? 1 : ranked.filter { $0.done == top.done && $0.fit == top.fit }.count
+        } else {
+            tied = 0
+        }
+        waiting = query.text.isEmpty ? [] : waitlist.compactMap { p in data.artisans[p.artisan].flatMap { found($0).hit ? p.artisan : nil } }
         others = []
         if query.text.count >= 2 {
-            let inside = Set(registered.map(\.artisan))
+            let inside = Set((registered + waitlist).map(\.artisan))
             let items = data.artisans.items
             others = Array(shared.index.search(query.text).lazy.filter { !items[$0].archived && !inside.contains(items[$0].id) }
                 .prefix(30).map { items[$0].id })

@@ -115,8 +115,9 @@ public struct FormScreen: Screen {
     }
 
     /// Checks every field; saves when all is well, otherwise shows what is wrong.
-    mutating func save(_ shared: inout Shared) -> Step {
+    mutating func save(_ shared: inout Shared, allowDuplicate: Bool = false) -> Step {
         switch command(shared) {
+        case .success(.addArtisan(let a, _)): return .run(.save(.addArtisan(a, allowDuplicate: allowDuplicate)))
         case .success(let command): return .run(.save(command))
         case .failure(let problems):
             form.show(errors: problems.byField)
@@ -157,6 +158,12 @@ public struct FormScreen: Screen {
         case .refused(.conflict) where editing != nil:
             // Someone saved the same record meanwhile: theirs and ours field by field.
             return showConflict(&shared)
+        case .refused(.duplicate(let id, let name, let field)):
+            // Someone already has this phone, NIB or NIK: offer that person, never a second copy unasked.
+            let label = L10n.text(CommandError.fieldLabel(field), shared.lang)
+            let what = subject == .artisan ? shared.t(.uiDuplicateOpen, name) : shared.t(.uiDuplicateCheckIn, name)
+            return shared.confirm(.duplicate(existing: id), title: shared.t(.uiDuplicateTitle),
+                                  text: shared.t(.uiDuplicateText, name, id, label) + "\n" + what)
         case .refused(.invalid(let problems)) where !problems.isEmpty:
             form.show(errors: FormProblems(problems, shared.lang).byField)
             shared.message = shared.t(.uiFormNotSaved, problems.count)
@@ -169,6 +176,11 @@ public struct FormScreen: Screen {
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
         switch outcome {
         case .answered(.discardForm, yes: true): return .pop(.closed)
+        case .answered(.duplicate(let id), yes: true):
+            // At the door the person found is checked in; elsewhere their record opens.
+            if case .walkIn = subject { return .pop(.useExisting(id)) }
+            return .pop(.show(id))
+        case .anyway(.duplicate): return save(&shared, allowDuplicate: true)
         case .merged(let resolution):
             // Their version is the starting point now; the merged values are saved on it.
             for i in form.fields.indices {

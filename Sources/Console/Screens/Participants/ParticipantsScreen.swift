@@ -7,6 +7,8 @@ import TextUI
 public struct ParticipantsScreen: Screen {
     public let event: EntityID
     public var list = ListState()
+    /// A mark being corrected: whose, and on which day once chosen.
+    var correcting: (artisan: EntityID, day: CivilDate?)?
 
     init(event: EntityID) { self.event = event }
 
@@ -28,6 +30,9 @@ public struct ParticipantsScreen: Screen {
                     Binding([.char("b")], .booth, help: .uiHelpBooth, bar: .uiKeyBooth, enabled: someone),
                     Binding([.char("$"), .char("s")], .sales, help: .uiHelpSales, bar: .uiKeySales, enabled: someone),
                     Binding([.char("t")], .salesGrid, help: .uiHelpSalesGrid, bar: .uiKeyGrid)]
+        }
+        else {
+            out.append(Binding([.char("c")], .correct, help: .uiHelpCorrect, bar: .uiKeyCorrect, enabled: someone))
         }
         return out + [Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
                       Binding([.char("h")], .history, help: .uiHelpHistory)]
@@ -73,8 +78,15 @@ public struct ParticipantsScreen: Screen {
             guard let chosen else { return .stay }
             switch action {
             case .withdraw:
-                return .run(.save(exhibition ? .setCuration(exhibition: event, artisan: chosen, curation: .withdrawn)
-                                             : .withdraw(session: event, artisan: chosen)))
+                return askWithdraw(chosen, shared)
+            case .correct:
+                guard let s = shared.data.sessions[event] else { return .stay }
+                let begun = s.days.filter { $0 <= shared.today }
+                guard !begun.isEmpty else { shared.message = shared.t(.uiCorrectNoDay); return .stay }
+                correcting = (chosen, begun.count == 1 ? begun[0] : nil)
+                if begun.count == 1 { return markMenu(chosen, begun[0], shared) }
+                return .push(MenuScreen(.attendanceDay, title: shared.t(.uiCorrectDayTitle, shared.data.artisans[chosen]?.name ?? ""),
+                                        items: begun.map { $0.long(shared.lang) }, selected: begun.count - 1))
             case .accept, .reject, .propose:
                 let curation: Curation = action == .accept ? .accepted : action == .reject ? .rejected : .proposed
                 return .run(.save(.setCuration(exhibition: event, artisan: chosen, curation: curation)))
@@ -92,6 +104,23 @@ public struct ParticipantsScreen: Screen {
 
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
         switch outcome {
+        case .chose(.attendanceDay, let i):
+            guard let who = correcting?.artisan, let day = shared.data.sessions[event]?.days.filter({ $0 <= shared.today })[safe: i] else { return .stay }
+            correcting = (who, day)
+            return markMenu(who, day, shared)
+        case .chose(.attendanceMark, let i):
+            guard let who = correcting?.artisan, let day = correcting?.day else { return .stay }
+            correcting = nil
+            guard let mark = Self.marks[safe: i] else {
+                return .run(.save(.clearAttendance(session: event, artisan: who, day: day)))
+            }
+            if mark == .izin || mark == .sakit {
+                return .push(PromptScreen(.reason(session: event, artisan: who, day: day, mark: mark), label: shared.t(.uiReasonPrompt),
+                                          value: "", maxLength: 80))
+            }
+            return .run(.save(.markAttendance(session: event, artisan: who, day: day, mark: mark, time: nil, note: nil)))
+        case .typed(.reason(let sid, let who, let day, let mark), let text):
+            return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark, time: nil, note: text)))
         case .typed(.booth(let exhibition, let artisan), let text):
             return .run(.save(.assignBooth(exhibition: exhibition, artisan: artisan, booth: text)))
         case .saved(let change):
@@ -100,6 +129,31 @@ public struct ParticipantsScreen: Screen {
         default:
             return shared.answer(outcome)
         }
+    }
+
+    /// The marks offered when correcting, in the order the office says them; the last item of
+    /// the menu takes the mark away.
+    static let marks: [AttendanceMark] = [.hadir, .terlambat, .izin, .sakit, .alpa]
+
+    func markMenu(_ who: EntityID, _ day: CivilDate, _ shared: Shared) -> Step {
+        let current = shared.data.sessions[event]?.participant(who)?.mark(on: day)?.mark
+        let items = Self.marks.map { L10n.value($0, shared.lang) } + [shared.t(.uiCorrectClear)]
+        return .push(MenuScreen(.attendanceMark, title: shared.t(.uiCorrectMarkTitle, shared.data.artisans[who]?.name ?? "", day.numeric),
+                                items: items, selected: current.flatMap { Self.marks.firstIndex(of: $0) } ?? 0))
+    }
+
+    /// `-` asks first, saying what stays on record.
+    func askWithdraw(_ who: EntityID, _ shared: Shared) -> Step {
+        let name = shared.data.artisans[who]?.name ?? who.description
+        if let e = shared.data.exhibitions[event] {
+            return shared.confirm(.save(.setCuration(exhibition: event, artisan: who, curation: .withdrawn)), title: shared.t(.uiWithdrawTitle, name),
+                                  text: shared.t(.uiWithdrawExhibition, name, e.name))
+        }
+        guard let s = shared.data.sessions[event], let p = s.participant(who) else { return .stay }
+        let marked = p.attendance.count
+        let certificate = p.certificate.map { shared.t(.uiWithdrawCertificate, $0) } ?? ""
+        return shared.confirm(.save(.withdraw(session: event, artisan: who)), title: shared.t(.uiWithdrawTitle, name),
+                              text: shared.t(.uiWithdrawSession, name, s.title, marked) + certificate)
     }
 
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {

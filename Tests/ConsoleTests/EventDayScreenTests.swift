@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import KriyaCore
+import KriyaStore
+import TextUI
+
+/// Issue 14 at the door and in the participants list, through the real loop on a real store.
+@Suite struct EventDayScreenTests {
+    let now = SystemInfo.now().today
+
+    /// Ani, Budi, Citra, Dewi registered for a two-day session from today (capacity 4), Eko on
+    /// its waitlist; Fajar in Kriya but not enrolled.
+    func store(startingIn days: Int = 0) throws -> (Store, String) {
+        let dir = NSTemporaryDirectory() + "kriya-eventday-\(UUID().uuidString.prefix(8))"
+        let store = try Store(path: dir, user: "ratna")
+        for (i, name) in ["Ani Wijaya", "Budi Santoso", "Citra Lestari", "Dewi Anggraini", "Eko Prasetyo", "Fajar Nugroho"].enumerated() {
+            try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: "0812-0000-300\(i)",
+                                                kelurahan: Wilayah.kelurahan[i].code, business: "Usaha \(name)", category: .batik)))
+        }
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Bimtek Pewarna Alam", organiser: "Dekranasda", venue: "Aula",
+                              start: now.adding(days: days), end: now.adding(days: days + 1))
+        s.capacity = 4
+        try store.apply(.addSession(s))
+        for n in 1...5 { try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, n), role: .peserta)) }
+        return (store, dir)
+    }
+
+    func run(_ keys: [Key], on store: Store) -> ScriptedDevice {
+        let device = ScriptedDevice(keys)
+        ConsoleApp(store: store, device: device, lang: .en, today: now).run()
+        return device
+    }
+
+    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    @Test func theWaitlistIsNamedAtTheDoorAndMovingUpIsAsked() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let device = run([.char("2"), .char("c")] + typed("eko") + [.enter, .char("y")], on: store)
+        #expect(device.screens.contains { $0.contains("Eko Prasetyo") && $0.contains("waitlist") })
+        #expect(device.screens.contains { $0.contains("is on the waitlist (4 of 4 seats are taken)") })
+        let eko = try #require(try Store(path: dir).data.sessions.items.first?.participant(EntityID(.artisan, 5)))
+        #expect(eko.enrolment == .registered && eko.mark(on: now)?.mark.countsAsPresent == true)
+    }
+
+    @Test func anAmbiguousEnterShowsTheChoiceAndF3NeedsAChosenEnrolledPerson() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A second Ani, enrolled too (the session takes more people now).
+        var s = try #require(store.data.sessions.items.first)
+        s.capacity = nil
+        try store.apply(.updateSession(s, baseRev: s.rev))
+        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Ani Rahma", phone: "0812-0000-3999",
+                                            kelurahan: Wilayah.kelurahan[9].code, business: "Ani Snack", category: .makananOlahan)))
+        try store.apply(.enrol(session: s.id, artisan: EntityID(.artisan, 7), role: .peserta))
+        // "ani" fits both Anis as well: the first Enter shows them and checks nobody in.
+        var keys: [Key] = [.char("2"), .char("c")] + typed("ani") + [.enter]
+        keys += [.escape, .f(3)] + typed("fajar") + [.f(3)]
+        let device = run(keys, on: store)
+        #expect(device.screens.contains { $0.contains("2 people match \"ani\"") })
+        #expect(device.screens.contains { $0.contains("Type a few letters of the name first") })
+        #expect(device.screens.contains { $0.contains("Fajar Nugroho is not enrolled: Enter enrols and checks them in.") })
+        #expect(try Store(path: dir).data.sessions.items.first?.participants.allSatisfy { $0.attendance.isEmpty } == true)
+        // Enter again (the choice seen) takes the highlighted one; more letters settle it too.
+        _ = run([.char("2"), .char("c")] + typed("ani") + [.enter, .enter] + typed("ani w") + [.enter], on: store)
+        let marked = try #require(try Store(path: dir).data.sessions.items.first).participants.filter { $0.mark(on: now) != nil }.map(\.artisan)
+        #expect(Set(marked) == [EntityID(.artisan, 7), EntityID(.artisan, 1)])
+    }
+
+    @Test func aDayThatHasNotBegunTakesNoMark() throws {
+        let (store, dir) = try store(startingIn: 1)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let device = run([.char("2"), .char("c")] + typed("ani") + [.enter], on: store)
+        #expect(device.screens.contains { $0.contains("this day has not begun") })
+        #expect(device.screens.contains { $0.contains("has not begun yet") })
+        #expect(try Store(path: dir).data.sessions.items.first?.participants.allSatisfy { $0.attendance.isEmpty } == true)
+    }
+
+    @Test func aWalkInWhoIsAlreadyRegisteredIsOfferedNotDuplicated() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Fajar says he is new; his phone, typed another way, says otherwise.
+        var keys: [Key] = [.char("2"), .char("c"), .f(7)] + typed("Fajar N") + [.tab] + typed("+62 812 0000 3005") + [.tab, .tab]
+        keys += typed("din") + [.tab] + typed("Usaha Baru") + [.tab] + typed("batik") + [.f(2), .char("y")]
+        let device = run(keys, on: store)
+        #expect(device.screens.contains { $0.contains("Already registered") && $0.contains("Fajar Nugroho (A-000006)") })
+        let after = try Store(path: dir).data
+        #expect(after.artisans.count == 6)
+        let fajar = try #require(after.sessions.items.first?.participant(EntityID(.artisan, 6)))
+        #expect(fajar.enrolment == .registered && fajar.mark(on: now)?.mark.countsAsPresent == true)
+    }
+
+    @Test func theArtisanFormOffersTheExistingRecordOrRegistersAnywayOnPurpose() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var keys: [Key] = [.char("a")] + typed("Sari Wijaya") + [.tab] + typed("0812 0000 3000") + [.tab, .tab] + typed("din") + [.tab]
+        keys += typed("Batik Sari") + [.tab] + typed("batik") + [.f(2)]
+        let device = run(keys + [.char("a")], on: store)
+        #expect(device.screens.contains { $0.contains("Ani Wijaya (A-000001) already has this Phone") }, "\(device.screens.last ?? "")")
+        #expect(try Store(path: dir).data.artisans.count == 7, "a: registered anyway, on purpose")
+    }
+
+    @Test func withdrawingAsksAndAMarkIsCorrectedWithAReason() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.apply(.checkIn(session: EntityID(.session, 1), artisan: EntityID(.artisan, 1), day: now, time: ClockTime(hour: 8, minute: 0)!, enrol: false))
+        // Ani was checked in by mistake: she is sick. c, today, sakit (4th), reason, Enter.
+        var keys: [Key] = [.char("2"), .char("p"), .char("c")]
+        keys += [.down, .down, .down, .enter] + typed("demam") + [.enter]
+        // Budi withdraws: asked first; n keeps him, then - and y.
+        keys += [.down, .char("-"), .char("n"), .char("-"), .char("y")]
+        let device = run(keys, on: store)
+        #expect(device.screens.contains { $0.contains("Budi Santoso withdraws?") && $0.contains("stays on record") })
+        let s = try #require(try Store(path: dir).data.sessions.items.first)
+        let ani = try #require(s.participant(EntityID(.artisan, 1))?.mark(on: now))
+        #expect(ani.mark == .sakit && ani.note == "demam")
+        #expect(s.participant(EntityID(.artisan, 2))?.enrolment == .cancelled)
+        // A seat came free and Eko was first on the waitlist.
+        #expect(s.participant(EntityID(.artisan, 5))?.enrolment == .registered)
+    }
+}

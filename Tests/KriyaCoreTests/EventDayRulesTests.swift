@@ -103,3 +103,32 @@ import Testing
         #expect(both.sameNameAndPlace(as: namesake).map(\.id) == [first])
     }
 }
+
+/// Issue 14, finding 9: a phone typed in pieces, with +62 and spaces, finds its owner.
+@Suite struct PhoneSearchTests {
+    @Test func aPhoneInPiecesIsOneTerm() throws {
+        let data = try Fixture.build([.addArtisan(Fixture.artisan("Siti Rahayu", phone: "0812-0000-0120")),
+                                      .addArtisan(Fixture.artisan("Budi", phone: "0813-0812-0000"))])
+        let index = SearchIndex(data.artisans.items)
+        for typed in ["+62 812 0000 0120", "+62 812-0000-0120", "0812 0000 0120", "62 812 0000 0120", "081200000120"] {
+            #expect(index.search(typed).map { data.artisans.items[$0].name } == ["Siti Rahayu"], "\(typed)")
+        }
+        #expect(SearchIndex.terms("batik 0812").count == 2)
+    }
+}
+
+/// Issue 14, finding 7: the month view marks a clash on the days someone is booked twice.
+@Suite struct ClashDayTests {
+    @Test func onlyTheSharedDaysAreClashDays() throws {
+        let t = Fixture.today
+        var fair = Fixture.exhibition(start: t.adding(days: 19), days: 1)
+        fair.name = "Pameran Sehari"
+        let data = try Fixture.build([
+            .addArtisan(Fixture.artisan()), .addSession(Fixture.session(start: t.adding(days: 18), days: 3)), .addExhibition(fair),
+            .enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, 1), role: .peserta),
+            .propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, 1)),
+        ])
+        let items = Agenda.items(data, from: t, to: t.adding(days: 40))
+        #expect(items.count == 2 && items.allSatisfy { $0.clashDays == [t.adding(days: 19)] })
+    }
+}

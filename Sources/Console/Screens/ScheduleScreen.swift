@@ -74,7 +74,8 @@ public struct ScheduleScreen: Screen {
             let name = CivilDate(dayNumber: Self.monday(today).dayNumber + i).weekdayName(lang)
             grid.put(" " + String(name.prefix(cell - 2)), x: left + i * cell, y: area.y + 1, role: .muted, limit: cell)
         }
-        let clashes = Set(items.filter { !$0.conflicts.isEmpty }.map(\.id))
+        // "!" on the days someone is booked twice, not on every day of an event with a clash.
+        let clashDays = items.reduce(into: Set<CivilDate>()) { $0.formUnion($1.clashDays) }
         let start = Self.gridStart(day)
         let weekRows = 6, top = area.y + 2
         for w in 0..<weekRows {
@@ -87,7 +88,7 @@ public struct ScheduleScreen: Screen {
                 if date == day || date == today { grid.fill(Rect(x: x, y: y, width: cell - 1, height: 2), role: role) }
                 // Day number, then a mark per event: B a session, P an exhibition, ! someone booked twice.
                 var marks = on.prefix(3).map { $0.kind == .session ? "B" : "P" }.joined()
-                if on.contains(where: { clashes.contains($0.id) }) { marks += "!" }
+                if clashDays.contains(date) { marks += "!" }
                 grid.put(DisplayWidth.pad(String(date.day), toCells: 2, alignRight: true) + " " + marks, x: x, y: y, role: role, limit: cell - 1)
                 if let first = on.first, inMonth {
                     grid.put(DisplayWidth.truncate(TerminalSafe.text(first.title), toCells: cell - 1), x: x, y: y + 1,

@@ -12,6 +12,8 @@ public struct AgendaItem: Hashable, Sendable {
     public var people: Int
     /// Artisans in this event who are booked elsewhere at the same time.
     public var conflicts: [EntityID] = []
+    /// The days on which they are (the month view marks those days, not the whole event).
+    public var clashDays: Set<CivilDate> = []
 }
 
 public enum Agenda {
@@ -31,8 +33,9 @@ public enum Agenda {
         }
         let clashes = Conflicts.find(data, from: from, to: to)
         for i in items.indices {
-            items[i].conflicts = clashes.filter { $0.first == items[i].id || $0.second == items[i].id }
-                .map(\.artisan).uniqued()
+            let mine = clashes.filter { $0.first == items[i].id || $0.second == items[i].id }
+            items[i].conflicts = mine.map(\.artisan).uniqued()
+            items[i].clashDays = Set(mine.flatMap(\.days))
         }
         return items.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
@@ -45,6 +48,16 @@ public struct BookingConflict: Hashable, Sendable {
     public var second: EntityID
     /// The first day both events claim.
     public var day: CivilDate
+    /// Every day both events claim.
+    public var days: [CivilDate] = []
+
+    public init(artisan: EntityID, first: EntityID, second: EntityID, day: CivilDate, days: [CivilDate] = []) {
+        (self.artisan, self.first, self.second, self.day) = (artisan, first, second, day)
+        self.days = days.isEmpty ? [day] : days
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { (a.artisan, a.first, a.second, a.day) == (b.artisan, b.first, b.second, b.day) }
+    public func hash(into h: inout Hasher) { h.combine(artisan); h.combine(first); h.combine(second); h.combine(day) }
 }
 
 public enum Conflicts {
@@ -77,7 +90,8 @@ public enum Conflicts {
                     let shared = events[i].1.intersection(events[j].1)
                     if let firstDay = shared.min() {
                         let (a, b) = events[i].0 < events[j].0 ? (events[i].0, events[j].0) : (events[j].0, events[i].0)
-                        out.append(BookingConflict(artisan: artisan, first: a, second: b, day: CivilDate(dayNumber: firstDay)))
+                        out.append(BookingConflict(artisan: artisan, first: a, second: b, day: CivilDate(dayNumber: firstDay),
+                                                   days: shared.sorted().map { CivilDate(dayNumber: $0) }))
                     }
                 }
             }

@@ -168,7 +168,14 @@ public struct SearchIndex: Sendable {
     /// The search words of a query: folded, and phone-like words reduced to their digits
     /// (`0812-0000` → `08120000`, `+62812` → `62812`).
     public static func terms(_ query: String) -> [[UInt8]] {
-        query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).compactMap { word in
+        // A whole phone number typed in pieces (`+62 812 0000 0120`, `0812 0000 0120`) is one
+        // term, its national digits: the pieces alone would each match something else.
+        let whole = query.trimmingSpaces
+        if whole.contains(" "), whole.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }),
+           case .success(let phone) = Phone.normalise(whole) {
+            return [Array(Phone.national(phone).utf8)]
+        }
+        return query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).compactMap { word in
             let w = String(word)
             let digits = w.filter(\.isASCIIDigit)
             if digits.count >= 3, w.allSatisfy({ $0.isASCIIDigit || "+-.()".contains($0) }) {

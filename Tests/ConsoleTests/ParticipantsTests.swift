@@ -21,7 +21,7 @@ import TextUI
         s.capacity = 1
         try store.apply(.addSession(s))
         try store.apply(.addExhibition(Exhibition(id: EntityID(.exhibition, 1), name: "Inacraft 2027", level: .nasional,
-                                                  start: today.adding(days: 30), end: today.adding(days: 34))))
+                                                  start: today.adding(days: -3), end: today.adding(days: 1))))
         for n in 1...3 { try store.apply(.propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, n))) }
         // The fair asks for halal; Ani has it, valid through the fair.
         var ani = try #require(store.data.artisans[EntityID(.artisan, 3)])
@@ -57,7 +57,8 @@ import TextUI
         try assertSnapshot(#require(shot), "delegation-80x24")
         let salesForm = try #require(device.screens.first { $0.contains("Sales of Siti Rahayu at Inacraft 2027") })
         #expect(salesForm.contains("Transactions") && salesForm.contains("Buyer leads"))
-        let refused = device.screens.contains { $0.uppercased().contains("A1 APPEARS TWICE") }
+        // "a1" is the booth A-01 too: refused, saying whose it is.
+        let refused = device.screens.contains { $0.contains("booth A-01 is already Ani Wijaya's (A-000003)") }
         // Siti and Budi lack the halal certificate the fair requires; Ani has it.
         #expect(device.screens.contains { $0.contains("Requires halal · ⚠ Siti Rahayu lacks halal") })
         let e0 = try #require(try Store(path: dir).data.exhibitions.items.first)
@@ -65,8 +66,8 @@ import TextUI
         #expect(refused, "\(device.screens.last ?? "")")
         let e = try #require(try Store(path: dir).data.exhibitions.items.first)
         let by = { (n: Int) in e.participant(EntityID(.artisan, n))! }
-        #expect(by(3).curation == .accepted && by(3).booth == "A1")
-        #expect(by(2).curation == .rejected && by(1).curation == .accepted && by(1).booth == "A2")
+        #expect(by(3).curation == .accepted && by(3).booth == "A-01")
+        #expect(by(2).curation == .rejected && by(1).curation == .accepted && by(1).booth == "A-02")
         #expect(by(1).sales == 3_250_000 && by(1).transactions == 12 && by(1).leads == nil)
     }
 

@@ -132,3 +132,33 @@ import Testing
         #expect(items.count == 2 && items.allSatisfy { $0.clashDays == [t.adding(days: 19)] })
     }
 }
+
+/// Issue 14, finding 8: booths are written one way and their refusal says whose; sales come
+/// from the fair and must be plausible.
+@Suite struct BoothAndSalesTests {
+    @Test func boothNumbersAreWrittenOneWay() {
+        for typed in ["a 1", "A-1", "A01", "a-01", " A1 "] { #expect(Booth.normalise(typed) == "A-01", "\(typed)") }
+        #expect(Booth.normalise("B12") == "B-12" && Booth.normalise("Hall 3 / 12") == "HALL 3 / 12")
+    }
+
+    @Test func aBoothGivenTwiceIsRefusedSayingWhose() throws {
+        let eid = EntityID(.exhibition, 1)
+        var d = try Fixture.build([.addExhibition(Fixture.exhibition(start: Fixture.today.adding(days: -1))),
+                                   .addArtisan(Fixture.artisan("Ani", phone: "0812-0000-0001")),
+                                   .addArtisan(Fixture.artisan("Budi", phone: "0812-0000-0002")),
+                                   .propose(exhibition: eid, artisan: EntityID(.artisan, 1)),
+                                   .propose(exhibition: eid, artisan: EntityID(.artisan, 2))])
+        d.commit(try d.plan(.assignBooth(exhibition: eid, artisan: EntityID(.artisan, 1), booth: "a 1"), Fixture.ctx))
+        #expect(d.exhibitions[eid]?.participant(EntityID(.artisan, 1))?.booth == "A-01")
+        #expect(throws: CommandError.boothTaken("A-01", by: EntityID(.artisan, 1), name: "Ani")) {
+            try d.plan(.assignBooth(exhibition: eid, artisan: EntityID(.artisan, 2), booth: "A-1"), Fixture.ctx)
+        }
+        // Sales: plausible ones from the first day on.
+        let sale = { (s: Int64?, t: Int?) in Command.recordSales(exhibition: eid, artisan: EntityID(.artisan, 1), sales: s, transactions: t, leads: nil) }
+        #expect(throws: CommandError.implausibleSales(5, transactions: 0)) { try d.plan(sale(5, nil), Fixture.ctx) }
+        #expect(throws: CommandError.implausibleSales(2_100, transactions: 2_100_000)) { try d.plan(sale(2_100, 2_100_000), Fixture.ctx) }
+        #expect(throws: Never.self) { try d.plan(sale(2_100_000, 7), Fixture.ctx) }
+        let early = CommandContext(user: "t", today: Fixture.today.adding(days: -5), time: ClockTime(hour: 9, minute: 0)!)
+        #expect(throws: CommandError.fairNotBegun(eid, starts: Fixture.today.adding(days: -1))) { try d.plan(sale(2_100_000, 7), early) }
+    }
+}

@@ -229,13 +229,24 @@ extension Dataset {
             var e = try exhibition(eid)
             guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
             let trimmed = booth?.trimmingSpaces
-            e.participants[i].booth = (trimmed?.isEmpty ?? true) ? nil : trimmed
+            let normalised = (trimmed?.isEmpty ?? true) ? nil : trimmed.map(Booth.normalise)
+            // A booth is one artisan's: the refusal says whose it is.
+            if let normalised, let holder = e.participants.first(where: { $0.artisan != aid && $0.curation.isActive && $0.booth.map(Booth.normalise) == normalised }) {
+                throw .boothTaken(normalised, by: holder.artisan, name: artisans[holder.artisan]?.name ?? "")
+            }
+            e.participants[i].booth = normalised
             change.detail = e.participants[i].booth
             try bump(&e, into: &change, artisan: aid)
 
         case .recordSales(let eid, let aid, let sales, let transactions, let leads):
             var e = try exhibition(eid)
             guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
+            // Sales come from the fair: none before its first day, and none that cannot be
+            // real (Rp5; an amount typed into the transactions column).
+            guard ctx.today >= e.start else { throw .fairNotBegun(eid, starts: e.start) }
+            if let s = sales, s > 0, s < 1_000 || (transactions ?? 0) > 0 && s / Int64(transactions!) < 1_000 {
+                throw .implausibleSales(s, transactions: transactions ?? 0)
+            }
             e.participants[i].sales = sales
             e.participants[i].transactions = transactions
             e.participants[i].leads = leads

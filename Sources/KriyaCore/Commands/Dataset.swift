@@ -141,6 +141,12 @@ public enum CommandError: Error, Equatable, Sendable {
     case onWaitlist(EntityID, in: EntityID)
     /// A new artisan whose phone, NIB or NIK already belongs to someone (`field` says which).
     case duplicate(EntityID, name: String, field: String)
+    /// A booth already given to another artisan of the delegation.
+    case boothTaken(String, by: EntityID, name: String)
+    /// Sales recorded before the fair's first day.
+    case fairNotBegun(EntityID, starts: CivilDate)
+    /// An amount that cannot be a fair's sales: under Rp1.000, or under Rp1.000 a transaction.
+    case implausibleSales(Int64, transactions: Int)
 
     /// The label of a field a duplicate was found by.
     public static func fieldLabel(_ field: String) -> TextKey { field == "nib" ? .fNIB : field == "nik" ? .fNIK : .fPhone }
@@ -162,6 +168,9 @@ public enum CommandError: Error, Equatable, Sendable {
         case .dayNotBegun(let d, let s): return L10n.text(.eDayNotBegun, lang, d.numeric, s)
         case .onWaitlist(let a, let s): return L10n.text(.eOnWaitlist, lang, a, s)
         case .duplicate(let id, let name, let field): return L10n.text(.eDuplicate, lang, L10n.text(Self.fieldLabel(field), lang), id, name)
+        case .boothTaken(let booth, let id, let name): return L10n.text(.eBoothTaken, lang, booth, name, id)
+        case .fairNotBegun(let id, let starts): return L10n.text(.eFairNotBegun, lang, id, starts.numeric)
+        case .implausibleSales(let sales, let trx): return L10n.text(.eImplausibleSales, lang, Rupiah.format(sales), trx)
         }
     }
 }

@@ -47,6 +47,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case eAddedMeanwhile
     case uUndoNone, uUndoWhat, uUndoWould, uUndoDone, uUndoKeptChanged, uUndoKeptTaking
     case pControl
-    case eDayNotBegun, eOnWaitlist, eDuplicate
+    case eDayNotBegun, eOnWaitlist, eDuplicate, eBoothTaken, eFairNotBegun, eImplausibleSales
     case cDuplicatesHeader, cDuplicateLine, cSameNameWarning, cMarkSet, cMarkCleared, cWithdrawnNote, cMarkNeeded, cMarkUnknown
 }

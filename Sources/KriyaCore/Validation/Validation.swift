@@ -63,8 +63,9 @@ public enum Validation {
             c.money("participants[\(i + 1)].sales", p.sales)
             c.nonNegative("participants[\(i + 1)].transactions", p.transactions)
             if let booth = p.booth?.trimmingSpaces, !booth.isEmpty, p.curation.isActive {
-                if booths[booth.uppercased()] != nil { c.fail("participants[\(i + 1)].booth", .duplicate(booth)) }
-                booths[booth.uppercased()] = p.artisan
+                let key = Booth.normalise(booth)
+                if booths[key] != nil { c.fail("participants[\(i + 1)].booth", .duplicate(booth)) }
+                booths[key] = p.artisan
             }
         }
         return c.errors

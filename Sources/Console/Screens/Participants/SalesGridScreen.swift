@@ -15,6 +15,8 @@ public struct SalesGridScreen: Screen {
     var stored: [[String]]
     /// Esc was pressed with a row to save: closed once it is saved.
     var leaving = false
+    /// The save the store refused last (a second Esc on it leaves without it: never a trap).
+    var refused: Command?
 
     static let columns = 3   // sales, transactions, leads
 
@@ -33,9 +35,11 @@ public struct SalesGridScreen: Screen {
     public var kind: ScreenKind { .salesGrid }
 
     public func bindings(_ shared: Shared) -> [Binding] {
-        [Binding([.enter, .down], .down, help: .uiHelpGridDown, bar: .uiKeyDown, barKeys: "Enter"),
+        // Enter goes along the row, as Tab: an amount typed and Enter never lands in the
+        // transactions of the row below.
+        [Binding([.enter, .tab], .nextField, help: .uiHelpGridNext, bar: .uiKeyNext, barKeys: "Enter"),
+         Binding([.down], .down, help: .uiHelpGridDown, bar: .uiKeyDown, barKeys: "↓"),
          Binding([.up], .up, help: .uiHelpGridUp),
-         Binding([.tab], .nextField, help: .uiHelpGridNext, bar: .uiKeyNext),
          Binding([.backTab], .previousField, help: .uiHelpGridPrevious),
          Binding([.escape, .f(2), .ctrl("s")], .back, help: .uiHelpGridBack, bar: .uiKeySaveBack, barKeys: "Esc")]
     }
@@ -53,7 +57,7 @@ public struct SalesGridScreen: Screen {
         case .back:
             // Leaving: the row in hand is saved first when it changed.
             warnIfUnreadable(before, &shared)
-            guard let command = command(row: before) else { return .pop(.closed) }
+            guard let command = command(row: before), command != refused else { return .pop(.closed) }
             leaving = true
             return .run(.save(command))
         default: break
@@ -93,7 +97,10 @@ public struct SalesGridScreen: Screen {
     /// A row was saved: it is the stored value now.
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
         guard case .saved(let change) = msg, let who = change.targets.dropFirst().first else {
+            // Refused (a bad amount, a fair not yet begun): said, and the row stays to be fixed;
+            // Esc again leaves without it.
             leaving = false
+            refused = command(row: row)
             return shared.report(msg)
         }
         shared.message = shared.t(.uiSalesSaved, shared.data.artisans[who]?.name ?? "")

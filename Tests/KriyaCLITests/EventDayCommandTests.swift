@@ -63,3 +63,18 @@ import Testing
         #expect(csv.stdout.contains("A-000002"))
     }
 }
+
+/// Issue 14, finding 10: the CLI's filters take what the forms take, and say the human names.
+@Suite struct FilterWordsTests {
+    let data = TempFolder("filters")
+
+    @Test func categoryWordsAndKecamatanStartsWork() throws {
+        #expect(try Kriya.run(["demo", "--data", data.path]).status == 0)
+        let gerabah = try Kriya.run(["find", "--category", "gerabah", "--data", data.path])
+        #expect(gerabah.status == 0 && gerabah.stdout.contains("A-"), "\(gerabah.stderr)")
+        let lowok = try Kriya.run(["find", "--kecamatan", "Lowok", "--data", data.path])
+        #expect(lowok.status == 0 && lowok.stdout.contains("A-"), "\(lowok.stderr)")
+        let unknown = try Kriya.run(["find", "--category", "plastik", "--data", data.path, "--lang", "en"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("Batik") && !unknown.stderr.contains("keramik_gerabah"), "\(unknown.stderr)")
+    }
+}

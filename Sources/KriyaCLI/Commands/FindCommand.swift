@@ -30,8 +30,9 @@ struct FindCommand: ParsableCommand {
             filter.kecamatan = k.code
         }
         if let category {
-            guard let c = CraftCategory.resolve(category) else {
-                Output.error(L10n.text(.cUnknownCategoryFilter, lang, category, CraftCategory.allCases.map(\.key).joined(separator: ", ")))
+            // What the forms and the importer take: keys, labels, and the words staff use ("gerabah").
+            guard let c = CraftCategory.resolveLoosely(category) else {
+                Output.error(L10n.text(.cUnknownCategoryFilter, lang, category, CraftCategory.allCases.map { $0.label(lang) }.joined(separator: ", ")))
                 throw ExitCode(EX_DATAERR)
             }
             filter.category = c

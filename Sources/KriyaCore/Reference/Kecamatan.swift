@@ -108,7 +108,11 @@ public enum Wilayah {
         if digits.count == 6 {
             return kecamatanByCode["\(digits.prefix(2)).\(digits.dropFirst(2).prefix(2)).\(digits.suffix(2))"]
         }
-        return nil
+        // The start of one name, as the forms' pickers take it ("Lowok", "kedung"): only when
+        // it fits one kecamatan.
+        guard compact.count >= 3 else { return nil }
+        let starting = kecamatan.filter { Fold.compact($0.name).hasPrefix(compact) }
+        return starting.count == 1 ? starting[0] : nil
     }
 }
 

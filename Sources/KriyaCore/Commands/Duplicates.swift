@@ -6,16 +6,22 @@ import KriyaText
 extension Dataset {
     /// The stored artisan (archived ones too) who already has `a`'s phone, NIB or NIK, and
     /// which of them matched.
-    /// One pass over the artisans comparing stored (normalised) values: about a millisecond
-    /// at 100k, once per artisan registered by hand.
+    /// One pass over the artisans comparing stored values (phones are stored normalised),
+    /// element by element in place: copying each record out of the table would cost more than
+    /// the comparisons. About 1 ms at 100k (save p50 0.4 → 1.1 ms); an index kept with the
+    /// table is the step for a million.
     public func sameIdentity(as a: Artisan, except: EntityID? = nil) -> (artisan: Artisan, field: String)? {
         let phone = Self.phoneKey(a.phone)
-        for other in artisans.items where other.id != except && other.id != a.id {
-            if !phone.isEmpty, other.phone == phone || (!other.phone.hasPrefix("+") && Self.phoneKey(other.phone) == phone) {
-                return (other, "phone")
-            }
-            if let nib = a.nib, !nib.isEmpty, other.nib == nib { return (other, "nib") }
-            if let nik = a.nik, !nik.isEmpty, other.nik == nik { return (other, "nik") }
+        let nib = a.nib.flatMap { $0.isEmpty ? nil : $0 }, nik = a.nik.flatMap { $0.isEmpty ? nil : $0 }
+        let items = artisans.items
+        for i in items.indices {
+            let field: String
+            if !phone.isEmpty && items[i].phone == phone { field = "phone" }
+            else if let nib, items[i].nib == nib { field = "nib" }
+            else if let nik, items[i].nik == nik { field = "nik" }
+            else { continue }
+            guard items[i].id != except && items[i].id != a.id else { continue }
+            return (items[i], field)
         }
         return nil
     }

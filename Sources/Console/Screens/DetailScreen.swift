@@ -39,7 +39,7 @@ public struct DetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last:
             let body = shared.layout.body
-            scroll.move(BrowseScreen.move(action), lines: lines(shared, width: body.width - 1).count, visible: body.height)
+            scroll.move(BrowseScreen.move(action), lines: lineCount(shared, width: body.width - 1), visible: body.height)
             return .stay
         case .back: return .pop(.closed)
         default: return RecordActions.perform(action, on: id, &shared)
@@ -70,10 +70,11 @@ public struct DetailScreen: Screen {
         }
     }
 
-    func lines(_ shared: Shared, width: Int) -> [Any] {
+    /// How many lines the record or report has at this width (for scrolling).
+    func lineCount(_ shared: Shared, width: Int) -> Int {
         switch subject {
-        case .record(let id): return Self.recordLines(id, shared, width: width)
-        case .report(let name): return Self.reportLines(name, shared, width: width)
+        case .record(let id): return Self.recordLines(id, shared, width: width).count
+        case .report(let name): return Self.reportLines(name, shared, width: width).count
         }
     }
 

@@ -10,7 +10,7 @@ extension Dataset {
     /// element by element in place: copying each record out of the table would cost more than
     /// the comparisons. About 1 ms at 100k (save p50 0.4 → 1.1 ms); an index kept with the
     /// table is the step for a million.
-    public func sameIdentity(as a: Artisan, except: EntityID? = nil) -> (artisan: Artisan, field: String)? {
+    public func sameIdentity(as a: Artisan) -> (artisan: Artisan, field: String)? {
         let phone = Self.phoneKey(a.phone)
         let nib = a.nib.flatMap { $0.isEmpty ? nil : $0 }, nik = a.nik.flatMap { $0.isEmpty ? nil : $0 }
         let items = artisans.items
@@ -20,7 +20,7 @@ extension Dataset {
             else if let nib, items[i].nib == nib { field = "nib" }
             else if let nik, items[i].nik == nik { field = "nik" }
             else { continue }
-            guard items[i].id != except && items[i].id != a.id else { continue }
+            guard items[i].id != a.id else { continue }
             return (items[i], field)
         }
         return nil

@@ -47,7 +47,6 @@ public struct CheckInScreen: Screen {
 
     public func bindings(_ shared: Shared) -> [Binding] {
         let chosen = rows[safe: list.selected]
-        let isEnrolled = chosen.map { enrolled.contains($0) } ?? false
         let days = shared.data.sessions[session]?.days ?? []
         return [
             Binding([.enter], .present, help: .uiHelpPresent, bar: .uiKeyPresent, enabled: chosen != nil),
@@ -83,17 +82,7 @@ public struct CheckInScreen: Screen {
             if let at = days.firstIndex(of: day) { day = days[max(0, min(days.count - 1, at + (action == .left ? -1 : 1)))] }
             refresh(shared)
         case .present:
-            // An Enter with nothing typed and nobody pointed at would check in whoever is first.
-            guard let chosen, !query.text.isEmpty || pointed else {
-                shared.message = shared.t(.uiCheckInTypeFirst)
-                return .stay
-            }
-            // Several people match as well as each other: show them, take nobody by chance.
-            if ambiguous {
-                pointed = true
-                shared.message = shared.t(.uiCheckInAmbiguous, tied, query.text)
-                return .stay
-            }
+            guard let chosen = aimedAt(&shared) else { return .stay }
             if isEnrolled {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
@@ -103,17 +92,9 @@ public struct CheckInScreen: Screen {
             }
             return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInEnrolTitle), text: shared.t(.uiCheckInEnrolAsk, name))
         case .excused, .absent:
-            guard let chosen, !query.text.isEmpty || pointed else {
-                shared.message = shared.t(.uiCheckInTypeFirst)
-                return .stay
-            }
+            guard let chosen = aimedAt(&shared) else { return .stay }
             guard isEnrolled else {
                 shared.message = shared.t(waiting.contains(chosen) ? .uiCheckInMarkWaitlisted : .uiCheckInMarkNotEnrolled, name)
-                return .stay
-            }
-            if ambiguous {
-                pointed = true
-                shared.message = shared.t(.uiCheckInAmbiguous, tied, query.text)
                 return .stay
             }
             let mark: AttendanceMark = action == .excused ? .izin : .alpa
@@ -130,6 +111,22 @@ public struct CheckInScreen: Screen {
         default: break
         }
         return .stay
+    }
+
+    /// The person Enter, F3 or F4 acts on: someone typed for or pointed at, and not one of
+    /// several who fit the letters as well (then they are shown and the next key chooses).
+    /// Nil, with the reason said, otherwise: the first row is never taken by chance.
+    private mutating func aimedAt(_ shared: inout Shared) -> EntityID? {
+        guard let chosen = rows[safe: list.selected], !query.text.isEmpty || pointed else {
+            shared.message = shared.t(.uiCheckInTypeFirst)
+            return nil
+        }
+        guard !ambiguous else {
+            pointed = true
+            shared.message = shared.t(.uiCheckInAmbiguous, tied, query.text)
+            return nil
+        }
+        return chosen
     }
 
     /// Every other key edits the search box (with the readline keys).

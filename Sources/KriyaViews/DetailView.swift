@@ -86,7 +86,7 @@ public struct DetailView {
 
     public func session(_ s: BimtekSession) -> [String] {
         var out = [TerminalSafe.text("\(s.id)  \(s.title)"), ""]
-        let capacity = s.capacity.map { t(.cEnrolledOfCapacity, s.enrolledCount, $0) } ?? "\(s.enrolledCount)"
+        let capacity = L10n.people(s, lang)
         let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
         out += fields([
             (.fDates, dates(s.start, s.end)), (.fStatus, L10n.value(s.status, lang)), (.fTopic, s.topic),

@@ -9,15 +9,15 @@ public enum HistoryText {
         for e in entries {
             // Another record the change was about (the session of an enrolment, say).
             let others = e.targets.filter { $0 != id }.prefix(3).map(\.description).joined(separator: ", ")
-            var head = "\(e.when)  \(TerminalSafe.text(e.user))  \(e.command)"
+            var head = "\(e.when)  \(TerminalSafe.text(e.user))  \(ChangeWords.command(e.command, lang))"
             if !others.isEmpty { head += " " + others }
-            if let d = e.detail, !d.isEmpty { head += ": " + TerminalSafe.text(d) }
+            if let d = e.detail, !d.isEmpty { head += ": " + TerminalSafe.text(ChangeWords.detail(d, of: e.command, lang)) }
             out.append(DisplayWidth.truncate(head, toCells: width))
             // Changes to other records (a session's participant list) are long and not this record's.
             guard e.targets.first == id else { continue }
             // The id is in the heading; "not archived" is no news on a new record.
             for c in e.changes where c.isShown && !(c.field == "archived" && c.from.isEmpty) {
-                let label = ArtisanField(rawValue: c.field).map { L10n.text($0.label, lang) } ?? c.field
+                let label = ChangeWords.field(c.field, lang)
                 let from = TerminalSafe.text(FieldChange.shown(c.field, c.from, lang))
                 let to = TerminalSafe.text(FieldChange.shown(c.field, c.to, lang))
                 out.append(DisplayWidth.truncate("    \(label): \(from) → \(to)", toCells: width))

@@ -89,7 +89,7 @@ import TextUI
         }
         app.run()
         let text = try #require(shot).lines.joined(separator: "\n")
-        #expect(text.contains("Bimtek Glasir · 1 enrolled of 1 · 1 on the waitlist"), "\(text)")
+        #expect(text.contains("Bimtek Glasir · 1 participant registered, capacity 1 · 1 on the waitlist"), "\(text)")
         var s = try #require(try Store(path: dir).data.sessions.items.first)
         #expect(s.participant(EntityID(.artisan, 2))?.enrolment == .registered && s.participant(EntityID(.artisan, 1))?.enrolment == .cancelled)
         let again = ScriptedDevice([.char("u")])

@@ -73,7 +73,7 @@ import Testing
         #expect(list?.first?["phone"] as? String == "+6281200001234")
         // Its history: who added it, and each field as people read it.
         let history = try Kriya.run(["history", "A-000001", "--data", data.path])
-        #expect(history.status == 0 && history.stdout.contains("add-artisan") && history.stdout.contains("Kelurahan: — → Tasik Madu"), "\(history.stdout)")
+        #expect(history.status == 0 && history.stdout.contains("Artisan added") && history.stdout.contains("Kelurahan: — → Tasik Madu"), "\(history.stdout)")
         #expect(try Kriya.run(["history", "A-000099", "--data", data.path]).status != 0)
     }
 

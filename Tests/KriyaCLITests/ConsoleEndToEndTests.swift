@@ -340,7 +340,7 @@ import KriyaCore
         #expect(t.waitFor("dikembalikan"), "\(t.screen)")
         #expect(t.screen.contains("Ani Wulandari"))
         t.key("Escape")
-        #expect(t.waitFor("y membuang"), "\(t.screen)")
+        #expect(t.waitFor("y untuk membuang"), "\(t.screen)")
         t.send("y")
         #expect(t.waitFor("F10"), "\(t.screen)")
         t.send("q")

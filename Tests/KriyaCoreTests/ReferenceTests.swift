@@ -105,6 +105,14 @@ import Testing
         #expect(Rupiah.format(7_350_000) == "Rp7.350.000")
         #expect(Rupiah.format(500) == "Rp500")
         #expect(Rupiah.format(0) == "Rp0")
+        // Narrow columns: the office's short form, which the input reads back.
+        #expect(Rupiah.short(850_000) == "Rp850.000")
+        #expect(Rupiah.short(1_250_000) == "Rp1,25 jt")
+        #expect(Rupiah.short(7_500_000) == "Rp7,5 jt")
+        #expect(Rupiah.short(12_000_000) == "Rp12 jt")
+        #expect(Rupiah.short(2_100_000_000) == "Rp2,1 M")
+        #expect(Rupiah.short(1_050_000) == "Rp1,05 jt")
+        #expect(Rupiah.parse(String(Rupiah.short(1_250_000).dropFirst(2))) == 1_250_000)
         for (text, value) in [("7350000", 7_350_000), ("7.350.000", 7_350_000), ("Rp7.350.000", 7_350_000),
                               ("Rp 7.350.000,00", 7_350_000), ("7,35 jt", 7_350_000), ("7,35jt", 7_350_000),
                               ("500 rb", 500_000), ("1,2 M", 1_200_000_000), ("2 juta", 2_000_000)] as [(String, Int64)] {

@@ -94,7 +94,7 @@ import Testing
         #expect(covered(SessionStatus.self) && covered(ExhibitionStatus.self) && covered(Curation.self))
         #expect(covered(Enrolment.self) && covered(ParticipantRole.self) && covered(ExhibitionLevel.self))
         #expect(covered(BoothPayer.self) && covered(BusinessScale.self) && covered(Gender.self))
-        #expect(L10n.value(Curation.accepted, .id) == "diterima")
+        #expect(L10n.value(Curation.accepted, .id) == "lolos kurasi")
     }
 
     @Test func localeChoosesTheLanguage() {

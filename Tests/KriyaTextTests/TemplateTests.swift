@@ -14,4 +14,13 @@ import KriyaText
         #expect(Template.fill("no placeholders", ["a"]) == "no placeholders")
         #expect(Template.fill("{0}{0}", ["ab"]) == "abab")
     }
+
+    @Test func pluralChoiceFollowsTheCount() {
+        #expect(Template.fill("{0} {0|artisan|artisans}", [1]) == "1 artisan")
+        #expect(Template.fill("{0} {0|artisan|artisans}", [0]) == "0 artisans")
+        #expect(Template.fill("{1} {1|day|days}, {0}", ["x", 21]) == "21 days, x")
+        // A name that looks like a plural choice stays as typed.
+        #expect(Template.fill("{0}", ["{0|a|b}"]) == "{0|a|b}")
+        #expect(Template.fill("{0|a}", [1]) == "{0|a}")
+    }
 }

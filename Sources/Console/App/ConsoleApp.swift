@@ -132,7 +132,7 @@ public final class ConsoleApp {
         case .success(let (change, _)):
             state.replaceData(store.data)
             let ids = change.targets.map(\.description).joined(separator: ", ")
-            state.shared.message = UIText.text(.uiUndone, lang, last.command, ids)
+            state.shared.message = UIText.text(.uiUndone, lang, ChangeWords.command(last.command, lang), ids)
         case .failure(.command(let box)):
             state.shared.message = UIText.text(.uiUndoRefused, lang, box.error.message(lang))
         case .failure(let other):

@@ -21,7 +21,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHintPartner, uiHintList, uiHintEnd, uiHintMeetingDays, uiHintTime, uiHintGrace
     case uiHintFunding, uiHintCertificateDays, uiFormNewExhibition, uiHintExhibitionName, uiHintCountry, uiHintMoney
     case uiPickerProposeTitle, uiPickerProposed, uiProposedFor, uiFormSales, uiParticipantSaved, uiHelpParticipants
-    case uiParticipantsSession, uiParticipantsExhibition, uiParticipantsNone, uiBoothPrompt, uiKeyWithdraw, uiKeyAccept
+    case uiParticipantsExhibition, uiParticipantsNone, uiBoothPrompt, uiKeyWithdraw, uiKeyAccept
     case uiKeyReject, uiKeyBooth, uiKeySales, uiKeyBack, uiKeyAdd, uiKeyUndo
     case uiColumnLeads, uiColumnProduct, uiColumnPrice, uiColumnNumber, uiColumnValidUntil, uiColumnIssued
     case uiHintList2, uiListKeys, uiCheckInEnrolAsk, uiCheckInCloseAsk, uiCheckedIn, uiAlreadyIn
@@ -47,9 +47,10 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHelpWithdraw, uiHelpYes, uiKeyCertificates, uiKeyComplete, uiKeyDone, uiKeyEdit
     case uiKeyMenuNext, uiKeyNo, uiKeyNotHere, uiKeyRemoveRow, uiKeyUpdates, uiKeyYes
     case uiNotHere
-    case uiCheckInAmbiguous, uiCheckInMarkNotEnrolled, uiCheckInMarkWaitlisted, uiCheckInNotBegun, uiCheckInSeats, uiCheckInWaitlistAsk
+    case uiCheckInAmbiguous, uiCheckInMarkNotEnrolled, uiCheckInMarkWaitlisted, uiCheckInNotBegun, uiCheckInWaitlistAsk
     case uiCheckInWaitlistTitle
     case uiDuplicateCheckIn, uiDuplicateOpen, uiDuplicateText, uiDuplicateTitle, uiHelpAnyway, uiKeyAnyway
     case uiCorrectClear, uiCorrectDayTitle, uiCorrectMarkTitle, uiCorrectNoDay, uiHelpCorrect, uiKeyCorrect
     case uiReasonPrompt, uiWithdrawCertificate, uiWithdrawExhibition, uiWithdrawSession, uiWithdrawTitle
+    case uiColumnTransactions, uiCurationProposed, uiCurationAccepted, uiCurationRejected, uiCurationWithdrawn
 }

@@ -67,7 +67,6 @@ enum UIStringsEN {
         .uiFormSales: "Sales of {0} at {1}: F2 or Ctrl-S saves",
         .uiParticipantSaved: "{0}: {1}",
         .uiHelpParticipants: "Participants of the selected session, delegation of the exhibition",
-        .uiParticipantsSession: "{0} · {1} enrolled of {2} · {3} on the waitlist",
         .uiParticipantsExhibition: "{0} · {1} accepted · {2} proposed · {3} booths · {4}",
         .uiParticipantsNone: "Nobody yet: + adds the first.",
         .uiBoothPrompt: "Booth for {0} (empty: none), Enter saves, Esc cancels: ",
@@ -266,7 +265,6 @@ enum UIStringsEN {
         .uiCheckInMarkNotEnrolled: "{0} is not enrolled: Enter enrols and checks them in.",
         .uiCheckInMarkWaitlisted: "{0} is on the waitlist: Enter moves them up and checks them in.",
         .uiCheckInNotBegun: "this day has not begun: no marks yet",
-        .uiCheckInSeats: "{0} of {1} seats are taken",
         .uiCheckInWaitlistAsk: "{0} is on the waitlist ({1}). Move them up and check them in? y moves up and checks in, n or Esc leaves it.",
         .uiCheckInWaitlistTitle: "On the waitlist",
         .uiDuplicateCheckIn: "y checks {0} in instead, n goes back to the form, a registers a new person anyway.",
@@ -286,5 +284,10 @@ enum UIStringsEN {
         .uiWithdrawExhibition: "{0} leaves the delegation of {1}; their booth is freed. Sales already recorded stay.",
         .uiWithdrawSession: "{0} leaves {1}. Their attendance ({2} day(s) marked) stays on record and in the attendance list, marked withdrawn. The first on the waitlist moves up if a seat is free.",
         .uiWithdrawTitle: "{0} withdraws?",
+        .uiColumnTransactions: "Trans.",
+        .uiCurationProposed: "proposed",
+        .uiCurationAccepted: "accepted",
+        .uiCurationRejected: "rejected",
+        .uiCurationWithdrawn: "withdrawn",
     ]
 }

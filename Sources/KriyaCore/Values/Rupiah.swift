@@ -20,6 +20,19 @@ public enum Rupiah {
         return (negative ? "-Rp" : "Rp") + groups.joined(separator: ".")
     }
 
+    /// For narrow columns, as the office writes it: `Rp850.000`, `Rp1,25 jt`, `Rp2,1 M`
+    /// (what `parse` reads back, to two decimals).
+    public static func short(_ amount: Int64) -> String {
+        let magnitude = amount.magnitude
+        guard magnitude >= 1_000_000 else { return format(amount) }
+        let (unit, word): (UInt64, String) = magnitude >= 1_000_000_000 ? (1_000_000_000, "M") : (1_000_000, "jt")
+        let hundredths = (magnitude * 100 + unit / 2) / unit
+        var text = String(hundredths / 100)
+        let cents = hundredths % 100
+        if cents != 0 { text += "," + (cents % 10 == 0 ? String(cents / 10) : (cents < 10 ? "0" : "") + String(cents)) }
+        return (amount < 0 ? "-Rp" : "Rp") + text + " " + word
+    }
+
     /// Nil when the text is not an amount of money.
     public static func parse(_ input: String) -> Int64? {
         if let plain = plainAmount(input) { return plain }

@@ -15,7 +15,7 @@ extension CheckInScreen {
         grid.put(" " + heading, x: area.x, y: area.y, role: .header, limit: area.width)
 
         // Counters: present (large), then enrolled, capacity, late, excused, absent, not yet.
-        let registered = s.participants.filter { $0.enrolment == .registered }
+        let registered = s.participants.filter { $0.enrolment == .registered && $0.role == .peserta }
         let marks = registered.compactMap { $0.mark(on: day)?.mark }
         let present = marks.filter(\.countsAsPresent).count
         let big = BigNumber.rows(present)

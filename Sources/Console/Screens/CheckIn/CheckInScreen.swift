@@ -87,7 +87,7 @@ public struct CheckInScreen: Screen {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
             if waiting.contains(chosen) {
-                let seats = s.capacity.map { shared.t(.uiCheckInSeats, s.enrolledCount, $0) } ?? ""
+                let seats = L10n.enrolment(s, shared.lang)
                 return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInWaitlistTitle), text: shared.t(.uiCheckInWaitlistAsk, name, seats))
             }
             return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInEnrolTitle), text: shared.t(.uiCheckInEnrolAsk, name))
@@ -170,7 +170,7 @@ public struct CheckInScreen: Screen {
                 let how = mark.map { L10n.value($0.mark, shared.lang) + ($0.time.map { " \($0)" } ?? "") } ?? ""
                 shared.message = shared.t(.uiCheckedIn, who.flatMap { shared.data.artisans[$0]?.name } ?? "", how)
             default:
-                shared.message = change.detail ?? change.command
+                shared.message = ChangeWords.summary(change, shared.lang, name: shared.data.title(of:))
             }
         case .refused(.alreadyCheckedIn(let id, let time, let by)):
             // Another door was quicker.

@@ -6,6 +6,10 @@ import TextUI
 /// The participants screen: a heading with the counts that matter for the event, then one
 /// row per person with what staff check at a glance.
 extension ParticipantsScreen {
+    /// Curation as a column of 11 cells reads it ("tidak lolos", not "tidak lolos kurasi").
+    static let curationShort: [Curation: UIKey] = [.proposed: .uiCurationProposed, .accepted: .uiCurationAccepted,
+                                                   .rejected: .uiCurationRejected, .withdrawn: .uiCurationWithdrawn]
+
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         let (data, lang, today) = (shared.data, shared.lang, shared.today)
         let rows = self.rows(shared)
@@ -13,8 +17,7 @@ extension ParticipantsScreen {
         var columns: [(title: String, width: Int, right: Bool)]
         let cells: (EntityID) -> [String]
         if let s = data.sessions[event] {
-            let waiting = s.participants.filter { $0.enrolment == .waitlist }.count
-            heading = shared.t(.uiParticipantsSession, TerminalSafe.text(s.title), s.enrolledCount, s.capacity.map(String.init) ?? "–", waiting)
+            heading = TerminalSafe.text(s.title) + " · " + L10n.people(s, lang)
             let days = s.days
             columns = [(shared.t(.fEnrolled), 11, false), (shared.t(.fAttendance), max(10, min(days.count * 2, 20)), false),
                        (shared.t(.fCertificate), 16, false)]
@@ -23,22 +26,24 @@ extension ParticipantsScreen {
                 let marks = days.map { d in p.mark(on: d).map { Marks.letter($0.mark) } ?? (d <= today ? "?" : "·") }
                 // Who meets the session's certificate rule and still waits for a number (F8 at the door).
                 let due = p.certificate == nil && CheckInRules.eligible(p, in: s) ? "✓ " + shared.t(.uiCertificateDue) : ""
-                return [L10n.value(p.enrolment, lang), marks.joined(separator: " "), p.certificate ?? due]
+                return [p.role == .peserta ? L10n.value(p.enrolment, lang) : L10n.value(p.role, lang), marks.joined(separator: " "), p.certificate ?? due]
             }
         } else if let e = data.exhibitions[event] {
             let active = e.participants.filter { $0.curation.isActive }
             heading = shared.t(.uiParticipantsExhibition, TerminalSafe.text(e.name), e.participants.filter { $0.curation == .accepted }.count,
                                e.participants.filter { $0.curation == .proposed }.count, active.filter { $0.booth != nil }.count,
                                Rupiah.format(e.totalSales))
-            columns = [(shared.t(.fCuration), 11, false), (shared.t(.fBooth), 6, false),
-                       (shared.t(.fSales), 13, true), ("Trx", 4, true), (shared.t(.uiColumnLeads), 7, true)]
+            // Headings in the staff's words; narrow columns as wide as their heading.
+            let (trx, leads) = (shared.t(.uiColumnTransactions), shared.t(.uiColumnLeads))
+            columns = [(shared.t(.fCuration), 11, false), (shared.t(.fBooth), 6, false), (shared.t(.fSales), 10, true),
+                       (trx, max(4, DisplayWidth.of(trx)), true), (leads, max(4, DisplayWidth.of(leads)), true)]
             cells = { id in
                 guard let p = e.participant(id) else { return ["", "", "", "", ""] }
                 // Someone who lacks a certification the fair asks for is marked; the selected
                 // one's missing kinds are spelled out under the list.
                 let missing = data.artisans[id].map(e.missingCertifications) ?? []
-                let curation = L10n.value(p.curation, lang) + (missing.isEmpty ? "" : " ⚠")
-                return [curation, p.booth ?? "", p.sales.map(Rupiah.format) ?? "",
+                let curation = shared.t(Self.curationShort[p.curation]!) + (missing.isEmpty ? "" : " ⚠")
+                return [curation, p.booth ?? "", p.sales.map(Rupiah.short) ?? "",
                         p.transactions.map(String.init) ?? "", p.leads.map(String.init) ?? ""]
             }
         } else {

@@ -170,7 +170,7 @@ public struct ParticipantsScreen: Screen {
             list.move(.to(at), count: rows(shared).count, visible: visible(shared.layout))
         }
         let name = who.flatMap { shared.data.artisans[$0]?.name } ?? ""
-        shared.message = shared.t(.uiParticipantSaved, name, change.command + (change.detail.map { ": " + $0 } ?? ""))
+        shared.message = shared.t(.uiParticipantSaved, name, ChangeWords.summary(change, shared.lang, name: shared.data.title(of:)))
     }
 
     public mutating func dataChanged(_ shared: Shared) {

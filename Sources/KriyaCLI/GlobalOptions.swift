@@ -15,7 +15,7 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Use the separate demo data directory, filling it with demo data on first use.")
     public var demo = false
 
-    @Option(name: .long, help: "Console theme: default, light, high-contrast, monochrome, batik, or a file name in ~/.config/kriya/themes/.")
+    @Option(name: .long, help: "Console theme: default, light, high-contrast, monochrome, batik, a name in ~/.config/kriya/themes/, or a theme file (./mine.toml).")
     public var theme: String?
 
     public init() {}

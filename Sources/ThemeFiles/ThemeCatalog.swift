@@ -27,7 +27,15 @@ public enum ThemeCatalog {
     public static func choose(_ name: String?, userDirectory: String?, colors: Int, noColor: Bool) -> Choice {
         if noColor { return Choice(theme: monochrome) }
         var chosen = Choice(theme: defaultTheme)
-        if let name, !name.isEmpty {
+        // A name with a slash or ending in .toml is a file (`--theme ./mine.toml`), not a name.
+        if let name, name.contains("/") || name.hasSuffix(".toml") {
+            if let text = try? String(contentsOfFile: name, encoding: .utf8) {
+                do { chosen.theme = try Theme.parse(text, file: name, base: defaultTheme) }
+                catch { chosen.warning = "\(error) — using the default theme" }
+            } else {
+                chosen.warning = "cannot read the theme file \(name) — using the default theme"
+            }
+        } else if let name, !name.isEmpty {
             let userFile = userDirectory.map { "\($0)/\(name).toml" }
             if let userFile, let text = try? String(contentsOfFile: userFile, encoding: .utf8) {
                 do { chosen.theme = try Theme.parse(text, file: userFile, base: defaultTheme) }

@@ -50,6 +50,12 @@ import KriyaText
         #expect(ok.warning == nil)
         #expect(ok.theme.style(.selected).bg == .red)
         #expect(ok.theme.style(.title) == ThemeCatalog.defaultTheme.style(.title))
+
+        // Issue 14, finding 13: a path is a file, not a theme name.
+        let file = ThemeCatalog.choose(dir + "/ok.toml", userDirectory: nil, colors: 256, noColor: false)
+        #expect(file.warning == nil && file.theme.style(.selected).bg == .red)
+        let missing = ThemeCatalog.choose("./nowhere.toml", userDirectory: dir, colors: 256, noColor: false)
+        #expect(missing.theme == ThemeCatalog.defaultTheme && missing.warning?.contains("./nowhere.toml") == true, "\(missing.warning ?? "")")
     }
 
     @Test func noColorAndColourlessTerminalsGetMonochrome() {

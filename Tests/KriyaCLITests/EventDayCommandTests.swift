@@ -62,6 +62,27 @@ import Testing
         let csv = try Kriya.run(["attendance", "B-000001", "--csv", "--data", data.path])
         #expect(csv.stdout.contains("A-000002"))
     }
+
+    /// Finding 13: the real limit of --days said; CSV for Excel with Indonesian settings.
+    @Test func smallOnesMetOnTheWay() throws {
+        _ = try store()
+        let far = try Kriya.run(["agenda", "--days", "5000", "--data", data.path])
+        #expect(far.status == 65 && far.stderr.contains("from 1 to 3660"), "\(far.stderr)")
+        // Indonesian: ";" as Excel there expects; English: ","; --separator says otherwise.
+        let id = try Kriya.run(["export", "artisans", "--lang", "id", "--data", data.path])
+        let en = try Kriya.run(["export", "artisans", "--lang", "en", "--data", data.path])
+        let comma = try Kriya.run(["attendance", "B-000001", "--csv", "--separator", "comma", "--lang", "id", "--data", data.path])
+        let semi = try Kriya.run(["attendance", "B-000001", "--csv", "--lang", "id", "--data", data.path])
+        #expect(id.stdout.split(separator: "\r\n").first?.contains(";Nama;") == true, "\(id.stdout.prefix(200))")
+        #expect(en.stdout.split(separator: "\r\n").first?.contains(",Name,") == true, "\(en.stdout.prefix(200))")
+        #expect(comma.stdout.contains(",Siti Rahayu,") && semi.stdout.contains(";Siti Rahayu;"), "\(comma.stdout)\n\(semi.stdout)")
+        // What was exported in Indonesian imports back unchanged.
+        let file = data.path + "-export.csv"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(try Kriya.run(["export", "artisans", "--lang", "id", "--out", file, "--data", data.path]).status == 0)
+        let back = try Kriya.run(["import", "artisans", file, "--dry-run", "--data", data.path])
+        #expect(back.stdout.contains("separator \";\"") && back.stdout.contains("0 bad"), "\(back.stdout)")
+    }
 }
 
 /// Issue 14, finding 10: the CLI's filters take what the forms take, and say the human names.

@@ -40,8 +40,8 @@ import Testing
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stdout.contains("separator \";\", 3 rows"))
         #expect(r.stdout.contains("Not read: \"Tgl Input\""))
-        #expect(r.stdout.contains("row 3, column \"No HP/WA\": is not an Indonesian mobile number"))
-        #expect(r.stdout.contains("row 3, column \"Kelurahan\": \"Dinoyoo\" is not a kelurahan"))
+        #expect(r.stdout.contains("row 3, Budi, column \"No HP/WA\" holding \"0341 551234\": is not an Indonesian mobile number"))
+        #expect(r.stdout.contains("row 3, Budi, column \"Kelurahan\": \"Dinoyoo\" is not a kelurahan"))
         #expect(r.stdout.contains("Would add 2, update 0"))
         #expect(!FileManager.default.fileExists(atPath: data.path), "a dry run created the data directory")
 
@@ -99,7 +99,7 @@ import Testing
         let dry = try Kriya.run(["import", "undo", "--dry-run", "--data", data.path])
         #expect(dry.stdout.contains("would remove 50 artisan(s)") && dry.stdout.contains("Dry run"), "\(dry.stdout)")
         let undo = try Kriya.run(["import", "undo", "--data", data.path, "--lang", "id"])
-        #expect(undo.status == 0 && undo.stdout.contains("50 perajin yang ditambahkan dihapus"), "\(undo.stdout)")
+        #expect(undo.status == 0 && undo.stdout.contains("50 pelaku IKM yang ditambahkan dihapus"), "\(undo.stdout)")
         #expect(try Store(path: data.path).data.artisans.count == 300)
         #expect(try Kriya.run(["import", "undo", "--data", data.path]).stdout.contains("There is no import to take back"))
     }

@@ -61,12 +61,12 @@ import Testing
         #expect(text.status == 0 && text.stdout.contains("Signature") && text.stdout.contains("Blimbing"))
         #expect(text.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
         let csv = try Kriya.run(["report", "exhibitions", "--format", "csv", "--data", folder.path])
-        #expect(csv.stdout.hasPrefix("\u{FEFF}Exhibitions: what the fairs brought"))
+        #expect(csv.stdout.hasPrefix("\u{FEFF}Exhibition Results"))
         let out = folder.path + "-report.html"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let html = try Kriya.run(["report", "training", "--format", "html", "--out", out, "--data", folder.path, "--lang", "id"])
         #expect(html.status == 0)
-        #expect(String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self).contains("<h1>Pelatihan"))
+        #expect(String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self).contains("<h1>Rekap Pelatihan"))
         let unknown = try Kriya.run(["report", "sales", "--data", folder.path])
         #expect(unknown.status != 0 && unknown.stderr.contains("coverage, training, certification, exhibitions"))
     }

@@ -26,8 +26,8 @@ struct AgendaCommand: ParsableCommand {
             }
             start = parsed
         }
-        guard days > 0, days <= 3660 else {
-            Output.error("--days: " + L10n.problem(.notPositive, lang))
+        guard days > 0, days <= AgendaPrinter.maxDays else {
+            Output.error("--days: " + L10n.problem(.outOfRange(min: 1, max: AgendaPrinter.maxDays), lang))
             throw ExitCode(EX_DATAERR)
         }
         let store = try global.openStore(create: false)
@@ -43,6 +43,8 @@ struct AgendaCommand: ParsableCommand {
 
 /// The agenda as a table, then the overlapping bookings.
 struct AgendaPrinter {
+    /// Ten years at a time is more than any plan of the office.
+    static let maxDays = 3660
     let data: Dataset
     let lang: Lang
     let from: CivilDate

@@ -24,6 +24,7 @@ struct AttendanceCommand: ParsableCommand {
     @Option(help: "Correct the mark of this artisan (with --mark, and --day when the session has several days).") var set: String?
     @Option(help: "The mark to set: hadir, terlambat, izin, sakit, alpa, or none to take it away.") var mark: String?
     @Option(help: "Why (for izin or sakit, say): kept with the mark.") var reason: String?
+    @OptionGroup var csvSeparator: CSVSeparatorOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -57,7 +58,7 @@ struct AttendanceCommand: ParsableCommand {
                 return Output.line(try JSONOutput.encode(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }))
             }
             let rows = isatty(STDOUT_FILENO) != 0 ? table.rows.map { $0.map { TerminalSafe.text($0) } } : table.rows
-            FileHandle.standardOutput.write(Data(SpreadsheetFile.csv(headings: table.headings, rows: rows).dropFirst(SpreadsheetFile.byteOrderMark.count)))
+            FileHandle.standardOutput.write(Data(SpreadsheetFile.csv(headings: table.headings, rows: rows, delimiter: csvSeparator.character(lang)).dropFirst(SpreadsheetFile.byteOrderMark.count)))
             return
         }
         let t = { (k: TextKey, a: [CustomStringConvertible]) in L10n.text(k, lang, arguments: a) }

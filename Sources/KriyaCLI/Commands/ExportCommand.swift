@@ -26,6 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The file to write (replaced atomically).") var out: String?
     @Option(help: "attendance: only this Bimtek session (e.g. B-000003).") var session: String?
     @Flag(help: "Write NIK in full (keep such a file safe).") var includeSensitive = false
+    @OptionGroup var csvSeparator: CSVSeparatorOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -54,7 +55,7 @@ struct ExportCommand: ParsableCommand {
             }
             if toTerminal { table.rows = table.rows.map { $0.map { TerminalSafe.text($0) } } }
             count = table.rows.count
-            let csv = SpreadsheetFile.csv(headings: table.headings, rows: table.rows)
+            let csv = SpreadsheetFile.csv(headings: table.headings, rows: table.rows, delimiter: csvSeparator.character(lang))
             bytes = toTerminal ? Array(csv.dropFirst(SpreadsheetFile.byteOrderMark.count)) : csv
         case .json:
             let json: String

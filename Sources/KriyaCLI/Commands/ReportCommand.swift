@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "coverage, training, certification or exhibitions.") var name: String
     @Option(help: "text, csv, md or html.") var format: Format = .text
     @Option(help: "The file to write (default: standard output).") var out: String?
+    @OptionGroup var csvSeparator: CSVSeparatorOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -40,7 +41,7 @@ struct ReportCommand: ParsableCommand {
                                             unicode: SystemInfo.localeIsUTF8()).joined(separator: "\n") + "\n").utf8)
         case .md: bytes = Array(ReportDocument.markdown(report).utf8)
         case .html: bytes = Array(ReportDocument.html(report, lang: lang).utf8)
-        case .csv: bytes = Self.csv(report, forTerminal: out == nil && Output.isTerminal)
+        case .csv: bytes = Self.csv(report, forTerminal: out == nil && Output.isTerminal, delimiter: csvSeparator.character(lang))
         }
         guard let out else {
             FileHandle.standardOutput.write(Data(format == .csv && Output.isTerminal ? Array(bytes.dropFirst(3)) : bytes))
@@ -52,7 +53,7 @@ struct ReportCommand: ParsableCommand {
 
     /// Every table of the report one after another, each under its heading, for a spreadsheet.
     /// On a terminal the cells are made safe (names come from the data); in a file they stay as stored.
-    static func csv(_ report: Report, forTerminal: Bool = false) -> [UInt8] {
+    static func csv(_ report: Report, forTerminal: Bool = false, delimiter: Character = ",") -> [UInt8] {
         var rows: [[String]] = [[report.subtitle]]
         for section in report.sections {
             guard let table = section.table else { continue }
@@ -64,6 +65,6 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if forTerminal { rows = rows.map { $0.map { TerminalSafe.text($0) } } }
-        return SpreadsheetFile.csv(headings: [report.title], rows: rows)
+        return SpreadsheetFile.csv(headings: [report.title], rows: rows, delimiter: delimiter)
     }
 }

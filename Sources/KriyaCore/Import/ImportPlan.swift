@@ -21,18 +21,34 @@ public struct ImportPlan: Sendable {
         public var present: [ArtisanField]
         /// The id column, when the file has one.
         public var id: EntityID?
+        /// The cells of the fields in `unreadable` and `problems`, as typed: a report names the
+        /// value refused, so the clerk need not open the spreadsheet to see it.
+        public var refusedCells: [ArtisanField: String] = [:]
 
         public init(row: Int, line: Int, text: ArtisanText, present: [ArtisanField], id: EntityID? = nil) {
             self.row = row; self.line = line; self.present = present; self.id = id
             // Checked here, where rows are read on every core, rather than while planning.
             (artisan, unreadable, problems) = text.checked()
+            for e in unreadable + problems {
+                if let f = ArtisanField.of(errorField: e.field), let cell = text[f], !cell.isEmpty { refusedCells[f] = cell }
+            }
         }
     }
 
     public enum OnDuplicate: String, Sendable, CaseIterable { case skip, update }
     public enum Match: String, Sendable { case id, phone, nib }
 
-    public struct Bad: Sendable { public var row: Int; public var line: Int; public var errors: [FieldError] }
+    public struct Bad: Sendable {
+        public var row: Int
+        public var line: Int
+        public var errors: [FieldError]
+        /// Whose row it is (the name cell, maybe empty) and the refused cells as typed.
+        public var name: String
+        public var cells: [ArtisanField: String]
+        init(_ row: Row, _ errors: [FieldError]) {
+            (self.row, line, self.errors, name, cells) = (row.row, row.line, errors, row.artisan.name, row.refusedCells)
+        }
+    }
     public struct Existing: Sendable { public var row: Int; public var id: EntityID; public var match: Match }
     public struct Repeat: Sendable { public var row: Int; public var firstRow: Int; public var match: Match }
 
@@ -73,7 +89,7 @@ public struct ImportPlan: Sendable {
 
         for row in rows {
             guard row.unreadable.isEmpty else {
-                bad.append(Bad(row: row.row, line: row.line, errors: row.problems))
+                bad.append(Bad(row, row.problems))
                 continue
             }
             let phone = row.artisan.phone   // normalised by prepareForSaving when valid
@@ -108,12 +124,12 @@ public struct ImportPlan: Sendable {
                     else { updates.append((merged, current.rev, row.row, change.fields)) }
                     remember(row, phone)
                 } catch {
-                    bad.append(Bad(row: row.row, line: row.line, errors: Self.errors(of: error)))
+                    bad.append(Bad(row, Self.errors(of: error)))
                 }
                 continue
             }
             guard row.problems.isEmpty else {
-                bad.append(Bad(row: row.row, line: row.line, errors: row.problems))
+                bad.append(Bad(row, row.problems))
                 continue
             }
             adds.append(row.artisan)

@@ -63,6 +63,7 @@ public enum L10n {
         case .controlCharacters: return text(.pControl, lang)
         case .dayOutsideRange(let d): return text(.pDayOutsideRange, lang, d.numeric)
         case .notPositive: return text(.pNotPositive, lang)
+        case .outOfRange(let min, let max): return text(.pOutOfRange, lang, min, max)
         case .negative: return text(.pNegative, lang)
         case .unknownReference(let id): return text(.pUnknownReference, lang, id)
         case .duplicate(let v): return text(.pDuplicate, lang, v)

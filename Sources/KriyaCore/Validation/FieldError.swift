@@ -27,6 +27,8 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
         case endBeforeStart
         case dayOutsideRange(CivilDate)
         case notPositive
+        /// A whole number outside what is allowed, both ends included.
+        case outOfRange(min: Int, max: Int)
         case negative
         case unknownReference(EntityID)
         case duplicate(String)

@@ -12,7 +12,7 @@ public enum ImportReport {
         if source.file.encoding == .windows1252 { lines.append(L10n.text(.iConverted, lang)) }
         if source.table.headingRow > 1 { lines.append(L10n.text(.iHeadingRow, lang, source.table.headingRow, source.table.headingRow - 1)) }
         let used = zip(source.table.headings, source.map.fields).compactMap { heading, field in
-            field.map { "\(TerminalSafe.text(heading)) → \($0.rawValue)" }
+            field.map { "\(TerminalSafe.text(heading)) → \(L10n.text($0.label, lang))" }
         }
         lines.append(L10n.text(.iColumns, lang, used.joined(separator: ", ")))
         if !source.map.extraPhones.isEmpty {
@@ -31,8 +31,13 @@ public enum ImportReport {
         var lines: [String] = []
         for bad in plan.bad {
             let line = bad.line != bad.row ? L10n.text(.iLine, lang, bad.line) : ""
+            let who = bad.name.trimmingSpaces.isEmpty ? "" : ", " + TerminalSafe.text(bad.name.trimmingSpaces)
             for e in bad.errors {
-                lines.append("  " + L10n.text(.iBadRow, lang, bad.row, line, heading(for: e.field, source), TerminalSafe.text(L10n.problem(e.problem, lang))))
+                let problem = L10n.problem(e.problem, lang)
+                // The refused value, unless the reason already quotes it.
+                let cell = ArtisanField.of(errorField: e.field).flatMap { bad.cells[$0] }.map { $0.trimmingSpaces }
+                let value = cell.map { problem.contains($0) ? "" : L10n.text(.iCellValue, lang, $0) } ?? ""
+                lines.append("  " + TerminalSafe.text(L10n.text(.iBadRow, lang, bad.row, line + who, heading(for: e.field, source), problem, value)))
             }
         }
         for f in plan.foreignIDs {

@@ -89,7 +89,7 @@ public struct DetailView {
         let capacity = L10n.people(s, lang)
         let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
         out += fields([
-            (.fDates, dates(s.start, s.end)), (.fStatus, L10n.value(s.status, lang)), (.fTopic, s.topic),
+            (.fDates, dates(s.start, s.end)), (.fStatus, L10n.value(s.status(on: today), lang)), (.fTopic, s.topic),
             (.fOrganiser, s.organiser), (.fPartner, s.partner), (.fTrainers, s.trainers.joined(separator: ", ")),
             (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")),
             (.fMeetingDays, s.days.map { $0.short(lang) }.joined(separator: ", ")),

@@ -102,6 +102,39 @@ import Testing
         namesake.id = EntityID(.artisan, 99)
         #expect(both.sameNameAndPlace(as: namesake).map(\.id) == [first])
     }
+
+    /// Finding 6: planned → ongoing on the first day → done when the last day is closed; the
+    /// counts say participants, waitlist and speakers apart, the same everywhere.
+    @Test func aSessionRunsFromItsFirstDayAndEndsWhenItsLastIsClosed() throws {
+        var d = try data()
+        let s0 = try #require(d.sessions[sid])
+        #expect(s0.status == .planned && s0.status(on: F.today.adding(days: -1)) == .planned && s0.status(on: F.today) == .ongoing)
+        d.commit(try d.plan(.checkIn(session: sid, artisan: a, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: false), F.ctx))
+        #expect(d.sessions[sid]?.status == .ongoing)
+        // Closing the first of two days does not end it; closing the last does.
+        d.commit(try d.plan(.closeDay(session: sid, day: F.today), F.ctx))
+        #expect(d.sessions[sid]?.status == .ongoing)
+        let tomorrow = CommandContext(user: "tester", today: F.today.adding(days: 1), time: ClockTime(hour: 16, minute: 0)!)
+        d.commit(try d.plan(.closeDay(session: sid, day: F.today.adding(days: 1)), tomorrow))
+        #expect(d.sessions[sid]?.status == .done && d.sessions[sid]?.status(on: F.today.adding(days: 5)) == .done)
+        // A cancelled session stays cancelled whatever the date.
+        var cancelled = try #require(d.sessions[sid])
+        cancelled.status = .cancelled
+        #expect(cancelled.status(on: F.today) == .cancelled)
+    }
+
+    @Test func countsKeepSpeakersAndTheWaitlistApart() throws {
+        var d = try data()
+        d.commit(try d.plan(.addArtisan(F.artisan("Dewi", phone: "0812-0000-0004")), F.ctx))
+        d.commit(try d.plan(.enrol(session: sid, artisan: EntityID(.artisan, 4), role: .narasumber), F.ctx))
+        let s = try #require(d.sessions[sid])
+        #expect(s.enrolledCount == 2)
+        #expect(L10n.people(s, .id) == "2 peserta terdaftar, kapasitas 2 · 1 di daftar tunggu · 1 narasumber")
+        #expect(L10n.people(s, .en) == "2 participants registered, capacity 2 · 1 on the waitlist · 1 speaker")
+        // Let in at the door beyond the capacity: said as such, never "3 of 2".
+        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true), F.ctx))
+        #expect(L10n.enrolment(try #require(d.sessions[sid]), .id) == "3 peserta terdaftar (melebihi kapasitas 2)")
+    }
 }
 
 /// Issue 14, finding 9: a phone typed in pieces, with +62 and spaces, finds its owner.

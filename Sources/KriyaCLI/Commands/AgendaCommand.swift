@@ -53,7 +53,7 @@ struct AgendaPrinter {
 
     func print(today: CivilDate? = nil) {
         let today = today ?? from
-        let items = Agenda.items(data, from: from, to: to)
+        let items = Agenda.items(data, from: from, to: to, today: today)
         var out = [L10n.text(.cAgendaHeader, lang, from.short(lang), to.short(lang))]
         guard !items.isEmpty else {
             Output.lines(out + [L10n.text(.cNoEvents, lang)])
@@ -110,7 +110,7 @@ struct AgendaPrinter {
     }
 
     func jsonItems() -> [JSONItem] {
-        Agenda.items(data, from: from, to: to).map {
+        Agenda.items(data, from: from, to: to, today: SystemInfo.now().today).map {
             JSONItem(kind: $0.kind.rawValue, id: $0.id, title: $0.title, start: $0.start, end: $0.end,
                      place: $0.place, status: $0.status, people: $0.people, conflicts: $0.conflicts)
         }

@@ -65,7 +65,7 @@ struct ArtisanDetailJSON: Encodable {
         artisan = ArtisanJSON(a)
         sessions = data.sessions(of: a.id).map { s in
             let p = s.participant(a.id)
-            return History(id: s.id, title: s.title, start: s.start, end: s.end, status: s.status.rawValue,
+            return History(id: s.id, title: s.title, start: s.start, end: s.end, status: s.status(on: SystemInfo.now().today).rawValue,
                            attendance: p?.attendance, certificate: p?.certificate, curation: nil, booth: nil, sales: nil)
         }
         exhibitions = data.exhibitions(of: a.id).map { e in

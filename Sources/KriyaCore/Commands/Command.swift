@@ -150,6 +150,7 @@ extension Dataset {
             s.participants[i].attendance.append(record)
             s.participants[i].attendance.sort { $0.day < $1.day }
             change.detail = "\(day.iso) \(mark.rawValue)" + (time.map { " \($0)" } ?? "") + (note.map { ": \($0)" } ?? "")
+            s.advanceStatus(markedOn: day, closing: false)
             try bump(&s, into: &change, artisan: aid)
 
         case .clearAttendance(let sid, let aid, let day):
@@ -174,10 +175,12 @@ extension Dataset {
 
         case .checkIn(let sid, let aid, let day, let time, let enrol):
             var s = try plan(checkIn: sid, artisan: aid, day: day, time: time, enrol: enrol, ctx, into: &change)
+            s.advanceStatus(markedOn: day, closing: false)
             try bump(&s, into: &change, artisan: aid)
 
         case .closeDay(let sid, let day):
             var s = try plan(closeDay: sid, day: day, ctx, into: &change)
+            s.advanceStatus(markedOn: day, closing: true)
             s.rev += 1
             try check(s)
             change.sessions = [s]

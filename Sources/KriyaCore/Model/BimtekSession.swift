@@ -48,6 +48,22 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         return (0...start.days(until: end)).map { start.adding(days: $0) }
     }
 
+    /// The status as of `today`. A session moves planned → ongoing on its first meeting day (a
+    /// mark at the door also stores it) → done when its last day is closed; until anyone marks
+    /// attendance, "planned" reads as ongoing from the first day on, so the lists agree with
+    /// the calendar. Cancelled and done stay as stored.
+    public func status(on today: CivilDate) -> SessionStatus {
+        guard status == .planned || status == .ongoing else { return status }
+        return today >= (days.first ?? start) ? .ongoing : .planned
+    }
+
+    /// What a mark on `day` does to the stored status: the session runs; closing its last
+    /// meeting day ends it.
+    mutating func advanceStatus(markedOn day: CivilDate, closing: Bool) {
+        guard status == .planned || status == .ongoing else { return }
+        status = closing && day == days.last ? .done : .ongoing
+    }
+
     /// Participants counted against the capacity: registered, not waitlisted or cancelled.
     public var enrolledCount: Int {
         participants.filter { $0.enrolment == .registered && $0.role == .peserta }.count

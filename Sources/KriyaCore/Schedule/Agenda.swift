@@ -18,12 +18,13 @@ public struct AgendaItem: Hashable, Sendable {
 
 public enum Agenda {
     /// Sessions and exhibitions touching `from…to`, by start date; cancelled ones left out.
-    public static func items(_ data: Dataset, from: CivilDate, to: CivilDate) -> [AgendaItem] {
+    /// - Parameter today: sessions' status as of this day (stored status when nil).
+    public static func items(_ data: Dataset, from: CivilDate, to: CivilDate, today: CivilDate? = nil) -> [AgendaItem] {
         let filter = EventFilter(from: from, to: to)
         var items: [AgendaItem] = []
         for s in data.sessions.items where filter.matches(s) && s.status != .cancelled {
             items.append(AgendaItem(kind: .session, id: s.id, title: s.title, start: s.start, end: s.end,
-                                    place: s.venue, status: s.status.rawValue, people: s.enrolledCount))
+                                    place: s.venue, status: (today.map(s.status(on:)) ?? s.status).rawValue, people: s.enrolledCount))
         }
         for e in data.exhibitions.items where filter.matches(e) && e.status != .cancelled {
             let place = [e.venue, e.city].compactMap { $0 }.joined(separator: ", ")

@@ -24,7 +24,7 @@ public enum ExportTables {
         let rows = list.map { s -> [String] in
             [s.id.description, s.title, s.topic ?? "", s.organiser, s.partner ?? "", s.trainers.joined(separator: "; "),
              s.venue, s.start.iso, s.end.iso, s.days.map(\.iso).joined(separator: "; "), s.capacity.map(String.init) ?? "",
-             String(s.enrolledCount), L10n.value(s.status, lang),
+             String(s.enrolledCount), L10n.value(s.status(on: today), lang),
              s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "", s.funding ?? ""]
         }
         return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)

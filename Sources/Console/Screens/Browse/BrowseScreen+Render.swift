@@ -62,7 +62,7 @@ extension BrowseScreen {
             let s = data.sessions.items[position]
             let cap = s.capacity.map { "\(s.enrolledCount)/\($0)" } ?? "\(s.enrolledCount)"
             let rate = s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-            return [s.start.numeric, s.title, L10n.value(s.status, lang), cap, rate]
+            return [s.start.numeric, s.title, L10n.value(s.status(on: today), lang), cap, rate]
         case .exhibitions:
             let e = data.exhibitions.items[position]
             let when = shared.when(e.start, e.end)

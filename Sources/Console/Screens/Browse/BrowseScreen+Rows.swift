@@ -29,7 +29,7 @@ extension BrowseScreen {
             let items = data.sessions.items
             let words = Self.words(q)
             // Upcoming first (soonest first), then past ones, latest first.
-            rows[pane] = items.indices.filter { sessionStatus == nil || items[$0].status == sessionStatus }
+            rows[pane] = items.indices.filter { sessionStatus == nil || items[$0].status(on: shared.today) == sessionStatus }
                 .filter { Self.matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
                 .sorted { a, b in Self.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, shared.today) }
         case .exhibitions:

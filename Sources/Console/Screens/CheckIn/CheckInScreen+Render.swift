@@ -49,8 +49,10 @@ extension CheckInScreen {
             guard let a = data.artisans[id] else { continue }
             let isEnrolled = i < enrolled.count
             let mark = isEnrolled ? s.participant(id)?.mark(on: day) : nil
-            let status = isEnrolled ? (mark.map { L10n.value($0.mark, lang) + ($0.time.map { " \($0)" } ?? "") } ?? "–")
-                : i < enrolled.count + waiting.count ? L10n.value(Enrolment.waitlist, lang) : shared.t(.uiCheckInNotEnrolled)
+            // Speakers and committee are at the door too, but never counted as participants.
+            let staff = isEnrolled ? s.participant(id).flatMap { $0.role == .peserta ? nil : L10n.value($0.role, lang) + " · " } ?? "" : ""
+            let status = staff + (isEnrolled ? (mark.map { L10n.value($0.mark, lang) + ($0.time.map { " \($0)" } ?? "") } ?? "–")
+                : i < enrolled.count + waiting.count ? L10n.value(Enrolment.waitlist, lang) : shared.t(.uiCheckInNotEnrolled))
             let role: Role = i == list.selected ? .selected : (mark?.mark.countsAsPresent == true ? .success : isEnrolled ? .normal : .muted)
             if i == list.selected { grid.fill(Rect(x: area.x, y: row, width: area.width, height: 1), role: .selected) }
             let text = DisplayWidth.pad(TerminalSafe.text(a.name), toCells: flexible / 2) + " "

@@ -120,17 +120,28 @@ public struct DetailView {
             (.fDates, dates(e.start, e.end)), (.fStatus, L10n.value(e.status, lang)), (.fLevel, L10n.value(e.level, lang)),
             (.fOrganiser, e.organiser), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
             (.fPayer, e.payer.map { L10n.value($0, lang) }), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
+            (.fRequiredCertifications, e.requiredCertifications.isEmpty ? nil : e.requiredCertifications.map(\.rawValue).joined(separator: ", ")),
         ])
         out += ["", t(.fParticipants)]
         var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
                            .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5),
                            .init(t(.fSales), alignRight: true, minWidth: 8), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
+        var lacking = false
         for p in e.participants {
             let a = data.artisans[p.artisan]
-            table.add([p.artisan.description, a?.name ?? "?", a?.category.label(lang) ?? "", L10n.value(p.curation, lang),
+            // Someone without a certification the fair asks for is marked (and the mark explained below).
+            let missing = a.map(e.missingCertifications) ?? []
+            lacking = lacking || (!missing.isEmpty && p.curation.isActive)
+            table.add([p.artisan.description, a?.name ?? "?", a?.category.label(lang) ?? "",
+                       L10n.value(p.curation, lang) + (missing.isEmpty || !p.curation.isActive ? "" : " ⚠"),
                        p.booth ?? "", p.sales.map(Rupiah.format) ?? "", p.transactions.map(String.init) ?? ""])
         }
         out += e.participants.isEmpty ? ["  " + t(.cNone)] : table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
+        if lacking { out.append("  " + t(.cLacksRequired, e.requiredCertifications.map(\.rawValue).joined(separator: ", "))) }
+        let notes = e.participants.compactMap { p in p.curationNote.map { (data.artisans[p.artisan]?.name ?? p.artisan.description, $0) } }
+        if !notes.isEmpty {
+            out += ["", t(.cCurationNotes)] + notes.map { TerminalSafe.text("  \($0.0): \($0.1)") }
+        }
         out += salesSummary(e)
         return out
     }

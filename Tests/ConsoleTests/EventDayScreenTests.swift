@@ -119,4 +119,39 @@ import TextUI
         // A seat came free and Eko was first on the waitlist.
         #expect(s.participant(EntityID(.artisan, 5))?.enrolment == .registered)
     }
+
+    /// Finding 11: a clerk's short paths. Enrol from the artisan's own record (a menu of the
+    /// sessions open to them), search the participants list, say why someone did not pass
+    /// curation, and see what a fair requires in its detail.
+    @Test func enrolFromTheRecordSearchTheListAndGiveAReason() throws {
+        let (store, dir) = try store(startingIn: 3)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Fajar (the last artisan by name) into the session, from the artisans pane: it is full, so the waitlist.
+        let enrolled = run([.char("1"), .end, .char("+"), .enter], on: store)
+        #expect(enrolled.screens.contains { $0.contains("Enrol Fajar Nugroho in:") && $0.contains("Bimtek Pewarna Alam") })
+        #expect(enrolled.screens.contains { $0.contains("Fajar Nugroho: Enrolled: put on the waitlist") }, "\(enrolled.screens.last ?? "")")
+        #expect(try Store(path: dir).data.sessions.items.first?.participant(EntityID(.artisan, 6))?.enrolment == .waitlist)
+        // Already in every upcoming session: said, no menu.
+        let again = run([.char("1"), .end, .char("+")], on: store)
+        #expect(again.screens.contains { $0.contains("No upcoming session Fajar Nugroho can join") })
+
+        // The participants list narrows as one types; Esc gives the whole list back.
+        let searched = run([.char("2"), .char("p"), .char("/")] + typed("eko") + [.enter], on: store)
+        #expect(searched.screens.contains { $0.contains("Eko Prasetyo") && !$0.contains("Ani Wijaya") && $0.contains("1 of 6 match") },
+                "\(searched.screens.last ?? "")")
+        let byPhone = run([.char("2"), .char("p"), .char("/")] + typed("+62 812-0000-3002") + [.enter], on: store)
+        #expect(byPhone.screens.contains { $0.contains("Citra Lestari") && !$0.contains("Ani Wijaya") && $0.contains("1 of 6 match") })
+
+        // A fair that asks for PIRT; Ani proposed, then rejected with a reason.
+        var e = Exhibition(id: EntityID(.exhibition, 1), name: "Malang Craft Fair", level: .lokal, start: now.adding(days: 20), end: now.adding(days: 22))
+        e.requiredCertifications = [.pirt]
+        try store.apply(.addExhibition(e))
+        try store.apply(.propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, 1)))
+        let rejected = run([.char("3"), .char("p"), .char("r")] + typed("produk belum siap") + [.enter], on: store)
+        let ani = try #require(try Store(path: dir).data.exhibitions.items.first?.participant(EntityID(.artisan, 1)))
+        #expect(ani.curation == .rejected && ani.curationNote == "produk belum siap")
+        #expect(rejected.screens.contains { $0.contains("Curation note: produk belum siap") }, "\(rejected.screens.last ?? "")")
+        let detail = run([.char("3"), .enter], on: store)
+        #expect(detail.screens.contains { $0.contains("Required certifications") && $0.contains("PIRT") && $0.contains("produk belum siap") })
+    }
 }

@@ -42,7 +42,7 @@ import TextUI
         // in 12 transactions.
         func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
         var keys: [Key] = [.char("3"), .char("p"), .char("a"), .char("b")]
-        keys += typed("A1") + [.enter, .char("j"), .char("r"), .char("k"), .char("a"), .char("b")]
+        keys += typed("A1") + [.enter, .char("j"), .char("r"), .enter, .char("k"), .char("a"), .char("b")]   // no reason given
         keys += typed("a1") + [.enter, .char("b")]
         keys += typed("A2") + [.enter, .char("$")]
         keys += typed("3.250.000") + [.tab] + typed("12") + [.f(2)]

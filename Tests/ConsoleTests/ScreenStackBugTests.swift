@@ -70,7 +70,7 @@ import TextUI
 
     @Test func aKeyListedButUselessHereSaysSoInsteadOfDoingNothing() throws {
         var state = makeState()
-        _ = state.update(.char("+"))                      // enrol, on the artisans pane
+        _ = state.update(.char("p"))                      // participants, on the artisans pane
         #expect(state.topKind == .list && state.message?.contains("does nothing here now") == true)
         _ = state.update(.char("2"))
         _ = state.update(.char("d"))                      // remove, on a session

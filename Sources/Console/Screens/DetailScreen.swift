@@ -23,7 +23,7 @@ public struct DetailScreen: Screen {
         return Binding.moving(letters: true) + [
             Binding([.escape, .enter], .back, help: .uiHelpBackToList, bar: .uiKeyBack, barKeys: "Esc"),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, bar: id == nil ? nil : .uiKeyEdit, enabled: id != nil),
-            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: event),
+            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id != nil),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
@@ -48,7 +48,7 @@ public struct DetailScreen: Screen {
 
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
         // Archived or deleted from here: the record has left the list, so back to it.
-        if case .saved(let change) = msg { RecordActions.removed(change, &shared); return .pop(.closed) }
+        if case .saved(let change) = msg { return RecordActions.saved(change, &shared) ? .pop(.closed) : .stay }
         return RecordActions.receive(msg, &shared)
     }
 
@@ -59,6 +59,7 @@ public struct DetailScreen: Screen {
             shared.message = shared.t(.uiFormSaved, id?.description ?? "", id.flatMap { shared.stored($0)?.name } ?? "")
             return .stay
         case .show: return .pop(outcome)
+        case .chose(let purpose, let index): return RecordActions.chose(purpose, index, shared)
         default: return shared.answer(outcome)
         }
     }

@@ -108,6 +108,8 @@ public enum Prompt: Equatable, Sendable {
     case booth(exhibition: EntityID, artisan: EntityID)
     /// Why (izin, sakit): kept with the mark.
     case reason(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark)
+    /// Why someone did not pass curation: kept with the curation.
+    case curationNote(exhibition: EntityID, artisan: EntityID)
 }
 
 /// The effects of a screen: the shell runs them and delivers the outcome as a `Msg`.
@@ -167,5 +169,7 @@ public enum MenuPurpose: Equatable, Sendable {
     case main, filter, kecamatan, category, certification, sessionStatus, exhibitionStatus
     /// Correcting a mark: which meeting day, then which mark.
     case attendanceDay, attendanceMark
+    /// Enrolling an artisan from their record: which upcoming session.
+    case enrolIn(EntityID)
 }
 

@@ -53,4 +53,6 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiCorrectClear, uiCorrectDayTitle, uiCorrectMarkTitle, uiCorrectNoDay, uiHelpCorrect, uiKeyCorrect
     case uiReasonPrompt, uiWithdrawCertificate, uiWithdrawExhibition, uiWithdrawSession, uiWithdrawTitle
     case uiColumnTransactions, uiCurationProposed, uiCurationAccepted, uiCurationRejected, uiCurationWithdrawn
+    case uiEnrolInTitle, uiEnrolNoSession
+    case uiRejectReasonPrompt
 }

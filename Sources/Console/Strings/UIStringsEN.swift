@@ -143,7 +143,7 @@ enum UIStringsEN {
         .uiFormEdit: "Edit {0}: fields with * are required; F2 or Ctrl-S saves",
         .uiDraftRestored: "Your unsaved form from {0} is back: F2 saves it, Esc discards it.",
         .uiDraftWaiting: "{0} unsaved form(s) of yours are kept by another console of yours that is still open: close it, and the next start brings them here.",
-        .uiHelpEnrol: "Enrol an artisan in the selected Bimtek, or propose one for the exhibition",
+        .uiHelpEnrol: "Enrol in a Bimtek, or propose for the exhibition",
         .uiPickerTitle: "Enrol in {0}: type a name, business, place or phone; Enter enrols",
         .uiPickerEnrolled: "enrolled",
         .uiEnrolledAs: "{0} enrolled in {1} ({2}).",
@@ -289,5 +289,8 @@ enum UIStringsEN {
         .uiCurationAccepted: "accepted",
         .uiCurationRejected: "rejected",
         .uiCurationWithdrawn: "withdrawn",
+        .uiEnrolInTitle: "Enrol {0} in:",
+        .uiEnrolNoSession: "No upcoming session {0} can join (already in each, past, or cancelled).",
+        .uiRejectReasonPrompt: "Why {0} did not pass curation (may be empty), Enter saves: ",
     ]
 }

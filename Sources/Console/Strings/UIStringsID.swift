@@ -143,7 +143,7 @@ enum UIStringsID {
         .uiFormEdit: "Ubah {0}: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
         .uiDraftRestored: "Formulir Anda yang belum disimpan ({0}) dikembalikan: F2 menyimpan, Esc membuang.",
         .uiDraftWaiting: "{0} formulir Anda yang belum disimpan dipegang konsol Anda yang lain yang masih terbuka: tutup konsol itu, lalu buka lagi di sini.",
-        .uiHelpEnrol: "Daftarkan pelaku IKM ke Bimtek yang dipilih, atau usulkan untuk pameran",
+        .uiHelpEnrol: "Daftarkan ke Bimtek atau usulkan ke pameran",
         .uiPickerTitle: "Daftarkan ke {0}: ketik nama, usaha, tempat atau HP; Enter mendaftarkan",
         .uiPickerEnrolled: "terdaftar",
         .uiEnrolledAs: "{0} terdaftar di {1} ({2}).",
@@ -289,5 +289,8 @@ enum UIStringsID {
         .uiCurationAccepted: "lolos",
         .uiCurationRejected: "tidak lolos",
         .uiCurationWithdrawn: "mundur",
+        .uiEnrolInTitle: "Daftarkan {0} ke Bimtek:",
+        .uiEnrolNoSession: "Tidak ada Bimtek akan datang yang bisa diikuti {0} (semua sudah diikuti, lewat, atau dibatalkan).",
+        .uiRejectReasonPrompt: "Alasan {0} tidak lolos kurasi (boleh kosong), Enter menyimpan: ",
     ]
 }

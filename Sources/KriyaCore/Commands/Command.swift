@@ -26,7 +26,8 @@ public enum Command: Sendable, Equatable {
     case addExhibition(Exhibition)
     case updateExhibition(Exhibition, baseRev: Int)
     case propose(exhibition: EntityID, artisan: EntityID)
-    case setCuration(exhibition: EntityID, artisan: EntityID, curation: Curation)
+    /// `note`: why (a rejection, say); kept with the curation and cleared by the next one.
+    case setCuration(exhibition: EntityID, artisan: EntityID, curation: Curation, note: String? = nil)
     case assignBooth(exhibition: EntityID, artisan: EntityID, booth: String?)
     case recordSales(exhibition: EntityID, artisan: EntityID, sales: Int64?, transactions: Int?, leads: Int?)
     /// An archived artisan leaves the lists and pickers but keeps their history (sessions
@@ -221,11 +222,13 @@ extension Dataset {
             }
             try bump(&e, into: &change, artisan: aid)
 
-        case .setCuration(let eid, let aid, let curation):
+        case .setCuration(let eid, let aid, let curation, let note):
             var e = try exhibition(eid)
             guard let i = e.participants.firstIndex(where: { $0.artisan == aid }) else { throw .notEnrolled(aid, in: eid) }
+            let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
             e.participants[i].curation = curation
-            change.detail = curation.rawValue
+            e.participants[i].curationNote = note
+            change.detail = curation.rawValue + (note.map { ": \($0)" } ?? "")
             try bump(&e, into: &change, artisan: aid)
 
         case .assignBooth(let eid, let aid, let booth):

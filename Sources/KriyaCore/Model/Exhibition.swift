@@ -58,6 +58,8 @@ public struct ExhibitionParticipant: Hashable, Sendable, Codable {
     public var artisan: EntityID
     public var booth: String?
     public var curation: Curation = .proposed
+    /// Why the curation came out so (a rejection's reason), as the curator said it.
+    public var curationNote: String?
     public var products: [String] = []
     public var staff: [String] = []
     public var sales: Int64?
@@ -67,7 +69,7 @@ public struct ExhibitionParticipant: Hashable, Sendable, Codable {
     /// record itself).
     public var unknownMembers: String?
 
-    enum CodingKeys: String, CodingKey { case artisan, booth, curation, products, staff, sales, transactions, leads }
+    enum CodingKeys: String, CodingKey { case artisan, booth, curation, curationNote, products, staff, sales, transactions, leads }
 
     public init(artisan: EntityID, curation: Curation = .proposed) {
         self.artisan = artisan

@@ -24,6 +24,7 @@ enum ExhibitionCodec {
             w.member("artisan", p.artisan.description)
             w.member("booth", p.booth)
             w.member("curation", p.curation as Curation?)
+            w.member("curationNote", p.curationNote)
             w.member("products", strings: p.products)
             w.member("staff", strings: p.staff)
             w.member("sales", p.sales)
@@ -72,6 +73,7 @@ enum ExhibitionCodec {
                         case K.artisan: artisan = try r.entityID()
                         case K.booth: p.booth = try r.string()
                         case K.curation: p.curation = try r.choice(K.curationValues)
+                        case K.curationNote: p.curationNote = try r.string()
                         case K.products: p.products = try r.strings()
                         case K.staff: p.staff = try r.strings()
                         case K.sales: p.sales = try r.money()
@@ -111,6 +113,7 @@ private final class Keys: Sendable {
     let city: JSONKey = "city"
     let country: JSONKey = "country"
     let curation: JSONKey = "curation"
+    let curationNote: JSONKey = "curationNote"
     let end: JSONKey = "end"
     let id: JSONKey = "id"
     let leads: JSONKey = "leads"

@@ -125,6 +125,8 @@ extension BrowseScreen {
         switch purpose {
         case .main, .attendanceDay, .attendanceMark:
             return .stay
+        case .enrolIn:
+            return RecordActions.chose(purpose, index, shared)
         case .filter:
             if let next = MenuScreen.filterMenu[safe: index] ?? nil { return .push(MenuScreen(next, self, shared)) }
             return perform(.clearFilters, key: .enter, &shared)

@@ -57,7 +57,7 @@ public struct BrowseScreen: Screen {
             Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
             Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
-            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: event),
+            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id != nil && pane != .reports),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
@@ -159,7 +159,7 @@ public struct BrowseScreen: Screen {
     }
 
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
-        if case .saved(let change) = msg { RecordActions.removed(change, &shared); return .stay }
+        if case .saved(let change) = msg { RecordActions.saved(change, &shared); return .stay }
         return RecordActions.receive(msg, &shared)
     }
 

@@ -1,4 +1,5 @@
 import KriyaCore
+import KriyaText
 import KriyaViews
 import TextUI
 
@@ -15,6 +16,7 @@ enum RecordActions {
         switch action {
         case .editRecord: return FormScreen.edit(id, shared).map { .push($0) } ?? .stay
         case .enrol where id.kind != .artisan: return .push(PickerScreen(event: id, shared))
+        case .enrol: return askWhichSession(id, &shared)
         case .participants where id.kind != .artisan: return .push(ParticipantsScreen(event: id))
         case .checkIn where id.kind == .session: return CheckInScreen(session: id, shared).map { .push($0) } ?? .stay
         case .history: return .run(.history(id))
@@ -34,10 +36,47 @@ enum RecordActions {
         return shared.confirm(.save(.delete(id, baseRev: a.rev)), title: shared.t(.uiDeleteTitle, a.name), text: shared.t(.uiDeleteText, a.name, id))
     }
 
-    /// An archive or a delete was saved.
-    static func removed(_ change: Change, _ shared: inout Shared) {
-        guard let id = change.targets.first else { return }
-        shared.message = shared.t(change.deleted.isEmpty ? .uiArchived : .uiDeleted, id, change.artisans.first?.name ?? "")
+    /// Sessions an artisan can still be enrolled in: not over, not cancelled or closed, and
+    /// not one they are already in (a withdrawal may enrol again); soonest first.
+    static func openSessions(for artisan: EntityID, _ shared: Shared) -> [BimtekSession] {
+        shared.data.sessions.items.filter { s in
+            s.end >= shared.today && [.planned, .ongoing].contains(s.status(on: shared.today))
+                && !s.participants.contains { $0.artisan == artisan && $0.enrolment != .cancelled }
+        }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// `+` on an artisan: a menu of the sessions open to them.
+    static func askWhichSession(_ artisan: EntityID, _ shared: inout Shared) -> Step {
+        guard let a = shared.data.artisans[artisan] else { return .stay }
+        let open = openSessions(for: artisan, shared)
+        guard !open.isEmpty else {
+            shared.message = shared.t(.uiEnrolNoSession, a.name)
+            return .stay
+        }
+        let items = open.map { s in "\(s.start.short(shared.lang))  \(TerminalSafe.text(s.title)) · \(L10n.enrolment(s, shared.lang))" }
+        return .push(MenuScreen(.enrolIn(artisan), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))
+    }
+
+    /// The session was chosen: enrol (on the waitlist when it is full, as said after saving).
+    static func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: Shared) -> Step {
+        guard case .enrolIn(let artisan) = purpose, let s = openSessions(for: artisan, shared)[safe: index] else { return .stay }
+        return .run(.save(.enrol(session: s.id, artisan: artisan, role: .peserta)))
+    }
+
+    /// A change from a list or a record's detail was saved: say what happened to whom.
+    /// True when the record left the list (archived or deleted).
+    @discardableResult
+    static func saved(_ change: Change, _ shared: inout Shared) -> Bool {
+        guard let id = change.targets.first else { return false }
+        switch change.command {
+        case "archive-artisan", "delete":
+            shared.message = shared.t(change.deleted.isEmpty ? .uiArchived : .uiDeleted, id, change.artisans.first?.name ?? "")
+            return true
+        default:
+            let who = change.targets.first { $0.kind == .artisan }.flatMap { shared.data.artisans[$0]?.name } ?? ""
+            shared.message = shared.t(.uiParticipantSaved, who, ChangeWords.summary(change, shared.lang, name: shared.data.title(of:)))
+            return false
+        }
     }
 
     /// The audit trail arrived: shown over the screen that asked.

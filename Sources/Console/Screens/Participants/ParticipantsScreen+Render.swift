@@ -60,7 +60,7 @@ extension ParticipantsScreen {
                 .joined(separator: " ")
         }
         grid.put(" " + line(columns.map(\.title)), x: area.x, y: area.y + 1, role: .header, limit: area.width)
-        if rows.isEmpty { grid.put("  " + shared.t(.uiParticipantsNone), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
+        if rows.isEmpty { grid.put("  " + (search.text.isEmpty ? shared.t(.uiParticipantsNone) : shared.t(.uiNoMatch, TerminalSafe.text(search.text))), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
         let visible = self.visible(shared.layout)
         let first = list.firstShown(count: rows.count, visible: visible)
         for (n, id) in rows.dropFirst(first).prefix(visible).enumerated() {
@@ -70,13 +70,27 @@ extension ParticipantsScreen {
             if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
             grid.put(" " + line([a?.name ?? id.description, a?.business ?? ""] + cells(id)), x: area.x, y: y, role: role, limit: area.width)
         }
-        // Under the list: what the fair requires, and what the selected artisan lacks of it.
-        if let e = data.exhibitions[event], !e.requiredCertifications.isEmpty {
-            var line = " " + shared.t(.uiRequires, e.requiredCertifications.map(\.rawValue).joined(separator: ", "))
-            if let id = rows[safe: list.selected], let a = data.artisans[id], case let missing = e.missingCertifications(a), !missing.isEmpty {
-                line += " · ⚠ " + shared.t(.uiLacks, TerminalSafe.text(a.name), missing.map(\.rawValue).joined(separator: ", "))
+        // Under the list: what the fair requires, what the selected artisan lacks of it, and why
+        // they did not pass curation.
+        if let e = data.exhibitions[event] {
+            var parts: [String] = []
+            let selected = rows[safe: list.selected]
+            if !e.requiredCertifications.isEmpty {
+                parts.append(shared.t(.uiRequires, e.requiredCertifications.map(\.rawValue).joined(separator: ", ")))
+                if let id = selected, let a = data.artisans[id], case let missing = e.missingCertifications(a), !missing.isEmpty {
+                    parts.append("⚠ " + shared.t(.uiLacks, TerminalSafe.text(a.name), missing.map(\.rawValue).joined(separator: ", ")))
+                }
             }
-            grid.put(line, x: area.x, y: area.y + area.height - 1, role: .warning, limit: area.width)
+            if let id = selected, let note = e.participant(id)?.curationNote { parts.append(shared.t(.fCurationNote) + ": " + TerminalSafe.text(note)) }
+            if !parts.isEmpty {
+                grid.put(" " + parts.joined(separator: " · "), x: area.x, y: area.y + area.height - (searchShown ? 2 : 1), role: .warning, limit: area.width)
+            }
+        }
+        if searchShown {
+            let count = " " + shared.t(.uiCount, rows.count, everyone(shared).count)
+            search.render(into: &grid, x: area.x, y: area.y + area.height - 1, width: area.width - DisplayWidth.of(count),
+                          prompt: " " + shared.t(.uiSearchPrompt), cursor: searching)
+            grid.put(count, x: area.x + area.width - DisplayWidth.of(count), y: area.y + area.height - 1, role: .muted)
         }
     }
 }

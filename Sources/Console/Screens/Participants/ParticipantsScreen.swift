@@ -9,6 +9,9 @@ public struct ParticipantsScreen: Screen {
     public var list = ListState()
     /// A mark being corrected: whose, and on which day once chosen.
     var correcting: (artisan: EntityID, day: CivilDate?)?
+    /// `/`: narrows the list by name, business, kelurahan or phone (a long list at the door).
+    var search = TextField("", maxLength: 40)
+    var searching = false
 
     init(event: EntityID) { self.event = event }
 
@@ -17,9 +20,14 @@ public struct ParticipantsScreen: Screen {
 
     /// Rows of people the body has room for (the heading and the column titles take two, the
     /// line under the list one).
-    func visible(_ layout: Layout) -> Int { max(1, layout.body.height - 3) }
+    func visible(_ layout: Layout) -> Int { max(1, layout.body.height - 3 - (searchShown ? 1 : 0)) }
+    var searchShown: Bool { searching || !search.text.isEmpty }
 
     public func bindings(_ shared: Shared) -> [Binding] {
+        if searching {
+            return [Binding([.enter, .down, .tab], .keepSearch, help: .uiHelpKeepSearch, bar: .uiKeyDone, barKeys: "Enter"),
+                    Binding([.escape], .clearSearch, help: .uiHelpClearSearch, bar: .uiKeyCancel)]
+        }
         let someone = !rows(shared).isEmpty
         var out = [Binding([.char("+"), .f(7)], .add, help: exhibition ? .uiHelpPropose : .uiHelpEnrol, bar: .uiKeyAdd),
                    Binding([.char("-"), .delete, .char("w")], .withdraw, help: .uiHelpWithdraw, bar: .uiKeyWithdraw, enabled: someone)]
@@ -34,15 +42,31 @@ public struct ParticipantsScreen: Screen {
         else {
             out.append(Binding([.char("c")], .correct, help: .uiHelpCorrect, bar: .uiKeyCorrect, enabled: someone))
         }
-        return out + [Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
+        return out + [Binding([.char("/"), .f(3)], .startSearch, help: .uiHelpSearch, bar: .uiKeySearch),
+                      Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
                       Binding([.char("h")], .history, help: .uiHelpHistory)]
             + Binding.moving(letters: true)
-            + [Binding([.escape, .char("q"), .f(10)], .back, help: .uiHelpBackToList, bar: .uiKeyBack, barKeys: "Esc")]
+            + [Binding([.escape, .char("q"), .f(10)], .back, help: search.text.isEmpty ? .uiHelpBackToList : .uiHelpClearSearch,
+                       bar: .uiKeyBack, barKeys: "Esc")]
     }
 
     /// The participants in the order staff read them: enrolled, waitlist, withdrawn (a session);
     /// accepted, proposed, rejected, withdrawn (an exhibition); by name within each.
     func rows(_ shared: Shared) -> [EntityID] {
+        let all = everyone(shared)
+        guard !search.text.isEmpty else { return all }
+        let words = BrowseScreen.words(search.text)
+        // A phone in any spelling: 0812…, +62 812…, 812… all meet the stored +62812….
+        var digits = Substring(search.text.filter(\.isNumber))
+        if digits.hasPrefix("62") { digits = digits.dropFirst(2) } else if digits.hasPrefix("0") { digits = digits.dropFirst() }
+        return all.filter { id in
+            guard let a = shared.data.artisans[id] else { return false }
+            if digits.count >= 4, a.phone.contains(digits) { return true }
+            return BrowseScreen.matches(words, [a.name, a.business, Wilayah.kelurahan(code: a.kelurahan)?.name ?? ""])
+        }
+    }
+
+    func everyone(_ shared: Shared) -> [EntityID] {
         let name = { (id: EntityID) in shared.data.artisans[id]?.name ?? id.description }
         if let s = shared.data.sessions[event] {
             let order: [Enrolment] = [.registered, .waitlist, .cancelled]
@@ -69,7 +93,14 @@ public struct ParticipantsScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last:
             list.move(BrowseScreen.move(action), count: rows.count, visible: visible(shared.layout))
-        case .back: return .pop(.closed)
+        case .back:
+            guard search.text.isEmpty else { return perform(.clearSearch, key: key, &shared) }
+            return .pop(.closed)
+        case .startSearch: searching = true
+        case .keepSearch: searching = false
+        case .clearSearch:
+            (searching, search) = (false, TextField("", maxLength: 40))
+            list = ListState()
         case .add: return .push(PickerScreen(event: event, shared))
         case .undo: return .run(.undo)
         case .history: return .run(.history(chosen ?? event))
@@ -87,8 +118,12 @@ public struct ParticipantsScreen: Screen {
                 if begun.count == 1 { return markMenu(chosen, begun[0], shared) }
                 return .push(MenuScreen(.attendanceDay, title: shared.t(.uiCorrectDayTitle, shared.data.artisans[chosen]?.name ?? ""),
                                         items: begun.map { $0.long(shared.lang) }, selected: begun.count - 1))
-            case .accept, .reject, .propose:
-                let curation: Curation = action == .accept ? .accepted : action == .reject ? .rejected : .proposed
+            case .reject:
+                let name = shared.data.artisans[chosen]?.name ?? ""
+                return .push(PromptScreen(.curationNote(exhibition: event, artisan: chosen), label: shared.t(.uiRejectReasonPrompt, name),
+                                          value: "", maxLength: 120))
+            case .accept, .propose:
+                let curation: Curation = action == .accept ? .accepted : .proposed
                 return .run(.save(.setCuration(exhibition: event, artisan: chosen, curation: curation)))
             case .booth:
                 let current = shared.data.exhibitions[event]?.participant(chosen)?.booth ?? ""
@@ -99,6 +134,15 @@ public struct ParticipantsScreen: Screen {
             default: break
             }
         }
+        return .stay
+    }
+
+    /// While searching, keys are text; the list narrows as one types.
+    public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
+        guard searching else { return .ignored }
+        let before = search.text
+        guard search.handle(key) else { return .ignored }
+        if search.text != before { list = ListState() }
         return .stay
     }
 
@@ -121,6 +165,8 @@ public struct ParticipantsScreen: Screen {
             return .run(.save(.markAttendance(session: event, artisan: who, day: day, mark: mark, time: nil, note: nil)))
         case .typed(.reason(let sid, let who, let day, let mark), let text):
             return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark, time: nil, note: text)))
+        case .typed(.curationNote(let exhibition, let artisan), let text):
+            return .run(.save(.setCuration(exhibition: exhibition, artisan: artisan, curation: .rejected, note: text)))
         case .typed(.booth(let exhibition, let artisan), let text):
             return .run(.save(.assignBooth(exhibition: exhibition, artisan: artisan, booth: text)))
         case .saved(let change):

@@ -99,3 +99,41 @@ import Testing
         #expect(unknown.status != 0 && unknown.stderr.contains("Batik") && !unknown.stderr.contains("keramik_gerabah"), "\(unknown.stderr)")
     }
 }
+
+/// Issue 14, exhibitions: the delegation with booths, lacks and sales, for the organiser.
+@Suite struct DelegationExportTests {
+    let data = TempFolder("delegation")
+
+    @Test func theDelegationIsExportedAsCSVAndJSON() throws {
+        let store = try Store(path: data.path)
+        for (name, phone) in [("Siti Rahayu", "0812-0000-1234"), ("Budi Santoso", "0812-0000-5678")] {
+            try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: phone, kelurahan: Wilayah.kelurahan[0].code,
+                                                business: "Usaha " + name, category: .batik)))
+        }
+        let today = SystemInfo.now().today
+        var e = Exhibition(id: EntityID(.exhibition, 1), name: "Malang Food Fair", level: .lokal, start: today.adding(days: -2), end: today)
+        e.requiredCertifications = [.pirt]
+        try store.apply(.addExhibition(e))
+        let eid = EntityID(.exhibition, 1)
+        for n in 1...2 { try store.apply(.propose(exhibition: eid, artisan: EntityID(.artisan, n))) }
+        try store.apply(.setCuration(exhibition: eid, artisan: EntityID(.artisan, 2), curation: .rejected, note: "belum ada PIRT"))
+        try store.apply(.setCuration(exhibition: eid, artisan: EntityID(.artisan, 1), curation: .accepted))
+        try store.apply(.assignBooth(exhibition: eid, artisan: EntityID(.artisan, 1), booth: "b 3"))
+        try store.apply(.recordSales(exhibition: eid, artisan: EntityID(.artisan, 1), sales: 4_500_000, transactions: 30, leads: 2))
+
+        let csv = try Kriya.run(["export", "delegation", "P-000001", "--lang", "id", "--data", data.path])
+        let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+        #expect(csv.status == 0 && lines.count == 3, "\(csv.stderr)\(csv.stdout)")
+        #expect(lines[0].contains("Stan;") && lines[0].contains("Sertifikasi wajib yang belum ada"), "\(lines[0])")
+        #expect(lines[1].contains(";Siti Rahayu;") && lines[1].contains(";lolos kurasi;B-03;") && lines[1].contains(";PIRT;4500000;30;2;"), "\(lines[1])")
+        #expect(lines[2].contains(";Budi Santoso;") && lines[2].contains("tidak lolos kurasi") && lines[2].hasSuffix(";belum ada PIRT"), "\(lines[2])")
+        let json = try Kriya.run(["export", "delegation", "P-000001", "--format", "json", "--data", data.path])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 2 && list.first?["booth"] as? String == "B-03" && list.last?["curationNote"] as? String == "belum ada PIRT")
+        let missing = try Kriya.run(["export", "delegation", "--data", data.path])
+        #expect(missing.status == 64 && missing.stderr.contains("needs the exhibition"), "\(missing.stderr)")
+        // kriya show names what the fair requires and who lacks it.
+        let show = try Kriya.run(["show", "P-000001", "--data", data.path, "--lang", "en"])
+        #expect(show.stdout.contains("Required certifications") && show.stdout.contains("PIRT") && show.stdout.contains("belum ada PIRT"), "\(show.stdout)")
+    }
+}

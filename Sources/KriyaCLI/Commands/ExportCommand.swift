@@ -18,10 +18,11 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case artisans, sessions, exhibitions, attendance }
+    enum What: String, ExpressibleByArgument, CaseIterable { case artisans, sessions, exhibitions, attendance, delegation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Argument(help: "artisans, sessions, exhibitions or attendance.") var what: What
+    @Argument(help: "artisans, sessions, exhibitions, attendance, or delegation (with the exhibition, e.g. P-000002).") var what: What
+    @Argument(help: "delegation: the exhibition.") var exhibition: String?
     @Option(help: "csv or json.") var format: Format = .csv
     @Option(help: "The file to write (replaced atomically).") var out: String?
     @Option(help: "attendance: only this Bimtek session (e.g. B-000003).") var session: String?
@@ -41,6 +42,15 @@ struct ExportCommand: ParsableCommand {
             }
             sessions = [found]
         }
+        // The delegation of one exhibition: its people, booths, missing certifications, sales.
+        var fair: Exhibition?
+        if what == .delegation {
+            guard let exhibition, let id = EntityID(exhibition), let found = data.exhibitions[id] else {
+                Output.error(L10n.text(exhibition == nil ? .cDelegationNeedsExhibition : .cUnknownID, lang, TerminalSafe.text(exhibition ?? "")))
+                throw ExitCode(EX_USAGE)
+            }
+            fair = found
+        }
         let toTerminal = out == nil && isatty(STDOUT_FILENO) != 0
         let bytes: [UInt8]
         let count: Int
@@ -52,6 +62,7 @@ struct ExportCommand: ParsableCommand {
             case .sessions: table = ExportTables.sessions(sessions, lang: lang, today: SystemInfo.now().today)
             case .exhibitions: table = ExportTables.exhibitions(data.exhibitions.items.sorted { $0.id < $1.id }, lang: lang)
             case .attendance: table = ExportTables.attendance(sessions, artisans: data.artisans, lang: lang)
+            case .delegation: table = ExportTables.delegation(fair!, artisans: data.artisans, lang: lang)
             }
             if toTerminal { table.rows = table.rows.map { $0.map { TerminalSafe.text($0) } } }
             count = table.rows.count
@@ -77,6 +88,16 @@ struct ExportCommand: ParsableCommand {
                 let keys = ["session", "title", "day", "artisan", "name", "business", "phone", "role", "enrolment",
                             "mark", "time", "recordedBy", "note", "certificate"]
                 json = try JSONOutput.encode(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) })
+            case .delegation:
+                // Stable English keys for scripts, values as stored (curation, sales in rupiah).
+                let e = fair!
+                count = e.participants.count
+                json = try JSONOutput.encode(e.participants.map { p in
+                    DelegationJSON(exhibition: e.id, artisan: p.artisan, name: data.artisans[p.artisan]?.name, booth: p.booth,
+                                   curation: p.curation.rawValue, curationNote: p.curationNote,
+                                   missingCertifications: data.artisans[p.artisan].map { e.missingCertifications($0).map(\.rawValue) } ?? [],
+                                   sales: p.sales, transactions: p.transactions, leads: p.leads)
+                })
             }
             bytes = Array((json + "\n").utf8)
         }
@@ -92,4 +113,10 @@ struct ExportCommand: ParsableCommand {
         }
         Output.error(L10n.text(.xWritten, lang, count, TerminalSafe.text(out)))
     }
+}
+
+/// One person of a delegation in `--format json`.
+struct DelegationJSON: Encodable {
+    let exhibition: EntityID, artisan: EntityID, name: String?, booth: String?, curation: String, curationNote: String?
+    let missingCertifications: [String], sales: Int64?, transactions: Int?, leads: Int?
 }

@@ -202,7 +202,7 @@ enum StringsEN {
         .cBackupBeforeDemo: "The data there was backed up first to {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Exhibition",
         .cWhen: "When", .cPeople: "People", .cConflictFlag: "⚠ {0} booked elsewhere",
-        .fCurationNote: "Curation note", .cLacksRequired: "⚠ lacks a certification this fair requires ({0})", .cCurationNotes: "Curation notes",
+        .cDelegationNeedsExhibition: "kriya export delegation needs the exhibition, e.g. kriya export delegation P-000002", .fExhibition: "Exhibition", .fMissingCertifications: "Required certifications missing", .fCurationNote: "Curation note", .cLacksRequired: "⚠ lacks a certification this fair requires ({0})", .cCurationNotes: "Curation notes",
         .fArchived: "Archived", .cEnrolledNoCapacity: "{0} {0|participant|participants} registered",
         .cEnrolledOverCapacity: "{0} {0|participant|participants} registered (over the capacity of {1})", .cWaitlistCount: "{0} on the waitlist",
         .cSpeakerCount: "{0} {0|speaker|speakers}", .cCommitteeCount: "{0} on the committee",

@@ -202,7 +202,7 @@ enum StringsID {
         .cBackupBeforeDemo: "Data lama di sana dicadangkan dulu ke {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Pameran",
         .cWhen: "Kapan", .cPeople: "Orang", .cConflictFlag: "⚠ {0} bentrok jadwal",
-        .fCurationNote: "Catatan kurasi", .cLacksRequired: "⚠ belum punya sertifikasi yang diminta pameran ini ({0})", .cCurationNotes: "Catatan kurasi",
+        .cDelegationNeedsExhibition: "kriya export delegation perlu pamerannya, mis. kriya export delegation P-000002", .fExhibition: "Pameran", .fMissingCertifications: "Sertifikasi wajib yang belum ada", .fCurationNote: "Catatan kurasi", .cLacksRequired: "⚠ belum punya sertifikasi yang diminta pameran ini ({0})", .cCurationNotes: "Catatan kurasi",
         .fArchived: "Diarsipkan", .cEnrolledNoCapacity: "{0} peserta terdaftar",
         .cEnrolledOverCapacity: "{0} peserta terdaftar (melebihi kapasitas {1})", .cWaitlistCount: "{0} di daftar tunggu",
         .cSpeakerCount: "{0} narasumber", .cCommitteeCount: "{0} panitia",

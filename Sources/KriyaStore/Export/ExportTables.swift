@@ -63,4 +63,26 @@ public enum ExportTables {
         }
         return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)
     }
+
+    /// An exhibition's delegation (kontingen), one row per person in the order of the list:
+    /// accepted, proposed, rejected, withdrawn. With booths, the certifications the fair asks
+    /// for that each one lacks, sales and the curator's note.
+    public static func delegation(_ e: Exhibition, artisans: RecordTable<Artisan>, lang: Lang) -> Table {
+        let keys: [TextKey] = [.fExhibition, .fArtisan, .fName, .fBusiness, .fCategory, .fKelurahan, .fPhone, .fCuration, .fBooth,
+                               .fCertifications, .fMissingCertifications, .fSales, .fTransactions, .fLeads, .fCurationNote]
+        let order: [Curation] = [.accepted, .proposed, .rejected, .withdrawn]
+        let people = e.participants.enumerated().sorted {
+            let (a, b) = (order.firstIndex(of: $0.element.curation)!, order.firstIndex(of: $1.element.curation)!)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        let rows = people.map { p -> [String] in
+            let a = artisans[p.artisan]
+            return [e.id.description, p.artisan.description, a?.name ?? "", a?.business ?? "", a?.category.label(lang) ?? "",
+                    a.flatMap { Wilayah.kelurahan(code: $0.kelurahan)?.name } ?? "", a?.phoneShown ?? "", L10n.value(p.curation, lang),
+                    p.booth ?? "", a?.certifications.map(\.kind.rawValue).joined(separator: "; ") ?? "",
+                    a.map { e.missingCertifications($0).map(\.rawValue).joined(separator: "; ") } ?? "",
+                    p.sales.map(String.init) ?? "", p.transactions.map(String.init) ?? "", p.leads.map(String.init) ?? "", p.curationNote ?? ""]
+        }
+        return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)
+    }
 }

@@ -92,7 +92,9 @@ public struct Shared {
 
     /// A yes/no dialog for `question`.
     func confirm(_ question: Question, title: String, text: String) -> Step {
-        .push(ConfirmScreen(question: question, dialog: Dialog(title: title, text: text, keys: t(.uiConfirmKeys))))
+        // A possible duplicate has a third answer: register the new person anyway.
+        let keys = if case .duplicate = question { t(.uiConfirmKeysAnyway) } else { t(.uiConfirmKeys) }
+        return .push(ConfirmScreen(question: question, dialog: Dialog(title: title, text: text, keys: keys)))
     }
 
     /// The stored record's values as its form shows them, its revision and its name.

@@ -55,4 +55,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiColumnTransactions, uiCurationProposed, uiCurationAccepted, uiCurationRejected, uiCurationWithdrawn
     case uiEnrolInTitle, uiEnrolNoSession
     case uiRejectReasonPrompt
+    case uiExcusedReasonPrompt
+    case uiConfirmKeysAnyway
+    case uiCloseDayTitle
 }

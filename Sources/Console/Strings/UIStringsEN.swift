@@ -39,7 +39,7 @@ enum UIStringsEN {
         .uiHelpSchedule: "Month view: sessions and exhibitions on a calendar, who is booked twice",
         .uiCheckInTitle: "Check-in · {0} · day {1} of {2}: {3}",
         .uiCheckInLateAfter: "starts {0}, late after {1}",
-        .uiCheckInPresent: "present · {1} enrolled · capacity {2}",
+        .uiCheckInPresent: "present · {1}",
         .uiCheckInCounts: "late {0} · excused {1} · absent {2} · not yet {3}",
         .uiCheckInEligible: "certificates due: {0} (F8)",
         .uiCheckInSearch: "Name, business or phone: ",
@@ -207,7 +207,7 @@ enum UIStringsEN {
         .uiHelpConflictTheirs: "Keep their value for this field",
         .uiHelpConflictToggle: "Switch between theirs and yours",
         .uiHelpDay: "Previous or next day",
-        .uiHelpExcused: "Mark the chosen participant excused for the day",
+        .uiHelpExcused: "Mark the chosen participant excused for the day (asks why)",
         .uiHelpFormCancel: "Close the form (asks first when something was typed)",
         .uiHelpFormNext: "Next field",
         .uiHelpFormPrevious: "Previous field",
@@ -292,5 +292,8 @@ enum UIStringsEN {
         .uiEnrolInTitle: "Enrol {0} in:",
         .uiEnrolNoSession: "No upcoming session {0} can join (already in each, past, or cancelled).",
         .uiRejectReasonPrompt: "Why {0} did not pass curation (may be empty), Enter saves: ",
+        .uiExcusedReasonPrompt: "{0} excused: why (may be empty), Enter saves: ",
+        .uiConfirmKeysAnyway: "y  yes      n or Esc  back      a  register anyway",
+        .uiCloseDayTitle: "Close the day",
     ]
 }

@@ -39,7 +39,7 @@ enum UIStringsID {
         .uiHelpSchedule: "Jadwal sebulan: Bimtek dan pameran, dan yang bentrok",
         .uiCheckInTitle: "Presensi peserta · {0} · hari ke-{1} dari {2}: {3}",
         .uiCheckInLateAfter: "mulai {0}, terlambat setelah {1}",
-        .uiCheckInPresent: "hadir · {1} terdaftar · kapasitas {2}",
+        .uiCheckInPresent: "hadir · {1}",
         .uiCheckInCounts: "terlambat {0} · izin {1} · alpa {2} · belum {3}",
         .uiCheckInEligible: "sertifikat: {0} berhak (F8)",
         .uiCheckInSearch: "Nama, usaha atau HP: ",
@@ -207,7 +207,7 @@ enum UIStringsID {
         .uiHelpConflictTheirs: "Pakai nilai mereka untuk isian ini",
         .uiHelpConflictToggle: "Tukar antara nilai mereka dan Anda",
         .uiHelpDay: "Hari sebelum atau sesudahnya",
-        .uiHelpExcused: "Catat peserta terpilih izin pada hari ini",
+        .uiHelpExcused: "Catat peserta terpilih izin hari ini (ditanya alasannya)",
         .uiHelpFormCancel: "Tutup formulir (ditanya dulu bila ada yang diketik)",
         .uiHelpFormNext: "Isian berikutnya",
         .uiHelpFormPrevious: "Isian sebelumnya",
@@ -292,5 +292,8 @@ enum UIStringsID {
         .uiEnrolInTitle: "Daftarkan {0} ke Bimtek:",
         .uiEnrolNoSession: "Tidak ada Bimtek akan datang yang bisa diikuti {0} (semua sudah diikuti, lewat, atau dibatalkan).",
         .uiRejectReasonPrompt: "Alasan {0} tidak lolos kurasi (boleh kosong), Enter menyimpan: ",
+        .uiExcusedReasonPrompt: "Izin {0}: alasannya (boleh kosong), Enter menyimpan: ",
+        .uiConfirmKeysAnyway: "y  ya      n atau Esc  kembali      a  tetap daftar",
+        .uiCloseDayTitle: "Tutup hari",
     ]
 }

@@ -210,7 +210,7 @@ enum StringsEN {
         .chEnrolled: "registered",
         .chMovedUp: "{0} moved up from the waitlist",
         .chEnrolledAtDoor: "enrolled at the door",
-        .chMarkCleared: "mark of {0} cleared",
+        .chMarkCleared: "{0}",
         .chDayClosed: "{0}: {1} absent",
         .chNoCertificatesDue: "nobody due",
         .chCertificatesIssued: "{0} numbers, {1}",

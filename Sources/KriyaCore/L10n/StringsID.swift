@@ -210,7 +210,7 @@ enum StringsID {
         .chEnrolled: "terdaftar",
         .chMovedUp: "{0} naik dari daftar tunggu",
         .chEnrolledAtDoor: "didaftarkan di tempat",
-        .chMarkCleared: "tanda {0} dihapus",
+        .chMarkCleared: "{0}",
         .chDayClosed: "{0}: {1} alpa",
         .chNoCertificatesDue: "tidak ada yang berhak",
         .chCertificatesIssued: "{0} nomor, {1}",

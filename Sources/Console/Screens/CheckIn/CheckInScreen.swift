@@ -97,13 +97,17 @@ public struct CheckInScreen: Screen {
                 shared.message = shared.t(waiting.contains(chosen) ? .uiCheckInMarkWaitlisted : .uiCheckInMarkNotEnrolled, name)
                 return .stay
             }
-            let mark: AttendanceMark = action == .excused ? .izin : .alpa
-            return .run(.save(.markAttendance(session: session, artisan: chosen, day: day, mark: mark, time: nil, note: nil)))
+            // Izin is asked why (Enter alone: no reason); alpa needs none.
+            if action == .excused {
+                return .push(PromptScreen(.reason(session: session, artisan: chosen, day: day, mark: .izin),
+                                          label: shared.t(.uiExcusedReasonPrompt, name), value: "", maxLength: 80))
+            }
+            return .run(.save(.markAttendance(session: session, artisan: chosen, day: day, mark: .alpa, time: nil, note: nil)))
         case .undo:
             return .run(.undo)
         case .closeDay:
             let missing = s.participants.filter { $0.enrolment == .registered && $0.mark(on: day) == nil }.count
-            return shared.confirm(.closeDay, title: shared.t(.uiKeyCloseDay), text: shared.t(.uiCheckInCloseAsk, day.numeric, missing))
+            return shared.confirm(.closeDay, title: shared.t(.uiCloseDayTitle), text: shared.t(.uiCheckInCloseAsk, day.numeric, missing))
         case .walkIn:
             return .push(FormScreen.walkIn(session, day, shared))
         case .certificates:
@@ -147,6 +151,8 @@ public struct CheckInScreen: Screen {
             return .run(.save(.checkIn(session: session, artisan: artisan, day: day, time: shared.now, enrol: true)))
         case .answered(.closeDay, yes: true):
             return .run(.save(.closeDay(session: session, day: day)))
+        case .typed(.reason(let sid, let who, let day, let mark), let text):
+            return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark, time: nil, note: text)))
         case .useExisting(let id):
             // The walk-in was someone already registered: that person is checked in.
             return .run(.save(.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)))
@@ -167,7 +173,7 @@ public struct CheckInScreen: Screen {
             let mark = who.flatMap { shared.data.sessions[session]?.participant($0)?.mark(on: day) }
             switch change.command {
             case "check-in", "mark-attendance":
-                let how = mark.map { L10n.value($0.mark, shared.lang) + ($0.time.map { " \($0)" } ?? "") } ?? ""
+                let how = mark.map { L10n.value($0.mark, shared.lang) + ($0.time.map { " \($0)" } ?? "") + ($0.note.map { " (\($0))" } ?? "") } ?? ""
                 shared.message = shared.t(.uiCheckedIn, who.flatMap { shared.data.artisans[$0]?.name } ?? "", how)
             default:
                 shared.message = ChangeWords.summary(change, shared.lang, name: shared.data.title(of:))

@@ -53,6 +53,8 @@ public struct DetailView {
             (.fGender, a.gender.map { L10n.value($0, lang) }), (.fScale, a.scale.map { L10n.value($0, lang) }), (.fWorkers, a.workers.map(String.init)),
             (.fProducts, products.joined(separator: "\n")), (.fCertifications, certs.joined(separator: "\n")),
             (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
+            // A duplicate merged away says where the person's record is now.
+            (.fMergedInto, a.mergedInto.map { "\($0) \(data.artisans[$0]?.name ?? "")" }),
         ])
 
         out += ["", t(.cBimtekHistory)]

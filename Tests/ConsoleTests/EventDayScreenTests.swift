@@ -154,4 +154,21 @@ import TextUI
         let detail = run([.char("3"), .enter], on: store)
         #expect(detail.screens.contains { $0.contains("Required certifications") && $0.contains("PIRT") && $0.contains("produk belum siap") })
     }
+
+    /// M on an artisan: the likely second records, then a question naming what moves.
+    @Test func aDuplicateIsMergedFromTheConsole() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "A. Wijaya", phone: "+62 812 0000 3000",
+                                            kelurahan: Wilayah.kelurahan[3].code, business: "Batik Ani", category: .batik), allowDuplicate: true))
+        // Ani is second by name ("A. Wijaya" sorts first): M, the duplicate (same phone), y.
+        let device = run([.char("1"), .home, .down, .char("M"), .enter, .char("y")], on: store)
+        #expect(device.screens.contains { $0.contains("Merge into Ani Wijaya (A-000001)") && $0.contains("A-000007  A. Wijaya") && $0.contains("same Phone") })
+        #expect(device.screens.contains { $0.contains("Merge a duplicate?") })
+        #expect(device.screens.contains { $0.contains("Merged: A-000007 into Ani Wijaya (A-000001)") }, "\(device.screens.suffix(2))")
+        #expect(try Store(path: dir).data.artisans[EntityID(.artisan, 7)]?.mergedInto == EntityID(.artisan, 1))
+        // Nothing left to merge: said.
+        let again = run([.char("1"), .home, .char("M")], on: store)
+        #expect(again.screens.contains { $0.contains("Nothing looks like a second record of Ani Wijaya") })
+    }
 }

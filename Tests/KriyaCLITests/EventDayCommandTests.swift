@@ -83,6 +83,24 @@ import Testing
         let back = try Kriya.run(["import", "artisans", file, "--dry-run", "--data", data.path])
         #expect(back.stdout.contains("separator \";\"") && back.stdout.contains("0 bad"), "\(back.stdout)")
     }
+
+    /// Duplicates already stored: listed by check with how to merge them; merged in one step.
+    @Test func aDuplicateIsMergedFromTheCommandLine() throws {
+        let store = try store()
+        try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Siti R.", phone: "+62 812 0000 1234",
+                                            kelurahan: Wilayah.kelurahan[0].code, business: "Keramik Siti", category: .batik), allowDuplicate: true))
+        try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, 3), role: .peserta))
+        let check = try Kriya.run(["check", "--data", data.path, "--lang", "en"])
+        #expect(check.stdout.contains("A-000001, A-000003") && check.stdout.contains("kriya merge KEEP DUPLICATE"), "\(check.stdout)")
+        let merged = try Kriya.run(["merge", "A-000001", "A-000003", "--data", data.path, "--lang", "en"])
+        #expect(merged.status == 0 && merged.stdout.contains("A-000003 Siti R. merged into A-000001 Siti Rahayu"), "\(merged.stderr)")
+        let after = try Store(path: data.path).data
+        #expect(after.sessions.items.first?.participant(EntityID(.artisan, 3)) == nil && after.artisans[EntityID(.artisan, 3)]?.mergedInto == EntityID(.artisan, 1))
+        #expect(try Kriya.run(["check", "--data", data.path]).stdout.contains("A-000001, A-000003") == false)
+        #expect(try Kriya.run(["show", "A-000003", "--data", data.path, "--lang", "en"]).stdout.contains("Merged into"))
+        let twice = try Kriya.run(["merge", "A-000001", "A-000003", "--data", data.path, "--lang", "en"])
+        #expect(twice.status == 65 && twice.stderr.contains("already merged"), "\(twice.stderr)")
+    }
 }
 
 /// Issue 14, finding 10: the CLI's filters take what the forms take, and say the human names.

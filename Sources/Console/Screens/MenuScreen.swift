@@ -12,7 +12,7 @@ enum MenuBar {
 
     static let groups: [Group] = [
         Group(title: .uiMenuData, items: [
-            (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpRemove, .remove), (.uiHelpUndo, .undo),
+            (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpRemove, .remove), (.uiHelpMerge, .merge), (.uiHelpUndo, .undo),
             (.uiHelpHistory, .history), (.uiHelpImport, .importFile),
         ]),
         Group(title: .uiMenuView, items: [
@@ -109,7 +109,7 @@ public struct MenuScreen: Screen {
         let all = shared.t(.uiAll)
         let filter = browse.filter
         switch purpose {
-        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn:
+        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn, .mergeInto:
             menu = Menu(title: shared.t(.uiFilterTitle), items: Self.filterLabels(shared))
         case .kecamatan:
             menu = Menu(title: shared.t(.fKecamatan), items: [all] + Wilayah.kecamatan.map(\.name),

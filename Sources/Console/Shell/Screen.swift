@@ -171,5 +171,7 @@ public enum MenuPurpose: Equatable, Sendable {
     case attendanceDay, attendanceMark
     /// Enrolling an artisan from their record: which upcoming session.
     case enrolIn(EntityID)
+    /// Merging a duplicate into this artisan: which one.
+    case mergeInto(EntityID)
 }
 

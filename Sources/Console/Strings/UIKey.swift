@@ -58,4 +58,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiExcusedReasonPrompt
     case uiConfirmKeysAnyway
     case uiCloseDayTitle
+    case uiMergeNone, uiMergeSameName, uiMergeSame, uiMergeTitle, uiMergeAskTitle, uiMergeAsk, uiHelpMerge
 }

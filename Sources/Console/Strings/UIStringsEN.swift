@@ -295,5 +295,12 @@ enum UIStringsEN {
         .uiExcusedReasonPrompt: "{0} excused: why (may be empty), Enter saves: ",
         .uiConfirmKeysAnyway: "y  yes      n or Esc  back      a  register anyway",
         .uiCloseDayTitle: "Close the day",
+        .uiMergeNone: "Nothing looks like a second record of {0} (same phone, NIB or NIK, or the same name in the same kelurahan).",
+        .uiMergeSameName: "same name and kelurahan",
+        .uiMergeSame: "same {0}",
+        .uiMergeTitle: "Merge into {0} ({1}): choose the duplicate",
+        .uiMergeAskTitle: "Merge a duplicate?",
+        .uiMergeAsk: "{0} ({1}) is merged into {2} ({3}): the {4} sessions and {5} exhibitions of {1} move to {3}, empty fields of {3} are filled from {1}, then {1} is archived, pointing to {3}. u takes it back.",
+        .uiHelpMerge: "Merge a duplicate record into the selected artisan",
     ]
 }

@@ -295,5 +295,12 @@ enum UIStringsID {
         .uiExcusedReasonPrompt: "Izin {0}: alasannya (boleh kosong), Enter menyimpan: ",
         .uiConfirmKeysAnyway: "y  ya      n atau Esc  kembali      a  tetap daftar",
         .uiCloseDayTitle: "Tutup hari",
+        .uiMergeNone: "Tidak ada yang tampak sebagai data ganda {0} (No. HP, NIB atau NIK sama, atau nama sama di kelurahan yang sama).",
+        .uiMergeSameName: "nama dan kelurahan sama",
+        .uiMergeSame: "{0} sama",
+        .uiMergeTitle: "Gabungkan ke {0} ({1}): pilih data gandanya",
+        .uiMergeAskTitle: "Gabungkan data ganda?",
+        .uiMergeAsk: "{0} ({1}) digabung ke {2} ({3}): {4} Bimtek dan {5} pameran {1} pindah ke {3}, isian {3} yang kosong diisi dari {1}, lalu {1} diarsipkan dengan rujukan ke {3}. u mengurungkan.",
+        .uiHelpMerge: "Gabungkan data ganda ke pelaku IKM terpilih",
     ]
 }

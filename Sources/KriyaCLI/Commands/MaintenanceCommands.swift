@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
                 Output.line("  " + L10n.text(.cDuplicateLine, lang, L10n.text(CommandError.fieldLabel(group.field), lang),
                                              group.ids.map(\.description).joined(separator: ", ")))
             }
+            Output.line(L10n.text(.cDuplicatesMergeHint, lang))
         }
         if report.isSound {
             Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions))

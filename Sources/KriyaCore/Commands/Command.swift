@@ -33,6 +33,8 @@ public enum Command: Sendable, Equatable {
     /// An archived artisan leaves the lists and pickers but keeps their history (sessions
     /// attended, exhibitions); `archived: false` brings one back.
     case archiveArtisan(EntityID, archived: Bool, baseRev: Int)
+    /// Two records of one person made one (`other` archived, pointing to `keep`).
+    case mergeArtisans(keep: EntityID, other: EntityID, keepRev: Int, otherRev: Int)
     /// Removes a record for good; refused while anything refers to it (archive it instead).
     case delete(EntityID, baseRev: Int)
     /// Puts back what an earlier change replaced, unless someone changed those records since.
@@ -60,6 +62,7 @@ public enum Command: Sendable, Equatable {
         case .assignBooth: return "assign-booth"
         case .recordSales: return "record-sales"
         case .archiveArtisan(_, let archived, _): return archived ? "archive-artisan" : "restore-artisan"
+        case .mergeArtisans: return "merge-artisans"
         case .delete: return "delete"
         case .undo: return "undo"
         }
@@ -269,6 +272,10 @@ extension Dataset {
             change.artisans = [a]
             change.targets = [id]
             change.fields = diff(before, a)
+
+        case .mergeArtisans(let keep, let other, let keepRev, let otherRev):
+            try plan(merge: other, into: keep, baseRevs: (keepRev, otherRev), into: &change)
+            if audit { change.fields = diff(artisans[other], change.artisans.last!) }
 
         case .delete(let id, let baseRev):
             let rev: Int?

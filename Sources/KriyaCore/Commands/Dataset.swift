@@ -147,6 +147,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case fairNotBegun(EntityID, starts: CivilDate)
     /// An amount that cannot be a fair's sales: under Rp1.000, or under Rp1.000 a transaction.
     case implausibleSales(Int64, transactions: Int)
+    /// Merging a record that was merged before, or a record with itself.
+    case alreadyMerged(EntityID, into: EntityID)
 
     /// The label of a field a duplicate was found by.
     public static func fieldLabel(_ field: String) -> TextKey { field == "nib" ? .fNIB : field == "nik" ? .fNIK : .fPhone }
@@ -171,6 +173,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .boothTaken(let booth, let id, let name): return L10n.text(.eBoothTaken, lang, booth, name, id)
         case .fairNotBegun(let id, let starts): return L10n.text(.eFairNotBegun, lang, id, starts.numeric)
         case .implausibleSales(let sales, let trx): return L10n.text(.eImplausibleSales, lang, Rupiah.format(sales), trx)
+        case .alreadyMerged(let id, let into): return L10n.text(.eAlreadyMerged, lang, id, into)
         }
     }
 }

@@ -21,6 +21,11 @@ extension Dataset {
             else if let nik, items[i].nik == nik { field = "nik" }
             else { continue }
             guard items[i].id != a.id else { continue }
+            // A record merged into another leads to the one kept.
+            if let kept = items[i].mergedInto.flatMap({ artisans[$0] }) {
+                if kept.id == a.id { continue }
+                return (kept, field)
+            }
             return (items[i], field)
         }
         return nil
@@ -33,10 +38,25 @@ extension Dataset {
         return artisans.items.filter { $0.id != a.id && $0.kelurahan == a.kelurahan && Fold.string($0.name) == name }
     }
 
+    /// Who may be the same person as `id`, to merge: a shared phone, NIB or NIK (the field
+    /// named), or the same name in the same kelurahan ("name"); records merged before are left out.
+    public func duplicates(of id: EntityID) -> [(artisan: Artisan, field: String)] {
+        guard let a = artisans[id] else { return [] }
+        let phone = Self.phoneKey(a.phone)
+        var out: [(artisan: Artisan, field: String)] = []
+        for b in artisans.items where b.id != id && b.mergedInto == nil {
+            if !phone.isEmpty && Self.phoneKey(b.phone) == phone { out.append((b, "phone")) }
+            else if let nib = a.nib, !nib.isEmpty, b.nib == nib { out.append((b, "nib")) }
+            else if let nik = a.nik, !nik.isEmpty, b.nik == nik { out.append((b, "nik")) }
+        }
+        out += sameNameAndPlace(as: a).filter { b in b.mergedInto == nil && !out.contains { $0.artisan.id == b.id } }.map { ($0, "name") }
+        return out
+    }
+
     /// Artisans already stored who share a phone, an NIB or a NIK: each group once, by field.
     public func likelyDuplicates() -> [(field: String, ids: [EntityID])] {
         var groups: [String: [EntityID]] = [:]
-        for a in artisans.items {
+        for a in artisans.items where a.mergedInto == nil {
             let phone = Self.phoneKey(a.phone)
             if !phone.isEmpty { groups["phone " + phone, default: []].append(a.id) }
             if let nib = a.nib, !nib.isEmpty { groups["nib " + nib, default: []].append(a.id) }

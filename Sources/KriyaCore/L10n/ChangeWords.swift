@@ -52,6 +52,12 @@ public enum ChangeWords {
                 if p.hasSuffix(" leads"), let n = Int(p.dropLast(6)) { return t(.chLeads, [n]) }
                 return p
             }.joined(separator: ", ")
+        case "merge-artisans":
+            // "A-000014 into A-000001"
+            let parts = detail.components(separatedBy: " into ")
+            if parts.count == 2, let a = EntityID(parts[0]), let b = EntityID(parts[1]) {
+                return t(.chMerged, [a.description, (name(b).map { "\($0) (\(b))" } ?? b.description)])
+            }
         case "undo":
             return Self.command(detail, lang)
         case "import":
@@ -83,7 +89,7 @@ public enum ChangeWords {
             "graceMinutes": .fGraceMinutes, "capacity": .fCapacity, "funding": .fFunding, "status": .fStatus,
             "certificateMinDays": .fCertificateMinDays, "participants": .fParticipants, "level": .fLevel, "city": .fCity,
             "country": .fCountry, "boothCost": .fBoothCost, "payer": .fPayer, "requiredCertifications": .fRequiredCertifications,
-            "archived": .fArchived,
+            "archived": .fArchived, "mergedInto": .fMergedInto,
         ]
         return keys[name].map { L10n.text($0, lang) } ?? name
     }

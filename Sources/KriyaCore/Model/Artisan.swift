@@ -25,6 +25,8 @@ public struct Artisan: Hashable, Sendable, Codable {
     /// Sensitive: masked on screen and in exports unless asked for.
     public var nik: String?
     public var archived: Bool = false
+    /// Set when this record was a duplicate, merged into that one (and archived).
+    public var mergedInto: EntityID?
     /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
     /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
     /// them. Not shown, not audited.
@@ -34,7 +36,7 @@ public struct Artisan: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, rev, name, gender, phone, phoneTyped, email, address, kelurahan, business, brand
         case nib, category, kbli, scale, workers, products, certifications, memberSince, notes, nik
-        case archived
+        case archived, mergedInto
     }
 
     public init(id: EntityID, name: String, phone: String, kelurahan: String, business: String,

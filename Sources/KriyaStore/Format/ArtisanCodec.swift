@@ -44,6 +44,7 @@ enum ArtisanCodec {
         w.member("notes", a.notes)
         w.member("nik", a.nik)
         w.member("archived", a.archived)
+        w.member("mergedInto", a.mergedInto?.description)
         w.members(raw: a.unknownMembers)
     }
 
@@ -106,6 +107,7 @@ enum ArtisanCodec {
             case K.notes: a.notes = try r.string()
             case K.nik: a.nik = try r.string()
             case K.archived: a.archived = try r.bool()
+            case K.mergedInto: a.mergedInto = try r.entityID()
             default: try r.keepUnknown(key, in: &a.unknownMembers)
             }
         }
@@ -130,6 +132,7 @@ enum ArtisanCodec {
 private final class Keys: Sendable {
     let address: JSONKey = "address"
     let archived: JSONKey = "archived"
+    let mergedInto: JSONKey = "mergedInto"
     let brand: JSONKey = "brand"
     let business: JSONKey = "business"
     let category: JSONKey = "category"

@@ -125,7 +125,7 @@ extension BrowseScreen {
         switch purpose {
         case .main, .attendanceDay, .attendanceMark:
             return .stay
-        case .enrolIn:
+        case .enrolIn, .mergeInto:
             return RecordActions.chose(purpose, index, shared)
         case .filter:
             if let next = MenuScreen.filterMenu[safe: index] ?? nil { return .push(MenuScreen(next, self, shared)) }

@@ -17,6 +17,7 @@ enum RecordActions {
         case .editRecord: return FormScreen.edit(id, shared).map { .push($0) } ?? .stay
         case .enrol where id.kind != .artisan: return .push(PickerScreen(event: id, shared))
         case .enrol: return askWhichSession(id, &shared)
+        case .merge where id.kind == .artisan: return askWhichDuplicate(id, &shared)
         case .participants where id.kind != .artisan: return .push(ParticipantsScreen(event: id))
         case .checkIn where id.kind == .session: return CheckInScreen(session: id, shared).map { .push($0) } ?? .stay
         case .history: return .run(.history(id))
@@ -57,10 +58,38 @@ enum RecordActions {
         return .push(MenuScreen(.enrolIn(artisan), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))
     }
 
-    /// The session was chosen: enrol (on the waitlist when it is full, as said after saving).
+    /// `M` on an artisan: who may be the same person (shared phone, NIB or NIK; same name in
+    /// the same kelurahan), to merge into this one.
+    static func askWhichDuplicate(_ keep: EntityID, _ shared: inout Shared) -> Step {
+        guard let a = shared.data.artisans[keep] else { return .stay }
+        let candidates = shared.data.duplicates(of: keep)
+        guard !candidates.isEmpty else {
+            shared.message = shared.t(.uiMergeNone, a.name)
+            return .stay
+        }
+        let items = candidates.map { c in
+            let place = Wilayah.kelurahan(code: c.artisan.kelurahan)?.name ?? ""
+            let why = c.field == "name" ? shared.t(.uiMergeSameName) : shared.t(.uiMergeSame, shared.t(CommandError.fieldLabel(c.field)))
+            return TerminalSafe.text("\(c.artisan.id)  \(c.artisan.name) · \(place) · \(c.artisan.phoneShown) (\(why))")
+        }
+        return .push(MenuScreen(.mergeInto(keep), title: shared.t(.uiMergeTitle, TerminalSafe.text(a.name), keep), items: items))
+    }
+
+    /// A menu's choice: the session to enrol in, or the duplicate to merge (asked first).
     static func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: Shared) -> Step {
-        guard case .enrolIn(let artisan) = purpose, let s = openSessions(for: artisan, shared)[safe: index] else { return .stay }
-        return .run(.save(.enrol(session: s.id, artisan: artisan, role: .peserta)))
+        switch purpose {
+        case .enrolIn(let artisan):
+            guard let s = openSessions(for: artisan, shared)[safe: index] else { return .stay }
+            return .run(.save(.enrol(session: s.id, artisan: artisan, role: .peserta)))
+        case .mergeInto(let keep):
+            guard let other = shared.data.duplicates(of: keep)[safe: index]?.artisan, let kept = shared.data.artisans[keep] else { return .stay }
+            let (s, e) = (shared.data.sessions(of: other.id).count, shared.data.exhibitions(of: other.id).count)
+            return shared.confirm(.save(.mergeArtisans(keep: keep, other: other.id, keepRev: kept.rev, otherRev: other.rev)),
+                                  title: shared.t(.uiMergeAskTitle),
+                                  text: shared.t(.uiMergeAsk, TerminalSafe.text(other.name), other.id, TerminalSafe.text(kept.name), keep, s, e))
+        default:
+            return .stay
+        }
     }
 
     /// A change from a list or a record's detail was saved: say what happened to whom.
@@ -69,6 +98,10 @@ enum RecordActions {
     static func saved(_ change: Change, _ shared: inout Shared) -> Bool {
         guard let id = change.targets.first else { return false }
         switch change.command {
+        case "merge-artisans":
+            // The duplicate left the list: the one kept is what to look at.
+            shared.message = ChangeWords.summary(change, shared.lang, name: shared.data.title(of:))
+            return false
         case "archive-artisan", "delete":
             shared.message = shared.t(change.deleted.isEmpty ? .uiArchived : .uiDeleted, id, change.artisans.first?.name ?? "")
             return true

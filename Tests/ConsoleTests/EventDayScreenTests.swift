@@ -99,6 +99,12 @@ import TextUI
         let device = run(keys + [.char("a")], on: store)
         #expect(device.screens.contains { $0.contains("Ani Wijaya (A-000001) already has this Phone") }, "\(device.screens.last ?? "")")
         #expect(try Store(path: dir).data.artisans.count == 7, "a: registered anyway, on purpose")
+        // Another phone, but Ani's name in Ani's kelurahan: saved, with a word and the way to merge.
+        var namesake: [Key] = [.char("a")] + typed("ani wijaya") + [.tab] + typed("0812 0000 3999") + [.tab, .tab] + typed("balearjosari") + [.tab]
+        namesake += typed("Batik Ani") + [.tab] + typed("batik") + [.f(2)]
+        let saved = run(namesake, on: store)
+        #expect(saved.screens.contains { $0.contains("Saved A-000008 · another ani wijaya in Balearjosari: A-000001 (M: merge") },
+                "\(saved.screens.suffix(3))")
     }
 
     @Test func withdrawingAsksAndAMarkIsCorrectedWithAReason() throws {

@@ -59,4 +59,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiConfirmKeysAnyway
     case uiCloseDayTitle
     case uiMergeNone, uiMergeSameName, uiMergeSame, uiMergeTitle, uiMergeAskTitle, uiMergeAsk, uiHelpMerge
+    case uiSameNameSaved
 }

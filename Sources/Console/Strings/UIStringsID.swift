@@ -302,5 +302,6 @@ enum UIStringsID {
         .uiMergeAskTitle: "Gabungkan data ganda?",
         .uiMergeAsk: "{0} ({1}) digabung ke {2} ({3}): {4} Bimtek dan {5} pameran {1} pindah ke {3}, isian {3} yang kosong diisi dari {1}, lalu {1} diarsipkan dengan rujukan ke {3}. u mengurungkan.",
         .uiHelpMerge: "Gabungkan data ganda ke pelaku IKM terpilih",
+        .uiSameNameSaved: "Tersimpan {0} · {1} lain di {2}: {3} (M: gabungkan bila sama)",
     ]
 }

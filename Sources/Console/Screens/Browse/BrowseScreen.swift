@@ -171,6 +171,11 @@ public struct BrowseScreen: Screen {
             guard let id = change.targets.first else { return .stay }
             show(id, shared)
             shared.message = shared.t(.uiFormSaved, id, shared.stored(id)?.name ?? "")
+            // A new artisan with the name of someone in the same kelurahan: said, with the way to merge.
+            if change.command == "add-artisan", let new = shared.data.artisans[id], case let same = shared.data.sameNameAndPlace(as: new), !same.isEmpty {
+                shared.message = shared.t(.uiSameNameSaved, id, TerminalSafe.text(new.name), Wilayah.kelurahan(code: new.kelurahan)?.name ?? "",
+                                          same.map(\.id.description).joined(separator: ", "))
+            }
         case .show(let id):
             show(id, shared)
             return .push(DetailScreen(record: id))

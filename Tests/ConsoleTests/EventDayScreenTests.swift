@@ -177,4 +177,24 @@ import TextUI
         let again = run([.char("1"), .home, .char("M")], on: store)
         #expect(again.screens.contains { $0.contains("Nothing looks like a second record of Ani Wijaya") })
     }
+
+    /// Finding 8: a figure far above what one artisan sells at a fair is asked about first;
+    /// "no" goes back to fix it, "yes" saves it.
+    @Test func aLargeSalesFigureIsAskedAboutFirst() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.apply(.addExhibition(Exhibition(id: EntityID(.exhibition, 1), name: "Malang Craft Fair", level: .lokal,
+                                                  start: now.adding(days: -2), end: now)))
+        try store.apply(.propose(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, 1)))
+        try store.apply(.setCuration(exhibition: EntityID(.exhibition, 1), artisan: EntityID(.artisan, 1), curation: .accepted))
+        let keys: [Key] = [.char("3"), .char("p"), .char("$")] + typed("2.100.000.000") + [.tab] + typed("12") + [.f(2), .char("n"), .f(2), .char("y")]
+        let device = run(keys, on: store)
+        #expect(device.screens.contains { $0.contains("Check the figure") && $0.contains("Rp2.100.000.000 in 12 transactions") })
+        #expect(device.screens.filter { $0.contains("Check the figure") }.count >= 2, "n went back to the form, F2 asked again")
+        #expect(try Store(path: dir).data.exhibitions.items.first?.participant(EntityID(.artisan, 1))?.sales == 2_100_000_000)
+        // An ordinary figure is saved without a question.
+        let plain = run([.char("3"), .char("p"), .char("$"), .ctrl("u")] + typed("3.250.000") + [.f(2)], on: store)
+        #expect(!plain.screens.contains { $0.contains("Check the figure") })
+        #expect(try Store(path: dir).data.exhibitions.items.first?.participant(EntityID(.artisan, 1))?.sales == 3_250_000)
+    }
 }

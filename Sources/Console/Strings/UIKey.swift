@@ -60,4 +60,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiCloseDayTitle
     case uiMergeNone, uiMergeSameName, uiMergeSame, uiMergeTitle, uiMergeAskTitle, uiMergeAsk, uiHelpMerge
     case uiSameNameSaved
+    case uiLargeSalesTitle, uiLargeSalesAsk
 }

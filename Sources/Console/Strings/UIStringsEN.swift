@@ -303,5 +303,7 @@ enum UIStringsEN {
         .uiMergeAsk: "{0} ({1}) is merged into {2} ({3}): the {4} sessions and {5} exhibitions of {1} move to {3}, empty fields of {3} are filled from {1}, then {1} is archived, pointing to {3}. u takes it back.",
         .uiHelpMerge: "Merge a duplicate record into the selected artisan",
         .uiSameNameSaved: "Saved {0} · another {1} in {2}: {3} (M: merge if the same)",
+        .uiLargeSalesTitle: "Check the figure",
+        .uiLargeSalesAsk: "Sales of {0}: {1} in {2} transactions. Far above what one artisan sells at one fair. Is it right? y saves, n or Esc goes back to fix it.",
     ]
 }

@@ -303,5 +303,7 @@ enum UIStringsID {
         .uiMergeAsk: "{0} ({1}) digabung ke {2} ({3}): {4} Bimtek dan {5} pameran {1} pindah ke {3}, isian {3} yang kosong diisi dari {1}, lalu {1} diarsipkan dengan rujukan ke {3}. u mengurungkan.",
         .uiHelpMerge: "Gabungkan data ganda ke pelaku IKM terpilih",
         .uiSameNameSaved: "Tersimpan {0} · {1} lain di {2}: {3} (M: gabungkan bila sama)",
+        .uiLargeSalesTitle: "Periksa angkanya",
+        .uiLargeSalesAsk: "Penjualan {0}: {1} dalam {2} transaksi. Jauh di atas biasanya untuk satu pelaku IKM di satu pameran. Benar? Tekan y untuk menyimpan, n atau Esc untuk memperbaiki.",
     ]
 }

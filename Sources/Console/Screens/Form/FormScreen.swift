@@ -1,4 +1,5 @@
 import KriyaCore
+import KriyaText
 import TextUI
 
 /// What the open form is for.
@@ -118,12 +119,22 @@ public struct FormScreen: Screen {
     mutating func save(_ shared: inout Shared, allowDuplicate: Bool = false) -> Step {
         switch command(shared) {
         case .success(.addArtisan(let a, _)): return .run(.save(.addArtisan(a, allowDuplicate: allowDuplicate)))
+        case .success(let command) where SalesRules.needsConfirmation(command):
+            return Self.askLargeSales(command, &shared)
         case .success(let command): return .run(.save(command))
         case .failure(let problems):
             form.show(errors: problems.byField)
             shared.message = shared.t(.uiFormNotSaved, problems.byField.count)
             return .stay
         }
+    }
+
+    /// Sales far above what one artisan sells at a fair: the figure is asked about first.
+    static func askLargeSales(_ command: Command, _ shared: inout Shared) -> Step {
+        guard case .recordSales(_, let artisan, let sales, let transactions, _) = command else { return .stay }
+        let name = shared.data.artisans[artisan]?.name ?? artisan.description
+        return shared.confirm(.save(command), title: shared.t(.uiLargeSalesTitle),
+                              text: shared.t(.uiLargeSalesAsk, TerminalSafe.text(name), sales.map(Rupiah.format) ?? "–", transactions ?? 0))
     }
 
     /// The command that saves the form, or the problems by field key.
@@ -181,6 +192,7 @@ public struct FormScreen: Screen {
             if case .walkIn = subject { return .pop(.useExisting(id)) }
             return .pop(.show(id))
         case .anyway(.duplicate): return save(&shared, allowDuplicate: true)
+        case .answered(.save(let command), yes: true): return .run(.save(command))
         case .merged(let resolution):
             // Their version is the starting point now; the merged values are saved on it.
             for i in form.fields.indices {

@@ -59,12 +59,13 @@ public struct SalesGridScreen: Screen {
             warnIfUnreadable(before, &shared)
             guard let command = command(row: before), command != refused else { return .pop(.closed) }
             leaving = true
-            return .run(.save(command))
+            return SalesRules.needsConfirmation(command) ? FormScreen.askLargeSales(command, &shared) : .run(.save(command))
         default: break
         }
         guard row != before else { return .stay }
         warnIfUnreadable(before, &shared)
-        return command(row: before).map { .run(.save($0)) } ?? .stay
+        guard let command = command(row: before) else { return .stay }
+        return SalesRules.needsConfirmation(command) ? FormScreen.askLargeSales(command, &shared) : .run(.save(command))
     }
 
     /// Typing replaces a stored value, as in a spreadsheet cell; then the readline keys.
@@ -95,6 +96,12 @@ public struct SalesGridScreen: Screen {
     }
 
     /// A row was saved: it is the stored value now.
+    /// A large figure asked about: "no" keeps the grid open to fix it.
+    public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
+        if case .answered(.save, yes: false) = outcome { leaving = false; return .stay }
+        return shared.answer(outcome)
+    }
+
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step {
         guard case .saved(let change) = msg, let who = change.targets.dropFirst().first else {
             // Refused (a bad amount, a fair not yet begun): said, and the row stays to be fixed;

@@ -46,7 +46,7 @@ final class ScriptedDevice: TerminalDevice {
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         device.keys.append(.escape)
         app.run()
-        #expect(device.screens.contains { $0.contains("Would add 1") && $0.contains("Enter imports 1 row(s)") })
+        #expect(device.screens.contains { $0.contains("Would add 1") && $0.contains("Enter imports 1 row") })
         // While a sheet is read, the status line says so (a large one takes seconds).
         #expect(device.screens.contains { $0.contains("Reading and checking \(dir).csv") })
         #expect(try Store(path: dir).data.artisans.count == 0)
@@ -63,7 +63,7 @@ final class ScriptedDevice: TerminalDevice {
         second.run()
         // u offers to take the import back; any key but y leaves it.
         let name = dir.split(separator: "/").last!
-        #expect(device.screens.contains { $0.contains("Take back the import of \(name).csv?") && $0.contains("removes the 1 artisan(s)") })
+        #expect(device.screens.contains { $0.contains("Take back the import of \(name).csv?") && $0.contains("removes the 1 artisan it added") })
         #expect(try Store(path: dir).data.artisans.items.map(\.name) == ["Siti Rahayu"])
 
         // And y takes it back, as one step.
@@ -77,7 +77,7 @@ final class ScriptedDevice: TerminalDevice {
         #expect(try Store(path: dir + "-3").data.artisans.count == 0)
         #expect(FileManager.default.fileExists(atPath: dir + "-bad.csv"))
         #expect(device.screens.contains { $0.contains("Added 1") })
-        #expect(device.screens.contains { $0.contains("Saving 1 row(s) as one step") })
+        #expect(device.screens.contains { $0.contains("Saving 1 row as one step") })
         #expect(second.state.pane == .artisans && second.state.rows[.artisans]?.count == 1)
     }
 
@@ -112,7 +112,7 @@ final class ScriptedDevice: TerminalDevice {
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         app.run()
         #expect(device.screens.contains { $0.contains("Nothing new to import · u: update the 1 already stored") })
-        #expect(device.screens.contains { $0.contains("Would add 0, update 1") && $0.contains("Enter imports 1 row(s) · u: skip those already stored") })
+        #expect(device.screens.contains { $0.contains("Would add 0, update 1") && $0.contains("Enter imports 1 row · u: skip those already stored") })
         let stored = try Store(path: dir).data.artisans.items
         #expect(stored.count == 1 && stored[0].brand == "Sekar" && stored[0].rev == 2)
     }
@@ -137,7 +137,7 @@ final class ScriptedDevice: TerminalDevice {
         app.run()
         #expect(device.screens.contains { $0.contains("already there as A-001000") })
         #expect(!device.screens.contains { $0.contains("already there as A-001001") })
-        #expect(device.screens.contains { $0.contains("… and 100 more line(s)") })
+        #expect(device.screens.contains { $0.contains("… and 100 more lines") })
     }
 }
 

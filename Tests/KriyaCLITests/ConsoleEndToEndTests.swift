@@ -412,7 +412,7 @@ import KriyaCore
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let t = try TmuxSession(term: "tmux-256color")
         t.send("\(Kriya.binary) --data \(data.path)", enter: true)
-        #expect(t.waitFor("1 damaged line(s) were skipped"), "\(t.screen)")
+        #expect(t.waitFor("1 damaged line was skipped"), "\(t.screen)")
         t.send("q")
     }
 

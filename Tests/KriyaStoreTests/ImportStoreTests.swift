@@ -98,7 +98,7 @@ import Testing
         #expect(read.rows[0].artisan.business == "Keramik Aminah; Dinoyo" && read.rows[0].problems.isEmpty)
         #expect(read.rows[1].problems.map(\.field) == ["phone"])
         let lines = ImportReport.describe(read, file: "title.csv", rows: read.rows.count, lang: .en)
-        #expect(lines.contains("Headings found on row 4; the 3 row(s) above them (a title?) were left out."))
+        #expect(lines.contains("Headings found on row 4; the 3 rows above them (a title?) were left out."))
 
         // Headings Kriya does not know, named with --map: found by those names.
         let own = "Rekap 2026\nPemilik,Usaha,WA,Kel,Jenis\nSiti,Keramik Sekar,081200001111,Dinoyo,Keramik\n"

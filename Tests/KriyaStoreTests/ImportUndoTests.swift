@@ -46,7 +46,7 @@ import Testing
         #expect(outcome.kept.map(\.id) == [EntityID(.artisan, 3), EntityID(.artisan, 4)])
         #expect(outcome.kept.map(\.why) == [.changedSince, .takingPart(sessions: 1, exhibitions: 0)])
         let lines = ImportReport.undoLines(undo, outcome, done: true, lang: .en) { store.data.artisans[$0]?.name ?? "" }
-        #expect(lines.contains("  A-000004 Pengrajin 4: kept, takes part in 1 Bimtek session(s) and 0 exhibition(s)"))
+        #expect(lines.contains("  A-000004 Pengrajin 4: kept, takes part in 1 Bimtek session and 0 exhibitions"))
 
         // As it was before the import, but for what was kept; the same after reopening.
         let reopened = try Store(path: dir.path)

@@ -57,7 +57,7 @@ enum StringsEN {
         .eBoothTaken: "booth {0} is already {1}'s ({2}): give another number, or free it first",
         .eFairNotBegun: "{0} begins on {1}: sales are recorded from its first day",
         .eImplausibleSales: "{0} for {1} {1|transaction|transactions} cannot be right: is the amount in the right column? (at least Rp1.000 a transaction)",
-        .cDuplicatesHeader: "Likely the same person registered twice ({0}); see each record, keep one and archive the other:",
+        .cDuplicatesHeader: "Likely the same person registered twice ({0}); see each record, keep one and merge the other into it:",
         .cDuplicateLine: "same {0}: {1}",
         .cSameNameWarning: "note: {0} in {1} is also the name of {2}; check it is not the same person",
         .cMarkSet: "{0} {1}: {2} on {3}",

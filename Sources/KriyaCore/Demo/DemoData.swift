@@ -20,6 +20,7 @@ public enum DemoData {
         for i in 0..<sessionCount { addSession(i, of: sessionCount, &data, &rng, ctx, serials: &serials, pools: pools, everyone: everyone) }
         addExhibitions(max(16, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
         addLocalFairs(&data, &rng, ctx, pools: pools, everyone: everyone)
+        addTodaysSession(&data, ctx, pools: pools, everyone: everyone)
         return data
     }
 

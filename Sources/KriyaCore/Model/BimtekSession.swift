@@ -73,10 +73,11 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         participants.first { $0.artisan == artisan }
     }
 
-    /// Share of (registered peserta × meeting days so far) marked present or late.
+    /// Share of (registered peserta × meeting days so far) marked present or late. Today
+    /// counts once someone is marked: before the door opens it is not yet 0%.
     public func attendanceRate(asOf today: CivilDate) -> Double? {
-        let pastDays = days.filter { $0 <= today }
         let people = participants.filter { $0.enrolment == .registered && $0.role == .peserta }
+        let pastDays = days.filter { $0 < today || ($0 == today && people.contains { $0.mark(on: today) != nil }) }
         let possible = pastDays.count * people.count
         guard possible > 0 else { return nil }
         let present = people.reduce(0) { sum, p in

@@ -61,4 +61,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiMergeNone, uiMergeSameName, uiMergeSame, uiMergeTitle, uiMergeAskTitle, uiMergeAsk, uiHelpMerge
     case uiSameNameSaved
     case uiLargeSalesTitle, uiLargeSalesAsk
+    case uiEnrolFull
 }

@@ -305,5 +305,6 @@ enum UIStringsEN {
         .uiSameNameSaved: "Saved {0} · another {1} in {2}: {3} (M: merge if the same)",
         .uiLargeSalesTitle: "Check the figure",
         .uiLargeSalesAsk: "Sales of {0}: {1} in {2} {2|transaction|transactions}. Far above what one artisan sells at one fair. Is it right? y saves, n or Esc goes back to fix it.",
+        .uiEnrolFull: "full: on the waitlist",
     ]
 }

@@ -305,5 +305,6 @@ enum UIStringsID {
         .uiSameNameSaved: "Tersimpan {0} · {1} lain di {2}: {3} (M: gabungkan bila sama)",
         .uiLargeSalesTitle: "Periksa angkanya",
         .uiLargeSalesAsk: "Penjualan {0}: {1} dalam {2} transaksi. Jauh di atas biasanya untuk satu pelaku IKM di satu pameran. Benar? Tekan y untuk menyimpan, n atau Esc untuk memperbaiki.",
+        .uiEnrolFull: "penuh: masuk daftar tunggu",
     ]
 }

@@ -54,7 +54,11 @@ enum RecordActions {
             shared.message = shared.t(.uiEnrolNoSession, a.name)
             return .stay
         }
-        let items = open.map { s in "\(s.start.short(shared.lang))  \(TerminalSafe.text(s.title)) · \(L10n.enrolment(s, shared.lang))" }
+        // A full session still takes them, on its waitlist: said before choosing.
+        let items = open.map { s in
+            let full = s.capacity.map { s.enrolledCount >= $0 } ?? false
+            return "\(s.start.short(shared.lang))  \(TerminalSafe.text(s.title)) · " + (full ? shared.t(.uiEnrolFull) : L10n.enrolment(s, shared.lang))
+        }
         return .push(MenuScreen(.enrolIn(artisan), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))
     }
 

@@ -153,6 +153,8 @@ public final class CursesTerminal: TerminalDevice {
         clearok(kriya_stdscr(), true)
     }
 
+    public func bell() { beep() }
+
     public func suspend() {
         def_prog_mode()
         endwin()

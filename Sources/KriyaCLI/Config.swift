@@ -14,6 +14,8 @@ public struct Config: Equatable, Sendable {
     public var theme: String?
     public var lang: Lang?
     public var certificatePattern: CertificatePattern?
+    /// The door's bell when a scanned card is taken.
+    public var scannerBeep: Bool?
     public var warning: String?
 
     public static var directory: String {
@@ -47,8 +49,10 @@ public struct Config: Equatable, Sendable {
             case "certificate_pattern":
                 if let s = value.string, CertificatePattern(s).isValid { config.certificatePattern = CertificatePattern(s) }
                 else { problems.append("certificate_pattern must be text with {n} (or {n:03}) and may have {year}") }
+            case "scanner_beep":
+                if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
             default:
-                problems.append("\(key) is not a setting (theme, lang, certificate_pattern)")
+                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep)")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

@@ -10,4 +10,10 @@ public protocol TerminalDevice: AnyObject {
     func redrawAll()
     /// Hands the terminal back to the shell until the user resumes (Ctrl-Z).
     func suspend()
+    /// The terminal's bell (a scan at the door was taken).
+    func bell()
+}
+
+extension TerminalDevice {
+    public func bell() {}
 }

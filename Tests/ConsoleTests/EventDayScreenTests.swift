@@ -197,4 +197,25 @@ import TextUI
         #expect(!plain.screens.contains { $0.contains("Check the figure") })
         #expect(try Store(path: dir).data.exhibitions.items.first?.participant(EntityID(.artisan, 1))?.sales == 3_250_000)
     }
+
+    /// Issue 15: a card's code typed by a scanner (the whole id, then Enter) checks its person
+    /// in at once, with a distinct word and the bell; a second scan says when they came; a card
+    /// of someone not enrolled asks first.
+    @Test func aScannedCardChecksItsPersonIn() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scan = { (id: String) -> [Key] in self.typed(id) + [.enter] }
+        let device = run([.char("2"), .char("c")] + scan("A-000003") + scan("A-000003") + scan("A-000006") + [.char("y")], on: store)
+        #expect(device.screens.contains { $0.contains("▣ Card scanned ✓ Citra Lestari: present") }, "\(device.screens.suffix(2))")
+        #expect(device.screens.contains { $0.contains("Citra Lestari is already in (at ") })
+        #expect(device.screens.contains { $0.contains("Fajar Nugroho is not enrolled") })
+        #expect(device.bells == 2, "the bell rings for each card taken (Citra, then Fajar enrolled at the door)")
+        let s = try #require(try Store(path: dir).data.sessions.items.first)
+        #expect(s.participant(EntityID(.artisan, 3))?.mark(on: now)?.mark.countsAsPresent == true)
+        #expect(s.participant(EntityID(.artisan, 6))?.enrolment == .registered)
+        // Silenced in the settings: no bell.
+        let quiet = ScriptedDevice([.char("2"), .char("c")] + scan("A-000001"))
+        ConsoleApp(store: store, device: quiet, lang: .en, today: now, scanBeep: false).run()
+        #expect(quiet.bells == 0 && quiet.screens.contains { $0.contains("▣ Card scanned ✓ Ani Wijaya") })
+    }
 }

@@ -12,6 +12,9 @@ final class ScriptedDevice: TerminalDevice {
     /// Every frame drawn, as text.
     var screens: [String] = []
     var size: (width: Int, height: Int) = (80, 24)
+    /// How often the bell rang.
+    var bells = 0
+    func bell() { bells += 1 }
     init(_ keys: [Key]) { self.keys = keys }
     /// Runs before each key is read (a colleague saving meanwhile, say).
     var onRead: (() -> Void)?

@@ -157,4 +157,28 @@ import Testing
             #expect(bad.isEmpty, "\(bad) on:\n\(screen)")
         }
     }
+
+    /// Issue 15: a USB scanner is a keyboard that types the card's code and Enter in one go.
+    @Test func aScannerChecksPeopleInFromTheirCards() throws {
+        try prepare()
+        let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        t.send("\(Kriya.binary) --data \(data.path) --lang id; echo EXIT=$?", enter: true)
+        #expect(t.waitFor("1 Pelaku IKM"))
+        t.send("2")
+        #expect(t.waitFor("Bimtek Pewarna Alam"))
+        t.send("c")
+        #expect(t.waitFor("Presensi peserta ·"))
+        t.send("A-000003\r")
+        #expect(t.waitFor("▣ Kartu dipindai ✓ Citra Lestari: hadir"), "\(t.screen)")
+        t.send("A-000003\r")
+        #expect(t.waitFor("Citra Lestari sudah hadir (pukul"), "\(t.screen)")
+        t.key("Escape")
+        #expect(t.waitForGone("Presensi peserta ·"))
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        let csv = try Kriya.run(["attendance", "B-000001", "--csv", "--lang", "en", "--data", data.path])
+        let citra = csv.stdout.split(separator: "\r\n").filter { $0.contains(",Citra Lestari,") }
+        #expect(citra.count == 1 && citra[0].contains(",present,"), "\(csv.stdout)")
+        #expect(csv.stdout.split(separator: "\r\n").filter { $0.contains(",present,") }.count == 1)
+    }
 }

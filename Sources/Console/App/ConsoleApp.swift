@@ -19,12 +19,14 @@ public final class ConsoleApp {
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     /// - Parameter certificatePattern: how certificate numbers are made (config).
+    /// - Parameter scanBeep: the bell when the door takes a scanned card (config).
     public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
-                certificatePattern: CertificatePattern = .standard) {
+                certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true) {
         self.store = store
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         state.shared.certificatePattern = certificatePattern
+        state.shared.scanBeep = scanBeep
         let (width, height) = device.size
         state.resize(width: width, height: height)
         if let message, !message.isEmpty { state.shared.message = message }
@@ -68,6 +70,10 @@ public final class ConsoleApp {
                 var effect = state.update(key)
                 // An outcome may ask for more (a walk-in saved is then checked in).
                 while let next = effect { effect = run(next) }
+                if state.shared.ringBell {
+                    state.shared.ringBell = false
+                    if state.shared.scanBeep { device.bell() }
+                }
                 keepDraft()
                 if !warnings.isEmpty {
                     state.shared.message = warnings.map { $0.message(state.shared.lang) }.joined(separator: " · ")

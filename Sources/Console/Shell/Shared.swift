@@ -24,6 +24,10 @@ public struct Shared {
     public var importedAt: String?
     /// How certificate numbers are made (config `certificate_pattern`).
     public var certificatePattern = CertificatePattern.standard
+    /// The door beeps when a scanned card is taken (config `scanner_beep = false` silences it).
+    public var scanBeep = true
+    /// Set by a screen that wants the bell rung once after this key.
+    public var ringBell = false
     /// Where the screens draw, as the one layout function gives it for the terminal's size:
     /// update pages by it, render draws in it.
     public internal(set) var layout = Layout(width: 80, height: 24)

@@ -62,4 +62,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiSameNameSaved
     case uiLargeSalesTitle, uiLargeSalesAsk
     case uiEnrolFull
+    case uiScannedIn
 }

@@ -306,5 +306,6 @@ enum UIStringsEN {
         .uiLargeSalesTitle: "Check the figure",
         .uiLargeSalesAsk: "Sales of {0}: {1} in {2} {2|transaction|transactions}. Far above what one artisan sells at one fair. Is it right? y saves, n or Esc goes back to fix it.",
         .uiEnrolFull: "full: on the waitlist",
+        .uiScannedIn: "▣ Card scanned ✓ {0}: {1}",
     ]
 }

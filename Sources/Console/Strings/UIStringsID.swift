@@ -306,5 +306,6 @@ enum UIStringsID {
         .uiLargeSalesTitle: "Periksa angkanya",
         .uiLargeSalesAsk: "Penjualan {0}: {1} dalam {2} transaksi. Jauh di atas biasanya untuk satu pelaku IKM di satu pameran. Benar? Tekan y untuk menyimpan, n atau Esc untuk memperbaiki.",
         .uiEnrolFull: "penuh: masuk daftar tunggu",
+        .uiScannedIn: "▣ Kartu dipindai ✓ {0}: {1}",
     ]
 }

@@ -22,6 +22,8 @@ public struct CheckInScreen: Screen {
     public var tied = 0
     /// The selection was moved with the arrows: Enter may act without letters typed.
     var pointed = false
+    /// Enter came on a card's code: the confirmation says so, with the bell.
+    var scanned = false
 
     public var rows: [EntityID] { enrolled + waiting + others }
 
@@ -83,6 +85,7 @@ public struct CheckInScreen: Screen {
             refresh(shared)
         case .present:
             guard let chosen = aimedAt(&shared) else { return .stay }
+            scanned = scannedID(shared) != nil
             if isEnrolled {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
@@ -174,7 +177,9 @@ public struct CheckInScreen: Screen {
             switch change.command {
             case "check-in", "mark-attendance":
                 let how = mark.map { L10n.value($0.mark, shared.lang) + ($0.time.map { " \($0)" } ?? "") + ($0.note.map { " (\($0))" } ?? "") } ?? ""
-                shared.message = shared.t(.uiCheckedIn, who.flatMap { shared.data.artisans[$0]?.name } ?? "", how)
+                let name = who.flatMap { shared.data.artisans[$0]?.name } ?? ""
+                shared.message = shared.t(scanned && change.command == "check-in" ? .uiScannedIn : .uiCheckedIn, name, how)
+                if scanned { shared.ringBell = true }
             default:
                 shared.message = ChangeWords.summary(change, shared.lang, name: shared.data.title(of:))
             }
@@ -191,7 +196,7 @@ public struct CheckInScreen: Screen {
     mutating func clear(_ shared: Shared) {
         query = TextField("", maxLength: 40)
         list = ListState()
-        pointed = false
+        (pointed, scanned) = (false, false)
         refresh(shared)
     }
 
@@ -202,10 +207,29 @@ public struct CheckInScreen: Screen {
         if let chosen, let at = rows.firstIndex(of: chosen) { list.move(.to(at), count: rows.count, visible: visible(shared.layout)) }
     }
 
+    /// What is typed, when it is exactly an artisan's id: a card's code, as a barcode scanner
+    /// types it (the whole code, then Enter).
+    func scannedID(_ shared: Shared) -> EntityID? {
+        let text = query.text.trimmingSpaces
+        guard text.count >= 2, text.first.map({ $0 == "A" || $0 == "a" }) == true, let id = EntityID(text), id.kind == .artisan,
+              shared.data.artisans[id] != nil else { return nil }
+        return id
+    }
+
     /// The matches for what is typed.
     mutating func refresh(_ shared: Shared) {
         guard let s = shared.data.sessions[session] else { return }
         let data = shared.data
+        // A card's code finds exactly its person, whatever list they are on.
+        if let id = scannedID(shared) {
+            let p = s.participant(id)
+            enrolled = p?.enrolment == .registered ? [id] : []
+            waiting = p?.enrolment == .waitlist ? [id] : []
+            others = p == nil || p?.enrolment == .cancelled ? [id] : []
+            tied = 1
+            list = ListState()
+            return
+        }
         let words = BrowseScreen.words(query.text)
         let digits = query.text.filter(\.isNumber)
         /// Whether the letters find the person, and how well the first word typed meets the

@@ -1,6 +1,7 @@
 import Foundation
 import KriyaCore
 import KriyaStore
+import KriyaViews
 import TOMLKit
 
 /// `$XDG_CONFIG_HOME/kriya/config.toml` (`~/.config/kriya/config.toml`):
@@ -8,6 +9,14 @@ import TOMLKit
 ///     theme = "batik"     # a built-in theme or one in ~/.config/kriya/themes/
 ///     lang = "id"         # id or en; otherwise the locale decides
 ///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
+///     scanner_beep = false   # no bell when the door takes a scanned card
+///
+///     [documents]            # what printed documents say (defaults: Dekranasda Kota Malang)
+///     council = "Dewan Kerajinan Nasional Daerah (Dekranasda) Kota Malang"
+///     address = "Balai Kota Malang, Jl. Tugu No. 1, Kota Malang 65119"
+///     city = "Malang"
+///     signatory_name = "…"
+///     signatory_position = "Ketua Dekranasda Kota Malang"
 ///
 /// Flags win over the file. A file that cannot be read is reported, never fatal.
 public struct Config: Equatable, Sendable {
@@ -16,6 +25,8 @@ public struct Config: Equatable, Sendable {
     public var certificatePattern: CertificatePattern?
     /// The door's bell when a scanned card is taken.
     public var scannerBeep: Bool?
+    /// The letterhead and signatory of printed documents.
+    public var documents = DocumentSettings.standard
     public var warning: String?
 
     public static var directory: String {
@@ -49,10 +60,23 @@ public struct Config: Equatable, Sendable {
             case "certificate_pattern":
                 if let s = value.string, CertificatePattern(s).isValid { config.certificatePattern = CertificatePattern(s) }
                 else { problems.append("certificate_pattern must be text with {n} (or {n:03}) and may have {year}") }
+            case "documents":
+                guard let docs = value.table else { problems.append("documents must be a table ([documents])"); continue }
+                for (k, v) in docs {
+                    guard let text = v.string else { problems.append("documents.\(k) must be text"); continue }
+                    switch k {
+                    case "council": config.documents.council = text
+                    case "address": config.documents.address = text
+                    case "city": config.documents.city = text
+                    case "signatory_name": config.documents.signatoryName = text
+                    case "signatory_position": config.documents.signatoryPosition = text
+                    default: problems.append("documents.\(k) is not a setting (council, address, city, signatory_name, signatory_position)")
+                    }
+                }
             case "scanner_beep":
                 if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
             default:
-                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep)")
+                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep, [documents])")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

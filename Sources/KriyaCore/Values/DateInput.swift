@@ -79,6 +79,11 @@ extension CivilDate {
         (lang == .id ? DateInput.weekdayNames.id : DateInput.weekdayNames.en)[weekday]
     }
 
+    /// `16 September 2026`, as letters and documents write it.
+    public func full(_ lang: Lang) -> String {
+        "\(day) \((lang == .id ? DateInput.monthNames.id : DateInput.monthNames.en)[month - 1]) \(year)"
+    }
+
     /// `Rabu, 16 Sep 2026`.
     public func long(_ lang: Lang) -> String { "\(weekdayName(lang)), \(short(lang))" }
 

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import KriyaCore
+import KriyaStore
+import KriyaText
+import KriyaViews
+
+/// `kriya print …`: documents the office prints, each one self-contained HTML file (A4, no
+/// network, no scripts) to open in a browser and print, or to turn into PDF.
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "Write a printable document (HTML for A4): open it in a browser and print it (Ctrl-P).",
+        subcommands: [PrintAttendanceSheet.self]
+    )
+}
+
+struct PrintAttendanceSheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance-sheet",
+        abstract: "The daftar hadir of a meeting day: every participant by name, signature cells, blank rows for walk-ins.",
+        discussion: """
+            The letterhead and who signs "Mengetahui" come from [documents] in the config. After the day, \
+            --filled prints each mark and time instead of the signature cells. Without --out the file is \
+            written in the current folder, named after the session and day.
+            """
+    )
+
+    @Argument(help: "The session, e.g. B-000003.") var session: String
+    @Option(help: "Meeting day N (1 is the first; default: today's, else the first).") var day: Int?
+    @Flag(help: "The recap after the day: marks and times instead of signature cells.") var filled = false
+    @Option(help: "Empty numbered rows at the end for walk-ins.") var blankRows = 5
+    @Option(help: "The file to write.") var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let id = try global.id(session, of: .session)
+        guard let s = store.data.sessions[id] else {
+            Output.error(L10n.text(.cUnknownID, lang, session))
+            throw ExitCode(EX_NOINPUT)
+        }
+        let days = s.days
+        let today = SystemInfo.now().today
+        let n = day ?? (days.firstIndex(of: today).map { $0 + 1 } ?? 1)
+        guard days.indices.contains(n - 1) else {
+            Output.error(L10n.text(.cNoSuchDay, lang, n, s.id, days.count))
+            throw ExitCode(EX_DATAERR)
+        }
+        guard (0...500).contains(blankRows) else {
+            Output.error("--blank-rows: " + L10n.problem(.outOfRange(min: 0, max: 500), lang))
+            throw ExitCode(EX_DATAERR)
+        }
+        let html = AttendanceSheet.html(s, day: days[n - 1], data: store.data, settings: Config.load().documents,
+                                        lang: lang, filled: filled, blankRows: blankRows)
+        let file = out ?? (lang == .id ? "daftar-hadir-\(s.id)-hari-\(n).html" : "attendance-sheet-\(s.id)-day-\(n).html")
+        // Names and phones: only the owner (or the staff group, in its folder) may read it.
+        do { try PrivateFile.write(Array(html.utf8), to: file) } catch {
+            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(file), TerminalSafe.text("\(error)")))
+            throw ExitCode(EX_CANTCREAT)
+        }
+        Output.line(L10n.text(.dWritten, lang, TerminalSafe.text(file)))
+    }
+}

@@ -1,0 +1,14 @@
+/// What printed documents say about the council: the letterhead, the city of the date line,
+/// who signs. From the config's `[documents]` table; defaults for Dekranasda Kota Malang.
+public struct DocumentSettings: Equatable, Sendable {
+    public var council = "Dewan Kerajinan Nasional Daerah (Dekranasda) Kota Malang"
+    public var address = "Balai Kota Malang, Jl. Tugu No. 1, Kiduldalem, Klojen, Kota Malang 65119"
+    /// The city of "Malang, 30 November 2026" above a signature.
+    public var city = "Malang"
+    /// Who signs "Mengetahui" (and, later, certificates); an empty name leaves a dotted line.
+    public var signatoryName = ""
+    public var signatoryPosition = "Ketua Dekranasda Kota Malang"
+
+    public init() {}
+    public static let standard = DocumentSettings()
+}

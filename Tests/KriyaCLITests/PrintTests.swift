@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+@testable import KriyaViews
+
+/// Issue 15: the daftar hadir as a printable document.
+@Suite struct AttendanceSheetTests {
+    let today = CivilDate(year: 2026, month: 11, day: 30)!
+
+    /// Four participants (one with a name that is markup), a speaker, one on the waitlist and one
+    /// who withdrew; a two-day session.
+    func data() throws -> (Dataset, BimtekSession) {
+        let ctx = CommandContext(user: "ratna", today: today, time: ClockTime(hour: 9, minute: 0)!)
+        var d = Dataset()
+        let names = ["Siti <b>Rahayu</b> & \"Co\"", "Budi Santoso", "Ani Wijaya", "Dewi Lestari", "Pak Narasumber", "Eko Tunggu", "Fajar Mundur"]
+        for (i, name) in names.enumerated() {
+            d.commit(try d.plan(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: "0812-0000-50\(10 + i)",
+                                                    kelurahan: Wilayah.kelurahan[i].code, business: "Usaha \(i)", category: .batik)), ctx))
+        }
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Bimtek Pewarna Alam", organiser: "Dekranasda Kota Malang",
+                              venue: "Aula Balai Kota", start: today, end: today.adding(days: 1))
+        s.capacity = 5
+        s.partner = "Universitas Brawijaya"
+        d.commit(try d.plan(.addSession(s), ctx))
+        let sid = EntityID(.session, 1)
+        for n in [1, 2, 3, 4, 7] { d.commit(try d.plan(.enrol(session: sid, artisan: EntityID(.artisan, n), role: .peserta), ctx)) }
+        d.commit(try d.plan(.enrol(session: sid, artisan: EntityID(.artisan, 5), role: .narasumber), ctx))
+        d.commit(try d.plan(.enrol(session: sid, artisan: EntityID(.artisan, 6), role: .peserta), ctx))   // full: waitlist
+        d.commit(try d.plan(.withdraw(session: sid, artisan: EntityID(.artisan, 7)), ctx))                // Eko moves up
+        d.commit(try d.plan(.checkIn(session: sid, artisan: EntityID(.artisan, 2), day: today, time: ClockTime(hour: 8, minute: 12)!, enrol: false), ctx))
+        d.commit(try d.plan(.markAttendance(session: sid, artisan: EntityID(.artisan, 3), day: today, mark: .izin, time: nil, note: "anak sakit"), ctx))
+        return (d, try #require(d.sessions[sid]))
+    }
+
+    @Test func everyParticipantByNameWithStaggeredSignatureCells() throws {
+        let (d, s) = try data()
+        let html = AttendanceSheet.html(s, day: today, data: d, lang: .id, blankRows: 3)
+        // Participants only (no speaker, nobody who withdrew), waitlist moved up included, by name.
+        let rows = html.components(separatedBy: "<tr class=\"person\">").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        let order = ["Ani Wijaya", "Budi Santoso", "Dewi Lestari", "Eko Tunggu", "Siti &lt;b&gt;Rahayu&lt;/b&gt; &amp; &quot;Co&quot;"]
+        #expect(rows.count == 5)
+        for (row, name) in zip(rows, order) { #expect(row.contains("<td>\(name)</td>"), "\(row)") }
+        #expect(!html.contains("Pak Narasumber") && !html.contains("Fajar Mundur") && !html.contains("<b>Rahayu"))
+        // Odd rows sign left, even rows right; the three blank rows number on.
+        #expect(rows[0].hasSuffix("<td class=\"sig left\">1.</td><td class=\"sig right\"></td></tr>"))
+        #expect(rows[1].hasSuffix("<td class=\"sig left\"></td><td class=\"sig right\">2.</td></tr>"))
+        #expect(html.components(separatedBy: "<tr class=\"blank\">").count == 4 && html.contains("<td class=\"sig right\">8.</td>"))
+        // The heading row repeats on every page; rows never split; A4.
+        #expect(html.contains("thead { display: table-header-group; }") && html.contains("page-break-inside: avoid") && html.contains("size: A4"))
+        // The day in Indonesian, the place, the partner, the letterhead and "Mengetahui".
+        #expect(html.contains("Senin, 30 November 2026 (hari ke-1 dari 2)") && html.contains("Universitas Brawijaya"))
+        #expect(html.contains("Dekranasda") && html.contains("Malang, 30 November 2026") && html.contains("Mengetahui,"))
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test func afterTheDayTheRecapShowsMarksAndTimes() throws {
+        let (d, s) = try data()
+        let html = AttendanceSheet.html(s, day: today, data: d, lang: .id, filled: true)
+        #expect(html.contains("<td class=\"mark\">hadir 08:12</td>") && html.contains("<td class=\"mark\">izin (anak sakit)</td>"))
+        #expect(html.contains("<th>Presensi</th>") && !html.contains("class=\"sig left") && !html.contains("class=\"blank\""))
+        let en = AttendanceSheet.html(s, day: today, data: d, lang: .en, filled: true)
+        #expect(en.contains("Attendance Sheet") && en.contains("present 08:12") && en.contains("Monday, 30 November 2026"))
+    }
+
+    @Test func theCommandWritesTheFileAndSaysWhere() throws {
+        let folder = TempFolder("print")
+        let store = try Store(path: folder.path)
+        let (d, _) = try data()
+        for a in d.artisans.items { try store.apply(.addArtisan(a, allowDuplicate: true)) }
+        var s = try #require(d.sessions.items.first)
+        s.participants = []
+        try store.apply(.addSession(s))
+        try store.apply(.enrol(session: s.id, artisan: EntityID(.artisan, 2), role: .peserta))
+        let out = folder.path + "-sheet.html"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Kriya.run(["print", "attendance-sheet", "B-000001", "--day", "2", "--out", out, "--data", folder.path, "--lang", "id"])
+        #expect(r.status == 0 && r.stdout.contains(out), "\(r.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("Budi Santoso") && html.contains("Selasa, 1 Desember 2026"))
+        let bad = try Kriya.run(["print", "attendance-sheet", "B-000001", "--day", "3", "--data", folder.path, "--lang", "en"])
+        #expect(bad.status == 65 && bad.stderr.contains("3"), "\(bad.stderr)")
+    }
+}

@@ -41,6 +41,7 @@ import Testing
         let order = ["Ani Wijaya", "Budi Santoso", "Dewi Lestari", "Eko Tunggu", "Siti &lt;b&gt;Rahayu&lt;/b&gt; &amp; &quot;Co&quot;"]
         #expect(rows.count == 5)
         for (row, name) in zip(rows, order) { #expect(row.contains("<td>\(name)</td>"), "\(row)") }
+        #expect(rows[0].contains("<td class=\"phone\">0812-0000-5012</td>"), "\(rows[0])")
         #expect(!html.contains("Pak Narasumber") && !html.contains("Fajar Mundur") && !html.contains("<b>Rahayu"))
         // Odd rows sign left, even rows right; the three blank rows number on.
         #expect(rows[0].hasSuffix("<td class=\"sig left\">1.</td><td class=\"sig right\"></td></tr>"))
@@ -80,5 +81,66 @@ import Testing
         #expect(html.contains("Budi Santoso") && html.contains("Selasa, 1 Desember 2026"))
         let bad = try Kriya.run(["print", "attendance-sheet", "B-000001", "--day", "3", "--data", folder.path, "--lang", "en"])
         #expect(bad.status == 65 && bad.stderr.contains("3"), "\(bad.stderr)")
+    }
+}
+
+/// The documents in a real browser: headless Chromium prints them to PDF, pdfinfo reads the
+/// pages. Skipped (saying why) only where Chromium or poppler cannot be installed.
+@Suite struct PrintInABrowserTests {
+    static let tools: String? = {
+        for tool in ["chromium", "pdfinfo"] where Tool.which(tool) == nil { return tool }
+        return nil
+    }()
+
+    @Test(.enabled(if: tools == nil, "chromium and pdfinfo are not installed (.ci/run installs them where it can)"))
+    func theSheetPrintsOnA4AndItsHeadingRepeats() throws {
+        let folder = TempFolder("browser")
+        #expect(try Kriya.run(["demo", "--data", folder.path]).status == 0)
+        let html = folder.path + "-sheet.html", pdf = folder.path + "-sheet.pdf"
+        defer { for f in [html, pdf] { try? FileManager.default.removeItem(atPath: f) } }
+        // The 40-seat session of the demo: more rows than one page holds.
+        let data = try Store(path: folder.path).data
+        let big = try #require(data.sessions.items.max { $0.enrolledCount < $1.enrolledCount })
+        #expect(try Kriya.run(["print", "attendance-sheet", big.id.description, "--out", html, "--data", folder.path, "--lang", "id"]).status == 0)
+        let print = try Tool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                                    "--print-to-pdf=\(pdf)", "file://\(html)"], timeout: 120)
+        #expect(FileManager.default.fileExists(atPath: pdf), "\(print.stderr.suffix(500))")
+        let info = try Tool.run("pdfinfo", [pdf]).stdout
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(info.contains("(A4)"), "\(info)")
+        // 40 people and 5 blank rows at 9 mm and more: at least two pages, at most one per 10 rows.
+        #expect(pages >= 2 && pages <= 5, "\(pages) pages")
+        let text = try Tool.run("pdftotext", ["-layout", pdf, "-"]).stdout
+        // The heading row is printed again on the second page.
+        #expect(text.components(separatedBy: "Tanda tangan").count - 1 == pages, "\(text.prefix(400))")
+    }
+}
+
+/// Another program of the machine (a browser, poppler), run to its end or for `timeout` seconds.
+enum Tool {
+    static func which(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static func run(_ name: String, _ args: [String], timeout: Double = 60) throws -> Kriya.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(which(name)))
+        process.arguments = args
+        let out = NSTemporaryDirectory() + "kriya-tool-\(UUID().uuidString)", err = out + ".err"
+        for f in [out, err] { FileManager.default.createFile(atPath: f, contents: nil) }
+        defer { for f in [out, err] { try? FileManager.default.removeItem(atPath: f) } }
+        process.standardOutput = FileHandle(forWritingAtPath: out)
+        process.standardError = FileHandle(forWritingAtPath: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        let text = { (f: String) in String(decoding: FileManager.default.contents(atPath: f) ?? Data(), as: UTF8.self) }
+        return Kriya.Result(status: process.terminationStatus, stdout: text(out), stderr: text(err))
     }
 }

@@ -32,7 +32,8 @@ public enum AttendanceSheet {
         let people = participants(s, data: data)
         for (i, (p, a)) in people.enumerated() {
             let n = i + 1
-            let cells = [a.name, a.business, Wilayah.kelurahan(code: a.kelurahan)?.name ?? "", a.phoneShown].map { "<td>\(x($0))</td>" }.joined()
+            let cells = [a.name, a.business, Wilayah.kelurahan(code: a.kelurahan)?.name ?? ""].map { "<td>\(x($0))</td>" }.joined()
+                + "<td class=\"phone\">\(x(a.phoneShown))</td>"
             body += "<tr class=\"person\"><td class=\"no\">\(n)</td>\(cells)\(filled ? mark(p, day, lang) : signatureCells(n))</tr>\n"
         }
         // Walk-ins sign on the rows left empty, numbered on.
@@ -45,7 +46,8 @@ public enum AttendanceSheet {
         body += PrintPage.signature(settings, date: day, lang: lang)
         let css = """
             table.list td { height: 9mm; }
-            td.sig { width: 24mm; font-size: 8pt; vertical-align: top; }
+            td.phone { white-space: nowrap; }
+            td.sig { width: 22mm; font-size: 8pt; vertical-align: top; }
             td.sig.left { border-right: none; }
             td.sig.right { border-left: none; }
             """

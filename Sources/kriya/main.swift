@@ -28,7 +28,8 @@ Kriya.openConsole = { global, store in
     let notices = [damaged] + store.warnings.map { Optional($0.message(global.language)) } + [config.warning, choice.warning]
     let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
                          message: notices.compactMap { $0 }.joined(separator: " · "),
-                         certificatePattern: config.certificatePattern ?? .standard, scanBeep: config.scannerBeep ?? true)
+                         certificatePattern: config.certificatePattern ?? .standard, scanBeep: config.scannerBeep ?? true,
+                         documents: config.documents)
     app.run()
     terminal.stop()
 }

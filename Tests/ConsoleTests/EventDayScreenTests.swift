@@ -218,4 +218,20 @@ import TextUI
         ConsoleApp(store: store, device: quiet, lang: .en, today: now, scanBeep: false).run()
         #expect(quiet.bells == 0 && quiet.screens.contains { $0.contains("▣ Card scanned ✓ Ani Wijaya") })
     }
+
+    /// Issue 15: Ctrl-P at the door (or in the participants list) writes the day's daftar hadir
+    /// and says where it went.
+    @Test func ctrlPWritesTheDaysAttendanceSheet() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = dir + "-print"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let device = ScriptedDevice([.char("2"), .char("c"), .ctrl("p")])
+        ConsoleApp(store: store, device: device, lang: .en, today: now, printFolder: folder).run()
+        let file = folder + "/attendance-sheet-B-000001-day-1.html"
+        #expect(device.screens.contains { $0.contains("Written: " + folder) }, "\(device.screens.suffix(2))")
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("Attendance Sheet") && html.contains("Ani Wijaya") && !html.contains("Eko Prasetyo"), "Eko waits")
+    }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import KriyaCore
 import KriyaStore
+import KriyaViews
 import TextUI
 
 /// The console's loop: draw, wait for a key (or half a second), hand it to the state, run the
@@ -16,12 +17,19 @@ public final class ConsoleApp {
     /// What the store warned of during the last key (a save whose audit line or compaction
     /// failed): shown on the status line, over whatever else the key said.
     private var warnings: [StoreWarning] = []
+    let documents: DocumentSettings
+    let printFolder: String?
 
     /// - Parameter message: shown on the status line at start (a theme or config problem).
     /// - Parameter certificatePattern: how certificate numbers are made (config).
     /// - Parameter scanBeep: the bell when the door takes a scanned card (config).
+    /// - Parameter documents: the letterhead and signatory of printed documents (config).
+    /// - Parameter printFolder: where printed documents go (the folder the console started in).
     public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
-                certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true) {
+                certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true, documents: DocumentSettings = .standard,
+                printFolder: String? = nil) {
+        self.documents = documents
+        self.printFolder = printFolder
         self.store = store
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
@@ -104,6 +112,7 @@ public final class ConsoleApp {
         case .confirmImport: return confirmImport()
         case .completePath(let typed): return state.deliver(Self.complete(typed))
         case .undoImport: undoImport(); return nil
+        case .printAttendance(let session, let day): return printAttendance(session, day)
         }
     }
 

@@ -18,7 +18,7 @@ public enum Action: Equatable, Sendable {
     // Forms, prompts and dialogs.
     case save, nextField, previousField, done, cancel, complete, yes, no, anyway
     // The check-in door.
-    case present, excused, absent, closeDay, walkIn, certificates
+    case present, excused, absent, closeDay, walkIn, certificates, print
     // Participants of an event.
     case add, withdraw, accept, reject, propose, booth, sales, salesGrid, correct
     // The month view.

@@ -129,6 +129,8 @@ public enum Effect: Equatable, Sendable {
     case completePath(String)
     /// Take the last import back.
     case undoImport
+    /// Write the daftar hadir of a meeting day to a file (issue 15).
+    case printAttendance(session: EntityID, day: CivilDate)
 }
 
 /// The outcome of an effect, delivered to the screen that asked.
@@ -146,6 +148,8 @@ public enum Msg {
     case completed(path: String, candidates: [String])
     /// What taking back this console's import would do (asked before it is done).
     case undoPlan(file: String, removes: Int, restores: Int, keeps: Int)
+    /// A document was written to this file.
+    case written(String)
 }
 
 /// The preview of an import, as the shell planned it.

@@ -79,6 +79,7 @@ public struct Shared {
         case .failed(let text), .importUnreadable(let text), .imported(let text): message = text
         case .undoPlan(let file, let removes, let restores, let keeps):
             return confirm(.undoImport, title: t(.uiUndoImportTitle, file), text: t(.uiUndoImportText, removes, restores, keeps))
+        case .written(let path): message = t(.dWritten, path)
         case .saved, .history, .importPreview, .completed: break
         }
         return .stay

@@ -63,4 +63,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiLargeSalesTitle, uiLargeSalesAsk
     case uiEnrolFull
     case uiScannedIn
+    case uiHelpPrintSheet
 }

@@ -307,5 +307,6 @@ enum UIStringsEN {
         .uiLargeSalesAsk: "Sales of {0}: {1} in {2} {2|transaction|transactions}. Far above what one artisan sells at one fair. Is it right? y saves, n or Esc goes back to fix it.",
         .uiEnrolFull: "full: on the waitlist",
         .uiScannedIn: "▣ Card scanned ✓ {0}: {1}",
+        .uiHelpPrintSheet: "Write the day's attendance sheet to print (HTML, A4; after the day: with the marks)",
     ]
 }

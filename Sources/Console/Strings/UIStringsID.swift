@@ -307,5 +307,6 @@ enum UIStringsID {
         .uiLargeSalesAsk: "Penjualan {0}: {1} dalam {2} transaksi. Jauh di atas biasanya untuk satu pelaku IKM di satu pameran. Benar? Tekan y untuk menyimpan, n atau Esc untuk memperbaiki.",
         .uiEnrolFull: "penuh: masuk daftar tunggu",
         .uiScannedIn: "▣ Kartu dipindai ✓ {0}: {1}",
+        .uiHelpPrintSheet: "Tulis daftar hadir hari ini untuk dicetak (HTML, A4; setelah harinya: berisi presensi)",
     ]
 }

@@ -60,6 +60,7 @@ public struct CheckInScreen: Screen {
             Binding([(.left, .left), (.right, .right)], help: .uiHelpDay, bar: .uiKeyDayMove, barKeys: "←→", enabled: days.count > 1),
             Binding([.f(6), .alt("c")], .closeDay, help: .uiHelpCloseDay, bar: .uiKeyCloseDay),
             Binding([.f(8), .alt("s")], .certificates, help: .uiHelpCertificates, bar: .uiKeyCertificates),
+            Binding([.ctrl("p")], .print, help: .uiHelpPrintSheet),
             Binding([(.up, .up), (.down, .down)], help: .uiHelpMove),
             Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
             Binding([.escape], .back, help: .uiHelpCheckInBack, bar: .uiKeyBack),
@@ -113,6 +114,8 @@ public struct CheckInScreen: Screen {
             return shared.confirm(.closeDay, title: shared.t(.uiCloseDayTitle), text: shared.t(.uiCheckInCloseAsk, day.numeric, missing))
         case .walkIn:
             return .push(FormScreen.walkIn(session, day, shared))
+        case .print:
+            return .run(.printAttendance(session: session, day: day))
         case .certificates:
             return .run(.save(.issueCertificates(session: session, pattern: shared.certificatePattern, year: day.year)))
         default: break

@@ -41,6 +41,7 @@ public struct ParticipantsScreen: Screen {
         }
         else {
             out.append(Binding([.char("c")], .correct, help: .uiHelpCorrect, bar: .uiKeyCorrect, enabled: someone))
+            out.append(Binding([.ctrl("p")], .print, help: .uiHelpPrintSheet))
         }
         return out + [Binding([.char("/"), .f(3)], .startSearch, help: .uiHelpSearch, bar: .uiKeySearch),
                       Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
@@ -105,6 +106,11 @@ public struct ParticipantsScreen: Screen {
         case .undo: return .run(.undo)
         case .history: return .run(.history(chosen ?? event))
         case .salesGrid: return .push(SalesGridScreen(exhibition: event, people: rows, shared))
+        case .print:
+            // Today's sheet on a meeting day; otherwise the next day to come, or the last one (filled).
+            guard let days = shared.data.sessions[event]?.days, let last = days.last else { return .stay }
+            let day = days.first { $0 >= shared.today } ?? last
+            return .run(.printAttendance(session: event, day: day))
         default:
             guard let chosen else { return .stay }
             switch action {

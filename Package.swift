@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
 //   Console → TextUI, KriyaViews, KriyaStore;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
-//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText
+//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText;  KriyaViews → QRCode → CQRencode
 let package = Package(
     name: "Kriya",
     platforms: [.macOS(.v13)],
@@ -25,8 +25,11 @@ let package = Package(
         .target(name: "KriyaCore", dependencies: ["KriyaText"]),
         // The flat-file store: journal, snapshots, locks, audit, backup; spreadsheet import/export.
         .target(name: "KriyaStore", dependencies: ["KriyaCore", "KriyaText", .product(name: "CSV", package: "CSV.swift")]),
-        // Records as text (tables, detail views), shared by the CLI and the console.
-        .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText"]),
+        // QR codes through libqrencode (Debian's libqrencode-dev, a shim as for ncursesw); one user.
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode"),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
+        // Records as text (tables, detail views) and printable documents, shared by the CLI and the console.
+        .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText", "QRCode"]),
         // The command line: subcommands and their output.
         .target(name: "KriyaCLI", dependencies: [
             "KriyaCore", "KriyaStore", "KriyaText", "KriyaViews",
@@ -48,7 +51,7 @@ let package = Package(
         // Fuzzing: scripts/fuzz.sh builds it with libFuzzer; built plainly it replays inputs.
         .executableTarget(name: "kriya-fuzz", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-fuzz"),
 
-        .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText"]),
+        .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText", "QRCode"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
         .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
         .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya"]),

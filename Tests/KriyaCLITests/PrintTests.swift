@@ -114,6 +114,31 @@ import Testing
         // The heading row is printed again on the second page.
         #expect(text.components(separatedBy: "Tanda tangan").count - 1 == pages, "\(text.prefix(400))")
     }
+
+    static let scanTools: String? = {
+        for tool in ["chromium", "pdftoppm", "zbarimg"] where Tool.which(tool) == nil { return tool }
+        return nil
+    }()
+
+    @Test(.enabled(if: scanTools == nil, "chromium, pdftoppm or zbarimg is not installed (.ci/run installs them where it can)"))
+    func theCardsCodesReadBackAsTheIdsPrintedOnThem() throws {
+        let folder = TempFolder("cards")
+        #expect(try Kriya.run(["demo", "--data", folder.path]).status == 0)
+        let html = folder.path + "-cards.html", pdf = folder.path + "-cards.pdf", png = folder.path + "-cards"
+        defer { for f in [html, pdf, png + "-1.png"] { try? FileManager.default.removeItem(atPath: f) } }
+        let ids = ["A-000001", "A-000042", "A-000099", "A-000123", "A-000150", "A-000200", "A-000222", "A-000250", "A-000299", "A-000300"]
+        #expect(try Kriya.run(["print", "cards", "--artisans"] + ids + ["--out", html, "--data", folder.path]).status == 0)
+        _ = try Tool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"], timeout: 120)
+        #expect(try Tool.run("pdfinfo", [pdf]).stdout.contains("Pages:           1"))
+        // As a 300 dpi scan of the printed page would see it, smoothed and sharp: zbar, reading
+        // ten codes in one picture, now and then misses one of them in one of the two.
+        var read: [String] = []
+        for smoothing in [[], ["-aa", "no", "-aaVector", "no"]] {
+            _ = try Tool.run("pdftoppm", ["-png"] + smoothing + ["-r", "300", "-f", "1", "-l", "1", pdf, png])
+            read += try Tool.run("zbarimg", ["--raw", "-q", png + "-1.png"]).stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(Set(read).sorted() == ids, "\(read)")
+    }
 }
 
 /// Another program of the machine (a browser, poppler), run to its end or for `timeout` seconds.
@@ -142,5 +167,22 @@ enum Tool {
         if process.isRunning { process.terminate(); process.waitUntilExit() }
         let text = { (f: String) in String(decoding: FileManager.default.contents(atPath: f) ?? Data(), as: UTF8.self) }
         return Kriya.Result(status: process.terminationStatus, stdout: text(out), stderr: text(err))
+    }
+}
+
+/// The cards' content, without a browser.
+@Suite struct ParticipantCardsTests {
+    @Test func tenToAPageEachWithItsCodeAndEscapedText() {
+        var people: [Artisan] = []
+        for n in 1...12 {
+            people.append(Artisan(id: EntityID(.artisan, n), name: n == 1 ? "Siti <i>&</i>" : "Orang \(n)", phone: "0812-0000-0000",
+                                  kelurahan: Wilayah.kelurahan[0].code, business: "Usaha", category: .batik))
+        }
+        let html = ParticipantCards.html(people, event: "Bimtek \"Batik\"", lang: .id)
+        #expect(html.components(separatedBy: "<div class=\"card\">").count - 1 == 12)
+        #expect(html.components(separatedBy: "<div class=\"page").count - 1 == 2 && html.contains("<div class=\"page next\">"))
+        #expect(html.contains("Siti &lt;i&gt;&amp;&lt;/i&gt;") && !html.contains("<i>&</i>") && html.contains("Bimtek &quot;Batik&quot;"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 12 && html.contains("<div class=\"id\">A-000012</div>"))
+        #expect(html.contains("Kartu Peserta") && !html.contains("<script"))
     }
 }

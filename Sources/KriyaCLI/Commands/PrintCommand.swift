@@ -11,8 +11,17 @@ struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Write a printable document (HTML for A4): open it in a browser and print it (Ctrl-P).",
-        subcommands: [PrintAttendanceSheet.self]
+        subcommands: [PrintAttendanceSheet.self, PrintCards.self]
     )
+
+    /// Writes a document (names and phones: for the owner or the staff group only) and says where.
+    static func write(_ html: String, to file: String, lang: Lang) throws {
+        do { try PrivateFile.write(Array(html.utf8), to: file) } catch {
+            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(file), TerminalSafe.text("\(error)")))
+            throw ExitCode(EX_CANTCREAT)
+        }
+        Output.line(L10n.text(.dWritten, lang, TerminalSafe.text(file)))
+    }
 }
 
 struct PrintAttendanceSheet: ParsableCommand {
@@ -55,11 +64,56 @@ struct PrintAttendanceSheet: ParsableCommand {
         let html = AttendanceSheet.html(s, day: days[n - 1], data: store.data, settings: Config.load().documents,
                                         lang: lang, filled: filled, blankRows: blankRows)
         let file = out ?? (lang == .id ? "daftar-hadir-\(s.id)-hari-\(n).html" : "attendance-sheet-\(s.id)-day-\(n).html")
-        // Names and phones: only the owner (or the staff group, in its folder) may read it.
-        do { try PrivateFile.write(Array(html.utf8), to: file) } catch {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(file), TerminalSafe.text("\(error)")))
-            throw ExitCode(EX_CANTCREAT)
+        try PrintCommand.write(html, to: file, lang: lang)
+    }
+}
+
+struct PrintCards: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cards",
+        abstract: "Participant cards with a QR code of each artisan's id (ten to an A4 page), for the door's scanner.",
+        discussion: """
+            Either a session's participants (kriya print cards B-000003) or the artisans named \
+            (kriya print cards --artisans A-000001 A-000002). The code under each QR is the id, for \
+            scanners without QR and for typing.
+            """
+    )
+
+    @Argument(help: "The session whose participants get cards, e.g. B-000003.") var session: String?
+    @Option(parsing: .upToNextOption, help: "Cards for these artisans instead.") var artisans: [String] = []
+    @Option(help: "The file to write.") var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let data = store.data
+        var people: [Artisan] = []
+        var event: String?
+        var name = lang == .id ? "kartu-peserta" : "participant-cards"
+        if let session {
+            let id = try global.id(session, of: .session)
+            guard let s = data.sessions[id] else {
+                Output.error(L10n.text(.cUnknownID, lang, session))
+                throw ExitCode(EX_NOINPUT)
+            }
+            people = AttendanceSheet.participants(s, data: data).map(\.1)
+            event = s.title
+            name += "-\(s.id)"
         }
-        Output.line(L10n.text(.dWritten, lang, TerminalSafe.text(file)))
+        for text in artisans {
+            let id = try global.id(text, of: .artisan)
+            guard let a = data.artisans[id] else {
+                Output.error(L10n.text(.cUnknownID, lang, text))
+                throw ExitCode(EX_NOINPUT)
+            }
+            people.append(a)
+        }
+        guard !people.isEmpty else {
+            Output.error(L10n.text(.dCardsWhom, lang))
+            throw ExitCode(EX_USAGE)
+        }
+        try PrintCommand.write(ParticipantCards.html(people, event: event, settings: Config.load().documents, lang: lang),
+                               to: out ?? name + ".html", lang: lang)
     }
 }

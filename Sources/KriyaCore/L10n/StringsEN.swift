@@ -202,7 +202,7 @@ enum StringsEN {
         .cBackupBeforeDemo: "The data there was backed up first to {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Exhibition",
         .cWhen: "When", .cPeople: "People", .cConflictFlag: "⚠ {0} booked elsewhere",
-        .dAttendanceTitle: "Attendance Sheet", .dActivity: "Activity", .dDayDate: "Day/Date", .dDayOf: "day {0} of {1}",
+        .dCardsWhom: "Cards for whom? kriya print cards B-000003 (that session's participants) or --artisans A-000001 A-000002", .dCardsTitle: "Participant Cards", .dAttendanceTitle: "Attendance Sheet", .dActivity: "Activity", .dDayDate: "Day/Date", .dDayOf: "day {0} of {1}",
         .dSignature: "Signature", .dAcknowledged: "Acknowledged,", .dWritten: "Written: {0} (open it in a browser, Ctrl-P prints it)",
         .eAlreadyMerged: "{0} was already merged into {1}", .fMergedInto: "Merged into", .chMerged: "{0} into {1}",
         .cMergeDone: "{0} merged into {1}: {0}'s sessions and exhibitions are now {1}'s; {0} is archived, pointing to {1}.",

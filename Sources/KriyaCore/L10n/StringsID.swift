@@ -202,7 +202,7 @@ enum StringsID {
         .cBackupBeforeDemo: "Data lama di sana dicadangkan dulu ke {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Pameran",
         .cWhen: "Kapan", .cPeople: "Orang", .cConflictFlag: "⚠ {0} bentrok jadwal",
-        .dAttendanceTitle: "Daftar Hadir Peserta", .dActivity: "Kegiatan", .dDayDate: "Hari/Tanggal", .dDayOf: "hari ke-{0} dari {1}",
+        .dCardsWhom: "Kartu untuk siapa? kriya print cards B-000003 (peserta Bimtek itu) atau --artisans A-000001 A-000002", .dCardsTitle: "Kartu Peserta", .dAttendanceTitle: "Daftar Hadir Peserta", .dActivity: "Kegiatan", .dDayDate: "Hari/Tanggal", .dDayOf: "hari ke-{0} dari {1}",
         .dSignature: "Tanda tangan", .dAcknowledged: "Mengetahui,", .dWritten: "Ditulis: {0} (buka di peramban, Ctrl-P untuk mencetak)",
         .eAlreadyMerged: "{0} sudah digabung ke {1}", .fMergedInto: "Digabung ke", .chMerged: "{0} ke {1}",
         .cMergeDone: "{0} digabung ke {1}: Bimtek dan pameran {0} kini tercatat atas {1}; {0} diarsipkan dengan rujukan ke {1}.",

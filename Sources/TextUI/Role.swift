@@ -4,6 +4,8 @@ public enum Role: String, CaseIterable, Sendable {
     case error, warning, success, search, border
     /// The underlined letter of a menu-bar title (Alt + it opens that menu).
     case menuKey
+    /// A QR code on screen: dark modules on a light ground whatever the theme, as scanners read.
+    case code
 
     /// One letter per role, for the style layer of text snapshots.
     public var code: Character {
@@ -23,6 +25,7 @@ public enum Role: String, CaseIterable, Sendable {
         case .search: return "/"
         case .border: return "b"
         case .menuKey: return "U"
+        case .code: return "Q"
         }
     }
 }

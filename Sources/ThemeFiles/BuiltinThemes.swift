@@ -177,6 +177,13 @@ fg = "blue"
 bg = "default"
 fg256 = 67
 
+[code]
+# A QR code on screen: black on white in every theme, as phones and scanners read it.
+fg = "black"
+bg = "white"
+fg256 = 16
+bg256 = 231
+
 """#,
         "high-contrast": #"""
 # Maximum contrast: white on black, yellow and bright highlights, everything bold.
@@ -419,6 +426,12 @@ bg = "default"
 [tab]
 fg = "default"
 bg = "default"
+
+[code]
+# A QR code on screen: no colours here, so reversed (dark on light on a dark terminal).
+fg = "default"
+bg = "default"
+attrs = ["reverse"]
 
 """#,
     ]

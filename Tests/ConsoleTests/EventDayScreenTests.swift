@@ -234,4 +234,20 @@ import TextUI
         let html = try String(contentsOfFile: file, encoding: .utf8)
         #expect(html.contains("Attendance Sheet") && html.contains("Ani Wijaya") && !html.contains("Eko Prasetyo"), "Eko waits")
     }
+
+    /// Issue 15: Q shows an artisan's card code on screen, black on white, to photograph.
+    @Test func qShowsTheCardCodeOnScreen() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let device = ScriptedDevice([.char("1"), .home, .char("Q")])
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: now)
+        var shot: Grid?
+        device.onRead = { if device.keys.isEmpty, shot == nil { shot = app.state.render(width: 80, height: 24) } }
+        app.run()
+        let grid = try #require(shot)
+        // 21 modules and a two-module quiet zone a side: 25 columns, 13 lines of half blocks.
+        let code = grid.roleLines.enumerated().filter { $0.element.contains("QQQQQQQQQQQQQQQQQQQQQQQQQ") }
+        #expect(code.count == 13, "\(grid.lines.joined(separator: "\n"))")
+        #expect(grid.lines.contains { $0.contains("A-000001  Ani Wijaya") } && grid.lines.contains { $0.contains("█▀▀▀▀▀█") })
+    }
 }

@@ -28,6 +28,7 @@ public struct DetailScreen: Screen {
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
+            Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
             Binding([.char("h")], .history, help: .uiHelpHistory, enabled: id != nil),
             Binding([.char("u")], .undo, help: .uiHelpUndo),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),

@@ -12,7 +12,7 @@ public enum Action: Equatable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case startSearch, keepSearch, clearSearch, open, back
     case menu, filter, sortNext, sortReverse, clearFilters
-    case importFile, newRecord, editRecord, enrol, participants, checkIn, schedule, history, undo, remove, merge
+    case importFile, newRecord, editRecord, enrol, participants, checkIn, schedule, history, undo, remove, merge, showCode
     // Every screen (the shell does these).
     case help, quit, confirmQuit, redraw, suspend
     // Forms, prompts and dialogs.

@@ -165,7 +165,7 @@ public struct ImportPreview: Equatable, Sendable {
 
 /// What each screen is (the title line names it; tests check which screen is on top).
 public enum ScreenKind: Equatable, Sendable {
-    case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, prompt,
+    case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, prompt, code,
          conflict, history, participants, checkIn, schedule, salesGrid
 }
 

@@ -64,4 +64,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiEnrolFull
     case uiScannedIn
     case uiHelpPrintSheet
+    case uiHelpCode, uiCodeHint
 }

@@ -308,5 +308,7 @@ enum UIStringsEN {
         .uiEnrolFull: "full: on the waitlist",
         .uiScannedIn: "▣ Card scanned ✓ {0}: {1}",
         .uiHelpPrintSheet: "Write the day's attendance sheet to print (HTML, A4; after the day: with the marks)",
+        .uiHelpCode: "The card's QR code on screen (photograph it, scan it at the door)",
+        .uiCodeHint: "Photograph this code with a phone; at the door the scanner reads it like the card.",
     ]
 }

@@ -308,5 +308,7 @@ enum UIStringsID {
         .uiEnrolFull: "penuh: masuk daftar tunggu",
         .uiScannedIn: "▣ Kartu dipindai ✓ {0}: {1}",
         .uiHelpPrintSheet: "Tulis daftar hadir hari ini untuk dicetak (HTML, A4; setelah harinya: berisi presensi)",
+        .uiHelpCode: "Kode QR kartu di layar (untuk difoto, dipindai di pintu)",
+        .uiCodeHint: "Foto kode ini dengan HP; di pintu, pemindai membacanya seperti kartu.",
     ]
 }

@@ -63,6 +63,7 @@ public struct BrowseScreen: Screen {
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
+            Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
             Binding([.char("u")], .undo, help: .uiHelpUndo),
             Binding([.char("h")], .history, help: .uiHelpHistory, enabled: id != nil),
             Binding([.enter], .open, help: .uiHelpOpen, bar: .uiKeyOpen, enabled: !(rows[pane] ?? []).isEmpty),

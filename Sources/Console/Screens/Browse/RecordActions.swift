@@ -18,6 +18,7 @@ enum RecordActions {
         case .enrol where id.kind != .artisan: return .push(PickerScreen(event: id, shared))
         case .enrol: return askWhichSession(id, &shared)
         case .merge where id.kind == .artisan: return askWhichDuplicate(id, &shared)
+        case .showCode where id.kind == .artisan: return .push(CodeScreen(artisan: id))
         case .participants where id.kind != .artisan: return .push(ParticipantsScreen(event: id))
         case .checkIn where id.kind == .session: return CheckInScreen(session: id, shared).map { .push($0) } ?? .stay
         case .history: return .run(.history(id))

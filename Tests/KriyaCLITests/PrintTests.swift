@@ -82,6 +82,22 @@ import Testing
         let bad = try Kriya.run(["print", "attendance-sheet", "B-000001", "--day", "3", "--data", folder.path, "--lang", "en"])
         #expect(bad.status == 65 && bad.stderr.contains("3"), "\(bad.stderr)")
     }
+
+    @Test func certificatesOnePageEachForThoseWithANumber() throws {
+        var (d, s) = try data()
+        let ctx = CommandContext(user: "ratna", today: today.adding(days: 1), time: ClockTime(hour: 16, minute: 0)!)
+        d.commit(try d.plan(.issueCertificate(session: s.id, artisan: EntityID(.artisan, 1), number: "DKM/BT/2026/007"), ctx))
+        d.commit(try d.plan(.issueCertificate(session: s.id, artisan: EntityID(.artisan, 2), number: "DKM/BT/2026/008"), ctx))
+        s = try #require(d.sessions[s.id])
+        let html = Certificates.html(s, data: d, lang: .id)
+        #expect(html.components(separatedBy: "<div class=\"certificate").count - 1 == 2 && html.contains("<div class=\"certificate next\">"))
+        #expect(html.contains("Nomor: DKM/BT/2026/007") && html.contains("Nomor: DKM/BT/2026/008") && html.contains("size: A4 landscape"))
+        #expect(html.contains("Siti &lt;b&gt;Rahayu&lt;/b&gt; &amp; &quot;Co&quot;") && !html.contains("<b>Rahayu"))
+        #expect(html.contains("Dekranasda Kota Malang bersama Universitas Brawijaya pada 30 November – 1 Desember 2026 di Aula Balai Kota"), "\(html)")
+        #expect(html.contains("Malang, 1 Desember 2026") && !html.contains("Mengetahui"))
+        let one = Certificates.html(s, only: EntityID(.artisan, 2), data: d, lang: .en)
+        #expect(one.components(separatedBy: "<div class=\"certificate").count - 1 == 1 && one.contains("Budi Santoso") && one.contains("No. DKM/BT/2026/008"))
+    }
 }
 
 /// The documents in a real browser: headless Chromium prints them to PDF, pdfinfo reads the
@@ -138,6 +154,23 @@ import Testing
             read += try Tool.run("zbarimg", ["--raw", "-q", png + "-1.png"]).stdout.split(separator: "\n").map(String.init)
         }
         #expect(Set(read).sorted() == ids, "\(read)")
+    }
+
+    @Test(.enabled(if: tools == nil, "chromium and pdfinfo are not installed (.ci/run installs them where it can)"))
+    func certificatesPrintOnePageEachInLandscape() throws {
+        let folder = TempFolder("certs")
+        #expect(try Kriya.run(["demo", "--data", folder.path]).status == 0)
+        let html = folder.path + "-certs.html", pdf = folder.path + "-certs.pdf"
+        defer { for f in [html, pdf] { try? FileManager.default.removeItem(atPath: f) } }
+        let data = try Store(path: folder.path).data
+        let done = try #require(data.sessions.items.first { $0.participants.contains { $0.certificate != nil } })
+        let holders = done.participants.filter { $0.certificate != nil }.count
+        #expect(try Kriya.run(["print", "certificates", done.id.description, "--out", html, "--data", folder.path]).status == 0)
+        _ = try Tool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"], timeout: 120)
+        let info = try Tool.run("pdfinfo", [pdf]).stdout
+        #expect(info.contains("Pages:           \(holders)\n") && info.contains("841.92 x 594.96 pts (A4)"), "\(holders) certificates: \(info)")
+        let none = try Kriya.run(["print", "certificates", "B-000014", "--data", folder.path, "--lang", "en"])
+        #expect(none.status == 65 && none.stderr.contains("no numbered certificates"), "\(none.stderr)")
     }
 }
 

@@ -11,7 +11,7 @@ struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Write a printable document (HTML for A4): open it in a browser and print it (Ctrl-P).",
-        subcommands: [PrintAttendanceSheet.self, PrintCards.self]
+        subcommands: [PrintAttendanceSheet.self, PrintCards.self, PrintCertificates.self]
     )
 
     /// Writes a document (names and phones: for the owner or the staff group only) and says where.
@@ -115,5 +115,36 @@ struct PrintCards: ParsableCommand {
         }
         try PrintCommand.write(ParticipantCards.html(people, event: event, settings: Config.load().documents, lang: lang),
                                to: out ?? name + ".html", lang: lang)
+    }
+}
+
+struct PrintCertificates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificates",
+        abstract: "The certificates of a session, one A4 landscape page each, for those given a number.",
+        discussion: "The signatory and the council's name come from [documents] in the config. --artisan prints one."
+    )
+
+    @Argument(help: "The session, e.g. B-000003.") var session: String
+    @Option(help: "Only this artisan's certificate.") var artisan: String?
+    @Option(help: "The file to write.") var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let id = try global.id(session, of: .session)
+        guard let s = store.data.sessions[id] else {
+            Output.error(L10n.text(.cUnknownID, lang, session))
+            throw ExitCode(EX_NOINPUT)
+        }
+        let only = try artisan.map { try global.id($0, of: .artisan) }
+        guard !Certificates.holders(s, only: only, data: store.data).isEmpty else {
+            Output.error(L10n.text(.dNoCertificates, lang, only?.description ?? s.id.description))
+            throw ExitCode(EX_DATAERR)
+        }
+        let name = (lang == .id ? "sertifikat-\(s.id)" : "certificates-\(s.id)") + (only.map { "-\($0)" } ?? "") + ".html"
+        try PrintCommand.write(Certificates.html(s, only: only, data: store.data, settings: Config.load().documents, lang: lang),
+                               to: out ?? name, lang: lang)
     }
 }

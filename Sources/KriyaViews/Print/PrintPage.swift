@@ -29,6 +29,7 @@ enum PrintPage {
         .signature { margin-top: 14pt; width: 70mm; margin-left: auto; text-align: center; page-break-inside: avoid; break-inside: avoid; }
         .signature .space { height: 20mm; }
         .signature .name { font-weight: bold; text-decoration: underline; }
+        .signature .name.blank { font-weight: normal; text-decoration: none; letter-spacing: -0.5pt; }
         \(css)
         </style>
         </head>
@@ -45,11 +46,13 @@ enum PrintPage {
     }
 
     /// "Malang, 30 November 2026 / Mengetahui, / Ketua … / (space) / name".
-    static func signature(_ settings: DocumentSettings, date: CivilDate, lang: Lang) -> String {
-        let name = settings.signatoryName.isEmpty ? "(..................................)" : settings.signatoryName
+    static func signature(_ settings: DocumentSettings, date: CivilDate, lang: Lang, acknowledged: Bool = true) -> String {
+        // No name in the settings: a line to write it on by hand.
+        let name = settings.signatoryName.isEmpty ? "(" + String(repeating: ".", count: 40) + ")" : settings.signatoryName
+        let above = acknowledged ? "<div>\(x(L10n.text(.dAcknowledged, lang)))</div>" : ""
         return """
-            <div class="signature"><div>\(x(settings.city)), \(x(date.full(lang)))</div><div>\(x(L10n.text(.dAcknowledged, lang)))</div>
-            <div>\(x(settings.signatoryPosition))</div><div class="space"></div><div class="name">\(x(name))</div></div>
+            <div class="signature"><div>\(x(settings.city)), \(x(date.full(lang)))</div>\(above)
+            <div>\(x(settings.signatoryPosition))</div><div class="space"></div><div class="name\(settings.signatoryName.isEmpty ? " blank" : "")">\(x(name))</div></div>
 
             """
     }

@@ -1,0 +1,60 @@
+import KriyaCore
+
+/// Certificates of a Bimtek, one A4 landscape page each, for the participants who earned one
+/// and were given a number (F8 at the door, or `issueCertificates`): the number, the name and
+/// business, what they attended, when and with whom, and the signatory of `[documents]`.
+public enum Certificates {
+    public static func html(_ s: BimtekSession, only: EntityID? = nil, data: Dataset, settings: DocumentSettings = .standard,
+                            lang: Lang) -> String {
+        let x = PrintPage.x
+        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let holders = holders(s, only: only, data: data)
+        let place = s.venue
+        let partner = s.partner.map { t(.dCertificateWith, [$0]) } ?? ""
+        var body = ""
+        for (n, (p, a)) in holders.enumerated() {
+            body += """
+                <div class="certificate\(n > 0 ? " next" : "")">
+                <div class="council">\(x(settings.council))</div>
+                <h1>\(x(t(.dCertificateTitle, [])))</h1>
+                <div class="number">\(x(t(.dCertificateNumber, [p.certificate ?? ""])))</div>
+                <div class="given">\(x(t(.dCertificateGiven, [])))</div>
+                <div class="holder">\(x(a.name))</div>
+                <div class="business">\(x(a.business))</div>
+                <div class="what">\(x(t(.dCertificateWhat, [s.title, s.organiser + partner, dateSpan(s.start, s.end, lang), place])))</div>
+                \(PrintPage.signature(settings, date: s.end, lang: lang, acknowledged: false))
+                </div>
+
+                """
+        }
+        let css = """
+            @page { size: A4 landscape; margin: 12mm; }
+            .certificate { height: 180mm; box-sizing: border-box; border: 2mm double #5a2d0c; padding: 12mm 18mm; text-align: center; position: relative; }
+            .certificate.next { page-break-before: always; break-before: page; }
+            .council { font-size: 12pt; font-weight: bold; text-transform: uppercase; letter-spacing: 1pt; }
+            .certificate h1 { font-size: 30pt; letter-spacing: 6pt; margin: 8mm 0 2mm; color: #5a2d0c; }
+            .number { font-size: 10pt; margin-bottom: 8mm; }
+            .given { font-size: 11pt; }
+            .holder { font-size: 24pt; font-weight: bold; margin: 3mm 0 1mm; }
+            .business { font-size: 12pt; margin-bottom: 6mm; }
+            .what { font-size: 11pt; line-height: 1.5; max-width: 200mm; margin: 0 auto; }
+            .certificate .signature { position: absolute; right: 22mm; bottom: 10mm; margin: 0; }
+            """
+        return PrintPage.html(title: t(.dCertificateTitle, []) + " · " + s.title, lang: lang, landscape: true, css: css, body: body)
+    }
+
+    /// Who holds a certificate of the session (by name); one artisan when `only` is given.
+    public static func holders(_ s: BimtekSession, only: EntityID? = nil, data: Dataset) -> [(SessionParticipant, Artisan)] {
+        s.participants.filter { $0.certificate != nil && (only == nil || $0.artisan == only) }
+            .compactMap { p in data.artisans[p.artisan].map { (p, $0) } }
+            .sorted { $0.1.name.localizedStandardCompareFold($1.1.name) }
+    }
+
+    /// "30 November 2026", "16–18 Desember 2026", "30 November – 2 Desember 2026".
+    static func dateSpan(_ start: CivilDate, _ end: CivilDate, _ lang: Lang) -> String {
+        if start == end { return start.full(lang) }
+        if start.year == end.year && start.month == end.month { return "\(start.day)–\(end.full(lang))" }
+        if start.year == end.year { return String(start.full(lang).dropLast(5)) + " – " + end.full(lang) }
+        return start.full(lang) + " – " + end.full(lang)
+    }
+}

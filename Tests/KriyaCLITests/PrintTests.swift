@@ -98,6 +98,31 @@ import Testing
         let one = Certificates.html(s, only: EntityID(.artisan, 2), data: d, lang: .en)
         #expect(one.components(separatedBy: "<div class=\"certificate").count - 1 == 1 && one.contains("Budi Santoso") && one.contains("No. DKM/BT/2026/008"))
     }
+
+    @Test func theListsOfParticipantsAndOfTheDelegation() throws {
+        var (d, s) = try data()
+        let html = PeopleLists.participants(s, data: d, lang: .id, today: today)
+        let rows = html.components(separatedBy: "<tr class=\"person\">").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        // Participants by name, then the speaker; nobody who withdrew.
+        #expect(rows.count == 6 && rows[0].contains("Ani Wijaya") && rows[5].contains("Pak Narasumber") && rows[5].contains("narasumber"))
+        #expect(!html.contains("Fajar Mundur") && html.contains("Daftar Peserta") && html.contains("5 peserta terdaftar, kapasitas 5"))
+        // A fair asking for PIRT: Ani accepted with a booth, Budi proposed, Dewi rejected (left out).
+        let ctx = CommandContext(user: "ratna", today: today, time: ClockTime(hour: 9, minute: 0)!)
+        var e = Exhibition(id: EntityID(.exhibition, 1), name: "Malang Craft Fair", level: .lokal, start: today, end: today.adding(days: 2))
+        e.requiredCertifications = [.pirt]
+        d.commit(try d.plan(.addExhibition(e), ctx))
+        let eid = EntityID(.exhibition, 1)
+        for n in [3, 2, 4] { d.commit(try d.plan(.propose(exhibition: eid, artisan: EntityID(.artisan, n)), ctx)) }
+        d.commit(try d.plan(.setCuration(exhibition: eid, artisan: EntityID(.artisan, 3), curation: .accepted), ctx))
+        d.commit(try d.plan(.setCuration(exhibition: eid, artisan: EntityID(.artisan, 4), curation: .rejected, note: "belum siap"), ctx))
+        d.commit(try d.plan(.assignBooth(exhibition: eid, artisan: EntityID(.artisan, 3), booth: "a 1"), ctx))
+        s = try #require(d.sessions[s.id])
+        let kontingen = PeopleLists.delegation(try #require(d.exhibitions[eid]), data: d, lang: .id, today: today)
+        let people = kontingen.components(separatedBy: "<tr class=\"person\">").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        #expect(people.count == 2 && people[0].contains("Ani Wijaya") && people[0].contains("<td>lolos kurasi</td><td>A-01</td><td>PIRT</td>"))
+        #expect(people[1].contains("Budi Santoso") && people[1].contains("diusulkan") && !kontingen.contains("Dewi Lestari"))
+        #expect(kontingen.contains("Daftar Kontingen") && kontingen.contains("Sertifikasi wajib"))
+    }
 }
 
 /// The documents in a real browser: headless Chromium prints them to PDF, pdfinfo reads the

@@ -11,7 +11,7 @@ struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Write a printable document (HTML for A4): open it in a browser and print it (Ctrl-P).",
-        subcommands: [PrintAttendanceSheet.self, PrintCards.self, PrintCertificates.self]
+        subcommands: [PrintAttendanceSheet.self, PrintParticipants.self, PrintDelegation.self, PrintCards.self, PrintCertificates.self]
     )
 
     /// Writes a document (names and phones: for the owner or the staff group only) and says where.
@@ -146,5 +146,47 @@ struct PrintCertificates: ParsableCommand {
         let name = (lang == .id ? "sertifikat-\(s.id)" : "certificates-\(s.id)") + (only.map { "-\($0)" } ?? "") + ".html"
         try PrintCommand.write(Certificates.html(s, only: only, data: store.data, settings: Config.load().documents, lang: lang),
                                to: out ?? name, lang: lang)
+    }
+}
+
+struct PrintParticipants: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "participants",
+        abstract: "A session's list of participants (then speakers, committee and the waitlist), to file with the accounts.")
+
+    @Argument(help: "The session, e.g. B-000003.") var session: String
+    @Option(help: "The file to write.") var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let id = try global.id(session, of: .session)
+        guard let s = store.data.sessions[id] else {
+            Output.error(L10n.text(.cUnknownID, lang, session))
+            throw ExitCode(EX_NOINPUT)
+        }
+        let html = PeopleLists.participants(s, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
+        try PrintCommand.write(html, to: out ?? (lang == .id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html"), lang: lang)
+    }
+}
+
+struct PrintDelegation: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delegation",
+        abstract: "An exhibition's delegation (kontingen) with booths and the required certifications each one lacks.")
+
+    @Argument(help: "The exhibition, e.g. P-000002.") var exhibition: String
+    @Option(help: "The file to write.") var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        let id = try global.id(exhibition, of: .exhibition)
+        guard let e = store.data.exhibitions[id] else {
+            Output.error(L10n.text(.cUnknownID, lang, exhibition))
+            throw ExitCode(EX_NOINPUT)
+        }
+        let html = PeopleLists.delegation(e, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
+        try PrintCommand.write(html, to: out ?? (lang == .id ? "kontingen-\(e.id).html" : "delegation-\(e.id).html"), lang: lang)
     }
 }

@@ -202,7 +202,7 @@ enum StringsEN {
         .cBackupBeforeDemo: "The data there was backed up first to {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Exhibition",
         .cWhen: "When", .cPeople: "People", .cConflictFlag: "⚠ {0} booked elsewhere",
-        .dCertificateTitle: "CERTIFICATE", .dCertificateNumber: "No. {0}", .dCertificateGiven: "is awarded to",
+        .dParticipantsTitle: "List of Participants", .dDelegationTitle: "Delegation", .dCertificateTitle: "CERTIFICATE", .dCertificateNumber: "No. {0}", .dCertificateGiven: "is awarded to",
         .dCertificateWhat: "for taking part in {0}, held by {1} on {2} at {3}.",
         .dCertificateWith: " with {0}",
         .dNoCertificates: "{0} has no numbered certificates yet: give the numbers first (F8 at the door) to those who earned one.",

@@ -202,7 +202,7 @@ enum StringsID {
         .cBackupBeforeDemo: "Data lama di sana dicadangkan dulu ke {0}",
         .cKindSession: "Bimtek", .cKindExhibition: "Pameran",
         .cWhen: "Kapan", .cPeople: "Orang", .cConflictFlag: "⚠ {0} bentrok jadwal",
-        .dCertificateTitle: "SERTIFIKAT", .dCertificateNumber: "Nomor: {0}", .dCertificateGiven: "diberikan kepada",
+        .dParticipantsTitle: "Daftar Peserta", .dDelegationTitle: "Daftar Kontingen", .dCertificateTitle: "SERTIFIKAT", .dCertificateNumber: "Nomor: {0}", .dCertificateGiven: "diberikan kepada",
         .dCertificateWhat: "atas partisipasinya sebagai peserta {0} yang diselenggarakan oleh {1} pada {2} di {3}.",
         .dCertificateWith: " bersama {0}",
         .dNoCertificates: "{0} belum punya sertifikat bernomor: beri nomornya dulu (F8 di pintu) bagi yang memenuhi syarat.",

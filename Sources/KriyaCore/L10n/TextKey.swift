@@ -51,7 +51,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDuplicatesHeader, cDuplicateLine, cSameNameWarning, cMarkSet, cMarkCleared, cWithdrawnNote, cMarkNeeded, cMarkUnknown
     // A saved change in words (ChangeWords).
     case chOnWaitlist, chEnrolled, chMovedUp, chEnrolledAtDoor, chMarkCleared, chDayClosed, chNoCertificatesDue
-    case dCertificateTitle, dCertificateNumber, dCertificateGiven, dCertificateWhat, dCertificateWith, dNoCertificates
+    case dParticipantsTitle, dDelegationTitle, dCertificateTitle, dCertificateNumber, dCertificateGiven, dCertificateWhat, dCertificateWith, dNoCertificates
     case dCardsWhom, dCardsTitle, dAttendanceTitle, dActivity, dDayDate, dDayOf, dSignature, dAcknowledged, dWritten
     case eAlreadyMerged, fMergedInto, chMerged, cMergeDone, cMergeUsage, cDuplicatesMergeHint
     case cDelegationNeedsExhibition, fExhibition, fMissingCertifications, fCurationNote, cLacksRequired, cCurationNotes, iCellValue, pOutOfRange, fArchived, cEnrolledNoCapacity, cEnrolledOverCapacity, cWaitlistCount, cSpeakerCount, cCommitteeCount

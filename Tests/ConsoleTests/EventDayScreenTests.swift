@@ -233,6 +233,11 @@ import TextUI
         #expect(device.screens.contains { $0.contains("Written: " + folder) }, "\(device.screens.suffix(2))")
         let html = try String(contentsOfFile: file, encoding: .utf8)
         #expect(html.contains("Attendance Sheet") && html.contains("Ani Wijaya") && !html.contains("Eko Prasetyo"), "Eko waits")
+        // On the reports pane, the report selected, as kriya report --format html writes it.
+        let reports = ScriptedDevice([.char("4"), .ctrl("p")])
+        ConsoleApp(store: store, device: reports, lang: .en, today: now, printFolder: folder).run()
+        let report = try String(contentsOfFile: folder + "/report-coverage.html", encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>") && report.contains("Artisans per Kecamatan and Craft"))
     }
 
     /// Issue 15: Q shows an artisan's card code on screen, black on white, to photograph.

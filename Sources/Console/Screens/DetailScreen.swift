@@ -29,6 +29,7 @@ public struct DetailScreen: Screen {
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
             Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
+            Binding([.ctrl("p")], .print, help: .uiHelpPrintReport, enabled: id == nil),
             Binding([.char("h")], .history, help: .uiHelpHistory, enabled: id != nil),
             Binding([.char("u")], .undo, help: .uiHelpUndo),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
@@ -44,6 +45,9 @@ public struct DetailScreen: Screen {
             scroll.move(BrowseScreen.move(action), lines: lineCount(shared, width: body.width - 1), visible: body.height)
             return .stay
         case .back: return .pop(.closed)
+        case .print:
+            guard case .report(let name) = subject else { return .stay }
+            return .run(.printReport(name))
         default: return RecordActions.perform(action, on: id, &shared)
         }
     }

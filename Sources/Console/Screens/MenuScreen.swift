@@ -12,7 +12,7 @@ enum MenuBar {
 
     static let groups: [Group] = [
         Group(title: .uiMenuData, items: [
-            (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpRemove, .remove), (.uiHelpMerge, .merge), (.uiHelpCode, .showCode), (.uiHelpUndo, .undo),
+            (.uiHelpNew, .newRecord), (.uiHelpEdit, .editRecord), (.uiHelpRemove, .remove), (.uiHelpMerge, .merge), (.uiHelpCode, .showCode), (.uiHelpPrintReport, .print), (.uiHelpUndo, .undo),
             (.uiHelpHistory, .history), (.uiHelpImport, .importFile),
         ]),
         Group(title: .uiMenuView, items: [

@@ -131,6 +131,8 @@ public enum Effect: Equatable, Sendable {
     case undoImport
     /// Write the daftar hadir of a meeting day to a file (issue 15).
     case printAttendance(session: EntityID, day: CivilDate)
+    /// Write a report as the HTML of `kriya report NAME --format html`.
+    case printReport(ReportName)
 }
 
 /// The outcome of an effect, delivered to the screen that asked.

@@ -65,4 +65,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiScannedIn
     case uiHelpPrintSheet
     case uiHelpCode, uiCodeHint
+    case uiHelpPrintReport
 }

@@ -310,5 +310,6 @@ enum UIStringsEN {
         .uiHelpPrintSheet: "Write the day's attendance sheet to print (HTML, A4; after the day: with the marks)",
         .uiHelpCode: "The card's QR code on screen (photograph it, scan it at the door)",
         .uiCodeHint: "Photograph this code with a phone; at the door the scanner reads it like the card.",
+        .uiHelpPrintReport: "Write this report as HTML to print (as kriya report --format html does)",
     ]
 }

@@ -310,5 +310,6 @@ enum UIStringsID {
         .uiHelpPrintSheet: "Tulis daftar hadir hari ini untuk dicetak (HTML, A4; setelah harinya: berisi presensi)",
         .uiHelpCode: "Kode QR kartu di layar (untuk difoto, dipindai di pintu)",
         .uiCodeHint: "Foto kode ini dengan HP; di pintu, pemindai membacanya seperti kartu.",
+        .uiHelpPrintReport: "Tulis laporan ini sebagai HTML untuk dicetak (seperti kriya report --format html)",
     ]
 }

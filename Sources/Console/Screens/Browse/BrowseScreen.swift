@@ -64,6 +64,7 @@ public struct BrowseScreen: Screen {
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
             Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
+            Binding([.ctrl("p")], .print, help: .uiHelpPrintReport, enabled: pane == .reports),
             Binding([.char("u")], .undo, help: .uiHelpUndo),
             Binding([.char("h")], .history, help: .uiHelpHistory, enabled: id != nil),
             Binding([.enter], .open, help: .uiHelpOpen, bar: .uiKeyOpen, enabled: !(rows[pane] ?? []).isEmpty),
@@ -114,6 +115,7 @@ public struct BrowseScreen: Screen {
             (sessionStatus, exhibitionStatus) = (nil, nil)
             for p in [Pane.artisans, .sessions, .exhibitions] { refilter(p, shared) }
         case .importFile: return .push(ImportPathScreen())
+        case .print: return selectedReport(shared).map { .run(.printReport($0)) } ?? .stay
         case .newRecord:
             if pane == .reports { pane = .artisans }
             return .push(FormScreen.new(for: pane, shared))

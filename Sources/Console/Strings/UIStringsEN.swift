@@ -307,9 +307,9 @@ enum UIStringsEN {
         .uiLargeSalesAsk: "Sales of {0}: {1} in {2} {2|transaction|transactions}. Far above what one artisan sells at one fair. Is it right? y saves, n or Esc goes back to fix it.",
         .uiEnrolFull: "full: on the waitlist",
         .uiScannedIn: "▣ Card scanned ✓ {0}: {1}",
-        .uiHelpPrintSheet: "Write the day's attendance sheet to print (HTML, A4; after the day: with the marks)",
+        .uiHelpPrintSheet: "Write the day's attendance sheet to print (HTML, A4)",
         .uiHelpCode: "The card's QR code on screen (photograph it, scan it at the door)",
         .uiCodeHint: "Photograph this code with a phone; at the door the scanner reads it like the card.",
-        .uiHelpPrintReport: "Write this report as HTML to print (as kriya report --format html does)",
+        .uiHelpPrintReport: "Write this report as HTML to print",
     ]
 }

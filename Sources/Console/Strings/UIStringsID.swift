@@ -307,9 +307,9 @@ enum UIStringsID {
         .uiLargeSalesAsk: "Penjualan {0}: {1} dalam {2} transaksi. Jauh di atas biasanya untuk satu pelaku IKM di satu pameran. Benar? Tekan y untuk menyimpan, n atau Esc untuk memperbaiki.",
         .uiEnrolFull: "penuh: masuk daftar tunggu",
         .uiScannedIn: "▣ Kartu dipindai ✓ {0}: {1}",
-        .uiHelpPrintSheet: "Tulis daftar hadir hari ini untuk dicetak (HTML, A4; setelah harinya: berisi presensi)",
+        .uiHelpPrintSheet: "Tulis daftar hadir hari itu untuk dicetak (HTML, A4)",
         .uiHelpCode: "Kode QR kartu di layar (untuk difoto, dipindai di pintu)",
         .uiCodeHint: "Foto kode ini dengan HP; di pintu, pemindai membacanya seperti kartu.",
-        .uiHelpPrintReport: "Tulis laporan ini sebagai HTML untuk dicetak (seperti kriya report --format html)",
+        .uiHelpPrintReport: "Tulis laporan ini sebagai HTML untuk dicetak",
     ]
 }

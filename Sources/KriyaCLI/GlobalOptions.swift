@@ -128,4 +128,20 @@ extension GlobalOptions {
         }
         return id
     }
+
+    /// The session or exhibition typed, as stored; otherwise the message and status 66.
+    func session(_ text: String, in data: Dataset) throws -> BimtekSession {
+        guard let s = data.sessions[try id(text, of: .session)] else { throw unknown(text) }
+        return s
+    }
+
+    func exhibition(_ text: String, in data: Dataset) throws -> Exhibition {
+        guard let e = data.exhibitions[try id(text, of: .exhibition)] else { throw unknown(text) }
+        return e
+    }
+
+    private func unknown(_ text: String) -> ExitCode {
+        Output.error(L10n.text(.cUnknownID, language, TerminalSafe.text(text)))
+        return ExitCode(EX_NOINPUT)
+    }
 }

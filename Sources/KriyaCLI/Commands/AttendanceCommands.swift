@@ -30,11 +30,7 @@ struct AttendanceCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        let id = try global.id(session, of: .session)
-        guard var s = store.data.sessions[id] else {
-            Output.error(L10n.text(.cUnknownID, lang, session))
-            throw ExitCode(EX_NOINPUT)
-        }
+        var s = try global.session(session, in: store.data)
         if let set { return try correct(set, in: s, store) }
         var days = s.days
         if let day {

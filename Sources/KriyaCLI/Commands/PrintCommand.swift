@@ -45,11 +45,7 @@ struct PrintAttendanceSheet: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        let id = try global.id(session, of: .session)
-        guard let s = store.data.sessions[id] else {
-            Output.error(L10n.text(.cUnknownID, lang, session))
-            throw ExitCode(EX_NOINPUT)
-        }
+        let s = try global.session(session, in: store.data)
         let days = s.days
         let today = SystemInfo.now().today
         let n = day ?? (days.firstIndex(of: today).map { $0 + 1 } ?? 1)
@@ -92,11 +88,7 @@ struct PrintCards: ParsableCommand {
         var event: String?
         var name = lang == .id ? "kartu-peserta" : "participant-cards"
         if let session {
-            let id = try global.id(session, of: .session)
-            guard let s = data.sessions[id] else {
-                Output.error(L10n.text(.cUnknownID, lang, session))
-                throw ExitCode(EX_NOINPUT)
-            }
+            let s = try global.session(session, in: data)
             people = AttendanceSheet.participants(s, data: data).map(\.1)
             event = s.title
             name += "-\(s.id)"
@@ -133,11 +125,7 @@ struct PrintCertificates: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        let id = try global.id(session, of: .session)
-        guard let s = store.data.sessions[id] else {
-            Output.error(L10n.text(.cUnknownID, lang, session))
-            throw ExitCode(EX_NOINPUT)
-        }
+        let s = try global.session(session, in: store.data)
         let only = try artisan.map { try global.id($0, of: .artisan) }
         guard !Certificates.holders(s, only: only, data: store.data).isEmpty else {
             Output.error(L10n.text(.dNoCertificates, lang, only?.description ?? s.id.description))
@@ -160,11 +148,7 @@ struct PrintParticipants: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        let id = try global.id(session, of: .session)
-        guard let s = store.data.sessions[id] else {
-            Output.error(L10n.text(.cUnknownID, lang, session))
-            throw ExitCode(EX_NOINPUT)
-        }
+        let s = try global.session(session, in: store.data)
         let html = PeopleLists.participants(s, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
         try PrintCommand.write(html, to: out ?? (lang == .id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html"), lang: lang)
     }
@@ -181,11 +165,7 @@ struct PrintDelegation: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try global.openStore(create: false)
-        let id = try global.id(exhibition, of: .exhibition)
-        guard let e = store.data.exhibitions[id] else {
-            Output.error(L10n.text(.cUnknownID, lang, exhibition))
-            throw ExitCode(EX_NOINPUT)
-        }
+        let e = try global.exhibition(exhibition, in: store.data)
         let html = PeopleLists.delegation(e, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
         try PrintCommand.write(html, to: out ?? (lang == .id ? "kontingen-\(e.id).html" : "delegation-\(e.id).html"), lang: lang)
     }

@@ -17,6 +17,8 @@ import TOMLKit
 ///     city = "Malang"
 ///     signatory_name = "…"
 ///     signatory_position = "Ketua Dekranasda Kota Malang"
+///     logo = "~/logo.png"    # .png/.jpg/.svg, kept inside each document
+///     certificate_text = "telah mengikuti {kegiatan} … {penyelenggara} … {tanggal} … {tempat}."
 ///
 /// Flags win over the file. A file that cannot be read is reported, never fatal.
 public struct Config: Equatable, Sendable {
@@ -70,7 +72,19 @@ public struct Config: Equatable, Sendable {
                     case "city": config.documents.city = text
                     case "signatory_name": config.documents.signatoryName = text
                     case "signatory_position": config.documents.signatoryPosition = text
-                    default: problems.append("documents.\(k) is not a setting (council, address, city, signatory_name, signatory_position)")
+                    case "certificate_text": config.documents.certificateText = text
+                    case "logo":
+                        // Kept inside the documents (a data: URI), so each stays one file.
+                        let path = (text as NSString).expandingTildeInPath
+                        let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"]
+                        guard let type = types[(path as NSString).pathExtension.lowercased()] else {
+                            problems.append("documents.logo must be a .png, .jpg or .svg file"); continue
+                        }
+                        guard let bytes = FileManager.default.contents(atPath: path), bytes.count <= 2_000_000 else {
+                            problems.append("documents.logo: cannot read \(path) (or it is over 2 MB)"); continue
+                        }
+                        config.documents.logoDataURI = "data:\(type);base64," + bytes.base64EncodedString()
+                    default: problems.append("documents.\(k) is not a setting (council, address, city, signatory_name, signatory_position, logo, certificate_text)")
                     }
                 }
             case "scanner_beep":

@@ -233,6 +233,16 @@ import TextUI
         #expect(device.screens.contains { $0.contains("Written: " + folder) }, "\(device.screens.suffix(2))")
         let html = try String(contentsOfFile: file, encoding: .utf8)
         #expect(html.contains("Attendance Sheet") && html.contains("Ani Wijaya") && !html.contains("Eko Prasetyo"), "Eko waits")
+        // In the participants list, a choice of documents: the cards (third) of the session.
+        let cards = ScriptedDevice([.char("2"), .char("p"), .ctrl("p"), .down, .down, .enter])
+        ConsoleApp(store: store, device: cards, lang: .en, today: now, printFolder: folder).run()
+        #expect(cards.screens.contains { $0.contains("Print (HTML, A4)") && $0.contains("Certificates (those numbered)") })
+        let cardsHTML = try String(contentsOfFile: folder + "/participant-cards-B-000001.html", encoding: .utf8)
+        #expect(cardsHTML.components(separatedBy: "<div class=\"card\">").count - 1 == 4, "the four registered")
+        // No certificates yet: said, nothing written.
+        let none = ScriptedDevice([.char("2"), .char("p"), .ctrl("p"), .down, .down, .down, .enter])
+        ConsoleApp(store: store, device: none, lang: .en, today: now, printFolder: folder).run()
+        #expect(none.screens.contains { $0.contains("has no numbered certificates yet") })
         // On the reports pane, the report selected, as kriya report --format html writes it.
         let reports = ScriptedDevice([.char("4"), .ctrl("p")])
         ConsoleApp(store: store, device: reports, lang: .en, today: now, printFolder: folder).run()

@@ -3,6 +3,7 @@ import Testing
 @testable import KriyaCore
 @testable import KriyaStore
 @testable import KriyaViews
+@testable import KriyaCLI
 
 /// Issue 15: the daftar hadir as a printable document.
 @Suite struct AttendanceSheetTests {
@@ -242,5 +243,39 @@ enum Tool {
         #expect(html.contains("Siti &lt;i&gt;&amp;&lt;/i&gt;") && !html.contains("<i>&</i>") && html.contains("Bimtek &quot;Batik&quot;"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 12 && html.contains("<div class=\"id\">A-000012</div>"))
         #expect(html.contains("Kartu Peserta") && !html.contains("<script"))
+    }
+}
+
+/// `[documents]` in the config: the council's own letterhead, logo and certificate sentence.
+@Suite struct DocumentSettingsTests {
+    @Test func theConfigSetsTheLetterheadLogoAndWording() throws {
+        let logo = NSTemporaryDirectory() + "kriya-logo-\(UUID().uuidString.prefix(6)).png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(to: URL(fileURLWithPath: logo))
+        defer { try? FileManager.default.removeItem(atPath: logo) }
+        let toml = """
+            [documents]
+            council = "Dekranasda Kota Batu"
+            city = "Batu"
+            signatory_name = "Hj. Ketua"
+            logo = "\(logo)"
+            certificate_text = "telah mengikuti {kegiatan} di {tempat} pada {tanggal}."
+            """
+        let config = Config.parse(toml, file: "c.toml")
+        #expect(config.warning == nil, "\(config.warning ?? "")")
+        #expect(config.documents.council == "Dekranasda Kota Batu" && config.documents.logoDataURI == "data:image/png;base64,iVBORw0KGgo=")
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Kelas {tanggal} Batik", organiser: "Dekranasda", venue: "Aula",
+                              start: CivilDate(year: 2026, month: 12, day: 1)!, end: CivilDate(year: 2026, month: 12, day: 1)!)
+        let a = Artisan(id: EntityID(.artisan, 1), name: "Siti", phone: "0812-0000-0001", kelurahan: Wilayah.kelurahan[0].code,
+                        business: "Batik Siti", category: .batik)
+        s.participants = [SessionParticipant(artisan: a.id)]
+        s.participants[0].certificate = "DKM/BT/2026/001"
+        var d = Dataset()
+        d.artisans.merge(a)
+        let html = Certificates.html(s, data: d, settings: config.documents, lang: .id)
+        // The title's own "{tanggal}" is kept as typed: one pass fills the sentence.
+        #expect(html.contains("telah mengikuti Kelas {tanggal} Batik di Aula pada 1 Desember 2026."), "\(html)")
+        #expect(html.contains("Batu, 1 Desember 2026") && html.contains("Hj. Ketua") && html.contains("<img class=\"logo\" src=\"data:image/png;base64,"))
+        #expect(Config.parse("[documents]\nlogo = \"/nowhere/logo.png\"\n", file: "c.toml").warning?.contains("documents.logo") == true)
+        #expect(Config.parse("[documents]\nmotto = \"x\"\n", file: "c.toml").warning?.contains("documents.motto is not a setting") == true)
     }
 }

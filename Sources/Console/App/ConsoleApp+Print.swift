@@ -4,21 +4,38 @@ import KriyaStore
 import KriyaViews
 
 extension ConsoleApp {
-    /// Ctrl-P: the daftar hadir of the day, written as `kriya print attendance-sheet` writes it,
-    /// into the folder the console was started from; the status line says where.
-    func printAttendance(_ session: EntityID, _ day: CivilDate) -> Effect? {
-        let lang = state.shared.lang
-        guard let s = store.data.sessions[session], let n = s.days.firstIndex(of: day) else { return nil }
-        let html = AttendanceSheet.html(s, day: day, data: store.data, settings: documents, lang: lang,
-                                        filled: day < state.shared.today)
-        return write(html, named: lang == .id ? "daftar-hadir-\(s.id)-hari-\(n + 1).html" : "attendance-sheet-\(s.id)-day-\(n + 1).html")
-    }
-
-    /// Ctrl-P on the reports: the report as `kriya report NAME --format html` writes it.
-    func printReport(_ name: ReportName) -> Effect? {
-        let lang = state.shared.lang
-        let report = Report.make(name, data: store.data, today: state.shared.today, lang: lang)
-        return write(ReportDocument.html(report, lang: lang), named: (lang == .id ? "laporan-" : "report-") + name.rawValue + ".html")
+    /// Ctrl-P: a document written as `kriya print …` (or `kriya report --format html`) writes
+    /// it, into the folder the console was started from; the status line says where.
+    func printDocument(_ job: PrintJob) -> Effect? {
+        let (lang, data, today) = (state.shared.lang, store.data, state.shared.today)
+        let id = lang == .id
+        switch job {
+        case .attendance(let session, let day):
+            guard let s = data.sessions[session], let n = s.days.firstIndex(of: day) else { return nil }
+            let html = AttendanceSheet.html(s, day: day, data: data, settings: documents, lang: lang, filled: day < today)
+            return write(html, named: id ? "daftar-hadir-\(s.id)-hari-\(n + 1).html" : "attendance-sheet-\(s.id)-day-\(n + 1).html")
+        case .participants(let session):
+            guard let s = data.sessions[session] else { return nil }
+            return write(PeopleLists.participants(s, data: data, settings: documents, lang: lang, today: today),
+                         named: id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html")
+        case .cards(let session):
+            guard let s = data.sessions[session] else { return nil }
+            let people = AttendanceSheet.participants(s, data: data).map(\.1)
+            return write(ParticipantCards.html(people, event: s.title, settings: documents, lang: lang),
+                         named: (id ? "kartu-peserta-" : "participant-cards-") + "\(s.id).html")
+        case .certificates(let session):
+            guard let s = data.sessions[session] else { return nil }
+            guard !Certificates.holders(s, data: data).isEmpty else { return state.deliver(.failed(L10n.text(.dNoCertificates, lang, s.id))) }
+            return write(Certificates.html(s, data: data, settings: documents, lang: lang),
+                         named: (id ? "sertifikat-" : "certificates-") + "\(s.id).html")
+        case .delegation(let exhibition):
+            guard let e = data.exhibitions[exhibition] else { return nil }
+            return write(PeopleLists.delegation(e, data: data, settings: documents, lang: lang, today: today),
+                         named: (id ? "kontingen-" : "delegation-") + "\(e.id).html")
+        case .report(let name):
+            let report = Report.make(name, data: data, today: today, lang: lang)
+            return write(ReportDocument.html(report, lang: lang), named: (id ? "laporan-" : "report-") + name.rawValue + ".html")
+        }
     }
 
     /// Into the folder the console started from; the screen that asked is told where.

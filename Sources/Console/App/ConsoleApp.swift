@@ -112,8 +112,7 @@ public final class ConsoleApp {
         case .confirmImport: return confirmImport()
         case .completePath(let typed): return state.deliver(Self.complete(typed))
         case .undoImport: undoImport(); return nil
-        case .printAttendance(let session, let day): return printAttendance(session, day)
-        case .printReport(let name): return printReport(name)
+        case .print(let job): return printDocument(job)
         }
     }
 

@@ -47,7 +47,7 @@ public struct DetailScreen: Screen {
         case .back: return .pop(.closed)
         case .print:
             guard case .report(let name) = subject else { return .stay }
-            return .run(.printReport(name))
+            return .run(.print(.report(name)))
         default: return RecordActions.perform(action, on: id, &shared)
         }
     }

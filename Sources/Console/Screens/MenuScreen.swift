@@ -109,7 +109,7 @@ public struct MenuScreen: Screen {
         let all = shared.t(.uiAll)
         let filter = browse.filter
         switch purpose {
-        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn, .mergeInto:
+        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn, .mergeInto, .printFor:
             menu = Menu(title: shared.t(.uiFilterTitle), items: Self.filterLabels(shared))
         case .kecamatan:
             menu = Menu(title: shared.t(.fKecamatan), items: [all] + Wilayah.kecamatan.map(\.name),

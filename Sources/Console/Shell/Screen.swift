@@ -129,10 +129,14 @@ public enum Effect: Equatable, Sendable {
     case completePath(String)
     /// Take the last import back.
     case undoImport
-    /// Write the daftar hadir of a meeting day to a file (issue 15).
-    case printAttendance(session: EntityID, day: CivilDate)
-    /// Write a report as the HTML of `kriya report NAME --format html`.
-    case printReport(ReportName)
+    /// Write a document to print (issue 15).
+    case print(PrintJob)
+}
+
+/// The documents the console writes to print, as the `kriya print` commands do.
+public enum PrintJob: Equatable, Sendable {
+    case attendance(EntityID, CivilDate), participants(EntityID), cards(EntityID), certificates(EntityID)
+    case delegation(EntityID), report(ReportName)
 }
 
 /// The outcome of an effect, delivered to the screen that asked.
@@ -177,6 +181,8 @@ public enum MenuPurpose: Equatable, Sendable {
     case attendanceDay, attendanceMark
     /// Enrolling an artisan from their record: which upcoming session.
     case enrolIn(EntityID)
+    /// Ctrl-P on a session's participants: which document.
+    case printFor(EntityID)
     /// Merging a duplicate into this artisan: which one.
     case mergeInto(EntityID)
 }

@@ -66,4 +66,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHelpPrintSheet
     case uiHelpCode, uiCodeHint
     case uiHelpPrintReport
+    case uiPrintSheet, uiPrintCertificates, uiPrintTitle, uiHelpPrintSession, uiHelpPrintDelegation
 }

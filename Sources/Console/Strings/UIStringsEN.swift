@@ -311,5 +311,10 @@ enum UIStringsEN {
         .uiHelpCode: "The card's QR code on screen (photograph it, scan it at the door)",
         .uiCodeHint: "Photograph this code with a phone; at the door the scanner reads it like the card.",
         .uiHelpPrintReport: "Write this report as HTML to print",
+        .uiPrintSheet: "Attendance sheet, {0}",
+        .uiPrintCertificates: "Certificates (those numbered)",
+        .uiPrintTitle: "Print (HTML, A4)",
+        .uiHelpPrintSession: "Print: attendance sheet, participants, cards, certificates",
+        .uiHelpPrintDelegation: "Print the delegation list (HTML, A4)",
     ]
 }

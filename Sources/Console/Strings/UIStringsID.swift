@@ -311,5 +311,10 @@ enum UIStringsID {
         .uiHelpCode: "Kode QR kartu di layar (untuk difoto, dipindai di pintu)",
         .uiCodeHint: "Foto kode ini dengan HP; di pintu, pemindai membacanya seperti kartu.",
         .uiHelpPrintReport: "Tulis laporan ini sebagai HTML untuk dicetak",
+        .uiPrintSheet: "Daftar hadir, {0}",
+        .uiPrintCertificates: "Sertifikat (yang sudah bernomor)",
+        .uiPrintTitle: "Cetak (HTML, A4)",
+        .uiHelpPrintSession: "Cetak: daftar hadir, daftar peserta, kartu, sertifikat",
+        .uiHelpPrintDelegation: "Cetak daftar kontingen (HTML, A4)",
     ]
 }

@@ -8,6 +8,12 @@ public struct DocumentSettings: Equatable, Sendable {
     /// Who signs "Mengetahui" (and, later, certificates); an empty name leaves a dotted line.
     public var signatoryName = ""
     public var signatoryPosition = "Ketua Dekranasda Kota Malang"
+    /// The council's logo as a `data:` URI (read from the file the settings name), so the
+    /// document stays one self-contained file.
+    public var logoDataURI: String?
+    /// The certificate's sentence, with {activity} {organiser} {dates} {place} (or {kegiatan}
+    /// {penyelenggara} {tanggal} {tempat}) filled in; nil: the standard wording.
+    public var certificateText: String?
 
     public init() {}
     public static let standard = DocumentSettings()

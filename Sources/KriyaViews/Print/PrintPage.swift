@@ -13,7 +13,8 @@ enum PrintPage {
         <style>
         @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm 14mm 15mm 16mm; }
         body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #000; margin: 0; }
-        .letterhead { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 10pt; }
+        .letterhead { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 10pt; position: relative; min-height: 16mm; }
+        .letterhead .logo { position: absolute; left: 0; top: 0; height: 16mm; }
         .letterhead .council { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
         .letterhead .address { font-size: 9pt; }
         h1 { font-size: 13pt; text-align: center; margin: 6pt 0 8pt; text-transform: uppercase; letter-spacing: 1pt; }
@@ -42,7 +43,8 @@ enum PrintPage {
     }
 
     static func letterhead(_ settings: DocumentSettings) -> String {
-        "<div class=\"letterhead\"><div class=\"council\">\(x(settings.council))</div><div class=\"address\">\(x(settings.address))</div></div>\n"
+        let logo = settings.logoDataURI.map { "<img class=\"logo\" src=\"\(x($0))\" alt=\"\"/>" } ?? ""
+        return "<div class=\"letterhead\">\(logo)<div class=\"council\">\(x(settings.council))</div><div class=\"address\">\(x(settings.address))</div></div>\n"
     }
 
     /// "Malang, 30 November 2026 / Mengetahui, / Ketua … / (space) / name".

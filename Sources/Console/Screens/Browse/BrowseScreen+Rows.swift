@@ -123,7 +123,7 @@ extension BrowseScreen {
     /// A filter menu's choice.
     mutating func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: inout Shared) -> Step {
         switch purpose {
-        case .main, .attendanceDay, .attendanceMark:
+        case .main, .attendanceDay, .attendanceMark, .printFor:
             return .stay
         case .enrolIn, .mergeInto:
             return RecordActions.chose(purpose, index, shared)

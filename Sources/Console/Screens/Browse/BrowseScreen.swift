@@ -115,7 +115,7 @@ public struct BrowseScreen: Screen {
             (sessionStatus, exhibitionStatus) = (nil, nil)
             for p in [Pane.artisans, .sessions, .exhibitions] { refilter(p, shared) }
         case .importFile: return .push(ImportPathScreen())
-        case .print: return selectedReport(shared).map { .run(.printReport($0)) } ?? .stay
+        case .print: return selectedReport(shared).map { .run(.print(.report($0))) } ?? .stay
         case .newRecord:
             if pane == .reports { pane = .artisans }
             return .push(FormScreen.new(for: pane, shared))

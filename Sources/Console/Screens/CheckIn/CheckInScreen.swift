@@ -115,7 +115,7 @@ public struct CheckInScreen: Screen {
         case .walkIn:
             return .push(FormScreen.walkIn(session, day, shared))
         case .print:
-            return .run(.printAttendance(session: session, day: day))
+            return .run(.print(.attendance(session, day)))
         case .certificates:
             return .run(.save(.issueCertificates(session: session, pattern: shared.certificatePattern, year: day.year)))
         default: break

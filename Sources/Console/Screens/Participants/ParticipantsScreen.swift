@@ -37,11 +37,12 @@ public struct ParticipantsScreen: Screen {
                     Binding([.char("p")], .propose, help: .uiHelpProposeAgain, enabled: someone),
                     Binding([.char("b")], .booth, help: .uiHelpBooth, bar: .uiKeyBooth, enabled: someone),
                     Binding([.char("$"), .char("s")], .sales, help: .uiHelpSales, bar: .uiKeySales, enabled: someone),
-                    Binding([.char("t")], .salesGrid, help: .uiHelpSalesGrid, bar: .uiKeyGrid)]
+                    Binding([.char("t")], .salesGrid, help: .uiHelpSalesGrid, bar: .uiKeyGrid),
+                    Binding([.ctrl("p")], .print, help: .uiHelpPrintDelegation)]
         }
         else {
             out.append(Binding([.char("c")], .correct, help: .uiHelpCorrect, bar: .uiKeyCorrect, enabled: someone))
-            out.append(Binding([.ctrl("p")], .print, help: .uiHelpPrintSheet))
+            out.append(Binding([.ctrl("p")], .print, help: .uiHelpPrintSession))
         }
         return out + [Binding([.char("/"), .f(3)], .startSearch, help: .uiHelpSearch, bar: .uiKeySearch),
                       Binding([.char("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
@@ -107,10 +108,11 @@ public struct ParticipantsScreen: Screen {
         case .history: return .run(.history(chosen ?? event))
         case .salesGrid: return .push(SalesGridScreen(exhibition: event, people: rows, shared))
         case .print:
-            // Today's sheet on a meeting day; otherwise the next day to come, or the last one (filled).
-            guard let days = shared.data.sessions[event]?.days, let last = days.last else { return .stay }
-            let day = days.first { $0 >= shared.today } ?? last
-            return .run(.printAttendance(session: event, day: day))
+            // An exhibition has one document; a session a choice of four.
+            guard let s = shared.data.sessions[event] else { return .run(.print(.delegation(event))) }
+            let items = [shared.t(.uiPrintSheet, Self.sheetDay(s, shared).full(shared.lang)), shared.t(.dParticipantsTitle),
+                         shared.t(.dCardsTitle), shared.t(.uiPrintCertificates)]
+            return .push(MenuScreen(.printFor(event), title: shared.t(.uiPrintTitle), items: items))
         default:
             guard let chosen else { return .stay }
             switch action {
@@ -158,6 +160,10 @@ public struct ParticipantsScreen: Screen {
             guard let who = correcting?.artisan, let day = shared.data.sessions[event]?.days.filter({ $0 <= shared.today })[safe: i] else { return .stay }
             correcting = (who, day)
             return markMenu(who, day, shared)
+        case .chose(.printFor(let session), let i):
+            guard let s = shared.data.sessions[session] else { return .stay }
+            let jobs: [PrintJob] = [.attendance(session, Self.sheetDay(s, shared)), .participants(session), .cards(session), .certificates(session)]
+            return jobs.indices.contains(i) ? .run(.print(jobs[i])) : .stay
         case .chose(.attendanceMark, let i):
             guard let who = correcting?.artisan, let day = correcting?.day else { return .stay }
             correcting = nil
@@ -181,6 +187,12 @@ public struct ParticipantsScreen: Screen {
         default:
             return shared.answer(outcome)
         }
+    }
+
+    /// The day whose sheet Ctrl-P prints: today on a meeting day, else the next to come, else
+    /// the last (then filled with the marks).
+    static func sheetDay(_ s: BimtekSession, _ shared: Shared) -> CivilDate {
+        s.days.first { $0 >= shared.today } ?? s.days.last ?? s.start
     }
 
     /// The marks offered when correcting, in the order the office says them; the last item of

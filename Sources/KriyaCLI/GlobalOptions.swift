@@ -20,6 +20,13 @@ public struct GlobalOptions: ParsableArguments {
 
     public init() {}
 
+    /// The language of printed documents: Indonesian, the office's, unless `--lang` (or the
+    /// config) says otherwise; the locale of whoever prints does not decide it.
+    public var documentLanguage: Lang {
+        if let lang, let chosen = Lang(rawValue: lang.lowercased()) { return chosen }
+        return Config.load().lang ?? .id
+    }
+
     /// The interface language: `--lang`, else the config file, else the locale.
     public var language: Lang {
         if let lang, let chosen = Lang(rawValue: lang.lowercased()) { return chosen }

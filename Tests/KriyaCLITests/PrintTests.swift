@@ -198,6 +198,24 @@ import Testing
         let none = try Kriya.run(["print", "certificates", "B-000014", "--data", folder.path, "--lang", "en"])
         #expect(none.status == 65 && none.stderr.contains("no numbered certificates"), "\(none.stderr)")
     }
+
+    @Test(.enabled(if: tools == nil, "chromium and pdfinfo are not installed (.ci/run installs them where it can)"))
+    func theListsPrintOnA4InIndonesianByDefault() throws {
+        let folder = TempFolder("lists")
+        #expect(try Kriya.run(["demo", "--data", folder.path]).status == 0)
+        let data = try Store(path: folder.path).data
+        let fair = try #require(data.exhibitions.items.first { $0.participants.contains { $0.curation == .accepted } })
+        for (args, word) in [(["participants", "B-000001"], "Daftar Peserta"), (["delegation", fair.id.description], "Daftar Kontingen")] {
+            let html = folder.path + "-\(args[0]).html", pdf = folder.path + "-\(args[0]).pdf"
+            defer { for f in [html, pdf] { try? FileManager.default.removeItem(atPath: f) } }
+            // The Kriya.run environment is an English locale: documents stay Indonesian.
+            #expect(try Kriya.run(["print"] + args + ["--out", html, "--data", folder.path]).status == 0)
+            #expect(try String(contentsOfFile: html, encoding: .utf8).contains(word))
+            _ = try Tool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"], timeout: 120)
+            let info = try Tool.run("pdfinfo", [pdf]).stdout
+            #expect(info.contains("(A4)") && !info.contains("Pages:           0"), "\(info)")
+        }
+    }
 }
 
 /// Another program of the machine (a browser, poppler), run to its end or for `timeout` seconds.

@@ -43,7 +43,7 @@ struct PrintAttendanceSheet: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
+        let lang = global.documentLanguage
         let store = try global.openStore(create: false)
         let s = try global.session(session, in: store.data)
         let days = s.days
@@ -81,7 +81,7 @@ struct PrintCards: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
+        let lang = global.documentLanguage
         let store = try global.openStore(create: false)
         let data = store.data
         var people: [Artisan] = []
@@ -123,7 +123,7 @@ struct PrintCertificates: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
+        let lang = global.documentLanguage
         let store = try global.openStore(create: false)
         let s = try global.session(session, in: store.data)
         let only = try artisan.map { try global.id($0, of: .artisan) }
@@ -146,7 +146,7 @@ struct PrintParticipants: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
+        let lang = global.documentLanguage
         let store = try global.openStore(create: false)
         let s = try global.session(session, in: store.data)
         let html = PeopleLists.participants(s, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
@@ -163,7 +163,7 @@ struct PrintDelegation: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
+        let lang = global.documentLanguage
         let store = try global.openStore(create: false)
         let e = try global.exhibition(exhibition, in: store.data)
         let html = PeopleLists.delegation(e, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)

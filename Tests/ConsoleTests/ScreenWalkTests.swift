@@ -157,3 +157,16 @@ import TextUI
         }
     }
 }
+
+/// Issue 14, finding 12: no label is cut. The help lists a key's text beside a 21-column key
+/// column, so at 80 columns each text has 59 cells, in both languages.
+@Suite struct HelpTextWidthTests {
+    @Test func everyKeysHelpFitsBesideItsKeysAt80Columns() {
+        for key in UIKey.allCases where key.rawValue.hasPrefix("uiHelp") && ![.uiHelpTitle, .uiHelpClose, .uiHelpMore].contains(key) {
+            for lang in Lang.allCases {
+                let text = UIText.text(key, lang)
+                #expect(text.count <= 59, "\(lang) \(key): \(text.count) characters: \(text)")
+            }
+        }
+    }
+}

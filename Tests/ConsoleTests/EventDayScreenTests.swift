@@ -265,4 +265,15 @@ import TextUI
         #expect(code.count == 13, "\(grid.lines.joined(separator: "\n"))")
         #expect(grid.lines.contains { $0.contains("A-000001  Ani Wijaya") } && grid.lines.contains { $0.contains("█▀▀▀▀▀█") })
     }
+
+    /// Finding 9's sibling at the door: a whole phone, typed as people say it, finds its person.
+    @Test func theDoorFindsSomeoneByTheirWholePhone() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for typed in ["0812-0000-3002", "+62 812 0000 3002", "3002"] {
+            let device = run([.char("2"), .char("c")] + self.typed(typed) + [.enter], on: store)
+            #expect(device.screens.contains { $0.contains("✓ Citra Lestari: present") }, "\(typed): \(device.screens.suffix(1))")
+            try store.apply(.clearAttendance(session: EntityID(.session, 1), artisan: EntityID(.artisan, 3), day: now))
+        }
+    }
 }

@@ -148,6 +148,17 @@ import Testing
         }
         #expect(SearchIndex.terms("batik 0812").count == 2)
     }
+
+    /// The door's and the participants list's boxes compare phones one way.
+    @Test func oneSearchKeyForAPhoneInAnySpelling() {
+        for typed in ["0812-0000-0120", "+62 812 0000 0120", "62812 0000 0120", "(0812) 0000.0120"] {
+            #expect(Phone.searchKey(typed) == "81200000120", "\(typed)")
+            #expect(Phone.matches("+6281200000120", Phone.searchKey(typed)!))
+        }
+        #expect(Phone.searchKey("0120") == nil, "three digits after the 0: too few to mean anyone")
+        #expect(Phone.searchKey("20120") == "20120" && Phone.matches("+6281200020120", "20120"))
+        #expect(Phone.searchKey("siti 0812") == nil && Phone.searchKey("081") == nil)
+    }
 }
 
 /// Issue 14, finding 7: the month view marks a clash on the days someone is booked twice.

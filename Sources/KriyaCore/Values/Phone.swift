@@ -33,6 +33,22 @@ public enum Phone {
         return .success("+62" + String(decoding: subscriber, as: UTF8.self))
     }
 
+    /// What a search box compares with stored phones: the digits after the country code or
+    /// the leading 0 (`+62 812-0000`, `0812 0000`, `8120000` → `8120000`); nil when the text
+    /// holds anything but a phone's characters, or fewer than four digits.
+    public static func searchKey(_ typed: String) -> Substring? {
+        let text = typed.trimmingSpaces
+        guard text.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }) else { return nil }
+        var digits = Substring(text.filter(\.isASCIIDigit))
+        if digits.hasPrefix("62") { digits = digits.dropFirst(2) } else if digits.hasPrefix("0") { digits = digits.dropFirst() }
+        return digits.count >= 4 ? digits : nil
+    }
+
+    /// True when the stored (normalised) `phone` holds what `searchKey` made of a query.
+    public static func matches(_ phone: String, _ key: Substring) -> Bool {
+        (phone.hasPrefix("+62") ? phone.dropFirst(3) : Substring(phone)).contains(key)
+    }
+
     /// `+6281200001234` → `081200001234`, the national form people dial.
     public static func national(_ normalised: String) -> String {
         normalised.hasPrefix("+62") ? "0" + normalised.dropFirst(3) : normalised

@@ -234,15 +234,15 @@ public struct CheckInScreen: Screen {
             return
         }
         let words = BrowseScreen.words(query.text)
-        let digits = query.text.filter(\.isNumber)
+        // A phone in any spelling (0812…, +62 812…, its last digits) meets the stored one.
+        let phoneKey = Phone.searchKey(query.text)
         /// Whether the letters find the person, and how well the first word typed meets the
         /// name: 4 the whole of a word of it, 3 the start of the first name, 2 the start of
         /// another, 1 inside (business or phone only: 0).
         func found(_ a: Artisan) -> (hit: Bool, fit: Int) {
             let name = Fold.string(a.name)
             let text = name + " " + Fold.string(a.business)
-            let phone = a.phone.filter(\.isNumber)
-            let hit = words.allSatisfy { text.contains($0) || (!digits.isEmpty && phone.contains(digits)) }
+            let hit = phoneKey.map { Phone.matches(a.phone, $0) } ?? words.allSatisfy { text.contains($0) }
             guard let w = words.first else { return (hit, 3) }
             let nameWords = name.split(separator: " ")
             let fit = nameWords.contains { $0 == w } ? 4 : name.hasPrefix(w) ? 3 : name.contains(" " + w) ? 2 : name.contains(w) ? 1 : 0

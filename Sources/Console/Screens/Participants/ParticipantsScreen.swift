@@ -59,11 +59,10 @@ public struct ParticipantsScreen: Screen {
         guard !search.text.isEmpty else { return all }
         let words = BrowseScreen.words(search.text)
         // A phone in any spelling: 0812…, +62 812…, 812… all meet the stored +62812….
-        var digits = Substring(search.text.filter(\.isNumber))
-        if digits.hasPrefix("62") { digits = digits.dropFirst(2) } else if digits.hasPrefix("0") { digits = digits.dropFirst() }
+        let phone = Phone.searchKey(search.text)
         return all.filter { id in
             guard let a = shared.data.artisans[id] else { return false }
-            if digits.count >= 4, a.phone.contains(digits) { return true }
+            if let phone, Phone.matches(a.phone, phone) { return true }
             return BrowseScreen.matches(words, [a.name, a.business, Wilayah.kelurahan(code: a.kelurahan)?.name ?? ""])
         }
     }

@@ -135,6 +135,14 @@ import Testing
         d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true), F.ctx))
         #expect(L10n.enrolment(try #require(d.sessions[sid]), .id) == "3 peserta terdaftar (melebihi kapasitas 2)")
     }
+
+    /// The sheet printed by default (CLI and console alike): today's, the next, else the last.
+    @Test func theDayToPrint() throws {
+        let s = try #require(try data().sessions[sid])   // today and tomorrow
+        #expect(s.dayToPrint(today: F.today) == F.today)
+        #expect(s.dayToPrint(today: F.today.adding(days: -5)) == F.today)
+        #expect(s.dayToPrint(today: F.today.adding(days: 9)) == F.today.adding(days: 1))
+    }
 }
 
 /// Issue 14, finding 9: a phone typed in pieces, with +62 and spaces, finds its owner.

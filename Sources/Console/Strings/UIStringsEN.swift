@@ -39,7 +39,7 @@ enum UIStringsEN {
         .uiHelpSchedule: "Month view: sessions and exhibitions, who is booked twice",
         .uiCheckInTitle: "Check-in · {0} · day {1} of {2}: {3}",
         .uiCheckInLateAfter: "starts {0}, late after {1}",
-        .uiCheckInPresent: "present · {1}",
+        .uiCheckInPresent: "present · {0}",
         .uiCheckInCounts: "late {0} · excused {1} · absent {2} · not yet {3}",
         .uiCheckInEligible: "certificates due: {0} (F8)",
         .uiCheckInSearch: "Name, business or phone: ",

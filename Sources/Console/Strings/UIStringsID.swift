@@ -39,7 +39,7 @@ enum UIStringsID {
         .uiHelpSchedule: "Jadwal sebulan: Bimtek dan pameran, dan yang bentrok",
         .uiCheckInTitle: "Presensi peserta · {0} · hari ke-{1} dari {2}: {3}",
         .uiCheckInLateAfter: "mulai {0}, terlambat setelah {1}",
-        .uiCheckInPresent: "hadir · {1}",
+        .uiCheckInPresent: "hadir · {0}",
         .uiCheckInCounts: "terlambat {0} · izin {1} · alpa {2} · belum {3}",
         .uiCheckInEligible: "sertifikat: {0} berhak (F8)",
         .uiCheckInSearch: "Nama, usaha atau HP: ",

@@ -36,7 +36,7 @@ struct PrintAttendanceSheet: ParsableCommand {
     )
 
     @Argument(help: "The session, e.g. B-000003.") var session: String
-    @Option(help: "Meeting day N (1 is the first; default: today's, else the first).") var day: Int?
+    @Option(help: "Meeting day N (1 is the first; default: today's, else the next to come, else the last).") var day: Int?
     @Flag(help: "The recap after the day: marks and times instead of signature cells.") var filled = false
     @Option(help: "Empty numbered rows at the end for walk-ins.") var blankRows = 5
     @Option(help: "The file to write.") var out: String?
@@ -48,7 +48,7 @@ struct PrintAttendanceSheet: ParsableCommand {
         let s = try global.session(session, in: store.data)
         let days = s.days
         let today = SystemInfo.now().today
-        let n = day ?? (days.firstIndex(of: today).map { $0 + 1 } ?? 1)
+        let n = day ?? (days.firstIndex(of: s.dayToPrint(today: today)).map { $0 + 1 } ?? 1)
         guard days.indices.contains(n - 1) else {
             Output.error(L10n.text(.cNoSuchDay, lang, n, s.id, days.count))
             throw ExitCode(EX_DATAERR)

@@ -177,3 +177,14 @@ public enum CommandError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension Dataset {
+    /// The sessions an artisan can still be enrolled in on `today`: not over, not cancelled or
+    /// closed, and not already theirs (a withdrawal may enrol again); soonest first.
+    public func sessionsOpen(to artisan: EntityID, today: CivilDate) -> [BimtekSession] {
+        sessions.items.filter { s in
+            s.end >= today && [.planned, .ongoing].contains(s.status(on: today))
+                && !s.participants.contains { $0.artisan == artisan && $0.enrolment != .cancelled }
+        }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+}

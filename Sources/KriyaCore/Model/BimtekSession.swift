@@ -57,6 +57,12 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         return today >= (days.first ?? start) ? .ongoing : .planned
     }
 
+    /// The meeting day a sheet is printed for as of `today`: today's, else the next to come,
+    /// else the last (by then, the recap).
+    public func dayToPrint(today: CivilDate) -> CivilDate {
+        days.first { $0 >= today } ?? days.last ?? start
+    }
+
     /// What a mark on `day` does to the stored status: the session runs; closing its last
     /// meeting day ends it.
     mutating func advanceStatus(markedOn day: CivilDate, closing: Bool) {

@@ -59,7 +59,7 @@ public enum AttendanceSheet {
     public static func participants(_ s: BimtekSession, data: Dataset) -> [(SessionParticipant, Artisan)] {
         s.participants.filter { $0.enrolment == .registered && $0.role == .peserta }
             .compactMap { p in data.artisans[p.artisan].map { (p, $0) } }
-            .sorted { $0.1.name.localizedStandardCompareFold($1.1.name) }
+            .sorted { $0.1.name.precedesByName($1.1.name) }
     }
 
     /// Odd numbers sign in the left half, even ones in the right: neighbours never sign on top
@@ -78,7 +78,7 @@ public enum AttendanceSheet {
 
 extension String {
     /// Name order as people read it: case and accents aside.
-    func localizedStandardCompareFold(_ other: String) -> Bool {
+    func precedesByName(_ other: String) -> Bool {
         let (a, b) = (Fold.string(self), Fold.string(other))
         return a != b ? a < b : self < other
     }

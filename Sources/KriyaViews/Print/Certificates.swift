@@ -47,7 +47,7 @@ public enum Certificates {
 
     /// The council's own sentence when the settings have one, the standard one otherwise.
     static func wording(_ settings: DocumentSettings, _ s: BimtekSession, partner: String, lang: Lang) -> String {
-        let values = [s.title, s.organiser + partner, dateSpan(s.start, s.end, lang), s.venue]
+        let values = [s.title, s.organiser + partner, PrintPage.dates(s.start, s.end, lang), s.venue]
         guard var text = settings.certificateText else { return L10n.text(.dCertificateWhat, lang, arguments: values) }
         // Names become positions in the sentence first, then one pass fills them: a title
         // holding "{tanggal}" stays as typed.
@@ -61,14 +61,6 @@ public enum Certificates {
     public static func holders(_ s: BimtekSession, only: EntityID? = nil, data: Dataset) -> [(SessionParticipant, Artisan)] {
         s.participants.filter { $0.certificate != nil && (only == nil || $0.artisan == only) }
             .compactMap { p in data.artisans[p.artisan].map { (p, $0) } }
-            .sorted { $0.1.name.localizedStandardCompareFold($1.1.name) }
-    }
-
-    /// "30 November 2026", "16–18 Desember 2026", "30 November – 2 Desember 2026".
-    static func dateSpan(_ start: CivilDate, _ end: CivilDate, _ lang: Lang) -> String {
-        if start == end { return start.full(lang) }
-        if start.year == end.year && start.month == end.month { return "\(start.day)–\(end.full(lang))" }
-        if start.year == end.year { return String(start.full(lang).dropLast(5)) + " – " + end.full(lang) }
-        return start.full(lang) + " – " + end.full(lang)
+            .sorted { $0.1.name.precedesByName($1.1.name) }
     }
 }

@@ -14,13 +14,13 @@ public enum PeopleLists {
                 let (ea, eb) = (order.firstIndex(of: a.0.enrolment)!, order.firstIndex(of: b.0.enrolment)!)
                 if ea != eb { return ea < eb }
                 if (a.0.role == .peserta) != (b.0.role == .peserta) { return a.0.role == .peserta }
-                return a.1.name.localizedStandardCompareFold(b.1.name)
+                return a.1.name.precedesByName(b.1.name)
             }
         let rows = people.map { p, a in
             [a.name, a.business, Wilayah.kelurahan(code: a.kelurahan)?.name ?? "", a.phoneShown,
              p.role == .peserta ? L10n.value(p.enrolment, lang) : L10n.value(p.role, lang), p.certificate ?? ""]
         }
-        let facts: [(TextKey, String?)] = [(.dActivity, s.title), (.fDates, Certificates.dateSpan(s.start, s.end, lang)),
+        let facts: [(TextKey, String?)] = [(.dActivity, s.title), (.fDates, PrintPage.dates(s.start, s.end, lang)),
                                            (.fVenue, s.venue), (.fOrganiser, s.organiser), (.fPartner, s.partner),
                                            (.fEnrolled, L10n.people(s, lang))]
         return document(title: t(.dParticipantsTitle), record: s.title, facts: facts,
@@ -37,14 +37,14 @@ public enum PeopleLists {
             .compactMap { p in data.artisans[p.artisan].map { (p, $0) } }
             .sorted { a, b in
                 let (ca, cb) = (order.firstIndex(of: a.0.curation)!, order.firstIndex(of: b.0.curation)!)
-                return ca != cb ? ca < cb : a.1.name.localizedStandardCompareFold(b.1.name)
+                return ca != cb ? ca < cb : a.1.name.precedesByName(b.1.name)
             }
         let rows = people.map { p, a in
             [a.name, a.business, a.category.label(lang), Wilayah.kelurahan(code: a.kelurahan)?.name ?? "", a.phoneShown,
              L10n.value(p.curation, lang), p.booth ?? "", e.missingCertifications(a).map(\.rawValue).joined(separator: ", ")]
         }
         let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
-        let facts: [(TextKey, String?)] = [(.dActivity, e.name), (.fDates, Certificates.dateSpan(e.start, e.end, lang)),
+        let facts: [(TextKey, String?)] = [(.dActivity, e.name), (.fDates, PrintPage.dates(e.start, e.end, lang)),
                                            (.fVenue, place.isEmpty ? nil : place), (.fOrganiser, e.organiser),
                                            (.fRequiredCertifications, e.requiredCertifications.isEmpty ? nil
                                                 : e.requiredCertifications.map(\.rawValue).joined(separator: ", "))]

@@ -59,5 +59,13 @@ enum PrintPage {
             """
     }
 
+    /// "30 November 2026", "16–18 Desember 2026", "30 November – 2 Desember 2026".
+    static func dates(_ start: CivilDate, _ end: CivilDate, _ lang: Lang) -> String {
+        if start == end { return start.full(lang) }
+        if start.year == end.year && start.month == end.month { return "\(start.day)–\(end.full(lang))" }
+        if start.year == end.year { return String(start.full(lang).dropLast(5)) + " – " + end.full(lang) }
+        return start.full(lang) + " – " + end.full(lang)
+    }
+
     static func x(_ text: String) -> String { ReportDocument.x(text) }
 }

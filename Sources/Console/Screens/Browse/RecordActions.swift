@@ -38,19 +38,10 @@ enum RecordActions {
         return shared.confirm(.save(.delete(id, baseRev: a.rev)), title: shared.t(.uiDeleteTitle, a.name), text: shared.t(.uiDeleteText, a.name, id))
     }
 
-    /// Sessions an artisan can still be enrolled in: not over, not cancelled or closed, and
-    /// not one they are already in (a withdrawal may enrol again); soonest first.
-    static func openSessions(for artisan: EntityID, _ shared: Shared) -> [BimtekSession] {
-        shared.data.sessions.items.filter { s in
-            s.end >= shared.today && [.planned, .ongoing].contains(s.status(on: shared.today))
-                && !s.participants.contains { $0.artisan == artisan && $0.enrolment != .cancelled }
-        }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-    }
-
     /// `+` on an artisan: a menu of the sessions open to them.
     static func askWhichSession(_ artisan: EntityID, _ shared: inout Shared) -> Step {
         guard let a = shared.data.artisans[artisan] else { return .stay }
-        let open = openSessions(for: artisan, shared)
+        let open = shared.data.sessionsOpen(to: artisan, today: shared.today)
         guard !open.isEmpty else {
             shared.message = shared.t(.uiEnrolNoSession, a.name)
             return .stay
@@ -84,7 +75,7 @@ enum RecordActions {
     static func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: Shared) -> Step {
         switch purpose {
         case .enrolIn(let artisan):
-            guard let s = openSessions(for: artisan, shared)[safe: index] else { return .stay }
+            guard let s = shared.data.sessionsOpen(to: artisan, today: shared.today)[safe: index] else { return .stay }
             return .run(.save(.enrol(session: s.id, artisan: artisan, role: .peserta)))
         case .mergeInto(let keep):
             guard let other = shared.data.duplicates(of: keep)[safe: index]?.artisan, let kept = shared.data.artisans[keep] else { return .stay }

@@ -21,7 +21,7 @@ extension CheckInScreen {
         let big = BigNumber.rows(present)
         for (i, row) in big.enumerated() { grid.put(" " + row, x: area.x + 1, y: area.y + 2 + i, role: .success) }
         let x = area.x + 3 + BigNumber.width(present) + 2
-        let line1 = shared.t(.uiCheckInPresent, present, L10n.enrolment(s, lang))
+        let line1 = shared.t(.uiCheckInPresent, L10n.enrolment(s, lang))
         let line2 = shared.t(.uiCheckInCounts, marks.filter { $0 == .terlambat }.count, marks.filter { $0 == .izin }.count,
                              marks.filter { $0 == .alpa }.count, registered.count - marks.count)
         let eligible = s.participants.filter { CheckInRules.eligible($0, in: s) && $0.certificate == nil }.count

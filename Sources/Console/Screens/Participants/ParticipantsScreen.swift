@@ -109,7 +109,7 @@ public struct ParticipantsScreen: Screen {
         case .print:
             // An exhibition has one document; a session a choice of four.
             guard let s = shared.data.sessions[event] else { return .run(.print(.delegation(event))) }
-            let items = [shared.t(.uiPrintSheet, Self.sheetDay(s, shared).full(shared.lang)), shared.t(.dParticipantsTitle),
+            let items = [shared.t(.uiPrintSheet, s.dayToPrint(today: shared.today).full(shared.lang)), shared.t(.dParticipantsTitle),
                          shared.t(.dCardsTitle), shared.t(.uiPrintCertificates)]
             return .push(MenuScreen(.printFor(event), title: shared.t(.uiPrintTitle), items: items))
         default:
@@ -161,7 +161,7 @@ public struct ParticipantsScreen: Screen {
             return markMenu(who, day, shared)
         case .chose(.printFor(let session), let i):
             guard let s = shared.data.sessions[session] else { return .stay }
-            let jobs: [PrintJob] = [.attendance(session, Self.sheetDay(s, shared)), .participants(session), .cards(session), .certificates(session)]
+            let jobs: [PrintJob] = [.attendance(session, s.dayToPrint(today: shared.today)), .participants(session), .cards(session), .certificates(session)]
             return jobs.indices.contains(i) ? .run(.print(jobs[i])) : .stay
         case .chose(.attendanceMark, let i):
             guard let who = correcting?.artisan, let day = correcting?.day else { return .stay }
@@ -186,12 +186,6 @@ public struct ParticipantsScreen: Screen {
         default:
             return shared.answer(outcome)
         }
-    }
-
-    /// The day whose sheet Ctrl-P prints: today on a meeting day, else the next to come, else
-    /// the last (then filled with the marks).
-    static func sheetDay(_ s: BimtekSession, _ shared: Shared) -> CivilDate {
-        s.days.first { $0 >= shared.today } ?? s.days.last ?? s.start
     }
 
     /// The marks offered when correcting, in the order the office says them; the last item of

@@ -19,7 +19,8 @@ import KriyaCore
                 let again = JournalFormat.entry(change, at: "x", user: "u")
                 let back = again.dropLast().withUnsafeBufferPointer { try? JournalFormat.read($0) }
                 precondition(back?.artisans == change.artisans && back?.sessions == change.sessions
-                             && back?.exhibitions == change.exhibitions && back?.deleted == change.deleted,
+                             && back?.exhibitions == change.exhibitions && back?.deleted == change.deleted
+                             && back?.terms == change.terms && back?.members == change.members && back?.partners == change.partners,
                              "a journal line reads back differently")
             }
         case 4: _ = JournalFormat.header(input)

@@ -16,12 +16,12 @@ public struct DetailView {
         self.width = width
     }
 
-    private func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String {
+    func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String {
         L10n.text(key, lang, arguments: args)
     }
 
     /// `Label: value` lines, labels aligned; empty values left out; values made safe.
-    private func fields(_ pairs: [(TextKey, String?)]) -> [String] {
+    func fields(_ pairs: [(TextKey, String?)]) -> [String] {
         let shown = pairs.compactMap { key, value -> (String, String)? in
             guard let value, !value.isEmpty else { return nil }
             return (L10n.text(key, lang), value)
@@ -36,7 +36,7 @@ public struct DetailView {
         }
     }
 
-    private func dates(_ start: CivilDate, _ end: CivilDate) -> String {
+    func dates(_ start: CivilDate, _ end: CivilDate) -> String {
         start == end ? start.long(lang) : "\(start.long(lang)) – \(end.long(lang))"
     }
 
@@ -55,6 +55,7 @@ public struct DetailView {
             (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
             // A duplicate merged away says where the person's record is now.
             (.fMergedInto, a.mergedInto.map { "\($0) \(data.artisans[$0]?.name ?? "")" }),
+            (.fBoardMember, boardSeats(of: a.id)), (.fTaught, taught(by: a.id)),
         ])
 
         out += ["", t(.cBimtekHistory)]
@@ -91,11 +92,14 @@ public struct DetailView {
         let capacity = L10n.people(s, lang)
         let rate = s.attendanceRate(asOf: today).map { t(.cAttendanceRate, Int(($0 * 100).rounded())) }
         out += fields([
+            (.fSessionKind, L10n.value(s.kind, lang)),
             (.fDates, dates(s.start, s.end)), (.fStatus, L10n.value(s.status(on: today), lang)), (.fTopic, s.topic),
-            (.fOrganiser, s.organiser), (.fPartner, s.partner), (.fTrainers, s.trainers.joined(separator: ", ")),
+            (.fOrganiser, s.organiser), (.fPartners, data.partnerNames(of: s).joined(separator: ", ")),
+            (.fTrainers, data.trainerNames(of: s).joined(separator: ", ")),
             (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")),
             (.fMeetingDays, s.days.map { $0.short(lang) }.joined(separator: ", ")),
             (.fEnrolled, [capacity, rate].compactMap { $0 }.joined(separator: ", ")), (.fFunding, s.funding),
+            (.fCertificates, s.givesCertificates == (s.kind == .pelatihan) ? nil : L10n.text(s.givesCertificates ? .cYes : .cNo, lang)),
         ])
         out += ["", t(.fParticipants)]
         var columns: [Table.Column] = [.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fRole), minWidth: 6)]
@@ -120,7 +124,7 @@ public struct DetailView {
         let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
         out += fields([
             (.fDates, dates(e.start, e.end)), (.fStatus, L10n.value(e.status, lang)), (.fLevel, L10n.value(e.level, lang)),
-            (.fOrganiser, e.organiser), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
+            (.fOrganiser, e.organiser), (.fPartners, data.partnerNames(of: e).joined(separator: ", ")), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
             (.fPayer, e.payer.map { L10n.value($0, lang) }), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
             (.fRequiredCertifications, e.requiredCertifications.isEmpty ? nil : e.requiredCertifications.map(\.rawValue).joined(separator: ", ")),
         ])

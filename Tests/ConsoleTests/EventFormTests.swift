@@ -71,7 +71,7 @@ import TextUI
                                             kelurahan: "35.73.05.1004", business: "Keramik Sekar Dinoyo", category: .keramikGerabah)))
         try store.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek Glasir", organiser: "Dekranasda",
                                                   venue: "Aula", start: today.adding(days: 7), end: today.adding(days: 8))))
-        let toVenue: [Key] = Array(repeating: .tab, count: 5)
+        let toVenue: [Key] = Array(repeating: .tab, count: 7)
         let device = ScriptedDevice([.char("2"), .char("e")] + toVenue + [.ctrl("u")] + "Sentra Dinoyo".map { .char($0) })
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         let colleague = try Store(path: dir)

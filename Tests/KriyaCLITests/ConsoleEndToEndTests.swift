@@ -73,7 +73,7 @@ import KriyaCore
         let t = try TmuxSession(term: "vt100", width: 80, height: 24, env: ["LANG": "C", "LC_ALL": "C"])
         t.send("\(Kriya.binary) --demo; echo EXIT=$?", enter: true)
         #expect(t.waitFor("1 Artisans"), "\(t.screen)")
-        for (key, expected) in [("4", "Reports"), ("m", "Monday"), ("Escape", "1 Artisans"), ("F9", "Data")] {
+        for (key, expected) in [("4", "Reports"), ("m", "Monday"), ("Escape", "4 Reports"), ("F9", "Data")] {
             if key.count == 1 { t.send(key) } else { t.key(key) }
             #expect(t.waitFor(expected), "\(key): \(t.screen)")
             usleep(200_000)

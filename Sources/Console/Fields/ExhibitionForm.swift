@@ -12,6 +12,7 @@ enum ExhibitionForm {
         ("name", .fName, { _ in TextKind() }, .uiHintExhibitionName, 200),
         ("level", .fLevel, { Choices.of(ExhibitionLevel.self, $0) }, nil, 20),
         ("organiser", .fOrganiser, { _ in TextKind() }, nil, 160),
+        ("partners", .fPartners, { _ in MultiChoiceKind([]) }, .uiHintPartners, 2000),
         ("venue", .fVenue, { _ in TextKind() }, nil, 200),
         ("city", .fCity, { _ in TextKind() }, nil, 80),
         ("country", .fCountry, { _ in TextKind() }, .uiHintCountry, 80),
@@ -24,8 +25,9 @@ enum ExhibitionForm {
          .uiHintMultiChoice, 80),
     ]
 
-    static func values(of e: Exhibition, _ lang: Lang) -> [String: String] {
+    static func values(of e: Exhibition, _ lang: Lang, _ data: Dataset) -> [String: String] {
         [
+            "partners": e.partners.compactMap { data.partners[$0]?.name }.joined(separator: SessionForm.partnerSeparator),
             "name": e.name, "level": L10n.value(e.level, lang), "organiser": e.organiser ?? "", "venue": e.venue ?? "",
             "city": e.city ?? "", "country": e.country ?? "", "start": e.start.numeric, "end": e.end == e.start ? "" : e.end.numeric,
             "boothCost": e.boothCost.map(Rupiah.format) ?? "", "payer": e.payer.map { L10n.value($0, lang) } ?? "",
@@ -34,18 +36,19 @@ enum ExhibitionForm {
         ]
     }
 
-    static func make(_ lang: Lang, editing exhibition: Exhibition? = nil) -> Form {
-        let current = exhibition.map { values(of: $0, lang) } ?? ["status": L10n.value(ExhibitionStatus.planned, lang)]
+    static func make(_ lang: Lang, data: Dataset, editing exhibition: Exhibition? = nil) -> Form {
+        let current = exhibition.map { values(of: $0, lang, data) } ?? ["status": L10n.value(ExhibitionStatus.planned, lang)]
+        let partners = MultiChoiceKind(data.partners.items.map(\.name).sorted { $0.lowercased() < $1.lowercased() }, separator: SessionForm.partnerSeparator)
         let title = exhibition.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewExhibition, lang)
         return Form(title: title, fields: layout.map { item in
             FormField(key: item.key, label: L10n.text(item.label, lang), value: current[item.key] ?? "",
-                      required: required.contains(item.key), kind: item.kind(lang),
+                      required: required.contains(item.key), kind: item.key == "partners" ? partners : item.kind(lang),
                       hint: item.hint.map { UIText.text($0, lang) } ?? "", maxLength: item.max)
         })
     }
 
     /// The exhibition the form describes, on top of `base` (keeping its participants).
-    static func read(_ form: Form, onto base: Exhibition?, _ lang: Lang) -> (exhibition: Exhibition, problems: [FieldError]) {
+    static func read(_ form: Form, onto base: Exhibition?, _ lang: Lang, data: Dataset) -> (exhibition: Exhibition, problems: [FieldError]) {
         var r = FormReader(form, lang)
         let start = r.date("start")
         if start == nil && r.text("start") == nil { r.add(FieldError("start", .required)) }
@@ -56,6 +59,7 @@ enum ExhibitionForm {
         e.name = r.text("name") ?? ""
         e.level = level ?? e.level
         e.organiser = r.text("organiser")
+        e.partners = SessionForm.partnerIDs(form.value("partners"), data)
         e.venue = r.text("venue")
         e.city = r.text("city")
         e.country = r.text("country")

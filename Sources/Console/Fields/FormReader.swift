@@ -1,4 +1,5 @@
 import KriyaCore
+import KriyaText
 import TextUI
 
 /// Reads a form's values as the domain's types, collecting a problem for each one that does
@@ -36,6 +37,15 @@ struct FormReader {
         guard let t = text(key) else { return nil }
         if let v = Choices.read(t, as: type, lang) { return v }
         problems.append(FieldError(key, .invalidChoice(t, allowed: E.allCases.map { L10n.value($0, lang) })))
+        return nil
+    }
+
+    /// Yes or no in the user's language (or the other one); nil when empty.
+    mutating func yesNo(_ key: String) -> Bool? {
+        guard let t = text(key).map(Fold.string) else { return nil }
+        if Lang.allCases.contains(where: { Fold.string(L10n.text(.cYes, $0)) == t }) { return true }
+        if Lang.allCases.contains(where: { Fold.string(L10n.text(.cNo, $0)) == t }) { return false }
+        problems.append(FieldError(key, .invalidChoice(t, allowed: [L10n.text(.cYes, lang), L10n.text(.cNo, lang)])))
         return nil
     }
 

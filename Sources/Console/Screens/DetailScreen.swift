@@ -19,14 +19,14 @@ public struct DetailScreen: Screen {
 
     public func bindings(_ shared: Shared) -> [Binding] {
         let id = self.id
-        let event = id.map { $0.kind != .artisan } ?? false
+        let event = id?.kind.isEvent ?? false
         return Binding.moving(letters: true) + [
             Binding([.escape, .enter], .back, help: .uiHelpBackToList, bar: .uiKeyBack, barKeys: "Esc"),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, bar: id == nil ? nil : .uiKeyEdit, enabled: id != nil),
-            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id != nil),
+            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id.map { $0.kind == .artisan || $0.kind.isEvent } ?? false),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
-            Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
+            Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind.isRemovable ?? false),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
             Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
             Binding([.ctrl("p")], .print, help: .uiHelpPrintReport, enabled: id == nil),
@@ -91,6 +91,9 @@ public struct DetailScreen: Screen {
         case .artisan: return shared.data.artisans[id].map(view.artisan) ?? []
         case .session: return shared.data.sessions[id].map(view.session) ?? []
         case .exhibition: return shared.data.exhibitions[id].map(view.exhibition) ?? []
+        case .term: return shared.data.terms[id].map(view.term) ?? []
+        case .member: return shared.data.members[id].map(view.member) ?? []
+        case .partner: return shared.data.partners[id].map(view.partner) ?? []
         }
     }
 

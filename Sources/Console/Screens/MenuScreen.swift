@@ -19,6 +19,7 @@ enum MenuBar {
             (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
             (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
             (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
+            (.uiPaneOrganisation, .pane(.organisation)),
             (.uiHelpSchedule, .schedule), (.uiHelpRedraw, .redraw),
         ]),
         Group(title: .uiMenuEvents, items: [
@@ -109,7 +110,7 @@ public struct MenuScreen: Screen {
         let all = shared.t(.uiAll)
         let filter = browse.filter
         switch purpose {
-        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn, .mergeInto, .printFor:
+        case .main, .filter, .attendanceDay, .attendanceMark, .enrolIn, .mergeInto, .printFor, .boardTerm, .newCouncil:
             menu = Menu(title: shared.t(.uiFilterTitle), items: Self.filterLabels(shared))
         case .kecamatan:
             menu = Menu(title: shared.t(.fKecamatan), items: [all] + Wilayah.kecamatan.map(\.name),
@@ -121,7 +122,8 @@ public struct MenuScreen: Screen {
             menu = Menu(title: shared.t(.uiFilterCertification), items: [all] + CertificationKind.allCases.map(\.rawValue),
                         selected: filter.certification.flatMap { CertificationKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
         case .sessionStatus:
-            menu = Menu(title: shared.t(.fStatus), items: [all] + SessionStatus.allCases.map { L10n.value($0, lang) },
+            menu = Menu(title: shared.t(.fStatus), items: [all] + SessionStatus.allCases.map { L10n.value($0, lang) }
+                            + SessionKind.allCases.map { shared.t(.fSessionKind) + ": " + L10n.value($0, lang) },
                         selected: browse.sessionStatus.flatMap { SessionStatus.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
         case .exhibitionStatus:
             menu = Menu(title: shared.t(.fStatus), items: [all] + ExhibitionStatus.allCases.map { L10n.value($0, lang) },

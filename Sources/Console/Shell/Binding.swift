@@ -2,7 +2,7 @@ import KriyaCore
 import TextUI
 
 /// The panes of the main screen.
-public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports }
+public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports, organisation }
 
 /// What a key does. One vocabulary for every screen; each screen binds the ones it has.
 public enum Action: Equatable, Sendable {
@@ -23,6 +23,8 @@ public enum Action: Equatable, Sendable {
     case add, withdraw, accept, reject, propose, booth, sales, salesGrid, correct
     // The month view.
     case today
+    // A form's field with its own picker (a session's trainers).
+    case pick
     // The conflict view.
     case theirs, mine, toggle
     // The import preview.

@@ -52,9 +52,15 @@ extension ConsoleState {
     }
 
     private func tabs(_ grid: inout Grid) {
+        // Where the five names and the menu bar do not fit (80 columns), the other panes show
+        // their number only: the active one is named, and every pane is still a key away.
+        let full = Pane.allCases.map { " \($0.rawValue + 1) \(browse.paneName($0, shared)) " }
+        let menu = MenuBar.layout(width: grid.width, shared.lang).first.map { grid.width - $0.x } ?? 0
+        let fits = 1 + full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } + menu <= grid.width
         var x = 1
         for p in Pane.allCases {
-            x += grid.put(" \(p.rawValue + 1) \(browse.paneName(p, shared)) ", x: x, y: 1, role: p == browse.pane ? .tabActive : .tab) + 1
+            let label = fits || p == browse.pane ? full[p.rawValue] : " \(p.rawValue + 1) "
+            x += grid.put(label, x: x, y: 1, role: p == browse.pane ? .tabActive : .tab) + 1
         }
         MenuBar.render(&grid, tabsEnd: x, open: (top as? MenuScreen)?.barGroup, shared.lang)
     }

@@ -85,6 +85,8 @@ public enum Outcome {
     case action(Action)
     /// A spreadsheet was imported: the artisans are what changed.
     case imported
+    /// The trainer picker's choice, for the session form below.
+    case pickedTrainer(TrainerChoice)
 }
 
 /// A yes/no question a dialog asks for the screen below.
@@ -172,7 +174,7 @@ public struct ImportPreview: Equatable, Sendable {
 /// What each screen is (the title line names it; tests check which screen is on top).
 public enum ScreenKind: Equatable, Sendable {
     case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, prompt, code,
-         conflict, history, participants, checkIn, schedule, salesGrid
+         conflict, history, participants, checkIn, schedule, salesGrid, trainerPicker
 }
 
 public enum MenuPurpose: Equatable, Sendable {
@@ -185,5 +187,7 @@ public enum MenuPurpose: Equatable, Sendable {
     case printFor(EntityID)
     /// Merging a duplicate into this artisan: which one.
     case mergeInto(EntityID)
+    /// The Organisation pane: which term's board to show; what kind of record to add.
+    case boardTerm, newCouncil
 }
 

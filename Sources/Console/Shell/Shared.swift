@@ -106,8 +106,11 @@ public struct Shared {
     func stored(_ id: EntityID) -> (values: [String: String], rev: Int, name: String)? {
         switch id.kind {
         case .artisan: return data.artisans[id].map { (ArtisanForm.values(of: $0, lang), $0.rev, $0.name) }
-        case .session: return data.sessions[id].map { (SessionForm.values(of: $0, lang), $0.rev, $0.title) }
-        case .exhibition: return data.exhibitions[id].map { (ExhibitionForm.values(of: $0, lang), $0.rev, $0.name) }
+        case .session: return data.sessions[id].map { (SessionForm.values(of: $0, lang, data), $0.rev, $0.title) }
+        case .exhibition: return data.exhibitions[id].map { (ExhibitionForm.values(of: $0, lang, data), $0.rev, $0.name) }
+        case .term: return data.terms[id].map { (TermForm.values(of: $0), $0.rev, $0.name) }
+        case .member: return data.members[id].map { (MemberForm.values(of: $0, data), $0.rev, $0.name) }
+        case .partner: return data.partners[id].map { (PartnerForm.values(of: $0, lang), $0.rev, $0.name) }
         }
     }
 

@@ -6,8 +6,8 @@ import KriyaText
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a record.",
-        subcommands: [AddArtisanCommand.self]
+        abstract: "Add a record: an artisan, a board term or member, a partner.",
+        subcommands: [AddArtisanCommand.self, AddTermCommand.self, AddMemberCommand.self, AddPartnerCommand.self]
     )
 }
 

@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
             var table: ExportTables.Table
             switch what {
             case .artisans: table = ExportTables.artisans(data.artisans.items.sorted { $0.id < $1.id }, lang: lang, includeSensitive: includeSensitive)
-            case .sessions: table = ExportTables.sessions(sessions, lang: lang, today: SystemInfo.now().today)
+            case .sessions: table = ExportTables.sessions(sessions, data: data, lang: lang, today: SystemInfo.now().today)
             case .exhibitions: table = ExportTables.exhibitions(data.exhibitions.items.sorted { $0.id < $1.id }, lang: lang)
             case .attendance: table = ExportTables.attendance(sessions, artisans: data.artisans, lang: lang)
             case .delegation: table = ExportTables.delegation(fair!, artisans: data.artisans, lang: lang)

@@ -2,13 +2,18 @@ import ArgumentParser
 import Foundation
 import KriyaCore
 import KriyaStore
+import KriyaText
 import KriyaViews
 
 struct FindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "find",
-        abstract: "Find artisans by name, business, brand, product, kelurahan or phone digits.",
-        discussion: "Every word must match; case and accents are ignored. Best matches (name starting with the first word) come first."
+        abstract: "Find artisans by name, business, brand, product, kelurahan or phone digits; and board members and partners.",
+        discussion: """
+            Every word must match; case and accents are ignored. Best matches (name starting with the first word) come first. \
+            Board members and partners whose name, position, field, kind or contact matches are listed after the artisans, \
+            marked by kind (with --json, only when --council is given: an object {artisans, council}).
+            """
     )
 
     @Argument(help: "Words to search for (none: everyone).") var words: [String] = []
@@ -17,6 +22,7 @@ struct FindCommand: ParsableCommand {
     @Option(help: "Only artisans holding this certification (NIB, PIRT, halal, SNI, merek, BNSP).") var certification: String?
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "With --json: an object {artisans, council} (board members and partners too) instead of the list of artisans.") var council = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -50,14 +56,23 @@ struct FindCommand: ParsableCommand {
         let matches = index.search(words.joined(separator: " ")).filter { filter.matches(items[$0]) }
         let shown = matches.prefix(max(0, limit)).map { items[$0] }
 
+        // The council's records are few: matched on their words whenever words are given and
+        // no artisan-only filter is.
+        let others = words.isEmpty || !filter.isEmpty ? [] : CouncilMatch.find(words.joined(separator: " "), in: store.data, lang: lang)
         if json {
-            Output.line(try JSONOutput.encode(shown.map { ArtisanJSON($0) }))
+            if council {
+                Output.line(try JSONOutput.encode(FindJSON(artisans: shown.map { ArtisanJSON($0) }, council: others)))
+            } else {
+                Output.line(try JSONOutput.encode(shown.map { ArtisanJSON($0) }))
+            }
             return
         }
-        guard !shown.isEmpty else {
+        guard !shown.isEmpty || !others.isEmpty else {
             Output.line(L10n.text(.cNoMatches, lang))
             return
         }
+        defer { CouncilMatch.print(others, lang: lang, apart: !shown.isEmpty) }
+        guard !shown.isEmpty else { return }
         // Minimum widths add up to 80 columns: at 80, names and businesses keep the most room
         // and phone numbers are never cut.
         var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 14),
@@ -70,4 +85,48 @@ struct FindCommand: ParsableCommand {
         Output.lines(table.render(width: Output.width()))
         Output.line(L10n.text(.cShownOfTotal, lang, shown.count, matches.count, items.count))
     }
+}
+
+/// A board member or partner that `find` matched.
+struct CouncilMatch: Encodable {
+    let id: EntityID
+    let kind: String
+    let name: String
+    let detail: String
+
+    /// Partners first, then seats of the current board, then earlier ones.
+    static func find(_ query: String, in data: Dataset, lang: Lang) -> [CouncilMatch] {
+        let words = query.split(separator: " ").map { Fold.string(String($0)) }
+        func hit(_ fields: [String]) -> Bool {
+            let text = fields.map(Fold.string).joined(separator: "\u{1}")
+            return words.allSatisfy { text.contains($0) }
+        }
+        let current = data.currentTerm(on: SystemInfo.now().today)?.id
+        let seats = data.members.items.filter { hit([$0.name, $0.position, $0.field ?? ""]) }
+            .sorted { ($0.term == current ? 0 : 1, $0.id) < ($1.term == current ? 0 : 1, $1.id) }
+            .map { m in
+                CouncilMatch(id: m.id, kind: L10n.text(.cKindMember, lang), name: m.name,
+                             detail: [m.position, m.field, data.terms[m.term]?.name].compactMap { $0 }.joined(separator: " · "))
+            }
+        let partners = data.partners.items.filter { hit([$0.name, L10n.value($0.kind, lang), $0.contact ?? ""] + $0.people) }.map { p in
+            CouncilMatch(id: p.id, kind: L10n.text(.cKindPartner, lang), name: p.name,
+                         detail: [L10n.value(p.kind, lang), p.contact].compactMap { $0 }.joined(separator: " · "))
+        }
+        return partners + seats
+    }
+
+    /// `apart`: under the artisans' table, with a blank line between.
+    static func print(_ matches: [CouncilMatch], lang: Lang, apart: Bool) {
+        guard !matches.isEmpty else { return }
+        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fKind, lang), minWidth: 7),
+                           .init(L10n.text(.fName, lang), minWidth: 14), .init("", minWidth: 10)])
+        for m in matches { table.add([m.id.description, m.kind, m.name, m.detail]) }
+        if apart { Output.line("") }
+        Output.lines(table.render(width: Output.width()))
+    }
+}
+
+struct FindJSON: Encodable {
+    let artisans: [ArtisanJSON]
+    let council: [CouncilMatch]
 }

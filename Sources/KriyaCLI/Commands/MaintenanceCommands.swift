@@ -33,7 +33,8 @@ struct CheckCommand: ParsableCommand {
             Output.line(L10n.text(.cDuplicatesMergeHint, lang))
         }
         if report.isSound {
-            Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions))
+            Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions,
+                                         report.members, report.terms, report.partners))
         } else {
             Output.line(L10n.text(.cCheckProblems, lang, report.problems.count))
             Output.lines(report.problems.map { "  " + TerminalSafe.text($0) })

@@ -6,10 +6,10 @@ import KriyaViews
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one record: an artisan (A-…), a Bimtek session (B-…) or an exhibition (P-…)."
+        abstract: "Show one record: an artisan (A-…), a Bimtek session (B-…), an exhibition (P-…), a board term (T-…), a board member (M-…) or a partner (R-…)."
     )
 
-    @Argument(help: "The id, e.g. A-000123, B-000004, P-000002.") var id: String
+    @Argument(help: "The id, e.g. A-000123, B-000004, P-000002, T-000002, M-000031, R-000001.") var id: String
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var global: GlobalOptions
 
@@ -27,12 +27,27 @@ struct ShowCommand: ParsableCommand {
             Output.lines(details.artisan(a))
         case .session:
             guard let s = data.sessions[entity] else { return try notFound(entity, lang) }
-            if json { return Output.line(try JSONOutput.encode(s)) }
+            if json { return Output.line(try JSONOutput.encode(SessionJSON(s, data))) }
             Output.lines(details.session(s))
         case .exhibition:
             guard let e = data.exhibitions[entity] else { return try notFound(entity, lang) }
             if json { return Output.line(try JSONOutput.encode(e)) }
             Output.lines(details.exhibition(e))
+        case .term:
+            guard let t = data.terms[entity] else { return try notFound(entity, lang) }
+            if json { return Output.line(try JSONOutput.encode(BoardJSON(term: t, members: data.board(of: t.id).map {
+                BoardJSON.Seat(member: $0, serving: $0.serves(on: today, in: t), taught: data.sessionsTaught(by: $0.id).count)
+            }))) }
+            Output.lines(details.term(t))
+        case .member:
+            guard let m = data.members[entity] else { return try notFound(entity, lang) }
+            if json { return Output.line(try JSONOutput.encode(MemberJSON(member: m, term: data.terms[m.term]?.name, taught: data.sessionsTaught(by: m.id).map(\.id)))) }
+            Output.lines(details.member(m))
+        case .partner:
+            guard let p = data.partners[entity] else { return try notFound(entity, lang) }
+            if json { return Output.line(try JSONOutput.encode(PartnerJSON(partner: p, sessions: data.sessions(withPartner: p.id).map(\.id),
+                                                                           exhibitions: data.exhibitions(withPartner: p.id).map(\.id)))) }
+            Output.lines(details.partner(p))
         }
     }
 
@@ -74,4 +89,39 @@ struct ArtisanDetailJSON: Encodable {
                            attendance: nil, certificate: nil, curation: p?.curation, booth: p?.booth, sales: p?.sales)
         }
     }
+}
+
+/// A session for `show --json`: its stored fields, plus its partners and trainers by name (the
+/// stored `partners` and `trainerRefs` are ids).
+struct SessionJSON: Encodable {
+    let session: BimtekSession
+    let partnersNamed: [Named]
+    let trainersNamed: [Named]
+
+    struct Named: Encodable {
+        let id: EntityID?
+        let name: String
+    }
+
+    init(_ s: BimtekSession, _ data: Dataset) {
+        session = s
+        partnersNamed = s.partners.map { Named(id: $0, name: data.partners[$0]?.name ?? "?") } + (s.partner.map { [Named(id: nil, name: $0)] } ?? [])
+        trainersNamed = s.trainerRefs.map { Named(id: $0, name: data.title(of: $0) ?? "?") } + s.trainers.map { Named(id: nil, name: $0) }
+    }
+
+    private enum Extra: String, CodingKey { case partnersNamed, trainersNamed }
+
+    /// The session's own members and the two lists side by side, in one object.
+    func encode(to encoder: Encoder) throws {
+        try session.encode(to: encoder)
+        var c = encoder.container(keyedBy: Extra.self)
+        try c.encode(partnersNamed, forKey: .partnersNamed)
+        try c.encode(trainersNamed, forKey: .trainersNamed)
+    }
+}
+
+struct MemberJSON: Encodable {
+    let member: BoardMember
+    let term: String?
+    let taught: [EntityID]
 }

@@ -11,7 +11,7 @@ public enum CheckInRules {
     /// Registered participants who were present (or late) on enough meeting days: the
     /// session's `certificateMinDays`, or every meeting day when it sets none.
     public static func eligible(_ p: SessionParticipant, in s: BimtekSession) -> Bool {
-        guard p.enrolment == .registered, p.role == .peserta else { return false }
+        guard p.enrolment == .registered, p.role == .peserta, s.givesCertificates else { return false }
         let days = Set(s.days)
         let present = p.attendance.filter { days.contains($0.day) && $0.mark.countsAsPresent }.count
         return present >= min(s.certificateMinDays ?? days.count, days.count)
@@ -120,6 +120,7 @@ extension Dataset {
     /// Numbers for every eligible participant who has none yet.
     func plan(issueCertificates sid: EntityID, pattern: CertificatePattern, year: Int, into change: inout Change) throws(CommandError) -> BimtekSession {
         guard var s = sessions[sid] else { throw .notFound(sid) }
+        guard s.givesCertificates else { throw .noCertificates(sid) }
         guard pattern.isValid else { throw .invalid([FieldError("certificatePattern", .invalidChoice(pattern.text, allowed: [CertificatePattern.standard.text]))]) }
         let due = s.participants.indices.filter { s.participants[$0].certificate == nil && CheckInRules.eligible(s.participants[$0], in: s) }
         let numbers = nextCertificateNumbers(due.count, year: year, pattern: pattern)

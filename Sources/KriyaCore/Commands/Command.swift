@@ -35,6 +35,13 @@ public enum Command: Sendable, Equatable {
     case archiveArtisan(EntityID, archived: Bool, baseRev: Int)
     /// Two records of one person made one (`other` archived, pointing to `keep`).
     case mergeArtisans(keep: EntityID, other: EntityID, keepRev: Int, otherRev: Int)
+    /// The council's own records: its board's terms and members, and its partners.
+    case addTerm(Term)
+    case updateTerm(Term, baseRev: Int)
+    case addMember(BoardMember)
+    case updateMember(BoardMember, baseRev: Int)
+    case addPartner(Partner)
+    case updatePartner(Partner, baseRev: Int)
     /// Removes a record for good; refused while anything refers to it (archive it instead).
     case delete(EntityID, baseRev: Int)
     /// Puts back what an earlier change replaced, unless someone changed those records since.
@@ -63,6 +70,12 @@ public enum Command: Sendable, Equatable {
         case .recordSales: return "record-sales"
         case .archiveArtisan(_, let archived, _): return archived ? "archive-artisan" : "restore-artisan"
         case .mergeArtisans: return "merge-artisans"
+        case .addTerm: return "add-term"
+        case .updateTerm: return "update-term"
+        case .addMember: return "add-member"
+        case .updateMember: return "update-member"
+        case .addPartner: return "add-partner"
+        case .updatePartner: return "update-partner"
         case .delete: return "delete"
         case .undo: return "undo"
         }
@@ -168,6 +181,7 @@ extension Dataset {
 
         case .issueCertificate(let sid, let aid, let number):
             var s = try session(sid)
+            guard s.givesCertificates else { throw .noCertificates(sid) }
             guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment == .registered }) else {
                 throw .notEnrolled(aid, in: sid)
             }
@@ -277,14 +291,11 @@ extension Dataset {
             try plan(merge: other, into: keep, baseRevs: (keepRev, otherRev), into: &change)
             if audit { change.fields = diff(artisans[other], change.artisans.last!) }
 
+        case .addTerm, .updateTerm, .addMember, .updateMember, .addPartner, .updatePartner:
+            try plan(council: command, into: &change, audit: audit)
+
         case .delete(let id, let baseRev):
-            let rev: Int?
-            switch id.kind {
-            case .artisan: rev = artisans[id]?.rev
-            case .session: rev = sessions[id]?.rev
-            case .exhibition: rev = exhibitions[id]?.rev
-            }
-            guard let rev else { throw .notFound(id) }
+            guard let rev = currentRev(id) else { throw .notFound(id) }
             guard rev == baseRev else { throw .conflict(id, base: baseRev, current: rev) }
             try checkUnreferenced(id)
             change.deleted = [id]
@@ -304,7 +315,7 @@ extension Dataset {
     }
 
     private func check(_ s: BimtekSession) throws(CommandError) {
-        var errors = Validation.check(s)
+        var errors = Validation.check(s) + councilReferenceErrors(partners: s.partners, trainers: s.trainerRefs)
         for (i, p) in s.participants.enumerated() where artisans[p.artisan] == nil {
             errors.append(FieldError("participants[\(i + 1)]", .unknownReference(p.artisan)))
         }
@@ -312,7 +323,7 @@ extension Dataset {
     }
 
     private func check(_ e: Exhibition) throws(CommandError) {
-        var errors = Validation.check(e)
+        var errors = Validation.check(e) + councilReferenceErrors(partners: e.partners)
         for (i, p) in e.participants.enumerated() where artisans[p.artisan] == nil {
             errors.append(FieldError("participants[\(i + 1)]", .unknownReference(p.artisan)))
         }

@@ -3,29 +3,48 @@ public struct Dataset: Sendable {
     public var artisans = RecordTable<Artisan>()
     public var sessions = RecordTable<BimtekSession>()
     public var exhibitions = RecordTable<Exhibition>()
+    /// The council itself: its board's terms and members, and its partners.
+    public var terms = RecordTable<Term>()
+    public var members = RecordTable<BoardMember>()
+    public var partners = RecordTable<Partner>()
 
     public init() {}
 
-    public var isEmpty: Bool { artisans.count == 0 && sessions.count == 0 && exhibitions.count == 0 }
+    public var isEmpty: Bool {
+        artisans.count == 0 && sessions.count == 0 && exhibitions.count == 0
+            && terms.count == 0 && members.count == 0 && partners.count == 0
+    }
+
+    /// Whether anything of the council (terms, members, partners) is kept.
+    public var hasCouncil: Bool { terms.count + members.count + partners.count > 0 }
 
     /// Applies the records of a change (the journal replays through here too).
     public mutating func commit(_ change: Change) {
         for a in change.artisans { artisans.merge(a) }
         for s in change.sessions { sessions.merge(s) }
         for e in change.exhibitions { exhibitions.merge(e) }
+        for t in change.terms { terms.merge(t) }
+        for m in change.members { members.merge(m) }
+        for r in change.partners { partners.merge(r) }
         // Many at once (an import taken back) in one pass; one by one otherwise.
         if change.deleted.count > 16 {
             artisans.remove(Set(change.deleted.filter { $0.kind == .artisan }))
             sessions.remove(Set(change.deleted.filter { $0.kind == .session }))
             exhibitions.remove(Set(change.deleted.filter { $0.kind == .exhibition }))
+            for id in change.deleted where ![.artisan, .session, .exhibition].contains(id.kind) { remove(id) }
             return
         }
-        for id in change.deleted {
-            switch id.kind {
-            case .artisan: artisans.remove(id)
-            case .session: sessions.remove(id)
-            case .exhibition: exhibitions.remove(id)
-            }
+        for id in change.deleted { remove(id) }
+    }
+
+    private mutating func remove(_ id: EntityID) {
+        switch id.kind {
+        case .artisan: artisans.remove(id)
+        case .session: sessions.remove(id)
+        case .exhibition: exhibitions.remove(id)
+        case .term: terms.remove(id)
+        case .member: members.remove(id)
+        case .partner: partners.remove(id)
         }
     }
 
@@ -35,12 +54,16 @@ public struct Dataset: Sendable {
         case .artisan: artisans.reserve(upTo: id.number)
         case .session: sessions.reserve(upTo: id.number)
         case .exhibition: exhibitions.reserve(upTo: id.number)
+        case .term: terms.reserve(upTo: id.number)
+        case .member: members.reserve(upTo: id.number)
+        case .partner: partners.reserve(upTo: id.number)
         }
     }
 
     /// The highest id number used per kind (deleted records included).
     public var idHighWater: [EntityID.Kind: Int] {
-        [.artisan: artisans.maxNumber, .session: sessions.maxNumber, .exhibition: exhibitions.maxNumber]
+        [.artisan: artisans.maxNumber, .session: sessions.maxNumber, .exhibition: exhibitions.maxNumber,
+         .term: terms.maxNumber, .member: members.maxNumber, .partner: partners.maxNumber]
     }
 
     /// What a record is called: an artisan's name, a session's title, an exhibition's name.
@@ -49,6 +72,9 @@ public struct Dataset: Sendable {
         case .artisan: return artisans[id]?.name
         case .session: return sessions[id]?.title
         case .exhibition: return exhibitions[id]?.name
+        case .term: return terms[id]?.name
+        case .member: return members[id]?.name
+        case .partner: return partners[id]?.name
         }
     }
 
@@ -68,6 +94,9 @@ public struct Change: Sendable, Equatable {
     public var artisans: [Artisan] = []
     public var sessions: [BimtekSession] = []
     public var exhibitions: [Exhibition] = []
+    public var terms: [Term] = []
+    public var members: [BoardMember] = []
+    public var partners: [Partner] = []
     /// Records removed for good (a delete, or undoing an add).
     public var deleted: [EntityID] = []
     /// The command's name, e.g. `add-artisan`.
@@ -129,6 +158,12 @@ public enum CommandError: Error, Equatable, Sendable {
     case notAMeetingDay(CivilDate, of: EntityID)
     /// A record others refer to cannot be deleted (archive it instead).
     case referenced(EntityID, sessions: Int, exhibitions: Int)
+    /// Outreach (sosialisasi) gives no certificates unless the session says otherwise.
+    case noCertificates(EntityID)
+    /// An artisan who is (or was) on the board: the member's record points to theirs.
+    case linkedToBoard(EntityID, member: EntityID)
+    /// A term that still has members on its board cannot be deleted.
+    case termHasMembers(EntityID, Int)
     /// A session or exhibition with participants cannot be deleted (their history goes with it).
     case hasParticipants(EntityID, Int)
     /// A second check-in of the same person on the same day (another door got there first).
@@ -163,7 +198,10 @@ public enum CommandError: Error, Equatable, Sendable {
         case .alreadyEnrolled(let a, let s): return L10n.text(.eAlreadyEnrolled, lang, a, s)
         case .notEnrolled(let a, let s): return L10n.text(.eNotEnrolled, lang, a, s)
         case .notAMeetingDay(let d, let s): return L10n.text(.eNotAMeetingDay, lang, d.numeric, s)
-        case .referenced(let id, let s, let e): return L10n.text(.eReferenced, lang, id, s, e)
+        case .referenced(let id, let s, let e): return L10n.text(id.kind == .artisan ? .eReferenced : .eNamedBy, lang, id, s, e)
+        case .noCertificates(let id): return L10n.text(.eNoCertificates, lang, id)
+        case .linkedToBoard(let id, let m): return L10n.text(.eLinkedToBoard, lang, id, m)
+        case .termHasMembers(let id, let n): return L10n.text(.eTermHasMembers, lang, id, n)
         case .hasParticipants(let id, let n): return L10n.text(.eHasParticipants, lang, id, n)
         case .alreadyCheckedIn(let id, let time, let by): return L10n.text(.eAlreadyCheckedIn, lang, id, time?.description ?? "?", by ?? "?")
         case .addedMeanwhile(let id, let name): return L10n.text(.eAddedMeanwhile, lang, id, name)

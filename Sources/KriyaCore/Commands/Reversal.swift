@@ -11,6 +11,7 @@ public struct Reversal: Sendable, Equatable {
 
     public enum Before: Sendable, Equatable {
         case artisan(Artisan), session(BimtekSession), exhibition(Exhibition)
+        case term(Term), member(BoardMember), partner(Partner)
     }
 
     /// The command undone (`add-artisan`…), for messages and the audit.
@@ -25,6 +26,9 @@ extension Dataset {
         for a in change.artisans { entries.append(.init(id: a.id, before: artisans[a.id].map(Reversal.Before.artisan), revAfter: a.rev)) }
         for s in change.sessions { entries.append(.init(id: s.id, before: sessions[s.id].map(Reversal.Before.session), revAfter: s.rev)) }
         for e in change.exhibitions { entries.append(.init(id: e.id, before: exhibitions[e.id].map(Reversal.Before.exhibition), revAfter: e.rev)) }
+        for t in change.terms { entries.append(.init(id: t.id, before: terms[t.id].map(Reversal.Before.term), revAfter: t.rev)) }
+        for m in change.members { entries.append(.init(id: m.id, before: members[m.id].map(Reversal.Before.member), revAfter: m.rev)) }
+        for p in change.partners { entries.append(.init(id: p.id, before: partners[p.id].map(Reversal.Before.partner), revAfter: p.rev)) }
         for id in change.deleted { entries.append(.init(id: id, before: record(id), revAfter: nil)) }
         return Reversal(command: change.command, entries: entries)
     }
@@ -34,14 +38,20 @@ extension Dataset {
         case .artisan: return artisans[id].map(Reversal.Before.artisan)
         case .session: return sessions[id].map(Reversal.Before.session)
         case .exhibition: return exhibitions[id].map(Reversal.Before.exhibition)
+        case .term: return terms[id].map(Reversal.Before.term)
+        case .member: return members[id].map(Reversal.Before.member)
+        case .partner: return partners[id].map(Reversal.Before.partner)
         }
     }
 
-    private func currentRev(_ id: EntityID) -> Int? {
+    func currentRev(_ id: EntityID) -> Int? {
         switch id.kind {
         case .artisan: return artisans[id]?.rev
         case .session: return sessions[id]?.rev
         case .exhibition: return exhibitions[id]?.rev
+        case .term: return terms[id]?.rev
+        case .member: return members[id]?.rev
+        case .partner: return partners[id]?.rev
         }
     }
 
@@ -68,6 +78,18 @@ extension Dataset {
                 e.rev = (now ?? e.rev) + 1
                 if audit { change.fields += FieldDiff.between(exhibitions[e.id], e) }
                 change.exhibitions.append(e)
+            case .term(var t)?:
+                t.rev = (now ?? t.rev) + 1
+                if audit { change.fields += FieldDiff.between(terms[t.id], t) }
+                change.terms.append(t)
+            case .member(var m)?:
+                m.rev = (now ?? m.rev) + 1
+                if audit { change.fields += FieldDiff.between(members[m.id], m) }
+                change.members.append(m)
+            case .partner(var p)?:
+                p.rev = (now ?? p.rev) + 1
+                if audit { change.fields += FieldDiff.between(partners[p.id], p) }
+                change.partners.append(p)
             }
         }
     }
@@ -77,9 +99,20 @@ extension Dataset {
     func checkUnreferenced(_ id: EntityID) throws(CommandError) {
         switch id.kind {
         case .artisan:
-            let s = sessions.items.filter { $0.participant(id) != nil }.count
+            let s = sessions.items.filter { $0.participant(id) != nil || $0.trainerRefs.contains(id) }.count
             let e = exhibitions.items.filter { $0.participant(id) != nil }.count
             if s + e > 0 { throw .referenced(id, sessions: s, exhibitions: e) }
+            if let m = members.items.first(where: { $0.artisan == id }) { throw .linkedToBoard(id, member: m.id) }
+        case .member:
+            let s = sessions.items.filter { $0.trainerRefs.contains(id) }.count
+            if s > 0 { throw .referenced(id, sessions: s, exhibitions: 0) }
+        case .partner:
+            let s = sessions.items.filter { $0.partners.contains(id) }.count
+            let e = exhibitions.items.filter { $0.partners.contains(id) }.count
+            if s + e > 0 { throw .referenced(id, sessions: s, exhibitions: e) }
+        case .term:
+            let n = members.items.filter { $0.term == id }.count
+            if n > 0 { throw .termHasMembers(id, n) }
         case .session:
             if let n = sessions[id]?.participants.count, n > 0 { throw .hasParticipants(id, n) }
         case .exhibition:

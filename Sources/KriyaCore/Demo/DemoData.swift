@@ -21,6 +21,7 @@ public enum DemoData {
         addExhibitions(max(16, count / 100), &data, &rng, ctx, pools: pools, everyone: everyone)
         addLocalFairs(&data, &rng, ctx, pools: pools, everyone: everyone)
         addTodaysSession(&data, ctx, pools: pools, everyone: everyone)
+        addCouncil(&data, ctx)
         return data
     }
 

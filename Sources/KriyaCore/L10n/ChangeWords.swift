@@ -89,7 +89,10 @@ public enum ChangeWords {
             "graceMinutes": .fGraceMinutes, "capacity": .fCapacity, "funding": .fFunding, "status": .fStatus,
             "certificateMinDays": .fCertificateMinDays, "participants": .fParticipants, "level": .fLevel, "city": .fCity,
             "country": .fCountry, "boothCost": .fBoothCost, "payer": .fPayer, "requiredCertifications": .fRequiredCertifications,
-            "archived": .fArchived, "mergedInto": .fMergedInto,
+            "archived": .fArchived, "mergedInto": .fMergedInto, "kind": .fKind, "partners": .fPartners,
+            "trainerRefs": .fTrainers, "certificates": .fCertificates, "term": .fTerm, "position": .fPosition,
+            "field": .fBidang, "from": .fFrom, "until": .fUntil, "inaugurated": .fInaugurated, "decree": .fDecree,
+            "contact": .fContact, "people": .fPeople,
         ]
         return keys[name].map { L10n.text($0, lang) } ?? name
     }

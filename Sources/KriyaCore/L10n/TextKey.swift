@@ -56,4 +56,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case eAlreadyMerged, fMergedInto, chMerged, cMergeDone, cMergeUsage, cDuplicatesMergeHint
     case cDelegationNeedsExhibition, fExhibition, fMissingCertifications, fCurationNote, cLacksRequired, cCurationNotes, iCellValue, pOutOfRange, fArchived, cEnrolledNoCapacity, cEnrolledOverCapacity, cWaitlistCount, cSpeakerCount, cCommitteeCount
     case chCertificatesIssued, chBooth, chTransactions, chLeads, chImported
+    case eTermHasMembers, eLinkedToBoard, eNamedBy, fTerm, fPosition, fBidang, fFrom, fUntil, fInaugurated, fDecree, fContact, fPeople, fPartners, fSessionKind, fCertificates, fBoardMember, fTaught, cBoardHeader, cBoardInaugurated, cBoardCurrent, cBoardNoTerm, cUnknownTerm, cLeftOn, cJoinedOn, cTaughtCount, cSignatory, cNoPartners, cRunWith, cKindMember, cKindPartner, cBoardCounts
+    case cYes, cNo, cBoardOfTerm, cSessionsWithPartner, cExhibitionsWithPartner, cSessionsTaught, cSeatLine
+    case rPartnersTitle, rBoardTitle, rPerPartnerYear, rTraining, rOutreach, rCertificates, rNoPartner, rExhibitionsPerPartner, rAccepted, rPartnerRule, rBoardTaught, rPerTerm, rMembersLeft, rMembersTaught, rReached, rLastTaught, rNoBoard
+    case eNoCertificates
+    case rParticipantsPerPartner, rTaughtPerMember
 }

@@ -5,8 +5,16 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     public var title: String
     public var topic: String?
     public var organiser: String
+    /// Training (the default) or outreach.
+    public var kind: SessionKind = .pelatihan
+    /// A partner typed as text (older records, or one not in the partner list).
     public var partner: String?
+    /// Partners from the list (`R-…`) the session is run with.
+    public var partners: [EntityID] = []
+    /// Trainers typed as text (not board members or artisans on record).
     public var trainers: [String] = []
+    /// Trainers picked from the records: board members (`M-…`) and artisans (`A-…`).
+    public var trainerRefs: [EntityID] = []
     public var venue: String
     public var start: CivilDate
     public var end: CivilDate
@@ -20,6 +28,9 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     public var status: SessionStatus = .planned
     /// How many meeting days a participant must attend for a certificate; nil means all.
     public var certificateMinDays: Int?
+    /// Whether participants get certificates; nil means as the kind says (training yes,
+    /// outreach no).
+    public var certificates: Bool?
     public var participants: [SessionParticipant] = []
     /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
     /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
@@ -28,8 +39,9 @@ public struct BimtekSession: Hashable, Sendable, Codable {
 
     /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
     enum CodingKeys: String, CodingKey {
-        case id, rev, title, topic, organiser, partner, trainers, venue, start, end, meetingDays
-        case startTime, graceMinutes, capacity, funding, status, certificateMinDays, participants
+        case id, rev, kind, title, topic, organiser, partner, partners, trainers, trainerRefs, venue, start, end
+        case meetingDays, startTime, graceMinutes, capacity, funding, status, certificateMinDays, certificates
+        case participants
     }
 
     public init(id: EntityID, title: String, organiser: String, venue: String, start: CivilDate, end: CivilDate) {
@@ -40,6 +52,9 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         self.start = start
         self.end = end
     }
+
+    /// Whether certificates are given: as set, else training yes and outreach no.
+    public var givesCertificates: Bool { certificates ?? (kind == .pelatihan) }
 
     /// The meeting days, or every day from start to end when none are listed.
     public var days: [CivilDate] {

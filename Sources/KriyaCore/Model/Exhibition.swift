@@ -5,6 +5,8 @@ public struct Exhibition: Hashable, Sendable, Codable {
     public var name: String
     public var level: ExhibitionLevel
     public var organiser: String?
+    /// Partners from the list (`R-…`): the organiser and sponsors.
+    public var partners: [EntityID] = []
     public var venue: String?
     public var city: String?
     public var country: String?
@@ -24,7 +26,7 @@ public struct Exhibition: Hashable, Sendable, Codable {
 
     /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
     enum CodingKeys: String, CodingKey {
-        case id, rev, name, level, organiser, venue, city, country, start, end, boothCost, payer
+        case id, rev, name, level, organiser, partners, venue, city, country, start, end, boothCost, payer
         case status, requiredCertifications, participants
     }
 

@@ -20,7 +20,7 @@ public struct Report: Sendable {
 }
 
 public enum ReportName: String, CaseIterable, Sendable {
-    case coverage, training, certification, exhibitions
+    case coverage, training, certification, exhibitions, partners, board
 }
 
 public struct ReportTable: Sendable {
@@ -69,6 +69,8 @@ extension Report {
         case .training: return TrainingReport.make(data, today: today, lang: lang)
         case .certification: return CertificationReport.make(data, today: today, lang: lang)
         case .exhibitions: return ExhibitionReport.make(data, today: today, lang: lang)
+        case .partners: return PartnersReport.make(data, today: today, lang: lang)
+        case .board: return BoardReport.make(data, today: today, lang: lang)
         }
     }
 

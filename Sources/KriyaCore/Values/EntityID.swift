@@ -1,8 +1,11 @@
 /// A short, stable id typed by its prefix: `A-000123` artisans, `B-000012` Bimtek sessions,
-/// `P-000008` exhibitions (pameran). Numbers are never reused.
+/// `P-000008` exhibitions (pameran), `T-`/`M-`/`R-` the board's terms and members and the
+/// partners. Numbers are never reused.
 public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         case artisan = "A", session = "B", exhibition = "P"
+        /// The council's own records: board terms, board members, partners (rekanan).
+        case term = "T", member = "M", partner = "R"
     }
 
     public let kind: Kind
@@ -25,6 +28,9 @@ public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         case 0x61: kind = .artisan
         case 0x62: kind = .session
         case 0x70: kind = .exhibition
+        case 0x74: kind = .term
+        case 0x6D: kind = .member
+        case 0x72: kind = .partner
         default: return nil
         }
         bytes = bytes.dropFirst()

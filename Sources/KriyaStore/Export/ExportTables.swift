@@ -18,11 +18,12 @@ public enum ExportTables {
         return Table(headings: fields.map { L10n.text($0.label, lang) }, rows: rows)
     }
 
-    public static func sessions(_ list: [BimtekSession], lang: Lang, today: CivilDate) -> Table {
-        let keys: [TextKey] = [.fID, .fTitle, .fTopic, .fOrganiser, .fPartner, .fTrainers, .fVenue, .fStart, .fEnd,
+    public static func sessions(_ list: [BimtekSession], data: Dataset, lang: Lang, today: CivilDate) -> Table {
+        let keys: [TextKey] = [.fID, .fSessionKind, .fTitle, .fTopic, .fOrganiser, .fPartners, .fTrainers, .fVenue, .fStart, .fEnd,
                                .fMeetingDays, .fCapacity, .fEnrolled, .fStatus, .fAttendance, .fFunding]
         let rows = list.map { s -> [String] in
-            [s.id.description, s.title, s.topic ?? "", s.organiser, s.partner ?? "", s.trainers.joined(separator: "; "),
+            [s.id.description, L10n.value(s.kind, lang), s.title, s.topic ?? "", s.organiser,
+             data.partnerNames(of: s).joined(separator: "; "), data.trainerNames(of: s).joined(separator: "; "),
              s.venue, s.start.iso, s.end.iso, s.days.map(\.iso).joined(separator: "; "), s.capacity.map(String.init) ?? "",
              String(s.enrolledCount), L10n.value(s.status(on: today), lang),
              s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "", s.funding ?? ""]

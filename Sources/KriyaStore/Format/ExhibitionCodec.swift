@@ -8,6 +8,7 @@ enum ExhibitionCodec {
         w.member("name", e.name)
         w.member("level", e.level as ExhibitionLevel?)
         w.member("organiser", e.organiser)
+        w.member("partners", strings: e.partners.map(\.description))
         w.member("venue", e.venue)
         w.member("city", e.city)
         w.member("country", e.country)
@@ -50,6 +51,7 @@ enum ExhibitionCodec {
             case K.name: name = try r.string()
             case K.level: level = try r.choice(K.exhibitionLevelValues)
             case K.organiser: e.organiser = try r.string()
+            case K.partners: e.partners = try r.entityIDs(of: .partner, field: "partners")
             case K.venue: e.venue = try r.string()
             case K.city: e.city = try r.string()
             case K.country: e.country = try r.string()
@@ -120,6 +122,7 @@ private final class Keys: Sendable {
     let level: JSONKey = "level"
     let name: JSONKey = "name"
     let organiser: JSONKey = "organiser"
+    let partners: JSONKey = "partners"
     let participants: JSONKey = "participants"
     let payer: JSONKey = "payer"
     let products: JSONKey = "products"

@@ -76,6 +76,21 @@ enum JournalFormat {
             for e in change.exhibitions { w.beginObject(); ExhibitionCodec.write(e, &w); w.endObject() }
             w.endArray()
         }
+        if !change.terms.isEmpty {
+            w.key("terms"); w.beginArray()
+            for t in change.terms { w.beginObject(); TermCodec.write(t, &w); w.endObject() }
+            w.endArray()
+        }
+        if !change.members.isEmpty {
+            w.key("members"); w.beginArray()
+            for m in change.members { w.beginObject(); MemberCodec.write(m, &w); w.endObject() }
+            w.endArray()
+        }
+        if !change.partners.isEmpty {
+            w.key("partners"); w.beginArray()
+            for p in change.partners { w.beginObject(); PartnerCodec.write(p, &w); w.endObject() }
+            w.endArray()
+        }
     }
 
     /// The records of one (already verified) entry line.
@@ -89,6 +104,9 @@ enum JournalFormat {
             case K.artisans: try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
             case K.sessions: try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
             case K.exhibitions: try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
+            case K.terms: try r.array { r throws(JSONReader.Failure) in change.terms.append(try TermCodec.read(&r)) }
+            case K.members: try r.array { r throws(JSONReader.Failure) in change.members.append(try MemberCodec.read(&r)) }
+            case K.partners: try r.array { r throws(JSONReader.Failure) in change.partners.append(try PartnerCodec.read(&r)) }
             case K.deleted: try r.array { r throws(JSONReader.Failure) in
                 let text = try r.string()
                 guard let id = EntityID(text) else { throw r.fail("deleted: not an id: \(text)") }
@@ -188,5 +206,8 @@ private final class Keys: Sendable {
     let generation: JSONKey = "generation"
     let journal: JSONKey = "journal"
     let sessions: JSONKey = "sessions"
+    let terms: JSONKey = "terms"
+    let members: JSONKey = "members"
+    let partners: JSONKey = "partners"
     static let shared = Keys()
 }

@@ -68,6 +68,9 @@ extension DataFile {
         case .artisans: return "artisans"
         case .sessions: return "sessions"
         case .exhibitions: return "exhibitions"
+        case .terms: return "terms"
+        case .members: return "members"
+        case .partners: return "partners"
         case .journal: return "journal"
         }
     }

@@ -5,11 +5,14 @@ enum SessionCodec {
     static func write(_ s: BimtekSession, _ w: inout JSONWriter) {
         w.member("id", s.id.description)
         w.member("rev", s.rev as Int?)
+        w.member("kind", s.kind as SessionKind?)
         w.member("title", s.title)
         w.member("topic", s.topic)
         w.member("organiser", s.organiser)
         w.member("partner", s.partner)
+        w.member("partners", strings: s.partners.map(\.description))
         w.member("trainers", strings: s.trainers)
+        w.member("trainerRefs", strings: s.trainerRefs.map(\.description))
         w.member("venue", s.venue)
         w.member("start", s.start.iso)
         w.member("end", s.end.iso)
@@ -20,6 +23,7 @@ enum SessionCodec {
         w.member("funding", s.funding)
         w.member("status", s.status as SessionStatus?)
         w.member("certificateMinDays", s.certificateMinDays)
+        if let given = s.certificates { w.member("certificates", given) }
         w.key("participants")
         w.beginArray()
         for p in s.participants {
@@ -58,6 +62,10 @@ enum SessionCodec {
             switch key {
             case K.id: id = try r.entityID()
             case K.rev: rev = try r.revision()
+            case K.kind: s.kind = try r.choice(K.sessionKindValues)
+            case K.partners: s.partners = try r.entityIDs(of: .partner, field: "partners")
+            case K.trainerRefs: s.trainerRefs = try r.entityIDs(of: .member, field: "trainerRefs")
+            case K.certificates: s.certificates = try r.bool()
             case K.title: title = try r.string()
             case K.topic: s.topic = try r.string()
             case K.organiser: organiser = try r.string()
@@ -142,6 +150,11 @@ private final class Keys: Sendable {
     let capacity: JSONKey = "capacity"
     let certificate: JSONKey = "certificate"
     let certificateMinDays: JSONKey = "certificateMinDays"
+    let certificates: JSONKey = "certificates"
+    let kind: JSONKey = "kind"
+    let partners: JSONKey = "partners"
+    let trainerRefs: JSONKey = "trainerRefs"
+    let sessionKindValues = ChoiceTable(SessionKind.self)
     let day: JSONKey = "day"
     let end: JSONKey = "end"
     let enrolment: JSONKey = "enrolment"

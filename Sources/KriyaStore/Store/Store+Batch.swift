@@ -58,6 +58,9 @@ extension Store {
                     change.artisans += one.artisans
                     change.sessions += one.sessions
                     change.exhibitions += one.exhibitions
+                    change.terms += one.terms
+                    change.members += one.members
+                    change.partners += one.partners
                 }
             }
             if small {

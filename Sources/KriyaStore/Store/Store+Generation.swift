@@ -75,9 +75,9 @@ extension Store {
         let name = { (kind: DataFile) in versionOne ? kind.versionOneName : kind.name(manifest.generation) }
         var opened = OpenedFiles(manifest: manifest, journalName: name(.journal))
         do throws(StoreError) {
-            for kind in [DataFile.artisans, .sessions, .exhibitions] {
+            for kind in DataFile.snapshots {
                 guard let fd = try durable.openIfExists(file(name(kind))) else {
-                    if versionOne { continue }
+                    if versionOne || (kind.addedInVersion3 && manifest.version < 3) { continue }
                     throw StoreError.damaged(path: file(name(kind)), reason: Store.missingFileAdvice(manifest.generation))
                 }
                 opened.snapshots.append((kind, name(kind), fd))
@@ -131,6 +131,15 @@ extension Store {
             try durable.create(file(DataFile.exhibitions.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
                 for e in data.exhibitions.items { try sink.write(SnapshotFormat.line(e, ExhibitionCodec.write)) }
             }
+            try durable.create(file(DataFile.terms.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
+                for t in data.terms.items { try sink.write(SnapshotFormat.line(t, TermCodec.write)) }
+            }
+            try durable.create(file(DataFile.members.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
+                for m in data.members.items { try sink.write(SnapshotFormat.line(m, MemberCodec.write)) }
+            }
+            try durable.create(file(DataFile.partners.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
+                for p in data.partners.items { try sink.write(SnapshotFormat.line(p, PartnerCodec.write)) }
+            }
             let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs)
             try durable.create(file(DataFile.journal.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in try sink.write(header) }
             try durable.syncDirectory(path)
@@ -153,6 +162,7 @@ extension Store {
         }
         let previous = generation
         generation = next
+        formatOnDisk = Store.formatVersion
         journalOffset = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs).count
         journalLines = 1
         journalInode = io.stat(journalPath)?.inode ?? 0

@@ -43,6 +43,9 @@ extension Store {
         let sessionsJob = Background { parse(.sessions) { r throws(JSONReader.Failure) in try SessionCodec.read(&r) } }
         let exhibitionsJob = Background { parse(.exhibitions) { r throws(JSONReader.Failure) in try ExhibitionCodec.read(&r) } }
         let artisanPieces = parse(.artisans) { r throws(JSONReader.Failure) in try ArtisanCodec.read(&r) }
+        let termPieces = parse(.terms) { r throws(JSONReader.Failure) in try TermCodec.read(&r) }
+        let memberPieces = parse(.members) { r throws(JSONReader.Failure) in try MemberCodec.read(&r) }
+        let partnerPieces = parse(.partners) { r throws(JSONReader.Failure) in try PartnerCodec.read(&r) }
 
         func take<R: Record>(_ kind: DataFile, _ result: Pieces<R>, into table: inout RecordTable<R>) throws(StoreError) {
             let pieces = try result.get()
@@ -59,10 +62,14 @@ extension Store {
         try take(.artisans, artisanPieces, into: &fresh.artisans)
         try take(.sessions, sessionsJob.value, into: &fresh.sessions)
         try take(.exhibitions, exhibitionsJob.value, into: &fresh.exhibitions)
+        try take(.terms, termPieces, into: &fresh.terms)
+        try take(.members, memberPieces, into: &fresh.members)
+        try take(.partners, partnerPieces, into: &fresh.partners)
 
         data = fresh
         issues = found
         generation = opened.manifest.generation
+        formatOnDisk = opened.manifest.version
         for id in opened.manifest.lastIDs { data.reserve(upTo: id) }
         journalOffset = 0
         journalLines = 0
@@ -119,7 +126,8 @@ extension Store {
                     let change = try JournalFormat.read(line)
                     data.commit(change)
                     if origins != nil {
-                        for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id) {
+                        for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id)
+                            + change.terms.map(\.id) + change.members.map(\.id) + change.partners.map(\.id) {
                             origins?[id] = (name, number)
                         }
                     }

@@ -12,7 +12,9 @@ import KriyaCore
 /// they are acknowledged; compaction writes the next generation and commits it by replacing
 /// the manifest, the one commit point of anything that rewrites files.
 public final class Store {
-    public static let formatVersion = 2
+    /// 3 added the council's records (terms, members, partners): a Kriya that knows only 2
+    /// would drop them at its next compaction, so it must refuse such a folder.
+    public static let formatVersion = 3
 
     public let path: String
     public let user: String
@@ -46,6 +48,9 @@ public final class Store {
     var loadedJournalName = ""
     /// Set when a failed write could not be taken back: every later save is refused.
     var readOnlyReason: String?
+    /// The format version of the manifest last read (a format-2 folder is read as it is and
+    /// written as format 3 from its next generation on).
+    var formatOnDisk = Store.formatVersion
 
     static let manifestName = "kriya.json"
     static let auditName = "audit.jsonl"
@@ -147,6 +152,11 @@ public final class Store {
     /// fails), then reads it back like anyone else's so memory follows the file; committing
     /// the change as well is a no-op then (same revisions).
     func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) {
+        // The council's records in a format-2 folder: make it format 3 first, so that an older
+        // Kriya refuses it instead of dropping them.
+        if formatOnDisk < 3, !(change.terms.isEmpty && change.members.isEmpty && change.partners.isEmpty) {
+            try commitNextGeneration()
+        }
         do {
             try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)
         } catch {
@@ -207,5 +217,10 @@ extension Store {
 
 /// The files of one generation of the data: three snapshots and the journal over them.
 public enum DataFile: CaseIterable, Sendable {
-    case artisans, sessions, exhibitions, journal
+    case artisans, sessions, exhibitions, terms, members, partners, journal
+
+    /// The snapshots of every generation, in the order they are written.
+    static let snapshots: [DataFile] = [.artisans, .sessions, .exhibitions, .terms, .members, .partners]
+    /// Snapshots that format 3 added (the council's records): a format-2 folder has none.
+    var addedInVersion3: Bool { self == .terms || self == .members || self == .partners }
 }

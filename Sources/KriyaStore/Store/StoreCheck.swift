@@ -11,6 +11,10 @@ public struct CheckReport: Sendable {
     public var artisans = 0
     public var sessions = 0
     public var exhibitions = 0
+    /// The council's records: board terms, board members, partners.
+    public var terms = 0
+    public var members = 0
+    public var partners = 0
     /// Artisans stored twice, by all appearances: the same phone, NIB or NIK (a finding to
     /// look at, not damage: the store itself is sound).
     public var likelyDuplicates: [(field: String, ids: [EntityID])] = []
@@ -39,6 +43,9 @@ extension Store {
         report.artisans = data.artisans.count
         report.sessions = data.sessions.count
         report.exhibitions = data.exhibitions.count
+        report.terms = data.terms.count
+        report.members = data.members.count
+        report.partners = data.partners.count
         report.likelyDuplicates = data.likelyDuplicates()
         report.problems = store.issues.map(\.description)
         let origin = { (id: EntityID) -> String in
@@ -59,11 +66,33 @@ extension Store {
                 report.problems.append("\(origin(x.id)): \(x.id) participants: \(p.artisan) does not exist")
             }
         }
+        report.problems += councilProblems(data, origin)
         for name in io.listDirectory(path) where name.hasSuffix(".rejected") {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
             report.notes.append("\(name) holds \(lines) damaged line(s) set aside earlier; the rest of the data is unaffected.")
         }
         report.warnings = store.warnings
         return report
+    }
+
+    /// References to the council's records that lead nowhere (a partner deleted by hand, a
+    /// member whose term is gone).
+    private static func councilProblems(_ data: Dataset, _ origin: (EntityID) -> String) -> [String] {
+        var problems: [String] = []
+        func missing(_ owner: EntityID, _ field: String, _ id: EntityID) {
+            problems.append("\(origin(owner)): \(owner) \(field): \(id) does not exist")
+        }
+        for s in data.sessions.items {
+            for id in s.partners where data.partners[id] == nil { missing(s.id, "partners", id) }
+            for id in s.trainerRefs where data.title(of: id) == nil { missing(s.id, "trainerRefs", id) }
+        }
+        for x in data.exhibitions.items {
+            for id in x.partners where data.partners[id] == nil { missing(x.id, "partners", id) }
+        }
+        for m in data.members.items {
+            if data.terms[m.term] == nil { missing(m.id, "term", m.term) }
+            if let a = m.artisan, data.artisans[a] == nil { missing(m.id, "artisan", a) }
+        }
+        return problems
     }
 }

@@ -17,9 +17,9 @@ public enum AttendanceSheet {
         var facts: [(TextKey, String?)] = [
             (.dActivity, s.title),
             (.dDayDate, day.weekdayName(lang) + ", " + day.full(lang) + (days.count > 1 ? " (" + t(.dDayOf, [dayNumber, days.count]) + ")" : "")),
-            (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")), (.fOrganiser, s.organiser), (.fPartner, s.partner),
+            (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")), (.fOrganiser, s.organiser),
+            (.fPartners, data.partnerNames(of: s).joined(separator: ", ")), (.fTrainers, data.trainerNames(of: s).joined(separator: ", ")),
         ]
-        if !s.trainers.isEmpty { facts.append((.fTrainers, s.trainers.joined(separator: ", "))) }
         for (key, value) in facts {
             guard let value, !value.isEmpty else { continue }
             body += "<tr><td>\(x(t(key, [])))</td><td>:</td><td>\(x(value))</td></tr>\n"
@@ -43,7 +43,7 @@ public enum AttendanceSheet {
             }
         }
         body += "</tbody>\n</table>\n"
-        body += PrintPage.signature(settings, date: day, lang: lang)
+        body += PrintPage.signature(settings.signed(data, on: day), date: day, lang: lang)
         let css = """
             table.list td { height: 9mm; }
             td.phone { white-space: nowrap; }

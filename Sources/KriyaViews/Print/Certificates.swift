@@ -10,7 +10,8 @@ public enum Certificates {
         let x = PrintPage.x
         let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
         let holders = holders(s, only: only, data: data)
-        let partner = s.partner.map { t(.dCertificateWith, [$0]) } ?? ""
+        let partners = data.partnerNames(of: s)
+        let partner = partners.isEmpty ? "" : t(.dCertificateWith, [partners.joined(separator: ", ")])
         var body = ""
         for (n, (p, a)) in holders.enumerated() {
             body += """
@@ -23,7 +24,7 @@ public enum Certificates {
                 <div class="holder">\(x(a.name))</div>
                 <div class="business">\(x(a.business))</div>
                 <div class="what">\(x(wording(settings, s, partner: partner, lang: lang)))</div>
-                \(PrintPage.signature(settings, date: s.end, lang: lang, acknowledged: false))
+                \(PrintPage.signature(settings.signed(data, on: s.end), date: s.end, lang: lang, acknowledged: false))
                 </div>
 
                 """

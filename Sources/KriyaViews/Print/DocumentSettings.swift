@@ -1,3 +1,5 @@
+import KriyaCore
+
 /// What printed documents say about the council: the letterhead, the city of the date line,
 /// who signs. From the config's `[documents]` table; defaults for Dekranasda Kota Malang.
 public struct DocumentSettings: Equatable, Sendable {
@@ -17,4 +19,13 @@ public struct DocumentSettings: Equatable, Sendable {
 
     public init() {}
     public static let standard = DocumentSettings()
+
+    /// With no signatory named in the config, the chair (Ketua) of the board serving on `day`
+    /// signs; a name in the config always wins (an acting chair, say).
+    public func signed(_ data: Dataset, on day: CivilDate) -> DocumentSettings {
+        guard signatoryName.trimmingSpaces.isEmpty, let chair = data.chair(on: day) else { return self }
+        var out = self
+        out.signatoryName = chair.name
+        return out
+    }
 }

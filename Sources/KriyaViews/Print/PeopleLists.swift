@@ -21,11 +21,11 @@ public enum PeopleLists {
              p.role == .peserta ? L10n.value(p.enrolment, lang) : L10n.value(p.role, lang), p.certificate ?? ""]
         }
         let facts: [(TextKey, String?)] = [(.dActivity, s.title), (.fDates, PrintPage.dates(s.start, s.end, lang)),
-                                           (.fVenue, s.venue), (.fOrganiser, s.organiser), (.fPartner, s.partner),
+                                           (.fVenue, s.venue), (.fOrganiser, s.organiser), (.fPartners, data.partnerNames(of: s).joined(separator: ", ")),
                                            (.fEnrolled, L10n.people(s, lang))]
         return document(title: t(.dParticipantsTitle), record: s.title, facts: facts,
                         columns: [t(.fName), t(.fBusiness), t(.fKelurahan), t(.fPhone), t(.fEnrolled), t(.fCertificate)],
-                        rows: rows, settings: settings, lang: lang, date: today)
+                        rows: rows, settings: settings.signed(data, on: today), lang: lang, date: today)
     }
 
     public static func delegation(_ e: Exhibition, data: Dataset, settings: DocumentSettings = .standard, lang: Lang,
@@ -51,7 +51,7 @@ public enum PeopleLists {
         return document(title: t(.dDelegationTitle), record: e.name, facts: facts,
                         columns: [t(.fName), t(.fBusiness), t(.fCategory), t(.fKelurahan), t(.fPhone), t(.fCuration), t(.fBooth),
                                   t(.fMissingCertifications)],
-                        rows: rows, settings: settings, lang: lang, date: today)
+                        rows: rows, settings: settings.signed(data, on: today), lang: lang, date: today)
     }
 
     /// Letterhead, title, facts, a numbered table whose heading repeats on every page, signature.

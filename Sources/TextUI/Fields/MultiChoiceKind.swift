@@ -1,17 +1,23 @@
 import KriyaText
 
-/// Several values from a short list (certification kinds): the field's text is the chosen
-/// ones, comma-separated. While the field has the focus its options are listed under it with
+/// Several values from a short list (certification kinds, a session's partners): the field's
+/// text is the chosen ones, separated by `separator` (a comma, or "; " where names hold commas:
+/// "Dinas Koperasi, Perindustrian dan Perdagangan"). While the field has the focus its options are listed under it with
 /// their marks; ↑/↓ move, Space ticks or unticks, a letter jumps to the option it begins.
 public struct MultiChoiceKind: FieldKind {
     public let options: [String]
-    public init(_ options: [String]) { self.options = options }
+    public let separator: String
+    public init(_ options: [String], separator: String = ", ") {
+        self.options = options
+        self.separator = separator
+    }
 
     public func accepts(_ c: Character) -> Bool { false }
 
     /// The chosen options, in the list's order, from the field's text.
     public func chosen(_ text: String) -> [String] {
-        let typed = Set(text.split(separator: ",").map { Fold.string(String($0).withoutOuterSpaces) })
+        let mark = separator.first { $0 != " " } ?? ","
+        let typed = Set(text.split(separator: mark).map { Fold.string(String($0).withoutOuterSpaces) })
         return options.filter { typed.contains(Fold.string($0)) }
     }
 
@@ -19,7 +25,7 @@ public struct MultiChoiceKind: FieldKind {
     public func toggling(_ option: String, in text: String) -> String {
         var now = chosen(text)
         if let at = now.firstIndex(of: option) { now.remove(at: at) } else { now.append(option) }
-        return options.filter { now.contains($0) }.joined(separator: ", ")
+        return options.filter { now.contains($0) }.joined(separator: separator)
     }
 
     public func note(for text: String) -> String? { nil }

@@ -49,6 +49,13 @@ extension BrowseScreen {
                     Column(title: t(.cWhen), width: 12, right: true)]
         case .reports:
             return [Column(title: shared.t(.uiPaneReports), width: max(20, width - 1), right: false)]
+        case .organisation:
+            let flexible = max(24, width - 17 - 14 - 6 - 4)
+            return [Column(title: shared.t(.uiColumnRole), width: 17, right: false),
+                    Column(title: t(.fName), width: flexible / 2, right: false),
+                    Column(title: shared.t(.uiColumnDetail), width: flexible - flexible / 2, right: false),
+                    Column(title: t(.fPhone), width: 14, right: false),
+                    Column(title: t(.rSessions), width: 6, right: true)]
         }
     }
 
@@ -62,7 +69,9 @@ extension BrowseScreen {
             let s = data.sessions.items[position]
             let cap = s.capacity.map { "\(s.enrolledCount)/\($0)" } ?? "\(s.enrolledCount)"
             let rate = s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-            return [s.start.numeric, s.title, L10n.value(s.status(on: today), lang), cap, rate]
+            // Outreach says so (unless its title does already).
+            let kind = s.kind == .pelatihan || Fold.string(s.title).contains(Fold.string(L10n.value(s.kind, lang))) ? "" : " · " + L10n.value(s.kind, lang)
+            return [s.start.numeric, s.title + kind, L10n.value(s.status(on: today), lang), cap, rate]
         case .exhibitions:
             let e = data.exhibitions.items[position]
             let when = shared.when(e.start, e.end)
@@ -73,6 +82,8 @@ extension BrowseScreen {
                     "\(e.participants.filter { $0.curation.isActive }.count)", when]
         case .reports:
             return [Self.reportTitle(ReportName.allCases[position], lang)]
+        case .organisation:
+            return councilCells(CouncilRow(position), shared)
         }
     }
 
@@ -80,14 +91,14 @@ extension BrowseScreen {
         // Where the columns do not fit (the list beside a detail), the least needed give way.
         let all = columns(area.width, shared)
         var shown = Array(all.indices)
-        let dropOrder: [Int] = pane == .exhibitions ? [3, 4] : pane == .sessions ? [4] : [3]
+        let dropOrder: [Int] = pane == .exhibitions ? [3, 4] : pane == .sessions ? [4] : pane == .organisation ? [4, 3] : [3]
         for drop in dropOrder where shown.map({ all[$0].width + 1 }).reduce(0, +) > area.width {
             shown.removeAll { $0 == drop }
         }
         var cols = shown.map { all[$0] }
         // Room left over goes to the name columns.
         let slack = area.width - cols.map { $0.width + 1 }.reduce(0, +)
-        let growing = (pane == .artisans ? [0, 1] : pane == .sessions ? [1] : [2]).compactMap { shown.firstIndex(of: $0) }
+        let growing = (pane == .artisans ? [0, 1] : pane == .organisation ? [1, 2] : pane == .sessions ? [1] : [2]).compactMap { shown.firstIndex(of: $0) }
         if slack > 0 {
             for (n, i) in growing.enumerated() {
                 let share = slack / growing.count + (n < slack % growing.count ? 1 : 0)
@@ -106,7 +117,8 @@ extension BrowseScreen {
         let visible = listRows(shared.layout)
         if rows.isEmpty {
             let q = query[pane] ?? ""
-            let text = q.isEmpty ? (shared.data.isEmpty ? shared.t(.uiEmpty) : shared.t(.cNone)) : shared.t(.uiNoMatch, q)
+            let none = pane == .organisation && shared.data.terms.count == 0 ? shared.t(.uiNoBoard) : shared.t(.cNone)
+            let text = q.isEmpty ? (shared.data.isEmpty ? shared.t(.uiEmpty) : none) : shared.t(.uiNoMatch, q)
             grid.put(" " + text, x: area.x, y: area.y + 2, role: .muted, limit: area.width)
             return
         }
@@ -131,9 +143,12 @@ extension BrowseScreen {
     func filterSummary(_ shared: Shared) -> String {
         let t = { (k: TextKey) in shared.t(k) }
         switch pane {
-        case .sessions: return sessionStatus.map { "\(t(.fStatus)): \(L10n.value($0, shared.lang))" } ?? ""
+        case .sessions:
+            return [sessionStatus.map { "\(t(.fStatus)): \(L10n.value($0, shared.lang))" },
+                    sessionKind.map { "\(t(.fSessionKind)): \(L10n.value($0, shared.lang))" }].compactMap { $0 }.joined(separator: " · ")
         case .exhibitions: return exhibitionStatus.map { "\(t(.fStatus)): \(L10n.value($0, shared.lang))" } ?? ""
         case .reports: return ""
+        case .organisation: return councilSummary(shared)
         case .artisans: break
         }
         var parts: [String] = []
@@ -152,6 +167,7 @@ extension BrowseScreen {
         case .sessions: total = shared.data.sessions.count
         case .exhibitions: total = shared.data.exhibitions.count
         case .reports: total = ReportName.allCases.count
+        case .organisation: total = councilRows("", shared).count
         }
         let position = count == 0 ? "0" : "\((lists[pane]?.selected ?? 0) + 1)"
         let counter = " \(position)/\(count)" + (count == total ? "" : " · " + shared.t(.uiCount, count, total)) + " "

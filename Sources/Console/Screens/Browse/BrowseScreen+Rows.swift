@@ -30,7 +30,9 @@ extension BrowseScreen {
             let words = Self.words(q)
             // Upcoming first (soonest first), then past ones, latest first.
             rows[pane] = items.indices.filter { sessionStatus == nil || items[$0].status(on: shared.today) == sessionStatus }
-                .filter { Self.matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", items[$0].partner ?? ""]) }
+                .filter { sessionKind == nil || items[$0].kind == sessionKind }
+                .filter { Self.matches(words, [items[$0].title, items[$0].venue, items[$0].topic ?? "", L10n.value(items[$0].kind, shared.lang)]
+                                               + data.partnerNames(of: items[$0]) + data.trainerNames(of: items[$0])) }
                 .sorted { a, b in Self.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, shared.today) }
         case .exhibitions:
             let items = data.exhibitions.items
@@ -41,6 +43,8 @@ extension BrowseScreen {
         case .reports:
             let words = Self.words(q)
             rows[pane] = ReportName.allCases.indices.filter { Self.matches(words, [Self.reportTitle(ReportName.allCases[$0], shared.lang)]) }
+        case .organisation:
+            rows[pane] = councilRows(q, shared)
         }
         lists[pane, default: ListState()].clamp(count: rows[pane]?.count ?? 0, visible: listRows(shared.layout))
     }
@@ -85,6 +89,7 @@ extension BrowseScreen {
         case .sessions: return shared.data.sessions.items[safe: position]?.id
         case .exhibitions: return shared.data.exhibitions.items[safe: position]?.id
         case .reports: return nil
+        case .organisation: return CouncilRow(position).id(shared.data)
         }
     }
 
@@ -108,6 +113,8 @@ extension BrowseScreen {
         case .training: return L10n.text(.rTrainingTitle, lang)
         case .certification: return L10n.text(.rCertificationTitle, lang)
         case .exhibitions: return L10n.text(.rExhibitionsTitle, lang)
+        case .partners: return L10n.text(.rPartnersTitle, lang)
+        case .board: return L10n.text(.rBoardTitle, lang)
         }
     }
 
@@ -117,6 +124,7 @@ extension BrowseScreen {
         case .sessions: return shared.t(.uiPaneSessions)
         case .exhibitions: return shared.t(.uiPaneExhibitions)
         case .reports: return shared.t(.uiPaneReports)
+        case .organisation: return shared.t(.uiPaneOrganisation)
         }
     }
 
@@ -125,6 +133,14 @@ extension BrowseScreen {
         switch purpose {
         case .main, .attendanceDay, .attendanceMark, .printFor:
             return .stay
+        case .boardTerm:
+            term = termsForMenu(shared)[safe: index]?.id
+            pane = .organisation
+            lists[.organisation] = ListState()
+            refilter(.organisation, shared)
+            return .stay
+        case .newCouncil:
+            return .push(FormScreen.newCouncil(index, term: shownTerm(shared), shared))
         case .enrolIn, .mergeInto:
             return RecordActions.chose(purpose, index, shared)
         case .filter:
@@ -136,7 +152,13 @@ extension BrowseScreen {
         case .sessionStatus, .exhibitionStatus:
             // The event panes keep their own status filter.
             let target: Pane = purpose == .sessionStatus ? .sessions : .exhibitions
-            if purpose == .sessionStatus { sessionStatus = index == 0 ? nil : SessionStatus.allCases[index - 1] }
+            // The session menu lists the statuses, then the kinds (training, outreach).
+            let statuses = SessionStatus.allCases.count
+            if purpose == .sessionStatus && index > statuses { sessionKind = SessionKind.allCases[safe: index - statuses - 1] }
+            else if purpose == .sessionStatus {
+                sessionStatus = index == 0 ? nil : SessionStatus.allCases[index - 1]
+                if index == 0 { sessionKind = nil }
+            }
             else { exhibitionStatus = index == 0 ? nil : ExhibitionStatus.allCases[index - 1] }
             pane = target
             lists[target] = ListState()

@@ -16,10 +16,14 @@ public struct BrowseScreen: Screen {
     /// Filters on the artisans pane; a status filter on each event pane.
     public var filter = ArtisanFilter()
     public var sessionStatus: SessionStatus?
+    /// Training or outreach only (chosen in the same menu as the status).
+    public var sessionKind: SessionKind?
     public var exhibitionStatus: ExhibitionStatus?
     /// Artisans sorted by this column (nil: best match first, then by name).
     public var sortColumn: Int?
     public var sortDescending = false
+    /// The board term the Organisation pane shows (nil: the current one).
+    public var term: EntityID?
 
     init(_ shared: Shared) {
         for pane in Pane.allCases { refilter(pane, shared) }
@@ -51,17 +55,17 @@ public struct BrowseScreen: Screen {
                     Binding([.escape], .clearSearch, help: .uiHelpClearSearch, bar: .uiKeyCancel)]
         }
         let id = selectedID(pane, shared)
-        let event = id.map { $0.kind != .artisan } ?? false
+        let event = id?.kind.isEvent ?? false
         return [
             Binding([.char("?")], .help, help: .uiHelpTitle),
             Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
             Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
-            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id != nil && pane != .reports),
+            Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id.map { $0.kind == .artisan || $0.kind.isEvent } ?? false),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
-            Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind == .artisan),
+            Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind.isRemovable ?? false),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
             Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),
             Binding([.ctrl("p")], .print, help: .uiHelpPrintReport, enabled: pane == .reports),
@@ -74,7 +78,7 @@ public struct BrowseScreen: Screen {
             Binding([(.char("s"), .sortNext), (.char("S"), .sortReverse)], help: .uiHelpSort),
             Binding([.char("I")], .importFile, help: .uiHelpImport),
             Binding([(.char("1"), .pane(.artisans)), (.char("2"), .pane(.sessions)), (.char("3"), .pane(.exhibitions)),
-                     (.char("4"), .pane(.reports)), (.tab, .nextPane), (.backTab, .previousPane)],
+                     (.char("4"), .pane(.reports)), (.char("5"), .pane(.organisation)), (.tab, .nextPane), (.backTab, .previousPane)],
                     help: .uiHelpSwitch, bar: .uiKeyPane, barKeys: "Tab"),
         ] + Binding.moving(letters: true) + [
             Binding([.escape], .back, help: .uiHelpBack, enabled: !(query[pane] ?? "").isEmpty),
@@ -99,6 +103,12 @@ public struct BrowseScreen: Screen {
             setQuery("", shared)
         case .back: setQuery("", shared)
         case .menu: return .push(MenuScreen(bar: 0, bindings: bindings(shared) + Binding.common, shared))
+        case .filter where pane == .organisation:
+            let terms = termsForMenu(shared)
+            guard !terms.isEmpty else { shared.message = shared.t(.uiNoBoard); return .stay }
+            let items = terms.map { t in TerminalSafe.text(t.name) + "  (\(t.start.short(shared.lang)) – \(t.end.short(shared.lang)))" }
+            return .push(MenuScreen(.boardTerm, title: shared.t(.fTerm), items: items,
+                                    selected: terms.firstIndex { $0.id == shownTerm(shared)?.id } ?? 0))
         case .filter:
             return .push(MenuScreen(pane == .sessions ? .sessionStatus : pane == .exhibitions ? .exhibitionStatus : .filter, self, shared))
         case .sortNext:
@@ -112,10 +122,12 @@ public struct BrowseScreen: Screen {
             refilter(.artisans, shared)
         case .clearFilters:
             filter = ArtisanFilter()
-            (sessionStatus, exhibitionStatus) = (nil, nil)
+            (sessionStatus, exhibitionStatus, sessionKind) = (nil, nil, nil)
             for p in [Pane.artisans, .sessions, .exhibitions] { refilter(p, shared) }
         case .importFile: return .push(ImportPathScreen())
         case .print: return selectedReport(shared).map { .run(.print(.report($0))) } ?? .stay
+        case .newRecord where pane == .organisation:
+            return .push(MenuScreen(.newCouncil, title: shared.t(.uiNewWhatTitle), items: Self.newCouncilChoices.map { shared.t($0) }))
         case .newRecord:
             if pane == .reports { pane = .artisans }
             return .push(FormScreen.new(for: pane, shared))
@@ -196,7 +208,16 @@ public struct BrowseScreen: Screen {
 
     /// Selects a record in its pane, clearing that pane's search so it is there.
     mutating func show(_ id: EntityID, _ shared: Shared) {
-        let target: Pane = id.kind == .artisan ? .artisans : id.kind == .session ? .sessions : .exhibitions
+        let target: Pane
+        switch id.kind {
+        case .artisan: target = .artisans
+        case .session: target = .sessions
+        case .exhibition: target = .exhibitions
+        case .term, .member, .partner: target = .organisation
+        }
+        // A seat shows with its term's board; a term chosen is the board shown.
+        if id.kind == .member, let m = shared.data.members[id] { term = m.term; refilter(.organisation, shared) }
+        if id.kind == .term { term = id; refilter(.organisation, shared) }
         pane = target
         if let at = rows[target]?.firstIndex(where: { recordID(target, $0, shared) == id }) {
             lists[target, default: ListState()].move(.to(at), count: rows[target]?.count ?? 0, visible: listRows(shared.layout))

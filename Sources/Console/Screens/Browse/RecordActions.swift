@@ -15,14 +15,15 @@ enum RecordActions {
         guard let id else { return .stay }
         switch action {
         case .editRecord: return FormScreen.edit(id, shared).map { .push($0) } ?? .stay
-        case .enrol where id.kind != .artisan: return .push(PickerScreen(event: id, shared))
-        case .enrol: return askWhichSession(id, &shared)
+        case .enrol where id.kind.isEvent: return .push(PickerScreen(event: id, shared))
+        case .enrol where id.kind == .artisan: return askWhichSession(id, &shared)
         case .merge where id.kind == .artisan: return askWhichDuplicate(id, &shared)
         case .showCode where id.kind == .artisan: return .push(CodeScreen(artisan: id))
-        case .participants where id.kind != .artisan: return .push(ParticipantsScreen(event: id))
+        case .participants where id.kind.isEvent: return .push(ParticipantsScreen(event: id))
         case .checkIn where id.kind == .session: return CheckInScreen(session: id, shared).map { .push($0) } ?? .stay
         case .history: return .run(.history(id))
         case .remove where id.kind == .artisan: return askToRemove(id, shared)
+        case .remove where id.kind.isRemovable: return askToDelete(id, shared)
         default: return .stay
         }
     }
@@ -36,6 +37,14 @@ enum RecordActions {
                                   text: shared.t(.uiArchiveText, a.name, id, sessions, exhibitions))
         }
         return shared.confirm(.save(.delete(id, baseRev: a.rev)), title: shared.t(.uiDeleteTitle, a.name), text: shared.t(.uiDeleteText, a.name, id))
+    }
+
+    /// `d` on a board member, a partner or a term: deleted when nothing names it (the store
+    /// refuses otherwise, and says what does); asked first.
+    static func askToDelete(_ id: EntityID, _ shared: Shared) -> Step {
+        guard let rev = shared.stored(id)?.rev, let name = shared.data.title(of: id) else { return .stay }
+        return shared.confirm(.save(.delete(id, baseRev: rev)), title: shared.t(.uiDeleteTitle, TerminalSafe.text(name)),
+                              text: shared.t(.uiDeleteCouncilText, TerminalSafe.text(name), id))
     }
 
     /// `+` on an artisan: a menu of the sessions open to them.
@@ -100,6 +109,7 @@ enum RecordActions {
             return false
         case "archive-artisan", "delete":
             shared.message = shared.t(change.deleted.isEmpty ? .uiArchived : .uiDeleted, id, change.artisans.first?.name ?? "")
+            if change.artisans.isEmpty { shared.message = shared.t(.uiDeletedRecord, id) }
             return true
         default:
             let who = change.targets.first { $0.kind == .artisan }.flatMap { shared.data.artisans[$0]?.name } ?? ""

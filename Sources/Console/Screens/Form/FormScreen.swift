@@ -5,6 +5,8 @@ import TextUI
 /// What the open form is for.
 public enum FormSubject: Equatable, Sendable {
     case artisan, session, exhibition
+    /// The council's own records.
+    case term, member, partner
     /// What an artisan sold at an exhibition (opened from its delegation).
     case sales(exhibition: EntityID, artisan: EntityID)
     /// Someone at the check-in door who is not in Kriya yet: saved, then checked in.
@@ -22,6 +24,8 @@ public struct FormScreen: Screen {
     /// The record's values as the form showed them when it opened (for the conflict view);
     /// nil when not known (a draft restored after the record changed).
     public var editingBase: [String: String]?
+    /// Trainers chosen in the picker (folded name → record): an artisan picked stays linked.
+    public var picked: [String: EntityID] = [:]
 
     init(_ form: Form, _ subject: FormSubject, editing: (id: EntityID, rev: Int)?, _ shared: Shared) {
         self.form = form
@@ -34,9 +38,20 @@ public struct FormScreen: Screen {
     /// A new record of the kind the pane shows.
     static func new(for pane: Pane, _ shared: Shared) -> FormScreen {
         switch pane {
-        case .sessions: return FormScreen(SessionForm.make(shared.lang, today: shared.today), .session, editing: nil, shared)
-        case .exhibitions: return FormScreen(ExhibitionForm.make(shared.lang), .exhibition, editing: nil, shared)
+        case .sessions: return FormScreen(SessionForm.make(shared.lang, today: shared.today, data: shared.data), .session, editing: nil, shared)
+        case .exhibitions: return FormScreen(ExhibitionForm.make(shared.lang, data: shared.data), .exhibition, editing: nil, shared)
+        case .organisation: return newCouncil(1, term: nil, shared)
         case .artisans, .reports: return FormScreen(ArtisanForm.make(shared.lang), .artisan, editing: nil, shared)
+        }
+    }
+
+    /// A new board member (of `term`), partner or term: `BrowseScreen.newCouncilChoices`' order.
+    static func newCouncil(_ choice: Int, term: Term?, _ shared: Shared) -> FormScreen {
+        switch choice {
+        case 0 where shared.data.terms.count > 0:
+            return FormScreen(MemberForm.make(shared.lang, data: shared.data, term: term), .member, editing: nil, shared)
+        case 1: return FormScreen(PartnerForm.make(shared.lang), .partner, editing: nil, shared)
+        default: return FormScreen(TermForm.make(shared.lang), .term, editing: nil, shared)
         }
     }
 
@@ -49,10 +64,18 @@ public struct FormScreen: Screen {
             return shared.data.artisans[id].map { FormScreen(ArtisanForm.make(lang, editing: $0), .artisan, editing: (id, $0.rev), shared) }
         case .session:
             return shared.data.sessions[id].map {
-                FormScreen(SessionForm.make(lang, today: shared.today, editing: $0), .session, editing: (id, $0.rev), shared)
+                FormScreen(SessionForm.make(lang, today: shared.today, data: shared.data, editing: $0), .session, editing: (id, $0.rev), shared)
             }
         case .exhibition:
-            return shared.data.exhibitions[id].map { FormScreen(ExhibitionForm.make(lang, editing: $0), .exhibition, editing: (id, $0.rev), shared) }
+            return shared.data.exhibitions[id].map { FormScreen(ExhibitionForm.make(lang, data: shared.data, editing: $0), .exhibition, editing: (id, $0.rev), shared) }
+        case .term:
+            return shared.data.terms[id].map { FormScreen(TermForm.make(lang, editing: $0), .term, editing: (id, $0.rev), shared) }
+        case .member:
+            return shared.data.members[id].map {
+                FormScreen(MemberForm.make(lang, data: shared.data, term: shared.data.terms[$0.term], editing: $0), .member, editing: (id, $0.rev), shared)
+            }
+        case .partner:
+            return shared.data.partners[id].map { FormScreen(PartnerForm.make(lang, editing: $0), .partner, editing: (id, $0.rev), shared) }
         }
     }
 
@@ -79,7 +102,9 @@ public struct FormScreen: Screen {
                     Binding([.enter], .done, help: .uiHelpListDone, bar: .uiKeyDone),
                     Binding([.escape], .cancel, help: .uiHelpListUndo, bar: .uiKeyCancel)]
         }
+        let onTrainers = subject == .session && form.fields[safe: form.focus]?.key == "trainers"
         return [Binding([.f(2), .ctrl("s")], .save, help: .uiHelpFormSave, bar: .uiKeySave),
+                Binding([.f(5)], .pick, help: .uiHelpPickTrainer, bar: onTrainers ? .uiKeyPick : nil, enabled: onTrainers),
                 Binding([.tab, .down, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
                 Binding([.backTab, .up], .previousField, help: .uiHelpFormPrevious),
                 Binding([.escape], .cancel, help: .uiHelpFormCancel, bar: .uiKeyCancel)]
@@ -88,7 +113,23 @@ public struct FormScreen: Screen {
     /// The bindings describe the keys; the form widget itself handles them (a choice list
     /// open under a field takes ↑↓ and Enter first).
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
-        handle(key, &shared)
+        if action == .pick { return .push(TrainerPickerScreen(for: form.value("title"), shared)) }
+        return handle(key, &shared)
+    }
+
+    /// A trainer chosen in the picker joins the list (once); a partner's person brings the
+    /// partner along, ticked.
+    mutating func add(_ choice: TrainerChoice, _ shared: inout Shared) {
+        guard let at = form.index(of: "trainers") else { return }
+        var names = ListCell.split(form.fields[at].value)
+        if !names.contains(where: { Fold.string($0) == Fold.string(choice.name) }) { names.append(choice.name) }
+        form.fields[at].set(names.joined(separator: "; "))
+        if let ref = choice.ref { picked[Fold.string(choice.name)] = ref }
+        if let partner = choice.partner.flatMap({ shared.data.partners[$0] }), let p = form.index(of: "partners"),
+           let multi = form.fields[p].kind as? MultiChoiceKind, !multi.chosen(form.fields[p].value).contains(partner.name) {
+            form.fields[p].set(multi.toggling(partner.name, in: form.fields[p].value))
+        }
+        shared.message = shared.t(.uiTrainerAdded, TerminalSafe.text(choice.name))
     }
 
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
@@ -150,13 +191,25 @@ public struct FormScreen: Screen {
             changed.take(checked.artisan, fields: ArtisanForm.edited(form))
             return .success(.updateArtisan(changed, baseRev: rev))
         case .session:
-            let (s, problems) = SessionForm.read(form, onto: current.flatMap { data.sessions[$0] }, lang)
+            let (s, problems) = SessionForm.read(form, onto: current.flatMap { data.sessions[$0] }, lang, data: data, picked: picked)
             guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
             return .success(editing.map { .updateSession(s, baseRev: $0.rev) } ?? .addSession(s))
         case .exhibition:
-            let (e, problems) = ExhibitionForm.read(form, onto: current.flatMap { data.exhibitions[$0] }, lang)
+            let (e, problems) = ExhibitionForm.read(form, onto: current.flatMap { data.exhibitions[$0] }, lang, data: data)
             guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
             return .success(editing.map { .updateExhibition(e, baseRev: $0.rev) } ?? .addExhibition(e))
+        case .term:
+            let (t, problems) = TermForm.read(form, onto: current.flatMap { data.terms[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateTerm(t, baseRev: $0.rev) } ?? .addTerm(t))
+        case .member:
+            let (m, problems) = MemberForm.read(form, onto: current.flatMap { data.members[$0] }, lang, data: data)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updateMember(m, baseRev: $0.rev) } ?? .addMember(m))
+        case .partner:
+            let (p, problems) = PartnerForm.read(form, onto: current.flatMap { data.partners[$0] }, lang)
+            guard problems.isEmpty else { return .failure(FormProblems(problems, lang)) }
+            return .success(editing.map { .updatePartner(p, baseRev: $0.rev) } ?? .addPartner(p))
         case .sales(let exhibition, let artisan):
             return SalesForm.command(form, exhibition: exhibition, artisan: artisan, lang)
         }
@@ -192,6 +245,9 @@ public struct FormScreen: Screen {
             if case .walkIn = subject { return .pop(.useExisting(id)) }
             return .pop(.show(id))
         case .anyway(.duplicate): return save(&shared, allowDuplicate: true)
+        case .pickedTrainer(let choice):
+            add(choice, &shared)
+            return .stay
         case .answered(.save(let command), yes: true): return .run(.save(command))
         case .merged(let resolution):
             // Their version is the starting point now; the merged values are saved on it.

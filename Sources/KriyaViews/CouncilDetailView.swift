@@ -44,7 +44,7 @@ extension DetailView {
         out += fields([
             (.fPosition, m.position), (.fBidang, m.field), (.fTerm, term.map { "\($0.name) (\($0.id))" } ?? m.term.description),
             (.fFrom, m.from?.long(lang)), (.fUntil, m.until?.long(lang)), (.fPhone, m.phoneShown),
-            (.fArtisan, m.artisan.map { "\($0) \(data.artisans[$0]?.name ?? "")" }), (.fNotes, m.notes),
+            (.fArtisanRecord, m.artisan.map { "\($0) \(data.artisans[$0]?.name ?? "")" }), (.fNotes, m.notes),
         ])
         out += ["", t(.cSessionsTaught)] + sessionTable(data.sessionsTaught(by: m.id))
         return out

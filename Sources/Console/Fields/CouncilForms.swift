@@ -58,10 +58,10 @@ enum MemberForm {
         let title = member.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewMember, lang)
         let terms = ChoiceKind(data.terms.items.sorted { $0.start > $1.start }.map(\.name))
         return Form(title: title, fields: [
-            CouncilField.make("term", .fTerm, terms, nil, 60, current, lang, required: true),
             CouncilField.make("name", .fName, TextKind(), nil, 120, current, lang, required: true),
             CouncilField.make("position", .fPosition, positions(data), .uiHintPosition, 60, current, lang, required: true),
             CouncilField.make("field", .fBidang, TextKind(), .uiHintBidang, 80, current, lang),
+            CouncilField.make("term", .fTerm, terms, nil, 60, current, lang, required: true),
             CouncilField.make("phone", .fPhone, PhoneKind(), nil, 20, current, lang),
             CouncilField.make("artisan", .fArtisan, TextKind(), .uiHintArtisanID, 12, current, lang),
             CouncilField.make("from", .fFrom, DateKind(lang: lang), .uiHintFrom, 20, current, lang),
@@ -130,7 +130,7 @@ enum PartnerForm {
         p.contact = r.text("contact")
         p.phone = r.text("phone")
         p.phoneTyped = nil
-        p.people = ListCell.split(form.value("people"))
+        p.people = ListCell.names(form.value("people"))
         p.notes = r.text("notes")
         var problems = CouncilField.basicProblems(["name": p.name])
         if let phone = p.phone, case .failure(let problem) = Phone.normalise(phone) { problems.append(FieldError("phone", .phone(problem))) }

@@ -17,7 +17,7 @@ enum SessionForm {
         // The partners from the list (ticked; the options are the data's, set in `make`), then
         // one typed as text.
         ("partners", .fPartners, { _, _ in MultiChoiceKind([]) }, .uiHintPartners, 2000),
-        ("partner", .fPartner, { _, _ in TextKind() }, .uiHintPartnerText, 160),
+        ("partner", .fPartnerOther, { _, _ in TextKind() }, .uiHintPartnerText, 160),
         ("trainers", .fTrainers, { _, _ in TextKind() }, .uiHintTrainers, 600),
         ("venue", .fVenue, { _, _ in TextKind() }, nil, 200),
         ("start", .fStart, { lang, _ in DateKind(lang: lang) }, .uiHintDate, 20),
@@ -81,7 +81,7 @@ enum SessionForm {
         s.kind = r.choice("kind", SessionKind.self) ?? s.kind
         s.partner = r.text("partner")
         s.partners = partnerIDs(form.value("partners"), data)
-        (s.trainerRefs, s.trainers) = trainers(ListCell.split(form.value("trainers")), base: base, data: data, picked: picked)
+        (s.trainerRefs, s.trainers) = trainers(ListCell.names(form.value("trainers")), base: base, data: data, picked: picked)
         s.venue = r.text("venue") ?? ""
         s.start = day
         s.end = r.date("end") ?? day

@@ -36,7 +36,7 @@ public struct TrainerPickerScreen: Screen {
     func visible(_ layout: Layout) -> Int { max(1, layout.body.height - 3) }
 
     public func bindings(_ shared: Shared) -> [Binding] {
-        [Binding([.enter], .open, help: .uiHelpPickerPick, bar: .uiKeyPick, enabled: !rows.isEmpty),
+        [Binding([.enter], .open, help: .uiHelpPickerPick, bar: .uiKeyAdd, enabled: !rows.isEmpty),
          Binding([(.up, .up), (.down, .down)], help: .uiHelpMove, bar: .uiKeyChoose, barKeys: "↑↓"),
          Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
          Binding([.escape], .back, help: .uiHelpPickerBack, bar: .uiKeyCancel)]

@@ -329,7 +329,7 @@ enum UIStringsEN {
         .uiNoBoard: "No board term yet: n adds one, then its members",
         .uiPartnersHeading: "Partners",
         .uiHelpPickTrainer: "Pick a trainer: board, partner's people, artisan",
-        .uiKeyPick: "Pick",
+        .uiKeyPick: "Pick trainer",
         .uiHintTrainers: "with ; · F5: pick from board, partners, artisans",
         .uiHintPartners: "Space ticks · new partners: pane 5",
         .uiHintPartnerText: "another, not in the list",
@@ -349,6 +349,6 @@ enum UIStringsEN {
         .uiDeleteCouncilText: "{0} ({1}) is named nowhere. The record is removed for good.\nu (undo) puts it back.",
         .uiFilterKindAll: "all kinds",
         .uiDeletedRecord: "Deleted {0}. u undoes.",
-        .uiHintCertificates: "empty: as the kind says (training yes, outreach no)",
+        .uiHintCertificates: "empty: as the kind says",
     ]
 }

@@ -329,7 +329,7 @@ enum UIStringsID {
         .uiNoBoard: "Belum ada periode kepengurusan: n untuk menambah, lalu pengurusnya",
         .uiPartnersHeading: "Mitra",
         .uiHelpPickTrainer: "Pilih narasumber: pengurus, orang mitra, pelaku IKM",
-        .uiKeyPick: "Pilih",
+        .uiKeyPick: "Pilih narasumber",
         .uiHintTrainers: "dipisah ; · F5: pilih pengurus, mitra, pelaku IKM",
         .uiHintPartners: "Spasi mencentang · mitra baru: panel 5",
         .uiHintPartnerText: "mitra lain, di luar daftar",
@@ -349,6 +349,6 @@ enum UIStringsID {
         .uiDeleteCouncilText: "{0} ({1}) tidak dirujuk di mana pun. Datanya dihapus permanen.\nu (Urungkan) mengembalikannya.",
         .uiFilterKindAll: "semua jenis",
         .uiDeletedRecord: "Dihapus {0}. u mengurungkan.",
-        .uiHintCertificates: "kosong: sesuai jenis (pelatihan ya, sosialisasi tidak)",
+        .uiHintCertificates: "kosong: sesuai jenis kegiatan",
     ]
 }

@@ -67,7 +67,7 @@ extension Dataset {
         if let day = t.inaugurated, day > t.end { c.fail("inaugurated", .dayOutsideRange(day)) }
         c.optional("decree", t.decree, max: 160)
         c.optional("notes", t.notes, max: 4000)
-        if terms.items.contains(where: { $0.id != t.id && $0.name.compactFolded == t.name.compactFolded }) {
+        if terms.items.contains(where: { $0.id != t.id && Self.termKey($0.name) == Self.termKey(t.name) }) {
             c.fail("name", .duplicate(t.name))
         }
         if !c.errors.isEmpty { throw .invalid(c.errors) }

@@ -16,7 +16,7 @@ extension Dataset {
     }
 
     /// "2018 – 2023", "2018-2023" and "2018–2023" are one name.
-    private static func termKey(_ text: String) -> String {
+    static func termKey(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { ("0"..."9").contains($0) || $0.properties.isAlphabetic })).lowercased()
     }
 
@@ -98,7 +98,7 @@ extension Dataset {
         if let i = ordered.firstIndex(where: { $0.id == current }) { ordered.insert(ordered.remove(at: i), at: 0) }
         for term in ordered {
             for m in board(of: term.id) where seen.insert(m.name.compactFolded).inserted {
-                out.append(TrainerChoice(name: m.name, ref: m.id, note: "\(m.position) \(term.name)"))
+                out.append(TrainerChoice(name: m.name, ref: m.id, note: [m.position, m.field, term.name].compactMap { $0 }.joined(separator: " · ")))
             }
         }
         for p in partners.items {

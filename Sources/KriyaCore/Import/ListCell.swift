@@ -22,6 +22,12 @@ public enum ListCell {
         return items.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 
+    /// People's names, one per "; " or line: never cut at a comma, which names hold
+    /// ("Ibu Lina Marlina, M.Ds.", "Dinas Koperasi, Perindustrian dan Perdagangan").
+    public static func names(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == ";" || $0.isNewline }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
     /// `Vas keramik=75.000; Cobek`
     public static func products(_ list: [Product]) -> String {
         list.map(product).joined(separator: "; ")

@@ -286,6 +286,8 @@ enum StringsEN {
         .eNoCertificates: "{0} is outreach (sosialisasi): it gives no certificates. To give them, set Certificates to yes on the session.",
         .rParticipantsPerPartner: "Participants per partner",
         .rTaughtPerMember: "Sessions taught, per board member",
+        .fPartnerOther: "Other partner",
+        .fArtisanRecord: "Artisan record",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -286,6 +286,8 @@ enum StringsID {
         .eNoCertificates: "{0} adalah sosialisasi: tidak ada sertifikat. Bila tetap diberikan, isi Sertifikat: ya pada Bimtek itu.",
         .rParticipantsPerPartner: "Peserta per mitra",
         .rTaughtPerMember: "Bimtek yang diajar, per pengurus",
+        .fPartnerOther: "Mitra lain",
+        .fArtisanRecord: "Data pelaku IKM",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

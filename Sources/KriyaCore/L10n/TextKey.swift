@@ -61,4 +61,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case rPartnersTitle, rBoardTitle, rPerPartnerYear, rTraining, rOutreach, rCertificates, rNoPartner, rExhibitionsPerPartner, rAccepted, rPartnerRule, rBoardTaught, rPerTerm, rMembersLeft, rMembersTaught, rReached, rLastTaught, rNoBoard
     case eNoCertificates
     case rParticipantsPerPartner, rTaughtPerMember
+    case fPartnerOther, fArtisanRecord
 }

@@ -47,7 +47,8 @@ extension Form {
         } else if let multi = fields[focus].kind as? MultiChoiceKind {
             let chosen = Set(multi.chosen(fields[focus].value))
             options(multi.options.map { ChoiceKind.Option((chosen.contains($0) ? "[x] " : "[ ] ") + $0) }, choosing: true,
-                    into: &grid, x: valueX, below: focusRow, width: min(valueWidth, 30), bottom: area.y + area.height)
+                    into: &grid, x: valueX, below: focusRow,
+                    width: min(valueWidth, max(30, (multi.options.map { DisplayWidth.of($0) }.max() ?? 0) + 6)), bottom: area.y + area.height)
         } else if let offered {
             options(offered.options, choosing: offered.choosing, into: &grid, x: valueX, below: focusRow,
                     width: min(valueWidth, 40), bottom: area.y + area.height)

@@ -121,7 +121,7 @@ public struct FormScreen: Screen {
     /// partner along, ticked.
     mutating func add(_ choice: TrainerChoice, _ shared: inout Shared) {
         guard let at = form.index(of: "trainers") else { return }
-        var names = ListCell.split(form.fields[at].value)
+        var names = ListCell.names(form.fields[at].value)
         if !names.contains(where: { Fold.string($0) == Fold.string(choice.name) }) { names.append(choice.name) }
         form.fields[at].set(names.joined(separator: "; "))
         if let ref = choice.ref { picked[Fold.string(choice.name)] = ref }

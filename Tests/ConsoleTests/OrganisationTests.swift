@@ -1,0 +1,113 @@
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+/// Issue 16 in the console: the fifth pane (the board of the term shown, then the partners),
+/// forms for the council's records, and a session's partners ticked and trainers picked.
+@Suite struct OrganisationTests {
+    func type(_ text: String, _ state: inout ConsoleState) { for c in text { _ = state.update(.char(c)) } }
+    func to(_ key: String, _ state: inout ConsoleState) {
+        while state.form?.fields[state.form!.focus].key != key { _ = state.update(.tab) }
+    }
+
+    @Test func theFifthPaneShowsTheCurrentBoardThenThePartnersAndAnotherTermOnF() throws {
+        var state = makeState(.id)
+        _ = state.update(.char("5"))
+        #expect(state.pane == .organisation)
+        let data = state.shared.data
+        let current = try #require(data.currentTerm(on: today))
+        #expect(state.browse.selectedID(.organisation, state.shared) == data.board(of: current.id).first?.id)
+        let rows = state.browse.rows[.organisation] ?? []
+        #expect(rows.count == data.board(of: current.id).count + data.partners.count)
+        try assertSnapshot(state.render(width: 80, height: 24), "organisation-id-80x24")
+        // f: the earlier term's board, 31 seats (one who left is still listed, marked).
+        _ = state.update(.char("f"))
+        #expect(state.topKind == .menu(.boardTerm))
+        _ = state.update(.down)
+        _ = state.update(.enter)
+        #expect(state.browse.shownTerm(state.shared)?.name == "2018–2023")
+        #expect((state.browse.rows[.organisation] ?? []).count == 31 + data.partners.count)
+        // Searching finds a partner by its kind's word.
+        _ = state.update(.char("/"))
+        type("perangkat", &state)
+        _ = state.update(.enter)
+        #expect(state.browse.selectedID(.organisation, state.shared)?.kind == .partner)
+        // Enter: its detail, with the sessions run with it.
+        _ = state.update(.enter)
+        #expect(state.topKind == .detail)
+        #expect(state.render(width: 100, height: 30).lines.joined().contains("Bimtek bersama mitra ini"))
+    }
+
+    @Test func aPartnerAddedThenTickedOnASessionWithABoardMemberPickedAsTrainer() throws {
+        var state = makeState()
+        _ = state.update(.char("5"))
+        _ = state.update(.char("n"))
+        #expect(state.topKind == .menu(.newCouncil))
+        _ = state.update(.down)
+        _ = state.update(.enter)
+        #expect(state.formSubject == .partner)
+        type("Universitas Ma Chung", &state)
+        to("kind", &state); type("univ", &state); _ = state.update(.tab)
+        to("people", &state); type("Dr. Ir. Hadi; Ibu Tari", &state)
+        guard case .save(.addPartner(let p)) = state.update(.f(2)) else { Issue.record("no save"); return }
+        #expect(p.name == "Universitas Ma Chung" && p.kind == .universitas && p.people == ["Dr. Ir. Hadi", "Ibu Tari"])
+
+        // A session: tick a partner (a letter jumps, Space ticks), then F5 on the trainers.
+        state = makeState()
+        _ = state.update(.char("2"))
+        let session = try #require(state.browse.selectedID(.sessions, state.shared))
+        _ = state.update(.char("e"))
+        to("partners", &state)
+        let before = state.form!.value("partners")
+        _ = state.update(.char("p"))
+        _ = state.update(.char(" "))
+        #expect(state.form!.value("partners").contains("Politeknik Negeri Malang") && state.form!.value("partners") != before)
+        to("trainers", &state)
+        #expect(state.bindings.contains { $0.keys.contains { $0.action == .pick } && $0.enabled })
+        _ = state.update(.f(5))
+        #expect(state.topKind == .trainerPicker)
+        try assertSnapshot(state.render(width: 80, height: 24), "trainer-picker-80x24")
+        let chair = try #require(state.shared.data.chair(on: today))
+        type(String(chair.name.split(separator: " ").last!), &state)
+        _ = state.update(.enter)
+        #expect(state.topKind == .form && state.form!.value("trainers").contains(chair.name))
+        guard case .save(.updateSession(let s, _)) = state.update(.f(2)) else { Issue.record("no save"); return }
+        #expect(s.id == session && s.trainerRefs.contains(chair.id))
+        #expect(s.partners.contains { state.shared.data.partners[$0]?.name == "Politeknik Negeri Malang" })
+    }
+
+    @Test func aNewBoardMemberIsCheckedAgainstTheTermAndTheArtisanRecord() throws {
+        var state = makeState(.id)
+        _ = state.update(.char("5"))
+        _ = state.update(.char("n"))
+        _ = state.update(.enter)
+        #expect(state.formSubject == .member && state.form?.value("term") == "2023–2028")
+        type("Ibu Ratna Sari", &state)
+        to("position", &state); type("Anggota", &state)
+        to("artisan", &state); type("A-999999", &state)
+        to("until", &state); type("1/1/2030", &state)
+        #expect(state.update(.f(2)) == nil)
+        let errors = Dictionary(uniqueKeysWithValues: state.form!.fields.compactMap { f in f.error.map { (f.key, $0) } })
+        #expect(errors.keys.sorted() == ["artisan", "until"], "\(errors)")
+        to("artisan", &state); _ = state.update(.ctrl("u"))
+        to("until", &state); _ = state.update(.ctrl("u")); type("31/3/2026", &state)
+        guard case .save(.addMember(let m)) = state.update(.f(2)) else { Issue.record("no save"); return }
+        #expect(m.name == "Ibu Ratna Sari" && m.until?.iso == "2026-03-31" && m.term == state.shared.data.currentTerm(on: today)?.id)
+    }
+
+    /// Found in tmux: a trainer with an academic title ("Ibu Lina Marlina, M.Ds.") came back
+    /// from the session form as two trainers, cut at the comma, on any save of the form.
+    @Test func aTrainersTitleIsNotCutAtItsComma() throws {
+        var s = BimtekSession(id: EntityID(.session, 1), title: "Desain Kemasan", organiser: "Dekranasda Kota Malang",
+                              venue: "Aula", start: today.adding(days: 3), end: today.adding(days: 3))
+        s.trainers = ["Ibu Lina Marlina, M.Ds."]
+        var data = Dataset()
+        data.commit(try data.plan(.addSession(s), CommandContext(user: "t", today: today, time: ClockTime(hour: 9, minute: 0)!)))
+        var state = ConsoleState(data: data, lang: .id, today: today, dataPath: "/srv/kriya", user: "ratna")
+        _ = state.update(.char("2"))
+        _ = state.update(.char("e"))
+        guard case .save(.updateSession(let saved, _)) = state.update(.f(2)) else { Issue.record("no save"); return }
+        #expect(saved.trainers == ["Ibu Lina Marlina, M.Ds."] && saved.trainerRefs.isEmpty)
+    }
+}

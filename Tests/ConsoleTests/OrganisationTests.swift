@@ -110,4 +110,36 @@ import TextUI
         guard case .save(.updateSession(let saved, _)) = state.update(.f(2)) else { Issue.record("no save"); return }
         #expect(saved.trainers == ["Ibu Lina Marlina, M.Ds."] && saved.trainerRefs.isEmpty)
     }
+
+    /// Sibling of the drafts of issue 13: an unsaved partner form came back as an artisan's
+    /// form, and a trainer picked from the records came back as plain text.
+    @Test func draftsOfTheCouncilsFormsComeBackAsTheyWere() throws {
+        var state = makeState()
+        _ = state.update(.char("5"))
+        _ = state.update(.char("n"))
+        _ = state.update(.down)
+        _ = state.update(.enter)
+        type("Universitas Ma Chung", &state)
+        let partnerDraft = try #require(state.draft)
+        var again = makeState()
+        again.restore(partnerDraft)
+        #expect(again.formSubject == .partner && again.form?.value("name") == "Universitas Ma Chung" && again.pane == .organisation)
+
+        // A session's trainer picked (an artisan: no name rule would find her again).
+        state = makeState()
+        _ = state.update(.char("2"))
+        _ = state.update(.char("e"))
+        to("trainers", &state)
+        _ = state.update(.f(5))
+        let artisan = state.shared.data.artisans.items.first { a in !state.shared.data.members.items.contains { $0.artisan == a.id } }!
+        type(artisan.phone.suffix(4).description, &state)
+        let found = try #require(state.screen(TrainerPickerScreen.self)?.rows.firstIndex { $0.ref == artisan.id })
+        for _ in 0..<found { _ = state.update(.down) }
+        _ = state.update(.enter)
+        let sessionDraft = try #require(state.draft)
+        var later = makeState()
+        later.restore(sessionDraft)
+        guard case .save(.updateSession(let s, _)) = later.update(.f(2)) else { Issue.record("no save"); return }
+        #expect(s.trainerRefs.contains(artisan.id), "\(s.trainerRefs) \(s.trainers)")
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import KriyaCore
 @testable import KriyaStore
+@testable import KriyaViews
 
 /// Issue 16 from the command line: the board and partners added, listed, shown, found and
 /// reported; bad input named by option, nothing written.
@@ -85,5 +86,20 @@ import Testing
         // Outreach is said as such and is in the agenda's session list.
         let outreach = try #require(store.data.sessions.items.first { $0.kind == .sosialisasi })
         #expect(try kriya("--lang", "id", "show", outreach.id.description).stdout.contains("Jenis kegiatan  sosialisasi"))
+    }
+
+    /// Who signs: the chair serving on the document's day, unless the config names someone.
+    @Test func theChairSignsUnlessTheConfigNamesSomeone() throws {
+        let today = CivilDate(year: 2026, month: 11, day: 30)!
+        let data = DemoData.make(artisans: 300, today: today)
+        let chair = try #require(data.chair(on: today))
+        let s = try #require(data.sessions.items.first { $0.participants.contains { $0.certificate != nil } })
+        let html = Certificates.html(s, data: data, lang: .id)
+        #expect(html.contains(chair.name) && html.contains("Ketua Dekranasda Kota Malang"))
+        var named = DocumentSettings.standard
+        named.signatoryName = "Plt. Ketua Budi"
+        #expect(named.signed(data, on: today).signatoryName == "Plt. Ketua Budi")
+        // Between terms nobody is chair: the dotted line stays for a hand to sign.
+        #expect(DocumentSettings.standard.signed(data, on: CivilDate(year: 2030, month: 1, day: 1)!).signatoryName.isEmpty)
     }
 }

@@ -138,7 +138,11 @@ extension ConsoleState {
         }
         var values: [String: String] = [:]
         for f in screen.form.fields { values[f.key] = f.value }
-        let subject: String? = screen.subject == .session ? "session" : screen.subject == .exhibition ? "exhibition" : nil
+        // Trainers picked from the records stay linked when the draft comes back.
+        if !screen.picked.isEmpty {
+            values[Self.pickedKey] = screen.picked.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        }
+        let subject = Self.draftSubjects.first { $0.value == screen.subject }?.key
         return FormDraft(values: values, editing: screen.editing?.id.description, rev: screen.editing?.rev, focus: screen.form.focus,
                          saved: { let now = SystemInfo.now(); return "\(now.today.numeric) \(now.time)" }(), subject: subject)
     }
@@ -147,8 +151,8 @@ extension ConsoleState {
     /// the lists show), or a new one of its kind when that record is gone.
     mutating func restore(_ draft: FormDraft) {
         let id = draft.editing.flatMap(EntityID.init)
-        let kind = id?.kind ?? (draft.subject == "session" ? .session : draft.subject == "exhibition" ? .exhibition : .artisan)
-        let pane: Pane = kind == .artisan ? .artisans : kind == .session ? .sessions : .exhibitions
+        let subject = id.map { Self.subject(of: $0.kind) } ?? draft.subject.flatMap { Self.draftSubjects[$0] } ?? .artisan
+        let pane: Pane = subject == .artisan ? .artisans : subject == .session ? .sessions : subject == .exhibition ? .exhibitions : .organisation
         browse.pane = pane
         var screen: FormScreen
         if let id, let current = shared.stored(id), let edit = FormScreen.edit(id, shared) {
@@ -158,6 +162,10 @@ extension ConsoleState {
             // The version the draft started from is known only if nobody changed it since.
             if draft.rev != current.rev { screen.editingBase = nil }
             shared.message = shared.t(.uiDraftRestored, draft.saved)
+        } else if pane == .organisation {
+            let choice = subject == .member ? 0 : subject == .partner ? 1 : 2
+            screen = FormScreen.newCouncil(choice, term: browse.shownTerm(shared), shared)
+            shared.message = id.map { shared.t(.uiDraftRecordGone, draft.saved, $0) } ?? shared.t(.uiDraftRestored, draft.saved)
         } else {
             screen = FormScreen.new(for: pane, shared)
             shared.message = id.map { shared.t(.uiDraftRecordGone, draft.saved, $0) } ?? shared.t(.uiDraftRestored, draft.saved)
@@ -167,7 +175,27 @@ extension ConsoleState {
                 screen.form.fields[i].input = TextField(value, maxLength: max(screen.form.fields[i].input.maxLength, value.count))
             }
         }
+        for line in (draft.values[Self.pickedKey] ?? "").split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let ref = EntityID(String(parts[1])) { screen.picked[String(parts[0])] = ref }
+        }
         screen.form.focus(on: draft.focus)
         stack = [screen]
+    }
+
+    /// The kinds of form a draft names (absent: an artisan, as drafts were first written).
+    static let draftSubjects: [String: FormSubject] = ["session": .session, "exhibition": .exhibition, "term": .term,
+                                                       "member": .member, "partner": .partner]
+    static let pickedKey = "_pickedTrainers"
+
+    static func subject(of kind: EntityID.Kind) -> FormSubject {
+        switch kind {
+        case .artisan: return .artisan
+        case .session: return .session
+        case .exhibition: return .exhibition
+        case .term: return .term
+        case .member: return .member
+        case .partner: return .partner
+        }
     }
 }

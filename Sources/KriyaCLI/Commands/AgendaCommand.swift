@@ -65,7 +65,10 @@ struct AgendaPrinter {
                            .init(L10n.text(.fVenue, lang), minWidth: 8), .init(L10n.text(.cWhen, lang), minWidth: 10),
                            .init(L10n.text(.cPeople, lang), alignRight: true, minWidth: 6)])
         for item in items {
-            let kind = item.kind == .session ? L10n.text(.cKindSession, lang) : L10n.text(.cKindExhibition, lang)
+            // Outreach is said as such: it is not a training.
+            let outreach = item.kind == .session && data.sessions[item.id]?.kind == .sosialisasi
+            let kind = outreach ? L10n.value(SessionKind.sosialisasi, lang).prefix(1).uppercased() + L10n.value(SessionKind.sosialisasi, lang).dropFirst()
+                : item.kind == .session ? L10n.text(.cKindSession, lang) : L10n.text(.cKindExhibition, lang)
             var title = item.title
             if !item.conflicts.isEmpty { title += "  " + L10n.text(.cConflictFlag, lang, item.conflicts.count) }
             table.add([span(item.start, item.end), kind, item.id.description, title, item.place,

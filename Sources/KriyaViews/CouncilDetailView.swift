@@ -89,8 +89,8 @@ extension DetailView {
     }
 
     /// "narasumber di 4 Bimtek", nil when none.
-    func taught(by id: EntityID) -> String? {
-        let n = data.sessionsTaught(by: id).count
+    func taught(by id: EntityID, joined: [BimtekSession]? = nil) -> String? {
+        let n = data.sessionsTaught(by: id, joined: joined).count
         return n == 0 ? nil : t(.cTaughtCount, n)
     }
 }

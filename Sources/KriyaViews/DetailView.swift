@@ -42,6 +42,7 @@ public struct DetailView {
 
     public func artisan(_ a: Artisan) -> [String] {
         var out = [TerminalSafe.text("\(a.id)  \(a.name)"), ""]
+        let sessions = data.sessions(of: a.id)
         let products = a.products.map { p in p.name + (p.price.map { " (\(Rupiah.format($0)))" } ?? "") }
         let certs = a.certifications.map { c in
             [c.kind.rawValue, c.number, c.validUntil.map { "s.d. \($0.numeric)" }].compactMap { $0 }.joined(separator: " ")
@@ -55,11 +56,10 @@ public struct DetailView {
             (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
             // A duplicate merged away says where the person's record is now.
             (.fMergedInto, a.mergedInto.map { "\($0) \(data.artisans[$0]?.name ?? "")" }),
-            (.fBoardMember, boardSeats(of: a.id)), (.fTaught, taught(by: a.id)),
+            (.fBoardMember, boardSeats(of: a.id)), (.fTaught, taught(by: a.id, joined: sessions)),
         ])
 
         out += ["", t(.cBimtekHistory)]
-        let sessions = data.sessions(of: a.id)
         if sessions.isEmpty { out.append("  " + t(.cNone)) } else {
             var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fTitle), minWidth: 12),
                                .init(t(.fAttendance), minWidth: 8), .init(t(.fCertificate), minWidth: 8)])

@@ -137,6 +137,9 @@ import Testing
         data.commit(try data.plan(.enrol(session: EntityID(.session, 3), artisan: EntityID(.artisan, 1), role: .narasumber), F.ctx))
         #expect(data.sessionsTaught(by: EntityID(.member, 4)).map(\.id) == [EntityID(.session, 3), EntityID(.session, 2), EntityID(.session, 1)])
         #expect(data.sessionsTaught(by: EntityID(.artisan, 1)).count == 3)
+        // The artisan's detail counts from the sessions it has already: the same answer.
+        #expect(data.sessionsTaught(by: EntityID(.artisan, 1), joined: data.sessions(of: EntityID(.artisan, 1))).map(\.id)
+                == data.sessionsTaught(by: EntityID(.artisan, 1)).map(\.id))
         #expect(data.sessionsTaught(by: EntityID(.member, 5)).isEmpty)
         #expect(data.trainerNames(of: data.sessions.items[0]) == ["Supriyadi", "Ibu Lina Marlina, M.Ds."])
         // A trainer on record cannot be deleted from under the session; an unknown one is refused.

@@ -70,4 +70,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiPaneOrganisation, uiNewWhatTitle, uiNewMember, uiNewPartner, uiNewTerm, uiFormNewMember, uiFormNewPartner, uiFormNewTerm, uiColumnRole, uiColumnDetail, uiNoBoard, uiPartnersHeading, uiHelpPickTrainer, uiKeyPick, uiHintTrainers, uiHintPartners, uiHintPartnerText, uiTrainerPickerTitle, uiTrainerAdded, uiPickerBoard, uiPickerArtisan, uiHelpPickerPick, uiHintTermName, uiHintArtisanID, uiHintFrom, uiHintUntil, uiHintPosition, uiHintBidang, uiHintPeople, uiHintDecree, uiDeleteCouncilText, uiFilterKindAll
     case uiDeletedRecord
     case uiHintCertificates
+    case uiTermShown, uiTermCurrentMark
 }

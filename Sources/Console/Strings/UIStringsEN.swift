@@ -350,5 +350,7 @@ enum UIStringsEN {
         .uiFilterKindAll: "all kinds",
         .uiDeletedRecord: "Deleted {0}. u undoes.",
         .uiHintCertificates: "empty: as the kind says",
+        .uiTermShown: "Term {0}{1} · f: another term",
+        .uiTermCurrentMark: " (current)",
     ]
 }

@@ -112,7 +112,7 @@ enum CouncilOptions {
         let folded = Fold.compact(text)
         return PartnerKind.allCases.first { kind in
             [kind.rawValue, L10n.value(kind, .id), L10n.value(kind, .en)].contains { Fold.compact($0) == folded }
-        } ?? (["univ", "kampus", "pt", "politeknik"].contains(folded) ? .universitas
+        } ?? (["univ", "kampus", "politeknik"].contains(folded) ? .universitas
               : ["dinas", "opd", "pd", "pemkot"].contains(folded) ? .perangkatDaerah : nil)
     }
 }

@@ -5,59 +5,44 @@ import KriyaText
 /// checked, references to other records checked against the data.
 extension Dataset {
     func plan(council command: Command, into change: inout Change, audit: Bool) throws(CommandError) {
-        let diff: (Any?, Any) -> [FieldChange] = { old, new in audit ? FieldDiff.between(old, new) : [] }
         switch command {
-        case .addTerm(var t):
-            t.id = EntityID(.term, terms.maxNumber + 1)
-            t.rev = 1
-            try check(t)
-            change.terms = [t]
-            change.targets = [t.id]
-            change.fields = diff(nil, t)
-        case .updateTerm(var t, let baseRev):
-            let current = try current(t.id, terms[t.id]?.rev, baseRev)
-            t.rev = current + 1
-            try check(t)
-            change.terms = [t]
-            change.targets = [t.id]
-            change.fields = diff(terms[t.id], t)
-        case .addMember(var m):
-            m.id = EntityID(.member, members.maxNumber + 1)
-            m.rev = 1
-            try prepare(&m)
-            change.members = [m]
-            change.targets = [m.id, m.term] + (m.artisan.map { [$0] } ?? [])
-            change.fields = diff(nil, m)
-        case .updateMember(var m, let baseRev):
-            let current = try current(m.id, members[m.id]?.rev, baseRev)
-            m.rev = current + 1
-            try prepare(&m)
-            change.members = [m]
-            change.targets = [m.id, m.term] + (m.artisan.map { [$0] } ?? [])
-            change.fields = diff(members[m.id], m)
-        case .addPartner(var p):
-            p.id = EntityID(.partner, partners.maxNumber + 1)
-            p.rev = 1
-            try prepare(&p)
-            change.partners = [p]
-            change.targets = [p.id]
-            change.fields = diff(nil, p)
-        case .updatePartner(var p, let baseRev):
-            let current = try current(p.id, partners[p.id]?.rev, baseRev)
-            p.rev = current + 1
-            try prepare(&p)
-            change.partners = [p]
-            change.targets = [p.id]
-            change.fields = diff(partners[p.id], p)
+        case .addTerm(let t):
+            change.terms = [try versioned(t, baseRev: nil, in: terms, kind: .term, audit: audit, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
+        case .updateTerm(let t, let baseRev):
+            change.terms = [try versioned(t, baseRev: baseRev, in: terms, kind: .term, audit: audit, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
+        case .addMember(let m):
+            change.members = [try versioned(m, baseRev: nil, in: members, kind: .member, audit: audit, into: &change, prepare: prepare)]
+        case .updateMember(let m, let baseRev):
+            change.members = [try versioned(m, baseRev: baseRev, in: members, kind: .member, audit: audit, into: &change, prepare: prepare)]
+        case .addPartner(let p):
+            change.partners = [try versioned(p, baseRev: nil, in: partners, kind: .partner, audit: audit, into: &change, prepare: prepare)]
+        case .updatePartner(let p, let baseRev):
+            change.partners = [try versioned(p, baseRev: baseRev, in: partners, kind: .partner, audit: audit, into: &change, prepare: prepare)]
         default:
             preconditionFailure("not a council command: \(command.name)")
         }
+        // A seat is also about its term and the artisan it is.
+        if let m = change.members.first { change.targets += [m.term] + (m.artisan.map { [$0] } ?? []) }
     }
 
-    private func current(_ id: EntityID, _ rev: Int?, _ baseRev: Int) throws(CommandError) -> Int {
-        guard let rev else { throw .notFound(id) }
-        guard rev == baseRev else { throw .conflict(id, base: baseRev, current: rev) }
-        return rev
+    /// A new record (`baseRev` nil: the next id, rev 1) or a change to one (a stale `baseRev` is
+    /// a conflict), checked, with its audit diff and target.
+    private func versioned<R: Record>(_ record: R, baseRev: Int?, in table: RecordTable<R>, kind: EntityID.Kind, audit: Bool,
+                                      into change: inout Change,
+                                      prepare: (inout R) throws(CommandError) -> Void) throws(CommandError) -> R {
+        var r = record
+        let old: R?
+        if let baseRev {
+            guard let stored = table[r.id] else { throw .notFound(r.id) }
+            guard stored.rev == baseRev else { throw .conflict(r.id, base: baseRev, current: stored.rev) }
+            (r.rev, old) = (stored.rev + 1, stored)
+        } else {
+            (r.id, r.rev, old) = (EntityID(kind, table.maxNumber + 1), 1, nil)
+        }
+        try prepare(&r)
+        change.targets = [r.id]
+        if audit { change.fields = FieldDiff.between(old, r) }
+        return r
     }
 
     private func check(_ t: Term) throws(CommandError) {

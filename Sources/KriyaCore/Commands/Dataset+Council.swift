@@ -63,14 +63,32 @@ extension Dataset {
     }
 
     /// Sessions `id` (a board member or an artisan) taught: picked as a trainer, or enrolled as
-    /// a speaker (narasumber). Newest first.
-    public func sessionsTaught(by id: EntityID) -> [BimtekSession] {
+    /// a speaker (narasumber). Newest first. `joined`: the sessions the artisan is in, when the
+    /// caller has them already (an artisan's detail, drawn at every key): no second scan of
+    /// every participant of every session then.
+    public func sessionsTaught(by id: EntityID, joined: [BimtekSession]? = nil) -> [BimtekSession] {
         let ids = identities(of: id)
         let artisans = ids.filter { $0.kind == .artisan }
-        return sessions.items.filter { s in
-            s.status != .cancelled && (s.trainerRefs.contains { ids.contains($0) }
-                || s.participants.contains { artisans.contains($0.artisan) && $0.role == .narasumber && $0.enrolment == .registered })
-        }.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
+        // Drawn with every artisan's detail (each key at 100k): the cheap tests first, the role
+        // before the id's hash, no participant scan at all for someone who is no artisan.
+        func speaker(_ s: BimtekSession) -> Bool {
+            s.participants.contains { $0.role == .narasumber && $0.enrolment == .registered && artisans.contains($0.artisan) }
+        }
+        var taught: [BimtekSession] = []
+        var seen = Set<EntityID>()
+        if let joined, artisans == [id] {
+            for s in joined where s.status != .cancelled && speaker(s) && seen.insert(s.id).inserted { taught.append(s) }
+            let items = sessions.items
+            for i in items.indices where !items[i].trainerRefs.isEmpty && items[i].status != .cancelled
+                && items[i].trainerRefs.contains(where: ids.contains) && seen.insert(items[i].id).inserted { taught.append(items[i]) }
+        } else {
+            taught = sessions.items.filter { s in
+                guard s.status != .cancelled else { return false }
+                if !s.trainerRefs.isEmpty, s.trainerRefs.contains(where: ids.contains) { return true }
+                return !artisans.isEmpty && speaker(s)
+            }
+        }
+        return taught.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
     }
 
     /// Sessions run with a partner, newest first.

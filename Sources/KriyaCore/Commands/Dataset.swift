@@ -78,14 +78,20 @@ public struct Dataset: Sendable {
         }
     }
 
-    /// Sessions an artisan took part in, newest first.
+    /// Sessions an artisan took part in, newest first. Drawn with every artisan's detail, so at
+    /// every key: the records are looked into in place (`filter` on the records themselves
+    /// copied each one, every string and list of it retained, for the few that match).
     public func sessions(of artisan: EntityID) -> [BimtekSession] {
-        sessions.items.filter { $0.participant(artisan) != nil }.sorted { $0.start > $1.start }
+        let items = sessions.items
+        return items.indices.filter { i in items[i].participants.contains { $0.artisan == artisan } }
+            .map { items[$0] }.sorted { $0.start > $1.start }
     }
 
     /// Exhibitions an artisan was put forward for, newest first.
     public func exhibitions(of artisan: EntityID) -> [Exhibition] {
-        exhibitions.items.filter { $0.participant(artisan) != nil }.sorted { $0.start > $1.start }
+        let items = exhibitions.items
+        return items.indices.filter { i in items[i].participants.contains { $0.artisan == artisan } }
+            .map { items[$0] }.sorted { $0.start > $1.start }
     }
 }
 
@@ -132,6 +138,8 @@ public struct FieldChange: Hashable, Sendable, Codable {
         case "phone": return Phone.national(value)
         case "kelurahan": return Wilayah.kelurahan(code: value)?.name ?? value
         case "category": return CraftCategory(rawValue: value)?.label(lang) ?? value
+        // A partner's kind or a session's, as the forms name them.
+        case "kind": return PartnerKind(rawValue: value).map { L10n.value($0, lang) } ?? SessionKind(rawValue: value).map { L10n.value($0, lang) } ?? value
         default: return value
         }
     }

@@ -78,7 +78,7 @@ extension BrowseScreen {
     func councilSummary(_ shared: Shared) -> String {
         guard let t = shownTerm(shared) else { return "" }
         let current = shared.data.currentTerm(on: shared.today)?.id == t.id
-        return "\(shared.t(.fTerm)): \(TerminalSafe.text(t.name))" + (current ? " (\(shared.t(.cBoardCurrent)))" : "") + " · f"
+        return shared.t(.uiTermShown, TerminalSafe.text(t.name), current ? shared.t(.uiTermCurrentMark) : "")
     }
 
     /// The terms in the `f` menu, newest first.

@@ -142,4 +142,29 @@ import TextUI
         guard case .save(.updateSession(let s, _)) = later.update(.f(2)) else { Issue.record("no save"); return }
         #expect(s.trainerRefs.contains(artisan.id), "\(s.trainerRefs) \(s.trainers)")
     }
+
+    /// Found in tmux: `d` on a partner sessions name asked "named nowhere, delete?" and then
+    /// refused. It says at once what names it; one nothing names is asked about and deleted.
+    @Test func deletingAPartnerSaysWhatNamesItBeforeAskingAnything() throws {
+        var state = makeState(.id)
+        _ = state.update(.char("5"))
+        let data = state.shared.data
+        func select(_ name: String) {
+            _ = state.update(.char("/"))
+            type(name, &state)
+            _ = state.update(.enter)
+        }
+        select("brawijaya")
+        let named = try #require(state.browse.selectedID(.organisation, state.shared))
+        #expect(!data.sessions(withPartner: named).isEmpty)
+        _ = state.update(.char("d"))
+        #expect(state.topKind == .list && state.shared.message?.contains("tidak dapat dihapus") == true, "\(state.shared.message ?? "")")
+        _ = state.update(.escape)
+        select("muhammadiyah")
+        let unused = try #require(state.browse.selectedID(.organisation, state.shared))
+        #expect(data.sessions(withPartner: unused).isEmpty && data.exhibitions(withPartner: unused).isEmpty)
+        _ = state.update(.char("d"))
+        #expect(state.topKind == .confirm)
+        #expect(state.update(.char("y")) == .save(.delete(unused, baseRev: data.partners[unused]!.rev)))
+    }
 }

@@ -63,7 +63,7 @@ enum MemberForm {
             CouncilField.make("field", .fBidang, TextKind(), .uiHintBidang, 80, current, lang),
             CouncilField.make("term", .fTerm, terms, nil, 60, current, lang, required: true),
             CouncilField.make("phone", .fPhone, PhoneKind(), nil, 20, current, lang),
-            CouncilField.make("artisan", .fArtisan, TextKind(), .uiHintArtisanID, 12, current, lang),
+            CouncilField.make("artisan", .fArtisanRecord, TextKind(), .uiHintArtisanID, 12, current, lang),
             CouncilField.make("from", .fFrom, DateKind(lang: lang), .uiHintFrom, 20, current, lang),
             CouncilField.make("until", .fUntil, DateKind(lang: lang), .uiHintUntil, 20, current, lang),
             CouncilField.make("notes", .fNotes, TextKind(), nil, 4000, current, lang),

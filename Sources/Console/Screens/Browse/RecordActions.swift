@@ -23,7 +23,7 @@ enum RecordActions {
         case .checkIn where id.kind == .session: return CheckInScreen(session: id, shared).map { .push($0) } ?? .stay
         case .history: return .run(.history(id))
         case .remove where id.kind == .artisan: return askToRemove(id, shared)
-        case .remove where id.kind.isRemovable: return askToDelete(id, shared)
+        case .remove where id.kind.isRemovable: return askToDelete(id, &shared)
         default: return .stay
         }
     }
@@ -39,10 +39,15 @@ enum RecordActions {
         return shared.confirm(.save(.delete(id, baseRev: a.rev)), title: shared.t(.uiDeleteTitle, a.name), text: shared.t(.uiDeleteText, a.name, id))
     }
 
-    /// `d` on a board member, a partner or a term: deleted when nothing names it (the store
-    /// refuses otherwise, and says what does); asked first.
-    static func askToDelete(_ id: EntityID, _ shared: Shared) -> Step {
+    /// `d` on a board member, a partner or a term: deleted when nothing names it, asked first;
+    /// when something does, said at once (what names it), with no question that promises more.
+    static func askToDelete(_ id: EntityID, _ shared: inout Shared) -> Step {
         guard let rev = shared.stored(id)?.rev, let name = shared.data.title(of: id) else { return .stay }
+        let ctx = CommandContext(user: shared.user, today: shared.today, time: ClockTime(hour: 0, minute: 0)!)
+        do { _ = try shared.data.plan(.delete(id, baseRev: rev), ctx, audit: false) } catch {
+            shared.message = error.message(shared.lang)
+            return .stay
+        }
         return shared.confirm(.save(.delete(id, baseRev: rev)), title: shared.t(.uiDeleteTitle, TerminalSafe.text(name)),
                               text: shared.t(.uiDeleteCouncilText, TerminalSafe.text(name), id))
     }

@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 @testable import Console
 @testable import KriyaCore
+@testable import KriyaStore
 import TextUI
 
 /// Issue 16 in the console: the fifth pane (the board of the term shown, then the partners),
@@ -166,5 +168,32 @@ import TextUI
         _ = state.update(.char("d"))
         #expect(state.topKind == .confirm)
         #expect(state.update(.char("y")) == .save(.delete(unused, baseRev: data.partners[unused]!.rev)))
+    }
+
+    /// The same rules as the other forms: a partner changed by a colleague while our form was
+    /// open is merged field by field, never overwritten.
+    @Test func aPartnerChangedMeanwhileIsMergedNotOverwritten() throws {
+        let dir = NSTemporaryDirectory() + "kriya-partner-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir)
+        try store.apply(.addPartner(Partner(id: EntityID(.partner, 1), name: "Universitas Brawijaya", kind: .universitas)))
+        // Pane 5, the partner, its form; down to the phone (name, kind, contact, phone).
+        let device = ScriptedDevice([.char("5"), .char("e"), .tab, .tab, .tab] + "0812 3333 4444".map { .char($0) })
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
+        let colleague = try Store(path: dir)
+        var theirs = try #require(colleague.data.partners.items.first)
+        device.onRead = {
+            guard device.keys.first == .f(2), theirs.contact == nil else { return }
+            theirs.contact = "Dr. Rina Kusuma"
+            _ = try? colleague.apply(.updatePartner(theirs, baseRev: theirs.rev))
+        }
+        // F2: the conflict view shows their contact taken beside our phone; F2 there saves both.
+        var sawConflict = false
+        device.onDraw = { _ in if app.state.topKind == .conflict { sawConflict = true } }
+        device.keys += [.f(2), .f(2)]
+        app.run()
+        #expect(sawConflict)
+        let saved = try #require(try Store(path: dir).data.partners.items.first)
+        #expect(saved.contact == "Dr. Rina Kusuma" && saved.phone == "+6281233334444" && saved.rev == 3)
     }
 }

@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
 //   Console → TextUI, KriyaViews, KriyaStore, QRCode;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
-//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText;  KriyaViews → QRCode → CQRencode
+//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText, TOMLKit (access.toml);  KriyaViews → QRCode → CQRencode
 let package = Package(
     name: "Kriya",
     platforms: [.macOS(.v13)],
@@ -24,7 +24,8 @@ let package = Package(
         // The domain: entities, reference data, validation, commands, search. No I/O.
         .target(name: "KriyaCore", dependencies: ["KriyaText"]),
         // The flat-file store: journal, snapshots, locks, audit, backup; spreadsheet import/export.
-        .target(name: "KriyaStore", dependencies: ["KriyaCore", "KriyaText", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "KriyaStore", dependencies: ["KriyaCore", "KriyaText", .product(name: "CSV", package: "CSV.swift"),
+                                                   .product(name: "TOMLKit", package: "TOMLKit")]),
         // QR codes through libqrencode (Debian's libqrencode-dev, a shim as for ncursesw); one user.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode"),
         .target(name: "QRCode", dependencies: ["CQRencode"]),

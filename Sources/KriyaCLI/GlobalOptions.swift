@@ -30,10 +30,18 @@ public struct GlobalOptions: ParsableArguments {
     /// The interface language: `--lang`, else the config file, else the locale.
     public var language: Lang {
         if let lang, let chosen = Lang(rawValue: lang.lowercased()) { return chosen }
+        return Self.language(in: [])
+    }
+
+    /// The language before the options are parsed (a refusal raised anywhere): `--lang` as
+    /// typed, else the config and the locale.
+    static func language(in arguments: [String]) -> Lang {
+        for (i, a) in arguments.enumerated() {
+            let value = a == "--lang" && i + 1 < arguments.count ? arguments[i + 1] : a.hasPrefix("--lang=") ? String(a.dropFirst(7)) : nil
+            if let value, let lang = Lang(rawValue: value.lowercased()) { return lang }
+        }
         if let fromConfig = Config.load().lang { return fromConfig }
-        var env: [String: String] = [:]
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = SystemInfo.environment(name) }
-        return Lang.fromEnvironment(env)
+        return Lang.fromEnvironment(["LC_ALL", "LC_MESSAGES", "LANG"].reduce(into: [:]) { $0[$1] = SystemInfo.environment($1) })
     }
 
     public var dataDirectory: String {
@@ -92,6 +100,8 @@ public struct GlobalOptions: ParsableArguments {
 let EX_DATAERR: Int32 = 65
 let EX_NOINPUT: Int32 = 66
 let EX_IOERR: Int32 = 74
+/// Refused for want of a role (issue 17).
+let EX_NOPERM: Int32 = 77
 
 public enum GlobalArguments {
     static let withValue: Set<String> = ["--data", "--lang", "--theme"]

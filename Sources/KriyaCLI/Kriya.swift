@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import KriyaCore
 import KriyaStore
+import KriyaText
 
 /// `kriya`: the command line of the Dekranasda Kota Malang crafts console.
 public struct Kriya: ParsableCommand {
@@ -16,7 +17,7 @@ public struct Kriya: ParsableCommand {
             --demo and --theme may come before or after the command. Text from the data is always shown \
             escaped when it holds control characters.
             """,
-        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self,
+        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self, AccessCommand.self,
                       DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,
                       WriterCommand.self]
     )
@@ -46,6 +47,13 @@ public struct Kriya: ParsableCommand {
         do {
             var command = try parseAsRoot(args)
             try command.run()
+        } catch let error as StoreError {
+            // Refused for want of a role: 77 (EX_NOPERM), naming the role needed.
+            if case .forbidden = error {
+                Output.error(TerminalSafe.text(error.message(GlobalOptions.language(in: arguments))))
+                Glibc.exit(EX_NOPERM)
+            }
+            exit(withError: error)
         } catch {
             exit(withError: error)
         }

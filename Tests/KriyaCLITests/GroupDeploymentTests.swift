@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import KriyaCore
+@testable import KriyaStore
 
 /// The README's deployment, for real: a setgid folder of a staff group, two Unix users with
 /// a restrictive umask, each saving, backing up and importing (issue 12, finding 5). Needs
@@ -36,7 +38,10 @@ import Testing
         chmod(data, 0o2770)
         let (ratna, budi) = (uid_t(60_001), uid_t(60_002))
 
-        let demo = try asUser(ratna, ["demo", "--data", data, "--artisans", "50"], home: root.path)
+        // Replacing the data is the admin's: the folder's owner (root, as install.sh makes it).
+        let refused = try asUser(ratna, ["demo", "--data", data, "--artisans", "50"], home: root.path)
+        #expect(refused.status == 77 && refused.stderr.contains("admin"), "\(refused.stderr)")
+        let demo = try Kriya.run(["demo", "--data", data, "--artisans", "50"])
         #expect(demo.status == 0, "\(demo.stderr)")
         let add = try asUser(budi, ["add", "artisan", "--data", data, "--name", "Siti Rahayu", "--phone", "0812-0000-1234",
                                     "--kelurahan", "Dinoyo", "--business", "Keramik Sekar", "--category", "keramik"], home: root.path)
@@ -46,8 +51,10 @@ import Testing
         chmod(csv, 0o644)
         let imported = try asUser(budi, ["import", "artisans", csv, "--data", data], home: root.path)
         #expect(imported.status == 0, "budi cannot import: \(imported.stderr)")
+        // Compaction is the admin's (issue 17): budi, an editor of the group, is told so.
         let compact = try asUser(budi, ["compact", "--data", data], home: root.path)
-        #expect(compact.status == 0, "\(compact.stderr)")
+        #expect(compact.status == 77, "\(compact.stderr)")
+        #expect(try Kriya.run(["compact", "--data", data]).status == 0)
         let backup = try asUser(budi, ["backup", "--data", data, "--to", data + "/backups"], home: root.path)
         #expect(backup.status == 0, "budi cannot back up: \(backup.stderr)")
         let again = try asUser(ratna, ["backup", "--data", data, "--to", data + "/backups"], home: root.path)
@@ -69,5 +76,44 @@ import Testing
             if (st.st_mode & S_IFMT) == S_IFDIR { #expect(st.st_mode & 0o2070 == 0o2070, "\(name): \(String(st.st_mode, radix: 8))") }
             else { #expect(st.st_mode & 0o060 == 0o060 || name.hasPrefix("drafts/"), "\(name): \(String(st.st_mode, radix: 8))") }
         }
+    }
+
+    /// Issue 17: roles by Unix user in the setgid folder. A viewer is refused an `add` with 77
+    /// and nothing changes; a clerk checks in but may not do an admin's work (compaction here:
+    /// the command line has no delete); an admin may.
+    @Test(.enabled(if: canSwitchUsers)) func rolesDecideWhoMayChangeWhat() throws {
+        let root = TempFolder("roles")
+        let data = root.path + "/kriya"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chmod(root.path, 0o755)
+        chown(data, 0, Self.group)
+        chmod(data, 0o2770)
+        #expect(try Kriya.run(["demo", "--data", data, "--artisans", "60"]).status == 0)
+        // Users without a passwd entry are named uidN.
+        for (who, role) in [("uid60011", "admin"), ("uid60012", "clerk"), ("uid60013", "viewer")] {
+            let set = try Kriya.run(["access", "set", who, role, "--data", data])
+            #expect(set.status == 0, "\(set.stderr)")
+        }
+        let list = try Kriya.run(["access", "--data", data])
+        #expect(list.stdout.contains("uid60012") && list.stdout.contains("clerk") && list.stdout.contains("owner of the folder"))
+        let (admin, clerk, viewer) = (uid_t(60_011), uid_t(60_012), uid_t(60_013))
+        let before = try Kriya.run(["find", "--data", data, "--limit", "1000", "--json"]).stdout
+
+        let add = try asUser(viewer, ["add", "artisan", "--data", data, "--name", "Siti Rahayu", "--phone", "0812-9999-1234",
+                                      "--kelurahan", "Dinoyo", "--business", "Keramik Sekar", "--category", "keramik"], home: root.path)
+        #expect(add.status == 77 && add.stderr.contains("editor") && add.stderr.contains("kriya access set uid60013 editor"), "\(add.stderr)")
+        #expect(try Kriya.run(["find", "--data", data, "--limit", "1000", "--json"]).stdout == before)
+        #expect(try asUser(viewer, ["find", "sri", "--data", data], home: root.path).status == 0)
+
+        let store = try Store(path: data)
+        let today = SystemInfo.now().today
+        let session = try #require(store.data.sessions.items.first { $0.start == today })
+        let person = try #require(session.participants.first { $0.enrolment == .registered && $0.role == .peserta })
+        let checkin = try asUser(clerk, ["checkin", session.id.description, person.artisan.description, "--data", data], home: root.path)
+        #expect(checkin.status == 0, "\(checkin.stderr)")
+        #expect(try asUser(clerk, ["compact", "--data", data], home: root.path).status == 77)
+        #expect(try asUser(admin, ["compact", "--data", data], home: root.path).status == 0)
+        let audit = try String(contentsOfFile: data + "/audit.jsonl", encoding: .utf8)
+        #expect(audit.contains("\"role\":\"clerk\",\"cmd\":\"check-in\""))
     }
 }

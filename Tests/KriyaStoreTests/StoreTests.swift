@@ -58,9 +58,9 @@ import Testing
         try store.apply(.updateArtisan(b, baseRev: 1), context: CommandContext(user: "budi", today: S.today, time: S.ctx.time))
         let lines = dir.text("audit.jsonl").split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].contains(#""user":"ratna","cmd":"add-artisan","targets":["A-000001"]"#))
+        #expect(lines[0].contains(#""user":"ratna","role":"admin","cmd":"add-artisan","targets":["A-000001"]"#))
         #expect(lines[0].contains("3573**********01") && !lines[0].contains("3573010101010001"))
-        #expect(lines[1].contains(#""user":"budi","cmd":"update-artisan""#))
+        #expect(lines[1].contains(#""user":"budi","role":"admin","cmd":"update-artisan""#))
         #expect(lines[1].contains(#"{"field":"business","from":"Usaha 1","to":"Usaha Baru"}"#))
     }
 

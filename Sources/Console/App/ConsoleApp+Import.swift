@@ -61,7 +61,7 @@ extension ConsoleApp {
         } catch StoreError.command(let box) {
             return state.deliver(.imported(L10n.text(.iConflict, lang, box.error.message(lang))))
         } catch {
-            return state.deliver(.imported(L10n.text(.iConflict, lang, "\(error)")))
+            return state.deliver(.imported(L10n.text(.iConflict, lang, (error as? StoreError)?.message(lang) ?? "\(error)")))
         }
     }
 
@@ -82,7 +82,7 @@ extension ConsoleApp {
             return state.deliver(.undoPlan(file: Self.baseName(file), removes: outcome.removed.count,
                                            restores: outcome.restored.count, keeps: outcome.kept.count))
         } catch {
-            state.shared.message = L10n.text(.iConflict, lang, "\(error)")
+            state.shared.message = L10n.text(.iConflict, lang, (error as? StoreError)?.message(lang) ?? "\(error)")
             return nil
         }
     }
@@ -99,7 +99,7 @@ extension ConsoleApp {
             }
             state.shared.importedAt = nil
         } catch {
-            state.shared.message = L10n.text(.iConflict, lang, "\(error)")
+            state.shared.message = L10n.text(.iConflict, lang, (error as? StoreError)?.message(lang) ?? "\(error)")
         }
     }
 

@@ -129,7 +129,7 @@ public final class ConsoleApp {
             if case .conflict = box.error { state.replaceData(store.data) }
             return state.deliver(.refused(box.error))
         case .failure(let other):
-            return state.deliver(.failed("\(other)"))
+            return state.deliver(.failed(other.message(state.shared.lang)))
         }
     }
 
@@ -151,7 +151,7 @@ public final class ConsoleApp {
         case .failure(.command(let box)):
             state.shared.message = UIText.text(.uiUndoRefused, lang, box.error.message(lang))
         case .failure(let other):
-            state.shared.message = UIText.text(.uiUndoRefused, lang, "\(other)")
+            state.shared.message = UIText.text(.uiUndoRefused, lang, other.message(lang))
         }
         return nil
     }

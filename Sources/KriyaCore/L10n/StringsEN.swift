@@ -288,6 +288,7 @@ enum StringsEN {
         .rTaughtPerMember: "Sessions taught, per board member",
         .fPartnerOther: "Other partner",
         .fArtisanRecord: "Artisan record",
+        .cForbidden: "{0} is {1} here; this needs {2}. An admin can give it: kriya access set {0} {3}",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.
@@ -346,5 +347,9 @@ enum StringsEN {
         "Command.update-member": "Board member changed",
         "Command.add-partner": "Partner added",
         "Command.update-partner": "Partner changed",
+        "StaffRole.viewer": "viewer",
+        "StaffRole.clerk": "clerk",
+        "StaffRole.editor": "editor",
+        "StaffRole.admin": "admin",
     ]
 }

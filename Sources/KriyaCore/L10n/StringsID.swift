@@ -288,6 +288,7 @@ enum StringsID {
         .rTaughtPerMember: "Bimtek yang diajar, per pengurus",
         .fPartnerOther: "Mitra lain",
         .fArtisanRecord: "Data pelaku IKM",
+        .cForbidden: "{0} berperan {1} di sini; ini memerlukan peran {2}. Admin dapat memberikannya: kriya access set {0} {3}",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.
@@ -344,5 +345,9 @@ enum StringsID {
         "Command.update-member": "Data pengurus diubah",
         "Command.add-partner": "Mitra ditambahkan",
         "Command.update-partner": "Data mitra diubah",
+        "StaffRole.viewer": "hanya lihat",
+        "StaffRole.clerk": "petugas",
+        "StaffRole.editor": "penyunting",
+        "StaffRole.admin": "admin",
     ]
 }

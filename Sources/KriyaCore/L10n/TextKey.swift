@@ -62,4 +62,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case eNoCertificates
     case rParticipantsPerPartner, rTaughtPerMember
     case fPartnerOther, fArtisanRecord
+    case cForbidden
 }

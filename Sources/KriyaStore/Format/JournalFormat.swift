@@ -123,11 +123,13 @@ enum JournalFormat {
 /// Lines of `audit.jsonl`: when, which Unix user, which command, and field by field what
 /// changed. NIK values are masked here as everywhere.
 enum AuditFormat {
-    static func entry(_ change: Change, at: String, user: String) -> [UInt8] {
+    static func entry(_ change: Change, at: String, user: String, role: StaffRole? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 300)
         w.beginObject()
         w.member("at", at)
         w.member("user", user)
+        // The role the change was made with (issue 17); older lines have none.
+        w.member("role", role)
         w.member("cmd", change.command)
         w.member("targets", strings: change.targets.map(\.description))
         w.member("detail", change.detail)

@@ -54,6 +54,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// An earlier write failed and could not be taken back: nothing more is written
     /// until the data is checked (`kriya check`) by someone.
     case readOnly(reason: String)
+    /// This user's role here is below what the action needs (issue 17).
+    case forbidden(action: String, needed: StaffRole, role: StaffRole, user: String)
 
     public var description: String {
         switch self {
@@ -69,6 +71,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .damaged(let path, let reason): return "\(path): \(reason)"
         case .unsafe(let path, let reason): return "\(path): \(reason)"
         case .readOnly(let reason): return "nothing more is saved until the data is checked: \(reason)"
+        case .forbidden(let action, let needed, let role, let user):
+            return "\(user) is \(role.rawValue) here; \(action) needs \(needed.rawValue) (ask an admin: kriya access)"
         }
     }
 }

@@ -31,6 +31,7 @@ extension Store {
     /// session or an exhibition (kept, and listed in the outcome). Nil when there is no import
     /// to take back. With `dryRun`, says what it would do and changes nothing.
     public func takeBackLastImport(dryRun: Bool = false, context: CommandContext? = nil) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? {
+        if !dryRun { try authorize(.admin, "undo-import") }
         let now = SystemInfo.now()
         let who = context?.user ?? user
         return try withLock { () throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? in

@@ -33,6 +33,8 @@ extension Store {
     public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
                       context: CommandContext? = nil, planned: Int? = nil,
                       whenSaved: ((Change) throws(StoreError) -> Void)? = nil) throws(StoreError) -> Change {
+        // The batch needs the role of its most demanding part (new artisans: an editor's).
+        try authorize(([new.isEmpty ? StaffRole.viewer : .editor] + commands.map(\.requiredRole)).max()!, name)
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
         let small = new.count + commands.count <= Self.journalBatchLimit

@@ -4,6 +4,7 @@ import KriyaCore
 extension Store {
     /// Folds the journal into new snapshot files and starts an empty journal.
     public func compact() throws(StoreError) {
+        try authorize(.admin, "compact")
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
             try compactLocked()
@@ -13,6 +14,7 @@ extension Store {
     /// Replaces everything with `dataset` (for `kriya demo --force`, after a backup): one
     /// commit, so a kill half-way leaves the old data whole or the new data whole.
     public func replaceAll(with dataset: Dataset, reason: String) throws(StoreError) {
+        try authorize(.admin, "replace-all")
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
             // The last import's undo names ids of the data being replaced: it no longer

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KriyaCore
 
 /// Who may change the data folder, and what the store refuses to work with (docs/store.md,
 /// "Threat model"). In a shared deployment every staff member can write the folder; none of
@@ -41,6 +42,37 @@ extension Store {
 
     /// A name the store reads or writes in its folder.
     func isStoreFile(_ name: String) -> Bool {
-        DataFile.parse(name) != nil || Store.isVersionOneFile(name) || name == Store.lockName || name == "drafts"
+        DataFile.parse(name) != nil || Store.isVersionOneFile(name) || name == Store.lockName || name == "drafts" || name == AccessFile.name
+    }
+
+    /// The role of this user here: root and the folder's owner are admins; otherwise what
+    /// `access.toml` says (read again at every check, so a change applies at once); without
+    /// one, everyone who can open the folder is an editor. An access file that others than
+    /// its owner may change, or that does not read, leaves everyone else a viewer.
+    func readAccess() -> AccessDecision {
+        let owner = io.stat(Store.absolute(path))?.owner ?? 0
+        let name = file(AccessFile.name)
+        guard let info = io.stat(name) else { return AccessDecision.decide(identity, folderOwner: owner, file: nil) }
+        let file: Result<AccessFile, AccessProblem>
+        if info.isSymlink || !info.isRegular {
+            file = .failure(AccessProblem("\(name) is not a plain file"))
+        } else if info.mode & (S_IWGRP | S_IWOTH) != 0 {
+            file = .failure(AccessProblem("\(name) may be changed by others than its owner. Fix: chmod 644 \(name)"))
+        } else if info.owner != 0 && info.owner != owner {
+            file = .failure(AccessProblem("\(name) belongs to user \(info.owner), not to the folder's owner. Fix: chown it or remove it"))
+        } else if let bytes = try? durable.read(name), let text = String(validating: bytes, as: UTF8.self) {
+            file = AccessFile.parse(text).mapError { AccessProblem("\(name): \($0)") }
+        } else {
+            file = .failure(AccessProblem("\(name) cannot be read"))
+        }
+        return AccessDecision.decide(identity, folderOwner: owner, file: file)
+    }
+
+    /// Refuses `action` unless this user's role (decided again now) is `needed` or above.
+    func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
+        access = readAccess()
+        guard access.role >= needed else {
+            throw .forbidden(action: action, needed: needed, role: access.role, user: identity.name)
+        }
     }
 }

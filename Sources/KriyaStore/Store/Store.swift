@@ -48,6 +48,9 @@ public final class Store {
     var loadedJournalName = ""
     /// Set when a failed write could not be taken back: every later save is refused.
     var readOnlyReason: String?
+    /// Who is running this (the real Unix user) and their role in this folder (issue 17).
+    public let identity: UnixIdentity
+    public internal(set) var access = AccessDecision(role: .admin, reason: .owner)
     /// The format version of the manifest last read (a format-2 folder is read as it is and
     /// written as format 3 from its next generation on).
     var formatOnDisk = Store.formatVersion
@@ -62,11 +65,13 @@ public final class Store {
 
     /// Opens (and with `create`, makes) the store in `path`.
     /// - Parameter trackOrigins: remember each record's file and line (for `check`).
+    /// - Parameter identity: who decides the role; nil (always, but in tests) is the real Unix user.
     public init(path: String, create: Bool = true, io: FileIO = PosixFileIO(), user: String? = nil,
-                trackOrigins: Bool = false) throws(StoreError) {
+                trackOrigins: Bool = false, identity: UnixIdentity? = nil) throws(StoreError) {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         self.io = io
         self.user = user ?? SystemInfo.userName()
+        self.identity = identity ?? .current()
         if trackOrigins { origins = [:] }
         // The folder may be reached through a symlink (a home on another disk): look at where it leads.
         if let info = io.stat(Store.absolute(self.path)) {
@@ -85,6 +90,7 @@ public final class Store {
         durable = Durable(io: io, fileMode: fileMode)
         if let warning = SystemInfo.networkFileSystemWarning(Store.absolute(self.path)) { warnings.append(warning) }
         try checkFolder()
+        access = readAccess()
 
         // `check` (trackOrigins) changes nothing: it reads a format-1 folder as it is.
         let versionOne = try openGeneration(create: create, convert: !trackOrigins)
@@ -135,6 +141,7 @@ public final class Store {
     /// `apply`, also returning how to undo the change (worked out from the state it was
     /// checked against, under the same lock).
     public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
+        try authorize(command.requiredRole, command.name)
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
         return try withLock { () throws(StoreError) -> (change: Change, undo: Reversal) in
@@ -171,7 +178,7 @@ public final class Store {
     /// fails): its audit line, then a compaction when the journal has grown past the limit.
     /// Trouble with either is a warning, never a failed save.
     func afterSave(_ change: Change, at stamp: String, user: String) {
-        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user), to: file(Self.auditName)) }
+        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user, role: access.role), to: file(Self.auditName)) }
         catch { warn(.auditNotWritten("\(error)")) }
         if journalOffset > compactThreshold {
             do { try commitNextGeneration() }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import KriyaCore
+import KriyaStore
+import KriyaText
+import KriyaViews
+
+/// `kriya access`: who has which role in the data folder, and why; `kriya access set` gives one.
+struct AccessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access",
+        abstract: "Who may do what in the data folder: viewer, clerk, editor, admin (and why).",
+        discussion: """
+            Roles come from access.toml in the data folder ([users] and [groups]); without one, everyone in the \
+            folder's group is an editor and the folder's owner the admin. The role is that of the real Unix user. \
+            A change above your role is refused with exit status 77.
+            """,
+        subcommands: [AccessListCommand.self, AccessSetCommand.self],
+        defaultSubcommand: AccessListCommand.self
+    )
+}
+
+struct AccessListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List who has which role, and why.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let store = try global.openStore(create: false)
+        var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
+        for row in store.roles() { table.add([row.who, row.role.rawValue, row.why]) }
+        Output.lines(table.render(width: Output.width()))
+        Output.line("")
+        Output.line(TerminalSafe.text("\(store.identity.name): \(L10n.value(store.access.role, lang))"))
+    }
+}
+
+struct AccessSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Give a user (or @group) a role: viewer, clerk, editor, admin, or none to take it away.",
+        discussion: "Only the folder's owner (or root) sets roles. Example: kriya access set budi clerk; kriya access set @kriya-door clerk"
+    )
+    @Argument(help: "A Unix user, or @group.") var who: String
+    @Argument(help: "viewer, clerk, editor, admin or none.") var role: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lang = global.language
+        let chosen = StaffRole(rawValue: role.lowercased())
+        guard chosen != nil || role.lowercased() == "none" else {
+            Output.error(L10n.problem(.invalidChoice(role, allowed: StaffRole.allCases.map(\.rawValue) + ["none"]), lang))
+            throw ExitCode(EX_DATAERR)
+        }
+        let store = try global.openStore(create: false)
+        try store.setAccess(who, role: chosen)
+        Output.line(TerminalSafe.text("\(who): \(chosen?.rawValue ?? "none")"))
+    }
+}

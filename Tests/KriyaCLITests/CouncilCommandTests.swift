@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import Testing
+@testable import KriyaCLI
 @testable import KriyaCore
 @testable import KriyaStore
 @testable import KriyaViews
@@ -101,5 +103,21 @@ import Testing
         #expect(named.signed(data, on: today).signatoryName == "Plt. Ketua Budi")
         // Between terms nobody is chair: the dotted line stays for a hand to sign.
         #expect(DocumentSettings.standard.signed(data, on: CivilDate(year: 2030, month: 1, day: 1)!).signatoryName.isEmpty)
+    }
+}
+
+/// Issue 17: every command line says which role it needs; one added without a role fails here.
+@Suite struct CommandRoleTests {
+    @Test func everyCommandHasARole() {
+        func paths(_ type: any ParsableCommand.Type, _ prefix: String) -> [String] {
+            let config = type.configuration
+            let name = prefix.isEmpty ? (config.commandName ?? "") : prefix + " " + (config.commandName ?? "")
+            if config.subcommands.isEmpty { return [name] }
+            return config.subcommands.flatMap { paths($0, name == "kriya" ? "" : name) }
+        }
+        let all = KriyaCLI.Kriya.configuration.subcommands.flatMap { paths($0, "") }
+        #expect(all.count > 25)
+        for path in all { #expect(CommandRoles.table[path] != nil, "kriya \(path) has no role in CommandRoles") }
+        #expect(Set(CommandRoles.table.keys) == Set(all), "roles for commands that do not exist: \(Set(CommandRoles.table.keys).subtracting(all))")
     }
 }

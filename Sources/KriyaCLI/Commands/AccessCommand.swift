@@ -21,10 +21,18 @@ struct AccessCommand: ParsableCommand {
 
 struct AccessListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List who has which role, and why.")
+    @Flag(help: "List the commands instead, with the role each needs.") var commands = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let lang = global.language
+        if commands {
+            var table = Table([.init("kriya", minWidth: 12), .init(L10n.text(.fRole, lang), minWidth: 6)])
+            for (path, role) in CommandRoles.table.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !path.hasPrefix("_") {
+                table.add([path, L10n.value(role, lang)])
+            }
+            return Output.lines(table.render(width: Output.width()))
+        }
         let store = try global.openStore(create: false)
         var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
         for row in store.roles() { table.add([row.who, row.role.rawValue, row.why]) }

@@ -1,0 +1,20 @@
+import KriyaCore
+
+/// The least role each command line needs (issue 17), by its path. The store checks every
+/// change itself, whatever the door; this is what `kriya access --commands` shows, and a test
+/// fails when a command is added without saying here who may run it. `attendance` reads by
+/// default and needs a clerk to correct a mark (`--mark`); `demo` needs an admin only to
+/// replace data (`--force`), `--demo` folders being one's own.
+enum CommandRoles {
+    static let table: [String: StaffRole] = [
+        "find": .viewer, "show": .viewer, "agenda": .viewer, "export": .viewer, "report": .viewer, "history": .viewer,
+        "print attendance-sheet": .viewer, "print participants": .viewer, "print delegation": .viewer, "print cards": .viewer,
+        "print certificates": .viewer, "board": .viewer, "partners": .viewer, "check": .viewer, "backup": .viewer,
+        "access list": .viewer, "attendance": .viewer,
+        "checkin": .clerk,
+        "add artisan": .editor, "add term": .editor, "add member": .editor, "add partner": .editor,
+        "import artisans": .editor, "merge": .editor,
+        "import undo": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
+        "_writer": .editor,
+    ]
+}

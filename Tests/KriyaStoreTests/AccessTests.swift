@@ -61,12 +61,12 @@ import Testing
         let viewer = try Store(path: dir.path, user: "tamu", identity: tamu)
         #expect(viewer.access == AccessDecision(role: .viewer, reason: .notListed))
         let journal = dir.read(dir.name(.journal))
-        #expect(throws: StoreError.forbidden(action: "add-artisan", needed: .editor, role: .viewer, user: "tamu")) {
+        #expect(throws: StoreError.forbidden(action: "add-artisan", needed: .clerk, role: .viewer, user: "tamu")) {
             try viewer.apply(.addArtisan(S.artisan(3)), context: S.ctx)
         }
         #expect(dir.read(dir.name(.journal)) == journal)
-        #expect(StoreError.forbidden(action: "add-artisan", needed: .editor, role: .viewer, user: "tamu").message(.id)
-                    .contains("kriya access set tamu editor"))
+        #expect(StoreError.forbidden(action: "add-artisan", needed: .clerk, role: .viewer, user: "tamu").message(.id)
+                    .contains("kriya access set tamu clerk"))
 
         let clerk = try Store(path: dir.path, user: "budi", identity: budi)
         try clerk.apply(.checkIn(session: EntityID(.session, 1), artisan: EntityID(.artisan, 1), day: S.today,

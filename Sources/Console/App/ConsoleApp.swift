@@ -34,6 +34,7 @@ public final class ConsoleApp {
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         state.shared.certificatePattern = certificatePattern
+        state.shared.role = store.access.role
         state.shared.scanBeep = scanBeep
         let (width, height) = device.size
         state.resize(width: width, height: height)
@@ -91,6 +92,8 @@ public final class ConsoleApp {
             let now = DispatchTime.now().uptimeNanoseconds
             if now - lastLook >= 1_000_000_000 {
                 lastLook = now
+                // A new role in access.toml applies at once, as it does to the store.
+                state.shared.role = store.currentRole()
                 if (try? store.refresh()) == true {
                     state.replaceData(store.data)
                     state.shared.message = UIText.text(.uiUpdated, state.shared.lang)

@@ -50,7 +50,7 @@ public struct HelpScreen: Screen {
     var scroll = TextScroll()
 
     init(of screen: any Screen, _ shared: Shared) {
-        rows = screen.bindings(shared) + Binding.common
+        rows = (screen.bindings(shared) + Binding.common).limited(to: shared.role)
     }
 
     public var kind: ScreenKind { .help }

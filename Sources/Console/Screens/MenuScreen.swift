@@ -84,12 +84,13 @@ public struct MenuScreen: Screen {
         purpose = .main
         let index = (group + MenuBar.groups.count) % MenuBar.groups.count
         barGroup = index
-        listBindings = bindings
+        let limited = bindings.limited(to: shared.role)
+        listBindings = limited
         let items = MenuBar.groups[index].items
         actions = items.map(\.action)
         var disabled = Set<Int>()
         let labels = items.enumerated().map { n, item in
-            let binding = bindings.first { $0.keys.contains { $0.action == item.action } }
+            let binding = limited.first { $0.keys.contains { $0.action == item.action } }
             if binding?.enabled == false { disabled.insert(n) }
             let key = binding?.keys.first { $0.action == item.action }?.key.label ?? ""
             return DisplayWidth.pad(DisplayWidth.truncate(shared.t(item.label), toCells: 34), toCells: 34) + " " + key
@@ -152,7 +153,9 @@ public struct MenuScreen: Screen {
         case .open:
             guard barGroup != nil else { return .pop(.chose(purpose, menu.selected)) }
             guard !menu.disabled.contains(menu.selected) else {
-                shared.message = shared.t(.uiNotHere)
+                let needs = listBindings.first { $0.keys.contains { $0.action == actions[menu.selected] } }?.needs
+                shared.message = needs.map { shared.t(.uiNeedsRole, "F9", L10n.value($0, shared.lang), L10n.value(shared.role, shared.lang)) }
+                    ?? shared.t(.uiNotHere)
                 return .stay
             }
             return .pop(.action(actions[menu.selected]))

@@ -44,6 +44,8 @@ public struct Binding: Sendable {
     /// False when the binding cannot act now (no record selected, another pane): not in the
     /// key bar, greyed in the help, and its keys do nothing but say why.
     public var enabled: Bool
+    /// Set when the binding is off because the user's role is below this one (issue 17).
+    public var needs: StaffRole?
 
     public init(_ keys: [(Key, Action)], help: UIKey, bar: UIKey? = nil, barKeys: String? = nil, enabled: Bool = true) {
         self.keys = keys.map { (key: $0.0, action: $0.1) }
@@ -90,5 +92,34 @@ extension Array where Element == Binding {
     /// Key-bar items: the enabled bindings that have a label.
     func bar(_ lang: Lang) -> [(key: String, label: String)] {
         compactMap { b in b.enabled ? b.bar.map { (b.barKeys ?? b.keys[0].key.label, UIText.text($0, lang)) } : nil }
+    }
+}
+
+extension Action {
+    /// The least role the action needs to change anything (the store checks the change itself
+    /// as well); nil for looking around. A clerk runs the door: marks, enrolments, walk-ins,
+    /// booths and sales; records, curation, certificates and imports are an editor's.
+    var neededRole: StaffRole? {
+        switch self {
+        case .enrol, .add, .withdraw, .checkIn, .present, .excused, .absent, .closeDay, .walkIn, .booth, .sales, .salesGrid, .correct:
+            return .clerk
+        case .newRecord, .editRecord, .importFile, .merge, .remove, .accept, .reject, .propose, .certificates, .pick:
+            return .editor
+        default:
+            return nil
+        }
+    }
+}
+
+extension Array where Element == Binding {
+    /// The bindings with those above `role` turned off, each saying which role it needs.
+    func limited(to role: StaffRole) -> [Binding] {
+        map { b in
+            guard b.enabled, let needed = b.keys.compactMap({ $0.action.neededRole }).max(), needed > role else { return b }
+            var off = b
+            off.enabled = false
+            off.needs = needed
+            return off
+        }
     }
 }

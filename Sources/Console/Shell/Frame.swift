@@ -23,7 +23,7 @@ extension ConsoleState {
         let base = screens.lastIndex { !$0.isOverlay } ?? 0
         for screen in screens[base...] { screen.render(shared, into: &grid, area: layout.body) }
         statusLine(&grid, shared, row: layout.statusRow)
-        KeyBar.render((Binding.common + top.bindings(shared)).bar(shared.lang).map { (" " + $0.key, " " + $0.label) }, into: &grid, row: layout.keyBarRow)
+        KeyBar.render((Binding.common + top.bindings(shared)).limited(to: shared.role).bar(shared.lang).map { (" " + $0.key, " " + $0.label) }, into: &grid, row: layout.keyBarRow)
         return grid
     }
 

@@ -18,6 +18,8 @@ public struct Shared {
     public var busy: String?
     /// Ctrl-C was pressed once; a second one quits.
     public var quitPending = false
+    /// This user's role in the data folder (issue 17): what the keys may do.
+    public var role: StaffRole = .admin
     /// How to undo each change saved from this console, newest last (`u`).
     public var undoStack: [Reversal] = []
     /// The sheet last imported from this console (`u` cannot reach behind it).

@@ -71,4 +71,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiDeletedRecord
     case uiHintCertificates
     case uiTermShown, uiTermCurrentMark
+    case uiNeedsRole
 }

@@ -352,5 +352,6 @@ enum UIStringsEN {
         .uiHintCertificates: "empty: as the kind says",
         .uiTermShown: "Term {0}{1} · f: another term",
         .uiTermCurrentMark: " (current)",
+        .uiNeedsRole: "{0}: needs the role {1}; you are {2} here (kriya access lists the roles)",
     ]
 }

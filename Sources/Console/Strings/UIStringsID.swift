@@ -352,5 +352,6 @@ enum UIStringsID {
         .uiHintCertificates: "kosong: sesuai jenis kegiatan",
         .uiTermShown: "Masa bakti {0}{1} · f: masa bakti lain",
         .uiTermCurrentMark: " (berjalan)",
+        .uiNeedsRole: "{0}: memerlukan peran {1}; Anda berperan {2} di sini (daftar peran: kriya access)",
     ]
 }

@@ -13,9 +13,10 @@ public enum StaffRole: String, Sendable, CaseIterable, Comparable, Codable {
     /// own operations); nil for a name no Kriya writes.
     public static func required(forCommandNamed name: String) -> StaffRole? {
         switch name {
-        case "check-in", "mark-attendance", "clear-attendance", "close-day", "enrol", "withdraw", "assign-booth", "record-sales":
+        case "check-in", "mark-attendance", "clear-attendance", "close-day", "enrol", "withdraw", "assign-booth", "record-sales",
+             "add-artisan":
             return .clerk
-        case "add-artisan", "update-artisan", "add-session", "update-session", "add-exhibition", "update-exhibition",
+        case "update-artisan", "add-session", "update-session", "add-exhibition", "update-exhibition",
              "propose", "set-curation", "issue-certificate", "issue-certificates", "archive-artisan", "restore-artisan",
              "merge-artisans", "add-term", "update-term", "add-member", "update-member", "add-partner", "update-partner",
              "import":
@@ -33,9 +34,10 @@ extension Command {
     /// does not compile until it says who may run it.
     public var requiredRole: StaffRole {
         switch self {
-        case .checkIn, .markAttendance, .clearAttendance, .closeDay, .enrol, .withdraw, .assignBooth, .recordSales:
+        // A walk-in registered at the door is a new artisan: the clerk's too.
+        case .checkIn, .markAttendance, .clearAttendance, .closeDay, .enrol, .withdraw, .assignBooth, .recordSales, .addArtisan:
             return .clerk
-        case .addArtisan, .updateArtisan, .addSession, .updateSession, .addExhibition, .updateExhibition, .propose,
+        case .updateArtisan, .addSession, .updateSession, .addExhibition, .updateExhibition, .propose,
              .setCuration, .issueCertificate, .issueCertificates, .archiveArtisan, .mergeArtisans, .addTerm, .updateTerm,
              .addMember, .updateMember, .addPartner, .updatePartner:
             return .editor

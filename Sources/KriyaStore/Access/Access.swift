@@ -221,3 +221,11 @@ extension Store {
         return out
     }
 }
+
+extension Store {
+    /// This user's role now (the access file read again).
+    public func currentRole() -> StaffRole {
+        access = readAccess()
+        return access.role
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import Console
+@testable import KriyaCore
+import TextUI
+
+/// Issue 17 in the console: what the user's role cannot do is greyed (not in the key bar, off in
+/// the menus) and says which role it needs when tried; the door is a clerk's.
+@Suite struct RoleScreenTests {
+    @Test func aViewerLooksAroundAndIsToldWhatNeedsARole() throws {
+        var state = makeState(.id)
+        state.shared.role = .viewer
+        _ = state.update(.char("n"))
+        #expect(state.topKind == .list && state.shared.message?.contains("memerlukan peran penyunting") == true, "\(state.shared.message ?? "")")
+        #expect(!state.render(width: 80, height: 24).lines.last!.contains("F7"))
+        // Looking up, opening and searching still work.
+        _ = state.update(.enter)
+        #expect(state.topKind == .detail)
+        _ = state.update(.escape)
+        // The menu greys it too, and says why when chosen.
+        _ = state.update(.f(9))
+        let menu = try #require(state.menu)
+        #expect(menu.disabled.contains(0))
+        _ = state.update(.enter)
+        #expect(state.shared.message?.contains("penyunting") == true)
+        _ = state.update(.escape)
+        _ = state.update(.char("2"))
+        _ = state.update(.char("c"))
+        #expect(state.topKind == .list && state.shared.message?.contains("petugas") == true)
+    }
+
+    @Test func aClerkRunsTheDoorButDoesNotEditRecords() throws {
+        var state = makeState()
+        state.shared.role = .clerk
+        _ = state.update(.char("2"))
+        _ = state.update(.char("e"))
+        #expect(state.topKind == .list && state.shared.message?.contains("editor") == true)
+        // Today's session: the door opens.
+        let rows = state.browse.rows[.sessions] ?? []
+        let today = try #require(rows.firstIndex { state.shared.data.sessions.items[$0].start == state.shared.today })
+        for _ in 0..<today { _ = state.update(.down) }
+        _ = state.update(.char("c"))
+        #expect(state.topKind == .checkIn)
+    }
+}

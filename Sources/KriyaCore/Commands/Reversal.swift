@@ -66,32 +66,23 @@ extension Dataset {
             case nil:
                 try checkUnreferenced(entry.id)
                 change.deleted.append(entry.id)
-            case .artisan(var a)?:
-                a.rev = (now ?? a.rev) + 1
-                if audit { change.fields += FieldDiff.between(artisans[a.id], a) }
-                change.artisans.append(a)
-            case .session(var s)?:
-                s.rev = (now ?? s.rev) + 1
-                if audit { change.fields += FieldDiff.between(sessions[s.id], s) }
-                change.sessions.append(s)
-            case .exhibition(var e)?:
-                e.rev = (now ?? e.rev) + 1
-                if audit { change.fields += FieldDiff.between(exhibitions[e.id], e) }
-                change.exhibitions.append(e)
-            case .term(var t)?:
-                t.rev = (now ?? t.rev) + 1
-                if audit { change.fields += FieldDiff.between(terms[t.id], t) }
-                change.terms.append(t)
-            case .member(var m)?:
-                m.rev = (now ?? m.rev) + 1
-                if audit { change.fields += FieldDiff.between(members[m.id], m) }
-                change.members.append(m)
-            case .partner(var p)?:
-                p.rev = (now ?? p.rev) + 1
-                if audit { change.fields += FieldDiff.between(partners[p.id], p) }
-                change.partners.append(p)
+            case .artisan(let a)?: restore(a, now: now, from: artisans, as: \.artisans, audit: audit, into: &change)
+            case .session(let s)?: restore(s, now: now, from: sessions, as: \.sessions, audit: audit, into: &change)
+            case .exhibition(let e)?: restore(e, now: now, from: exhibitions, as: \.exhibitions, audit: audit, into: &change)
+            case .term(let t)?: restore(t, now: now, from: terms, as: \.terms, audit: audit, into: &change)
+            case .member(let m)?: restore(m, now: now, from: members, as: \.members, audit: audit, into: &change)
+            case .partner(let p)?: restore(p, now: now, from: partners, as: \.partners, audit: audit, into: &change)
             }
         }
+    }
+
+    /// Writes a record back as it was, at the revision after the current one, with its diff.
+    private func restore<R: Record>(_ record: R, now: Int?, from table: RecordTable<R>, as list: WritableKeyPath<Change, [R]>,
+                                    audit: Bool, into change: inout Change) {
+        var r = record
+        r.rev = (now ?? r.rev) + 1
+        if audit { change.fields += FieldDiff.between(table[r.id], r) }
+        change[keyPath: list].append(r)
     }
 
     /// Throws when a session or an exhibition still names the artisan, or when a session or an

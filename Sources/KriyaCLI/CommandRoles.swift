@@ -14,6 +14,6 @@ enum CommandRoles {
         "checkin": .clerk, "add artisan": .clerk, "add term": .editor, "add member": .editor, "add partner": .editor,
         "import artisans": .editor, "merge": .editor,
         "import undo": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
-        "_writer": .editor,
+        "_writer": .editor, "_manual": .viewer,
     ]
 }

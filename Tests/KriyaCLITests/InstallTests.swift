@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Issue 17: `scripts/install.sh --prefix` into a temporary folder, as an admin would run it:
+/// the binary runs, `man -l` renders the page, bash finds the completion; `--uninstall` takes it
+/// all back.
+@Suite struct InstallTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/install.sh").path
+
+    func sh(_ command: String) -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return (-1, "") }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func installIntoAPrefixAndTakeItBack() throws {
+        let prefix = TempFolder("prefix").path
+        let install = sh("'\(Self.script)' --prefix '\(prefix)' --data none --binary '\(Kriya.binary)'")
+        #expect(install.status == 0, "\(install.out)")
+        #expect(install.out.contains("installed \(prefix)/bin/kriya") && install.out.contains("man kriya"))
+        #expect(sh("'\(prefix)/bin/kriya' --help").out.contains("USAGE"))
+        let page = sh("MANWIDTH=80 man -l '\(prefix)/share/man/man1/kriya.1'")
+        #expect(page.status == 0 && page.out.contains("kriya access") && page.out.contains("EXIT STATUS"), "\(page.out.prefix(400))")
+        let completion = sh("source '\(prefix)/share/bash-completion/completions/kriya' && complete -p kriya")
+        #expect(completion.out.contains("complete") && completion.out.contains("kriya"), "\(completion.out)")
+        for file in ["share/zsh/site-functions/_kriya", "share/fish/vendor_completions.d/kriya.fish"] {
+            #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
+        }
+        let removed = sh("'\(Self.script)' --uninstall --prefix '\(prefix)'")
+        #expect(removed.status == 0 && removed.out.contains("left as they are"))
+        #expect(!FileManager.default.fileExists(atPath: prefix + "/bin/kriya") && !FileManager.default.fileExists(atPath: prefix + "/share/man/man1/kriya.1"))
+        #expect(sh("'\(Self.script)' --bogus").status == 64)
+    }
+}

@@ -10,7 +10,7 @@ enum CommandRoles {
         "find": .viewer, "show": .viewer, "agenda": .viewer, "export": .viewer, "report": .viewer, "history": .viewer,
         "print attendance-sheet": .viewer, "print participants": .viewer, "print delegation": .viewer, "print cards": .viewer,
         "print certificates": .viewer, "board": .viewer, "partners": .viewer, "check": .viewer, "backup": .viewer,
-        "access list": .viewer, "attendance": .viewer,
+        "access list": .viewer, "doctor": .viewer, "attendance": .viewer,
         "checkin": .clerk, "add artisan": .clerk, "add term": .editor, "add member": .editor, "add partner": .editor,
         "import artisans": .editor, "merge": .editor,
         "import undo": .admin, "compact": .admin, "demo": .admin, "access set": .admin,

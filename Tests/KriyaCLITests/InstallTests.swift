@@ -41,3 +41,30 @@ import Testing
         #expect(sh("'\(Self.script)' --bogus").status == 64)
     }
 }
+
+/// Issue 17: `kriya doctor` on a good deployment and on a broken one, one line a finding.
+@Suite struct DoctorTests {
+    @Test func aGoodDeploymentPassesABrokenOneSaysWhatToFix() throws {
+        let root = TempFolder("doctor")
+        let data = root.path + "/kriya"
+        #expect(try Kriya.run(["demo", "--data", data, "--artisans", "30"]).status == 0)
+        #expect(try Kriya.run(["backup", "--data", data]).status == 0)
+        let good = try Kriya.run(["doctor", "--data", data], env: ["LANG": "id_ID.UTF-8", "TERM": "xterm-256color"])
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        // In the user's language (an Indonesian locale here).
+        #expect(good.stdout.contains("✓ cadangan terakhir") && good.stdout.contains("✓ format data 3") && good.stdout.contains("bukan setgid"), "\(good.stdout)")
+
+        // Open to everyone, an access file others may write, no backup in a week.
+        chmod(data, 0o755)
+        FileManager.default.createFile(atPath: data + "/access.toml", contents: Data("[users]\nbudi = \"admin\"\n".utf8))
+        chmod(data + "/access.toml", 0o666)
+        try FileManager.default.removeItem(atPath: data + "-backups")
+        let bad = try Kriya.run(["doctor", "--data", data], env: ["LANG": "C", "TERM": "dumb"])
+        #expect(bad.status == 1, "\(bad.stdout)")
+        let lines = bad.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("XX") && $0.contains("open to everyone") && $0.contains("chmod o-rwx") }, "\(bad.stdout)")
+        #expect(lines.contains { $0.hasPrefix("XX") && $0.contains("no backup") && $0.contains("kriya backup") })
+        #expect(lines.contains { $0.hasPrefix("XX") && $0.contains("access.toml") }, "\(bad.stdout)")
+        #expect(lines.contains { $0.hasPrefix("!!") && $0.contains("not UTF-8") })
+    }
+}

@@ -53,7 +53,7 @@ public final class Store {
     public internal(set) var access = AccessDecision(role: .admin, reason: .owner)
     /// The format version of the manifest last read (a format-2 folder is read as it is and
     /// written as format 3 from its next generation on).
-    var formatOnDisk = Store.formatVersion
+    public internal(set) var formatOnDisk = Store.formatVersion
 
     static let manifestName = "kriya.json"
     static let auditName = "audit.jsonl"

@@ -6,19 +6,12 @@ import TextUI
 /// Stored in the pane's rows as one Int (seats as their position in the members table,
 /// partners below zero), like the other panes' positions.
 struct CouncilRow: Equatable {
-    enum Kind { case member(Int), partner(Int) }
+    enum Kind: Equatable { case member(Int), partner(Int) }
     let kind: Kind
 
     init(_ position: Int) { kind = position >= 0 ? .member(position) : .partner(-position - 1) }
     static func member(_ i: Int) -> Int { i }
     static func partner(_ i: Int) -> Int { -i - 1 }
-
-    static func == (a: CouncilRow, b: CouncilRow) -> Bool {
-        switch (a.kind, b.kind) {
-        case (.member(let x), .member(let y)), (.partner(let x), .partner(let y)): return x == y
-        default: return false
-        }
-    }
 
     func id(_ data: Dataset) -> EntityID? {
         switch kind {

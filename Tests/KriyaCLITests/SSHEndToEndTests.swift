@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Issue 17: the SSH path, end to end, through a real OpenSSH server (Debian's openssh-server,
+/// which .ci/run installs) on a loopback port with a throwaway host key and key authentication.
+/// A lookup without a terminal (no colours, the exit status passed back); the console through
+/// `ssh -tt` in tmux; the connection dropped: the console ends within two seconds and the open
+/// form's draft is offered at the next login. Skipped, saying why, where sshd cannot run.
+@Suite(.serialized) struct SSHEndToEndTests {
+    static let sshd = "/usr/sbin/sshd"
+    static let usable = getuid() == 0 && FileManager.default.isExecutableFile(atPath: sshd)
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh") && ConsoleEndToEndTests.hasTmux
+
+    let dir = TempFolder("ssh")
+    let port = Int.random(in: 21_000...29_000)
+
+    func sh(_ command: String) -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return (-1, "", "") }
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// Starts sshd for this test; returns the ssh command line to reach it.
+    func startServer() throws -> String {
+        try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        let d = dir.path
+        #expect(sh("ssh-keygen -q -t ed25519 -N '' -f '\(d)/host' && ssh-keygen -q -t ed25519 -N '' -f '\(d)/user' && cp '\(d)/user.pub' '\(d)/authorized_keys'").status == 0)
+        let config = """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(d)/host
+            PidFile \(d)/sshd.pid
+            AuthorizedKeysFile \(d)/authorized_keys
+            StrictModes no
+            UsePAM no
+            PermitRootLogin prohibit-password
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            ClientAliveInterval 1
+            """
+        FileManager.default.createFile(atPath: d + "/sshd_config", contents: Data(config.utf8))
+        let started = sh("\(Self.sshd) -f '\(d)/sshd_config' -E '\(d)/sshd.log'")
+        #expect(started.status == 0, "sshd: \(started.err)")
+        for _ in 0..<40 where !FileManager.default.fileExists(atPath: d + "/sshd.pid") { usleep(50_000) }
+        return "ssh -p \(port) -i '\(d)/user' -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR root@127.0.0.1"
+    }
+
+    func stopServer() {
+        if let pid = try? String(contentsOfFile: dir.path + "/sshd.pid", encoding: .utf8) { _ = sh("kill \(pid.trimmingCharacters(in: .whitespacesAndNewlines))") }
+    }
+
+    @Test(.enabled(if: usable)) func lookupsAndTheConsoleOverSSH() throws {
+        let ssh = try startServer()
+        defer { stopServer() }
+        let data = dir.path + "/data"
+        #expect(try Kriya.run(["demo", "--data", data, "--artisans", "80"]).status == 0)
+
+        // No terminal: plain rows, no escape sequences, the exit status passed back.
+        let find = sh("\(ssh) \(Kriya.binary) find sri --data \(data)")
+        #expect(find.status == 0 && find.out.contains("A-0") && !find.out.contains("\u{1B}"), "\(find.err)")
+        let missing = sh("\(ssh) \(Kriya.binary) show A-999999 --data \(data)")
+        #expect(missing.status == 66 && missing.err.contains("A-999999"))
+
+        // The console through ssh -tt, at the client's size and locale.
+        let t = try TmuxSession(term: "xterm-256color", width: 100, height: 30)
+        t.send("\(ssh) -tt env LANG=id_ID.UTF-8 TERM=xterm-256color \(Kriya.binary) --data \(data); echo SSH=$?", enter: true)
+        #expect(t.waitFor("1 Pelaku IKM", seconds: 15), "\(t.screen)")
+        t.send("a")
+        #expect(t.waitFor("Pelaku IKM baru"), "\(t.screen)")
+        t.send("Budi Lewat SSH")
+        usleep(300_000)
+        // The line drops: the client is killed. The console on the server ends within two
+        // seconds and keeps the open form as a draft.
+        _ = sh("pkill -KILL -f 'ssh -p \(port) .*-tt'")
+        let deadline = Date().addingTimeInterval(2.5)
+        var running = true
+        while Date() < deadline && running {
+            running = sh("pgrep -f '\(Kriya.binary) --data \(data)'").status == 0
+            if running { usleep(100_000) }
+        }
+        #expect(!running, "the console still runs on the server after the connection dropped")
+
+        // The next login offers the form back as it was left.
+        t.send("\(ssh) -tt env LANG=id_ID.UTF-8 TERM=xterm-256color \(Kriya.binary) --data \(data); echo SSH=$?", enter: true)
+        #expect(t.waitFor("Budi Lewat SSH", seconds: 15), "\(t.screen)")
+        // Esc asks before dropping it; y drops it; q (F10) quits and ssh passes the 0 back.
+        t.key("Escape")
+        #expect(t.waitFor("y "), "\(t.screen)")
+        usleep(200_000)
+        t.send("y")
+        #expect(t.waitForGone("Budi Lewat SSH"), "\(t.screen)")
+        usleep(200_000)
+        t.key("F10")
+        #expect(t.waitFor("SSH=0"), "\(t.screen)")
+    }
+
+    @Test func saysWhyWhenItCannotRun() {
+        if !Self.usable { print("SSH end-to-end test skipped: needs root, \(Self.sshd) (openssh-server), ssh and tmux") }
+    }
+}

@@ -10,6 +10,7 @@ import TOMLKit
 ///     lang = "id"         # id or en; otherwise the locale decides
 ///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
 ///     scanner_beep = false   # no bell when the door takes a scanned card
+///     allow_suspend = false  # Ctrl-Z does not suspend (a door laptop's restricted account)
 ///
 ///     [documents]            # what printed documents say (defaults: Dekranasda Kota Malang)
 ///     council = "Dewan Kerajinan Nasional Daerah (Dekranasda) Kota Malang"
@@ -27,6 +28,8 @@ public struct Config: Equatable, Sendable {
     public var certificatePattern: CertificatePattern?
     /// The door's bell when a scanned card is taken.
     public var scannerBeep: Bool?
+    /// Whether Ctrl-Z suspends the console (false for a door laptop's restricted account).
+    public var allowSuspend: Bool?
     /// The letterhead and signatory of printed documents.
     public var documents = DocumentSettings.standard
     public var warning: String?
@@ -87,10 +90,12 @@ public struct Config: Equatable, Sendable {
                     default: problems.append("documents.\(k) is not a setting (council, address, city, signatory_name, signatory_position, logo, certificate_text)")
                     }
                 }
+            case "allow_suspend":
+                if let b = value.bool { config.allowSuspend = b } else { problems.append("allow_suspend must be true or false") }
             case "scanner_beep":
                 if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
             default:
-                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep, [documents])")
+                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

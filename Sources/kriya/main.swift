@@ -29,7 +29,9 @@ Kriya.openConsole = { global, store in
     let app = ConsoleApp(store: store, device: terminal, lang: global.language, today: SystemInfo.now().today,
                          message: notices.compactMap { $0 }.joined(separator: " · "),
                          certificatePattern: config.certificatePattern ?? .standard, scanBeep: config.scannerBeep ?? true,
-                         documents: config.documents)
+                         documents: config.documents,
+                         // As a login command (argv[0] "-kriya") there is no shell to come back to.
+                         allowSuspend: !(CommandLine.arguments.first?.hasPrefix("-") ?? false) && (config.allowSuspend ?? true))
     app.run()
     terminal.stop()
 }

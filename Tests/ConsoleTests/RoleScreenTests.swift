@@ -42,3 +42,12 @@ import TextUI
         #expect(state.topKind == .checkIn)
     }
 }
+
+@Suite struct SuspendTests {
+    @Test func ctrlZSuspendsUnlessTurnedOff() {
+        var state = makeState()
+        #expect(state.update(.ctrl("z")) == .suspend)
+        state.shared.allowSuspend = false
+        #expect(state.update(.ctrl("z")) == nil && state.shared.message?.contains("Ctrl-Z is off") == true)
+    }
+}

@@ -27,7 +27,7 @@ public final class ConsoleApp {
     /// - Parameter printFolder: where printed documents go (the folder the console started in).
     public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
                 certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true, documents: DocumentSettings = .standard,
-                printFolder: String? = nil) {
+                printFolder: String? = nil, allowSuspend: Bool = true) {
         self.documents = documents
         self.printFolder = printFolder
         self.store = store
@@ -35,6 +35,7 @@ public final class ConsoleApp {
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
         state.shared.certificatePattern = certificatePattern
         state.shared.role = store.access.role
+        state.shared.allowSuspend = allowSuspend
         state.shared.scanBeep = scanBeep
         let (width, height) = device.size
         state.resize(width: width, height: height)

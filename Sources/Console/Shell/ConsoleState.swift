@@ -70,7 +70,9 @@ public struct ConsoleState {
             // F1 on the help itself closes it.
             if top is HelpScreen { stack.removeLast() } else { stack.append(HelpScreen(of: top, shared)) }
         case .redraw: return .some(.redraw)
-        case .suspend: return .some(.suspend)
+        case .suspend:
+            guard shared.allowSuspend else { shared.message = shared.t(.uiSuspendOff); return .some(nil) }
+            return .some(.suspend)
         case .quit: quit = true
         case .confirmQuit:
             shared.quitPending = true

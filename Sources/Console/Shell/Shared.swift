@@ -20,6 +20,8 @@ public struct Shared {
     public var quitPending = false
     /// This user's role in the data folder (issue 17): what the keys may do.
     public var role: StaffRole = .admin
+    /// False where suspending would leave nobody to resume it (kriya as a login command).
+    public var allowSuspend = true
     /// How to undo each change saved from this console, newest last (`u`).
     public var undoStack: [Reversal] = []
     /// The sheet last imported from this console (`u` cannot reach behind it).

@@ -72,4 +72,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHintCertificates
     case uiTermShown, uiTermCurrentMark
     case uiNeedsRole
+    case uiSuspendOff
 }

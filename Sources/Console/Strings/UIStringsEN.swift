@@ -353,5 +353,6 @@ enum UIStringsEN {
         .uiTermShown: "Term {0}{1} · f: another term",
         .uiTermCurrentMark: " (current)",
         .uiNeedsRole: "{0}: needs the role {1}; you are {2} here (kriya access lists the roles)",
+        .uiSuspendOff: "Ctrl-Z is off (kriya is this account's login); F10 quits",
     ]
 }

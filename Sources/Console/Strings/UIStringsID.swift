@@ -353,5 +353,6 @@ enum UIStringsID {
         .uiTermShown: "Masa bakti {0}{1} · f: masa bakti lain",
         .uiTermCurrentMark: " (berjalan)",
         .uiNeedsRole: "{0}: memerlukan peran {1}; Anda berperan {2} di sini (daftar peran: kriya access)",
+        .uiSuspendOff: "Ctrl-Z tidak aktif (kriya adalah login akun ini); F10 untuk keluar",
     ]
 }

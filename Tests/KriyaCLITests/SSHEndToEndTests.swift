@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import KriyaCore
+@testable import KriyaStore
 
 /// Issue 17: the SSH path, end to end, through a real OpenSSH server (Debian's openssh-server,
 /// which .ci/run installs) on a loopback port with a throwaway host key and key authentication.
@@ -101,6 +103,35 @@ import Testing
         usleep(200_000)
         t.key("F10")
         #expect(t.waitFor("SSH=0"), "\(t.screen)")
+    }
+
+    /// The role of the user who logs in over ssh applies: a staff account (made for the test,
+    /// in the staff group, a clerk in access.toml) checks someone in but is refused an edit.
+    @Test(.enabled(if: usable && FileManager.default.isExecutableFile(atPath: "/usr/sbin/useradd")))
+    func theSSHUsersRoleApplies() throws {
+        let user = "kriyassh"
+        if sh("id \(user)").status != 0 {
+            #expect(sh("/usr/sbin/useradd -M -d /nonexistent -s /bin/sh \(user) && /usr/sbin/usermod -p '*' \(user)").status == 0)
+        }
+        let ssh = try startServer().replacingOccurrences(of: "root@127.0.0.1", with: "\(user)@127.0.0.1")
+        defer { stopServer() }
+        // The staff's folder: setgid in a group the account is in, the roles given by its owner.
+        let data = dir.path + "/staff"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chmod(dir.path, 0o755)
+        _ = sh("getent group kriyastaff >/dev/null || /usr/sbin/groupadd kriyastaff; /usr/sbin/usermod -aG kriyastaff \(user); chgrp kriyastaff '\(data)'; chmod 2770 '\(data)'")
+        #expect(try Kriya.run(["demo", "--data", data, "--artisans", "40"]).status == 0)
+        #expect(try Kriya.run(["access", "set", user, "clerk", "--data", data]).status == 0)
+        let store = try Store(path: data)
+        let session = try #require(store.data.sessions.items.first { $0.start == SystemInfo.now().today })
+        let person = try #require(session.participants.first { $0.enrolment == .registered && $0.role == .peserta })
+
+        let checkin = sh("\(ssh) \(Kriya.binary) checkin \(session.id) \(person.artisan) --data \(data)")
+        #expect(checkin.status == 0, "\(checkin.err)")
+        let edit = sh("\(ssh) \(Kriya.binary) add term --name 2028-2033 --start 1/7/2028 --end 30/6/2033 --data \(data)")
+        #expect(edit.status == 77 && edit.err.contains("kriya access set \(user) editor"), "\(edit.status) \(edit.err)")
+        let audit = try String(contentsOfFile: data + "/audit.jsonl", encoding: .utf8)
+        #expect(audit.contains("\"user\":\"\(user)\",\"role\":\"clerk\",\"cmd\":\"check-in\""), "\(audit.suffix(400))")
     }
 
     @Test func saysWhyWhenItCannotRun() {

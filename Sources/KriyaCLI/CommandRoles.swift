@@ -13,7 +13,7 @@ enum CommandRoles {
         "access list": .viewer, "doctor": .viewer, "attendance": .viewer,
         "checkin": .clerk, "add artisan": .clerk, "add term": .editor, "add member": .editor, "add partner": .editor,
         "import artisans": .editor, "merge": .editor,
-        "import undo": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
+        "import undo": .admin, "delete": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
         "_writer": .editor, "_manual": .viewer,
     ]
 }

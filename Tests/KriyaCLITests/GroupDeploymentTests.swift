@@ -79,8 +79,7 @@ import Testing
     }
 
     /// Issue 17: roles by Unix user in the setgid folder. A viewer is refused an `add` with 77
-    /// and nothing changes; a clerk checks in but may not do an admin's work (compaction here:
-    /// the command line has no delete); an admin may.
+    /// and nothing changes; a clerk checks in but may not delete or compact; an admin may.
     @Test(.enabled(if: canSwitchUsers)) func rolesDecideWhoMayChangeWhat() throws {
         let root = TempFolder("roles")
         let data = root.path + "/kriya"
@@ -112,7 +111,17 @@ import Testing
         let person = try #require(session.participants.first { $0.enrolment == .registered && $0.role == .peserta })
         let checkin = try asUser(clerk, ["checkin", session.id.description, person.artisan.description, "--data", data], home: root.path)
         #expect(checkin.status == 0, "\(checkin.stderr)")
+        // Deleting is an admin's: refused to the clerk (nothing changes), done for the admin.
+        let added = try Kriya.run(["add", "artisan", "--data", data, "--name", "Salah Ketik", "--phone", "0812-9999-0001",
+                                   "--kelurahan", "Dinoyo", "--business", "Usaha Salah", "--category", "keramik"])
+        let unused = try #require(EntityID(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(added.stderr)")
+        let refused = try asUser(clerk, ["delete", unused.description, "--data", data], home: root.path)
+        #expect(refused.status == 77 && refused.stderr.contains("admin"), "\(refused.stderr)")
+        #expect(try Store(path: data).data.artisans[unused] != nil)
         #expect(try asUser(clerk, ["compact", "--data", data], home: root.path).status == 77)
+        let deleted = try asUser(admin, ["delete", unused.description, "--data", data], home: root.path)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(try Store(path: data).data.artisans[unused] == nil)
         #expect(try asUser(admin, ["compact", "--data", data], home: root.path).status == 0)
         let audit = try String(contentsOfFile: data + "/audit.jsonl", encoding: .utf8)
         #expect(audit.contains("\"role\":\"clerk\",\"cmd\":\"check-in\""))

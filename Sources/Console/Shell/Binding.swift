@@ -98,14 +98,20 @@ extension Array where Element == Binding {
 extension Action {
     /// The least role the action needs to change anything (the store checks the change itself
     /// as well); nil for looking around. A clerk runs the door: marks, enrolments, walk-ins,
-    /// booths and sales; records, curation, certificates and imports are an editor's.
+    /// booths and sales; records, curation, certificates and imports are an editor's. No
+    /// default: a new action does not compile until it says.
     var neededRole: StaffRole? {
         switch self {
         case .enrol, .add, .withdraw, .checkIn, .present, .excused, .absent, .closeDay, .walkIn, .booth, .sales, .salesGrid, .correct:
             return .clerk
         case .newRecord, .editRecord, .importFile, .merge, .remove, .accept, .reject, .propose, .certificates, .pick:
             return .editor
-        default:
+        // Looking, moving, printing, asking; undo and saving are checked by what they change.
+        case .up, .down, .pageUp, .pageDown, .first, .last, .left, .right, .nextPane, .previousPane, .pane, .startSearch,
+             .keepSearch, .clearSearch, .open, .back, .menu, .filter, .sortNext, .sortReverse, .clearFilters, .participants,
+             .schedule, .history, .undo, .showCode, .help, .quit, .confirmQuit, .redraw, .suspend, .save, .nextField,
+             .previousField, .done, .cancel, .complete, .yes, .no, .anyway, .print, .today, .theirs, .mine, .toggle,
+             .switchUpdates:
             return nil
         }
     }

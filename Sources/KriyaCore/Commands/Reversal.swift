@@ -44,7 +44,7 @@ extension Dataset {
         }
     }
 
-    func currentRev(_ id: EntityID) -> Int? {
+    public func currentRev(_ id: EntityID) -> Int? {
         switch id.kind {
         case .artisan: return artisans[id]?.rev
         case .session: return sessions[id]?.rev

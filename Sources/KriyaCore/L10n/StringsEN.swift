@@ -314,6 +314,7 @@ enum StringsEN {
         .drNoTerminal: "no terminal (TERM={0}): the console needs one; the commands work without",
         .drTerminal: "terminal {0}",
         .drTmux: "tmux escape-time is {0} ms: Esc feels slow. Fix: set -s escape-time 25 in ~/.tmux.conf",
+        .cDeleted: "Deleted {0}.",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -314,6 +314,7 @@ enum StringsID {
         .drNoTerminal: "tidak ada terminal (TERM={0}): konsol memerlukannya; perintah lain tetap jalan",
         .drTerminal: "terminal {0}",
         .drTmux: "escape-time tmux {0} ms: Esc terasa lambat. Perbaiki: set -s escape-time 25 di ~/.tmux.conf",
+        .cDeleted: "Dihapus {0}.",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

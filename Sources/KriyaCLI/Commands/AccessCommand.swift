@@ -35,10 +35,22 @@ struct AccessListCommand: ParsableCommand {
         }
         let store = try global.openStore(create: false)
         var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
-        for row in store.roles() { table.add([row.who, row.role.rawValue, row.why]) }
+        for row in store.roles() { table.add([row.who, row.role.rawValue, Self.why(row.why, lang)]) }
         Output.lines(table.render(width: Output.width()))
         Output.line("")
         Output.line(TerminalSafe.text("\(store.identity.name): \(L10n.value(store.access.role, lang))"))
+    }
+
+    static func why(_ source: Store.RoleSource, _ lang: Lang) -> String {
+        let members = { (names: [String]) in names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")" }
+        switch source {
+        case .owner: return L10n.text(.acOwner, lang)
+        case .userEntry: return L10n.text(.acUserEntry, lang)
+        case .groupEntry(let names): return L10n.text(.acGroupEntry, lang) + members(names)
+        case .folderGroup(let names): return L10n.text(.acFolderGroup, lang) + members(names)
+        case .unusable(let problem): return L10n.text(.acUnusable, lang, problem)
+        case .anyoneElse: return L10n.text(.acAnyoneElse, lang)
+        }
     }
 }
 

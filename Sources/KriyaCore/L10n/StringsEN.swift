@@ -315,6 +315,12 @@ enum StringsEN {
         .drTerminal: "terminal {0}",
         .drTmux: "tmux escape-time is {0} ms: Esc feels slow. Fix: set -s escape-time 25 in ~/.tmux.conf",
         .cDeleted: "Deleted {0}.",
+        .acOwner: "owner of the folder",
+        .acUserEntry: "access.toml [users]",
+        .acGroupEntry: "access.toml [groups]",
+        .acFolderGroup: "the folder's group, no access.toml",
+        .acUnusable: "access.toml cannot be used: {0}",
+        .acAnyoneElse: "anyone else who can open the folder",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

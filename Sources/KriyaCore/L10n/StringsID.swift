@@ -315,6 +315,12 @@ enum StringsID {
         .drTerminal: "terminal {0}",
         .drTmux: "escape-time tmux {0} ms: Esc terasa lambat. Perbaiki: set -s escape-time 25 di ~/.tmux.conf",
         .cDeleted: "Dihapus {0}.",
+        .acOwner: "pemilik folder",
+        .acUserEntry: "access.toml [users]",
+        .acGroupEntry: "access.toml [groups]",
+        .acFolderGroup: "grup folder, tanpa access.toml",
+        .acUnusable: "access.toml tidak dapat dipakai: {0}",
+        .acAnyoneElse: "siapa pun lainnya yang dapat membuka folder",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

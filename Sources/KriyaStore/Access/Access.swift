@@ -191,32 +191,37 @@ extension Store {
         access = readAccess()
     }
 
+    /// Why someone has a role, for `kriya access` to say in the user's language.
+    public enum RoleSource: Equatable, Sendable {
+        case owner, userEntry, groupEntry(members: [String]), folderGroup(members: [String]), unusable(String), anyoneElse
+    }
+
     /// Who has which role here, and why: the owner, the file's users and groups (with the
     /// group's members), or, without a file, the folder's group.
-    public func roles() -> [(who: String, role: StaffRole, why: String)] {
-        var out: [(String, StaffRole, String)] = []
+    public func roles() -> [(who: String, role: StaffRole, why: RoleSource)] {
+        var out: [(String, StaffRole, RoleSource)] = []
         let folder = io.stat(Store.absolute(path))
         if let owner = folder?.owner, let pw = getpwuid(owner), let n = pw.pointee.pw_name {
-            out.append((String(cString: n), .admin, "owner of the folder"))
+            out.append((String(cString: n), .admin, .owner))
         }
-        func members(_ group: String) -> String {
-            guard let gr = getgrnam(group), var p = gr.pointee.gr_mem else { return "" }
+        func members(_ group: String) -> [String] {
+            guard let gr = getgrnam(group), var p = gr.pointee.gr_mem else { return [] }
             var names: [String] = []
             while let m = p.pointee { names.append(String(cString: m)); p += 1 }
-            return names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")"
+            return names
         }
         switch accessFile() {
         case nil:
             if let gid = folder?.group, let gr = getgrgid(gid), let n = gr.pointee.gr_name {
                 let group = String(cString: n)
-                out.append(("@" + group, .editor, "the folder's group, no access.toml" + members(group)))
+                out.append(("@" + group, .editor, .folderGroup(members: members(group))))
             }
         case .failure(let problem)?:
-            out.append(("*", .viewer, "access.toml unusable: \(problem)"))
+            out.append(("*", .viewer, .unusable(problem.description)))
         case .success(let f)?:
-            for (u, r) in f.users.sorted(by: { $0.key < $1.key }) { out.append((u, r, "access.toml [users]")) }
-            for (g, r) in f.groups.sorted(by: { $0.key < $1.key }) { out.append(("@" + g, r, "access.toml [groups]" + members(g))) }
-            out.append(("*", .viewer, "anyone else who can open the folder"))
+            for (u, r) in f.users.sorted(by: { $0.key < $1.key }) { out.append((u, r, .userEntry)) }
+            for (g, r) in f.groups.sorted(by: { $0.key < $1.key }) { out.append(("@" + g, r, .groupEntry(members: members(g)))) }
+            out.append(("*", .viewer, .anyoneElse))
         }
         return out
     }

@@ -65,12 +65,14 @@ public struct GlobalOptions: ParsableArguments {
     /// Opens the store, reporting problems in the user's language. With `--demo`, an empty
     /// demo directory is filled first. Commands that only read pass `create: false`, so a
     /// mistyped `--data` is reported instead of becoming a new, empty store.
-    public func openStore(create: Bool) throws -> Store {
+    /// - Parameter lookup: only to look artisans up (`Store.findArtisans`); damaged lines are
+    ///   then counted by the caller after the lookup (which may read everything).
+    public func openStore(create: Bool, lookup: Bool = false) throws -> Store {
         let lang = language
         let path = dataDirectory
         let store: Store
         do {
-            store = try Store(path: path, create: create || demo)
+            store = try Store(path: path, create: create || demo, lookup: lookup && !demo)
         } catch StoreError.noData {
             // Reading from a folder that holds no Kriya data: say so, create nothing.
             Output.error(L10n.text(.cNoStore, lang, path))
@@ -85,7 +87,7 @@ public struct GlobalOptions: ParsableArguments {
         for warning in store.warnings { Output.error(TerminalSafe.text(warning.message(lang))) }
         // Trouble after a save (audit trail, compaction) is told as it happens.
         store.onWarning = { Output.error(TerminalSafe.text($0.message(lang))) }
-        if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
+        if !store.issues.isEmpty && !lookup { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
         if demo && store.data.isEmpty {
             let now = SystemInfo.now()
             let data = DemoData.make(artisans: DemoCommand.defaultCount, today: now.today, user: store.user)

@@ -50,11 +50,12 @@ struct FindCommand: ParsableCommand {
             }
             filter.certification = kind
         }
-        let store = try global.openStore(create: false)
-        let items = store.data.artisans.items
-        let index = SearchIndex(items)
-        let matches = index.search(words.joined(separator: " ")).filter { filter.matches(items[$0]) }
-        let shown = matches.prefix(max(0, limit)).map { items[$0] }
+        // Opened for a lookup: with the index a compaction writes, only the lines shown are read.
+        let store = try global.openStore(create: false, lookup: true)
+        let keep: ((Artisan) -> Bool)? = filter.isEmpty ? nil : { filter.matches($0) }
+        let found = try store.findArtisans(words.joined(separator: " "), limit: limit, where: keep)
+        if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
+        let shown = found.shown
 
         // The council's records are few: matched on their words whenever words are given and
         // no artisan-only filter is.
@@ -83,7 +84,7 @@ struct FindCommand: ParsableCommand {
             table.add([a.id.description, a.name, a.business, a.category.label(lang), Places.kelurahanAndKecamatan(a.kelurahan), a.phoneShown])
         }
         Output.lines(table.render(width: Output.width()))
-        Output.line(L10n.text(.cShownOfTotal, lang, shown.count, matches.count, items.count))
+        Output.line(L10n.text(.cShownOfTotal, lang, shown.count, found.count, store.artisanCount))
     }
 }
 

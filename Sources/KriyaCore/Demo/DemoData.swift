@@ -173,11 +173,26 @@ public enum DemoData {
                                pools: [CraftCategory: [EntityID]], everyone: [EntityID]) {
         let v = DemoVocabulary.self
         var added = 0
-        var year = ctx.today.year - 1
+        // Last year, this year and next first (all a small demo needs), then earlier years;
+        // a large demo (one exhibition per 100 artisans) has further rounds of the same fairs,
+        // numbered, rather than fairs a century away (or none: dates end at 2200).
+        let years = [ctx.today.year - 1, ctx.today.year, ctx.today.year + 1] + (2...10).map { ctx.today.year - $0 }
+        var yearIndex = 0
+        var round = 1
+        var idleYears = 0
+        // A fair's pool (the artisans of its categories) is made once, not per exhibition:
+        // copying it for each of N/100 exhibitions made a large demo quadratic.
+        var poolOf: [[CraftCategory]: [EntityID]] = [:]
         while added < wanted {
+            let year = years[yearIndex]
+            let addedBefore = added
+            defer {
+                yearIndex += 1
+                if yearIndex == years.count { yearIndex = 0; round += 1 }
+            }
             for fair in v.fairs where added < wanted {
                 guard let start = CivilDate(year: year, month: fair.month, day: fair.day) else { continue }
-                var e = Exhibition(id: EntityID(.exhibition, 1), name: "\(fair.name) \(year)", level: fair.level,
+                var e = Exhibition(id: EntityID(.exhibition, 1), name: "\(fair.name) \(year)" + (round > 1 ? " #\(round)" : ""), level: fair.level,
                                    start: start, end: start.adding(days: fair.days - 1))
                 e.organiser = fair.organiser
                 e.venue = fair.venue
@@ -188,7 +203,13 @@ public enum DemoData {
                 e.status = e.end < ctx.today ? .done : (start <= ctx.today ? .open : .planned)
                 guard let eid = data.apply(.addExhibition(e), ctx)?.exhibitions.first?.id else { continue }
                 added += 1
-                let pool = fair.categories.map { $0.flatMap { pools[$0] ?? [] } } ?? everyone
+                let pool: [EntityID]
+                if let categories = fair.categories {
+                    if let made = poolOf[categories] { pool = made } else {
+                        pool = categories.flatMap { pools[$0] ?? [] }
+                        poolOf[categories] = pool
+                    }
+                } else { pool = everyone }
                 guard !pool.isEmpty else { continue }
                 let count = min(pool.count, rng.int(5...14))
                 var chosen = Set<EntityID>()
@@ -210,7 +231,9 @@ public enum DemoData {
                     }
                 }
             }
-            year += 1
+            // A year after year where no fair could be added (refused): stop rather than spin.
+            idleYears = added == addedBefore ? idleYears + 1 : 0
+            if idleYears > years.count { break }
         }
     }
 }

@@ -8,19 +8,19 @@ public struct SearchIndex: Sendable {
     public init() {}
 
     /// Each record's folded fields, separated by 0x01 so a word never spans two fields.
-    private var blob: [UInt8] = []
+    var blob: [UInt8] = []
     /// Where each record's text starts in `blob`; one extra entry marks the end.
-    private var starts: [Int32] = [0]
+    var starts: [Int32] = [0]
     /// How many bytes of each record's text are its name (the first field).
-    private var nameLengths: [Int32] = []
+    var nameLengths: [Int32] = []
     /// How many bytes of each record's text are its main fields (name, business, brand,
     /// place, category, phone); products come after them.
-    private var primaryLengths: [Int32] = []
+    var primaryLengths: [Int32] = []
     /// Position of each record when sorted by folded name, and the reverse.
-    private var nameRank: [Int32] = []
-    private var byRank: [Int32] = []
+    var nameRank: [Int32] = []
+    var byRank: [Int32] = []
     /// How often each byte occurs, to look for a word's rarest byte first.
-    private var byteCounts = [Int](repeating: 0, count: 256)
+    var byteCounts = [Int](repeating: 0, count: 256)
 
     public var count: Int { nameLengths.count }
 
@@ -191,11 +191,27 @@ public struct SearchIndex: Sendable {
     /// it, then the rest; ties by name. An empty query returns everything, by name.
     /// - Parameter within: only look at these positions (to narrow a previous result).
     public func search(_ query: String, within: [Int]? = nil) -> [Int] {
-        let words = SearchIndex.terms(query).sorted { $0.count > $1.count }
-        if words.isEmpty {
+        guard let (maps, wordsPerMap, hits) = scored(query, within: within) else {
             guard let within else { return byRank.map(Int.init) }
             return within.sorted { nameRank[$0] < nameRank[$1] }
         }
+        var out: [Int] = []
+        out.reserveCapacity(hits)
+        for (i, var bits) in maps.enumerated() where bits != 0 {
+            let rankBase = (i % wordsPerMap) * 64
+            while bits != 0 {
+                out.append(Int(byRank[rankBase + bits.trailingZeroBitCount]))
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
+
+    /// The hits of `query` as one bitmap per score (0 best), each indexed by name rank; nil
+    /// for a query without words.
+    func scored(_ query: String, within: [Int]?) -> (maps: [UInt64], wordsPerMap: Int, hits: Int)? {
+        let words = SearchIndex.terms(query).sorted { $0.count > $1.count }
+        if words.isEmpty { return nil }
         let first = SearchIndex.terms(query).first!
         let anchors = words.map(anchor)
         // Hits go into one bitmap per score, indexed by name rank: reading the bitmaps in
@@ -234,16 +250,7 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        var out: [Int] = []
-        out.reserveCapacity(hits)
-        for (i, var bits) in maps.enumerated() where bits != 0 {
-            let rankBase = (i % wordsPerMap) * 64
-            while bits != 0 {
-                out.append(Int(byRank[rankBase + bits.trailingZeroBitCount]))
-                bits &= bits - 1
-            }
-        }
-        return out
+        return (maps, wordsPerMap, hits)
     }
 
     /// 0: the name starts with the first word and a word of it starts with each other one; 1: the name starts with the

@@ -34,6 +34,8 @@ public struct FileInfo: Equatable, Sendable {
     public var isRegular = true
     public var owner: uid_t = 0
     public var group: gid_t = 0
+    /// Last modification, in nanoseconds since 1970 (0 when unknown).
+    public var modified: Int64 = 0
 }
 
 public enum StoreError: Error, Equatable, CustomStringConvertible {

@@ -107,6 +107,7 @@ extension FileInfo {
         isRegular = (st.st_mode & S_IFMT) == S_IFREG
         owner = st.st_uid
         group = st.st_gid
+        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     }
 }
 

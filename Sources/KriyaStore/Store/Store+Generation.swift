@@ -115,7 +115,9 @@ extension Store {
         let manifest = Manifest(version: Store.formatVersion, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs)
         // Leftovers of an attempt at this generation that failed before its commit.
         for kind in DataFile.allCases { io.unlink(file(kind.name(next))) }
+        io.unlink(file(ArtisanIndexFile.name(next)))
         let setAside = try setAsideIssues(at: stamp)
+        var lineStarts: [Int64] = []
         func takeBack() {
             for kind in DataFile.allCases { io.unlink(file(kind.name(next))) }
             for (name, length) in setAside { durable.cut(file(name), to: length) }
@@ -123,7 +125,7 @@ extension Store {
         do {
             let artisans = data.artisans.items
             try durable.create(file(DataFile.artisans.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
-                try Self.writeLines(artisans, ArtisanCodec.write, to: &sink)
+                lineStarts = try Self.writeLines(artisans, ArtisanCodec.write, to: &sink)
             }
             try durable.create(file(DataFile.sessions.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
                 for s in data.sessions.items { try sink.write(SnapshotFormat.line(s, SessionCodec.write)) }
@@ -167,7 +169,11 @@ extension Store {
         journalLines = 1
         journalInode = io.stat(journalPath)?.inode ?? 0
         issues = []
-        if previous > 0 { for kind in DataFile.allCases { io.unlink(file(kind.name(previous))) } }
+        if previous > 0 {
+            for kind in DataFile.allCases { io.unlink(file(kind.name(previous))) }
+            io.unlink(file(ArtisanIndexFile.name(previous)))
+        }
+        writeArtisanIndex(lineStarts: lineStarts)
     }
 
     /// Appends each damaged line to `<kind>.jsonl.rejected`, with where it was and why, so
@@ -230,7 +236,8 @@ extension Store {
         _ = try? lock.tryLock { () throws(StoreError) in
             for name in io.listDirectory(path) {
                 if name.hasSuffix(".tmp") { io.unlink(file(name)); continue }
-                if let (_, g) = DataFile.parse(name), g != generation, let m = try readManifest(), g != m.generation {
+                if let g = DataFile.parse(name)?.1 ?? ArtisanIndexFile.generation(of: name), g != generation,
+                   let m = try readManifest(), g != m.generation {
                     io.unlink(file(name))
                 }
             }

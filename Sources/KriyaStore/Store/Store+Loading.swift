@@ -28,14 +28,30 @@ extension Store {
             }
         }
         defer { opened.close(io) }
+        if origins != nil { origins = [:] }
+        let (fresh, found) = try readSnapshots(opened, of: Set(DataFile.snapshots))
+        data = fresh
+        closeDeferred()
+        issues = found
+        generation = opened.manifest.generation
+        formatOnDisk = opened.manifest.version
+        for id in opened.manifest.lastIDs { data.reserve(upTo: id) }
+        journalOffset = 0
+        journalLines = 0
+        journalInode = opened.journalInode
+        loadedJournalName = opened.journalName
+        try replayJournal(opened.journal, from: 0, locked: haveLock)
+    }
+
+    /// The records of the opened snapshots of `kinds` (a lookup reads the council's only)
+    /// and the lines that could not be read.
+    func readSnapshots(_ opened: OpenedFiles, of kinds: Set<DataFile>) throws(StoreError) -> (Dataset, [LoadIssue]) {
         var fresh = Dataset()
         var found: [LoadIssue] = []
-        if origins != nil { origins = [:] }
-
-        // The three snapshot files are read at the same time (and the large one in pieces).
+        // The snapshot files are read at the same time (and the large one in pieces).
         typealias Pieces<R> = Result<[SnapshotParser.Parsed<R>], StoreError>
         func parse<R: Record>(_ kind: DataFile, _ read: @escaping @Sendable (inout JSONReader) throws(JSONReader.Failure) -> R) -> Pieces<R> {
-            guard let s = opened.snapshots.first(where: { $0.kind == kind }) else { return .success([]) }
+            guard kinds.contains(kind), let s = opened.snapshots.first(where: { $0.kind == kind }) else { return .success([]) }
             return Result { () throws(StoreError) in
                 try durable.withContents(of: s.fd, path: file(s.name)) { SnapshotParser.parse($0, file: s.name, read) }
             }
@@ -65,17 +81,7 @@ extension Store {
         try take(.terms, termPieces, into: &fresh.terms)
         try take(.members, memberPieces, into: &fresh.members)
         try take(.partners, partnerPieces, into: &fresh.partners)
-
-        data = fresh
-        issues = found
-        generation = opened.manifest.generation
-        formatOnDisk = opened.manifest.version
-        for id in opened.manifest.lastIDs { data.reserve(upTo: id) }
-        journalOffset = 0
-        journalLines = 0
-        journalInode = opened.journalInode
-        loadedJournalName = opened.journalName
-        try replayJournal(opened.journal, from: 0, locked: haveLock)
+        return (fresh, found)
     }
 
     /// Applies journal lines from `start` on. A last line without its newline is a save in
@@ -89,6 +95,7 @@ extension Store {
                     // Whole but for its newline: use it, but read it again once it is finished.
                     if number > 1, SealedLine.verify(line) == nil, let change = try? JournalFormat.read(line) {
                         data.commit(change)
+                        deferred?.touch(change)
                         return
                     }
                     // A save in progress (we hold no lock) or one that never finished.
@@ -125,6 +132,7 @@ extension Store {
                 do {
                     let change = try JournalFormat.read(line)
                     data.commit(change)
+                    deferred?.touch(change)
                     if origins != nil {
                         for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id)
                             + change.terms.map(\.id) + change.members.map(\.id) + change.partners.map(\.id) {

@@ -42,7 +42,7 @@ extension Store {
 
     /// A name the store reads or writes in its folder.
     func isStoreFile(_ name: String) -> Bool {
-        DataFile.parse(name) != nil || Store.isVersionOneFile(name) || name == Store.lockName || name == "drafts" || name == AccessFile.name
+        DataFile.parse(name) != nil || ArtisanIndexFile.generation(of: name) != nil || Store.isVersionOneFile(name) || name == Store.lockName || name == "drafts" || name == AccessFile.name
     }
 
     /// The role of this user here: root and the folder's owner are admins; otherwise what

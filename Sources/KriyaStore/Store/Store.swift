@@ -54,6 +54,9 @@ public final class Store {
     /// The format version of the manifest last read (a format-2 folder is read as it is and
     /// written as format 3 from its next generation on).
     public internal(set) var formatOnDisk = Store.formatVersion
+    /// Opened for a lookup (issue 18): the artisans' snapshot is searched through its index
+    /// and only the lines shown are read; `data.artisans` holds those the journal changed.
+    var deferred: DeferredArtisans?
 
     static let manifestName = "kriya.json"
     static let auditName = "audit.jsonl"
@@ -66,8 +69,11 @@ public final class Store {
     /// Opens (and with `create`, makes) the store in `path`.
     /// - Parameter trackOrigins: remember each record's file and line (for `check`).
     /// - Parameter identity: who decides the role; nil (always, but in tests) is the real Unix user.
+    /// - Parameter lookup: only to look artisans up (`findArtisans`) and the council's records:
+    ///   the artisans', sessions' and exhibitions' snapshots are not read when the artisans'
+    ///   index is there (see `isDeferred`); the first change reads them all.
     public init(path: String, create: Bool = true, io: FileIO = PosixFileIO(), user: String? = nil,
-                trackOrigins: Bool = false, identity: UnixIdentity? = nil) throws(StoreError) {
+                trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: Bool = false) throws(StoreError) {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         self.io = io
         self.user = user ?? SystemInfo.userName()
@@ -95,6 +101,7 @@ public final class Store {
         // `check` (trackOrigins) changes nothing: it reads a format-1 folder as it is.
         let versionOne = try openGeneration(create: create, convert: !trackOrigins)
         if create { cleanStaleFiles() }
+        if lookup && !versionOne && !trackOrigins && loadDeferred() { return }
         try load(versionOne: versionOne)
     }
 
@@ -111,7 +118,11 @@ public final class Store {
         if let readOnlyReason { throw .readOnly(reason: readOnlyReason) }
         let lock = try lock
         guard lock.writable else { throw .io(op: "open", path: lock.path, errno: EACCES) }
-        return try lock.withLock(body)
+        return try lock.withLock { () throws(StoreError) -> T in
+            // A change is planned against every record: read the artisans opened for a lookup.
+            if deferred != nil { try load(locked: true) }
+            return try body()
+        }
     }
 
     /// Runs `body` while no writer is half-way through a save (readers never see a line that

@@ -71,6 +71,9 @@ extension Store {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
             report.notes.append("\(name) holds \(lines) damaged line(s) set aside earlier; the rest of the data is unaffected.")
         }
+        if store.formatOnDisk >= 3 && !store.artisanIndexUsable {
+            report.notes.append("\(ArtisanIndexFile.name(store.generation)) is missing or out of date: `kriya find` reads every artisan until the next compaction writes it (kriya compact).")
+        }
         report.warnings = store.warnings
         return report
     }

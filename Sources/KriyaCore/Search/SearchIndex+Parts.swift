@@ -1,0 +1,83 @@
+/// The index as plain arrays, so that the store can keep it in a file beside the artisans'
+/// snapshot and a lookup can search a million artisans without reading a record (issue 18);
+/// and hits with their score, so that a lookup can merge the snapshot's hits with those of
+/// records changed since, in the order a full search gives.
+extension SearchIndex {
+    public struct Parts: Sendable {
+        public var blob: [UInt8]
+        public var starts: [Int32]
+        public var nameLengths: [Int32]
+        public var primaryLengths: [Int32]
+        public var nameRank: [Int32]
+        public var byteCounts: [Int]
+
+        public init(blob: [UInt8], starts: [Int32], nameLengths: [Int32], primaryLengths: [Int32],
+                    nameRank: [Int32], byteCounts: [Int]) {
+            self.blob = blob
+            self.starts = starts
+            self.nameLengths = nameLengths
+            self.primaryLengths = primaryLengths
+            self.nameRank = nameRank
+            self.byteCounts = byteCounts
+        }
+    }
+
+    public var parts: Parts {
+        Parts(blob: blob, starts: starts, nameLengths: nameLengths, primaryLengths: primaryLengths,
+              nameRank: nameRank, byteCounts: byteCounts)
+    }
+
+    /// An index made of `parts`, nil when they do not hold together (a damaged or planted
+    /// file): every offset is checked here, so searching can never read outside the text.
+    public init?(parts p: Parts) {
+        let n = p.nameLengths.count
+        guard p.starts.count == n + 1, p.primaryLengths.count == n, p.nameRank.count == n,
+              p.byteCounts.count == 256, p.starts.first == 0, Int(p.starts[n]) == p.blob.count else { return nil }
+        var byRank = [Int32](repeating: -1, count: n)
+        for i in 0..<n {
+            let length = p.starts[i + 1] - p.starts[i]
+            let rank = Int(p.nameRank[i])
+            guard length >= 0, (0...length).contains(p.nameLengths[i]),
+                  (p.nameLengths[i]...length).contains(p.primaryLengths[i]),
+                  (0..<n).contains(rank), byRank[rank] < 0 else { return nil }
+            byRank[rank] = Int32(i)
+        }
+        self.init()
+        blob = p.blob
+        starts = p.starts
+        nameLengths = p.nameLengths
+        primaryLengths = p.primaryLengths
+        nameRank = p.nameRank
+        self.byRank = byRank
+        byteCounts = p.byteCounts
+    }
+
+    /// A record matching a query, and how well (0 best; `search` orders by score, then name).
+    public struct Hit: Equatable, Sendable {
+        public var position: Int
+        public var score: Int
+    }
+
+    /// `search`'s result with each hit's score; every record, score 0, for an empty query.
+    public func hits(_ query: String) -> [Hit] {
+        guard let (maps, wordsPerMap, count) = scored(query, within: nil) else {
+            return byRank.map { Hit(position: Int($0), score: 0) }
+        }
+        var out: [Hit] = []
+        out.reserveCapacity(count)
+        for (i, var bits) in maps.enumerated() where bits != 0 {
+            let rankBase = (i % wordsPerMap) * 64
+            while bits != 0 {
+                out.append(Hit(position: Int(byRank[rankBase + bits.trailingZeroBitCount]), score: i / wordsPerMap))
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
+
+    /// The folded name of the record at `position`: what ties within a score are ordered by.
+    public func foldedName(_ position: Int) -> ArraySlice<UInt8> {
+        let s = Int(starts[position])
+        return blob[s..<(s + Int(nameLengths[position]))]
+    }
+}

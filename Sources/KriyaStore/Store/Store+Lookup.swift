@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KriyaCore
+
+/// Looking artisans up without reading them all (issue 18). Each compaction writes an index
+/// of the new artisans' snapshot beside it (`ArtisanIndexFile`); a store opened with
+/// `lookup: true` reads that index, the journal and the council's (small) snapshots, and
+/// decodes only the lines a result shows; sessions and exhibitions are not read. Every answer is the one a full read gives; whenever the
+/// index is missing or does not describe the snapshot as it is, the store is read in full.
+extension Store {
+    /// True while the artisans' snapshot is searched through its index (opened for a
+    /// lookup, nothing changed since): `data.artisans` then holds only the artisans the
+    /// journal changed, and sessions and exhibitions only the journal's versions of those it
+    /// changed. `loadEverything()` reads the rest.
+    public var isDeferred: Bool { deferred != nil }
+
+    /// How many artisans there are.
+    public var artisanCount: Int { deferred?.count(changed: data.artisans.count) ?? data.artisans.count }
+
+    /// Reads every record, when the store was opened for a lookup.
+    public func loadEverything() throws(StoreError) {
+        if deferred != nil { try load() }
+    }
+
+    /// The artisans matching `query` (as `SearchIndex.search`: every word, best first) that
+    /// `keep` accepts: the first `limit`, and how many in all.
+    public func findArtisans(_ query: String, limit: Int, where keep: ((Artisan) -> Bool)? = nil) throws(StoreError) -> ArtisanMatches {
+        if let d = deferred {
+            if let found = d.find(query, changed: data.artisans.items, limit: limit, keep: keep) { return found }
+            // The snapshot is not what its index says (changed in place): read it all, which
+            // also reports its damaged lines as usual.
+            try load()
+        }
+        let items = data.artisans.items
+        var matches = SearchIndex(items).search(query)
+        if let keep { matches = matches.filter { keep(items[$0]) } }
+        return ArtisanMatches(shown: matches.prefix(max(0, limit)).map { items[$0] }, count: matches.count)
+    }
+
+    /// Opens the generation in force with the artisans' snapshot deferred; false (nothing
+    /// changed) when there is no usable index, or anything else goes wrong: the full read
+    /// that follows reports it as usual.
+    func loadDeferred() -> Bool {
+        guard let (opened, held) = try? withReadLock({ (held: Bool) throws(StoreError) -> (OpenedFiles, Bool) in (try openFiles(), held) }) else { return false }
+        var keep: Int32 = -1
+        defer { for s in opened.snapshots where s.fd != keep { io.close(s.fd) } }
+        let g = opened.manifest.generation
+        guard let snapshot = opened.snapshots.first(where: { $0.kind == .artisans }),
+              let lazy = artisanIndex(generation: g, snapshot: snapshot.fd),
+              let (fresh, found) = try? readSnapshots(opened, of: [.terms, .members, .partners]) else { return false }
+        keep = snapshot.fd
+        closeDeferred()
+        data = fresh
+        deferred = lazy
+        issues = found
+        generation = g
+        formatOnDisk = opened.manifest.version
+        for id in opened.manifest.lastIDs { data.reserve(upTo: id) }
+        if let last = lazy.ids.last { data.reserve(upTo: EntityID(.artisan, Int(last))) }
+        journalOffset = 0
+        journalLines = 0
+        journalInode = opened.journalInode
+        loadedJournalName = opened.journalName
+        do { try replayJournal(opened.journal, from: 0, locked: held) } catch {
+            closeDeferred()
+            return false
+        }
+        return true
+    }
+
+    /// The index of generation `g`'s artisans, nil when it is missing or does not describe
+    /// the snapshot open as `snapshot` as that file is now.
+    func artisanIndex(generation g: Int, snapshot: Int32) -> DeferredArtisans? {
+        let name = file(ArtisanIndexFile.name(g))
+        guard let fd = try? durable.openIfExists(name) else { return nil }
+        defer { io.close(fd) }
+        guard let contents = try? ArtisanIndexFile.read(fd, io: io, path: name), contents.generation == g else { return nil }
+        return DeferredArtisans(contents, snapshot: snapshot, io: io, path: file(DataFile.artisans.name(g)))
+    }
+
+    /// For `kriya check`: whether lookups can use the artisans' index.
+    var artisanIndexUsable: Bool {
+        guard let fd = try? durable.openIfExists(file(DataFile.artisans.name(generation))) else { return false }
+        defer { io.close(fd) }
+        return artisanIndex(generation: generation, snapshot: fd) != nil
+    }
+
+    func closeDeferred() {
+        if let d = deferred { io.close(d.fd) }
+        deferred = nil
+    }
+
+    /// After a compaction: the index of the new artisans' snapshot (`lineStarts` as written).
+    /// Best effort: without it lookups read everything, as before.
+    func writeArtisanIndex(lineStarts: [Int64]) {
+        let items = data.artisans.items
+        guard let info = io.stat(file(DataFile.artisans.name(generation))), lineStarts.count == items.count + 1,
+              lineStarts.last == Int64(info.size), items.last.map({ $0.id.number < Int(Int32.max) }) ?? true else { return }
+        let contents = ArtisanIndexFile.Contents(
+            generation: generation, source: .init(size: info.size, inode: info.inode, modified: info.modified),
+            ids: items.map { Int32($0.id.number) }, lineStarts: lineStarts, parts: SearchIndex(items).parts)
+        try? durable.replace(file(ArtisanIndexFile.name(generation))) { (sink: inout ChunkedWriter) throws(StoreError) in
+            try ArtisanIndexFile.write(contents, to: &sink)
+        }
+    }
+}

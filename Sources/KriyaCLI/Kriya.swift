@@ -31,8 +31,10 @@ public struct Kriya: ParsableCommand {
 
     /// Without a command: the console on a terminal, else an overview of the store.
     public func run() throws {
-        let store = try global.openStore(create: global.demo)
-        if let openConsole = Kriya.openConsole, isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 {
+        let console = Kriya.openConsole != nil && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        // The console reads a large registry while it shows the first page (`finishLoading`).
+        let store = try global.openStore(create: global.demo, lookup: console)
+        if console, let openConsole = Kriya.openConsole {
             try openConsole(global, store)
             return
         }

@@ -28,9 +28,10 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
 }
 
-func peakRSSMegabytes() -> Double {
+/// The peak resident memory so far (`VmHWM`), or with `now`, what is resident now (`VmRSS`).
+func peakRSSMegabytes(now: Bool = false) -> Double {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(now ? "VmRSS:" : "VmHWM:") {
         let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         return kb / 1024
     }
@@ -90,6 +91,7 @@ func measure(_ dir: String) throws {
     console.resize(width: 120, height: 40)
     _ = console.render(width: 120, height: 40)
     let firstScreen = open + millis(since: t)
+    print("console_rss_mb \(fmt(peakRSSMegabytes(now: true)))")
     var keyTimes: [Double] = []
     for word in ["siti", "keramik", "0812", "rotan", "dinoyo"] {
         _ = console.update(.char("/"))
@@ -193,6 +195,8 @@ for size in sizes {
     var figures: [String: [Double]] = [:]
     let sheet = "\(root)/sheet-\(size).csv"
     try ImportBench.writeSheet(data, to: sheet)
+    let peers = PeerBench.coldFind(in: master, runs: max(3, runs))
+    let sqlite = PeerBench.sqliteImport(sheet, runs: max(3, runs))
     for _ in 0..<runs {
         let work = "\(root)/run-\(size)"
         try copyStore(master, work)
@@ -218,10 +222,23 @@ for size in sizes {
     print("console: selection move to screen p50 \(fmt(med("console_move_ms"))) ms, p95 \(fmt(percentile(figures["console_move_ms"] ?? [], 0.95))) ms")
     print("check-in: key to redrawn 80x24    p50 \(fmt(med("checkin_key_ms"))) ms, p95 \(fmt(percentile(figures["checkin_key_ms"] ?? [], 0.95))) ms")
     print("peak RSS (open+index+search+save) \(fmt(figures["rss_mb"]?.max() ?? .nan)) MB (max of runs)")
+    print("console RSS after first screen    \(fmt(med("console_rss_mb"))) MB")
+    if !peers.find.isEmpty {
+        let f = percentile(peers.find, 0.5), g = percentile(peers.grep, 0.5)
+        print("cold `kriya find sri wijaya`      \(fmt(f)) ms (runs \(peers.find.map(fmt).joined(separator: ", "))); " +
+              "grep -ci wijaya \(fmt(g)) ms; ratio \(fmt(f / g))x")
+    } else {
+        print("cold `kriya find`                 not measured (build kriya beside kriya-bench: swift build -c release)")
+    }
+    print("demo --artisans \(size)             \(fmt(generate + write)) ms (generate + write)")
     let importMs = med("import_total_ms")
     print("import CSV into an empty store    \(fmt(importMs)) ms = \(Int(Double(size) / importMs * 1000)) rows/s " +
           "(read \(fmt(med("import_read_ms"))), plan \(fmt(med("import_plan_ms"))), save \(fmt(med("import_save_ms"))) ms; " +
           "peak RSS \(fmt(figures["import_rss_mb"]?.max() ?? .nan)) MB)")
+    if !sqlite.isEmpty {
+        let s = percentile(sqlite, 0.5)
+        print("sqlite3 .import of the same sheet \(fmt(s)) ms = \(Int(Double(size) / s * 1000)) rows/s; kriya ÷ sqlite3 rows/s \(fmt(s / importMs))x")
+    }
 }
 if let small = saveMedian[1000], let large = saveMedian[100_000] {
     print("")

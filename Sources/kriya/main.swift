@@ -23,6 +23,19 @@ Kriya.openConsole = { global, store in
     let choice = ThemeCatalog.choose(global.theme ?? config.theme, userDirectory: Config.directory + "/themes",
                                      colors: terminal.colorCount, noColor: noColor)
     terminal.apply(choice.theme)
+    // A store opened for a lookup (a large registry) shows its first page while it is read.
+    let loaded: ConsoleApp.Loaded
+    do {
+        loaded = try ConsoleApp.finishLoading(store, device: terminal, lang: global.language)
+    } catch {
+        terminal.stop()
+        Output.error(L10n.text(.cStoreOpenFailed, global.language, store.path, (error as? StoreError)?.message(global.language) ?? "\(error)"))
+        exit(74)
+    }
+    guard case .ready(let typed) = loaded else {
+        terminal.stop()
+        return
+    }
     // What was printed before the screen took over would be hidden by it: say it again here.
     let damaged = store.issues.isEmpty ? nil : L10n.text(.cLoadWarnings, global.language, store.issues.count)
     let notices = [damaged] + store.warnings.map { Optional($0.message(global.language)) } + [config.warning, choice.warning]
@@ -32,7 +45,7 @@ Kriya.openConsole = { global, store in
                          documents: config.documents,
                          // As a login command (argv[0] "-kriya") there is no shell to come back to.
                          allowSuspend: !(CommandLine.arguments.first?.hasPrefix("-") ?? false) && (config.allowSuspend ?? true))
-    app.run()
+    app.run(keys: typed)
     terminal.stop()
 }
 Kriya.main(arguments: Array(CommandLine.arguments.dropFirst()))

@@ -68,28 +68,15 @@ public final class ConsoleApp {
         if text != nil { device.draw(state.render(width: width, height: height)) }
     }
 
-    public func run() {
+    /// - Parameter keys: typed while the store was being read (`finishLoading`), run first.
+    public func run(keys: [Key] = []) {
         var lastLook = DispatchTime.now().uptimeNanoseconds
+        for key in keys where !state.quit { handle(key) }
         while !state.quit {
             let (width, height) = device.size
             state.resize(width: width, height: height)
             device.draw(state.render(width: width, height: height))
-            if let key = device.readKey(timeoutMilliseconds: 500), key != .resize {
-                let clock = SystemInfo.now()
-                (state.shared.now, state.shared.today) = (clock.time, clock.today)
-                var effect = state.update(key)
-                // An outcome may ask for more (a walk-in saved is then checked in).
-                while let next = effect { effect = run(next) }
-                if state.shared.ringBell {
-                    state.shared.ringBell = false
-                    if state.shared.scanBeep { device.bell() }
-                }
-                keepDraft()
-                if !warnings.isEmpty {
-                    state.shared.message = warnings.map { $0.message(state.shared.lang) }.joined(separator: " · ")
-                    warnings = []
-                }
-            }
+            if let key = device.readKey(timeoutMilliseconds: 500), key != .resize { handle(key) }
             let now = DispatchTime.now().uptimeNanoseconds
             if now - lastLook >= 1_000_000_000 {
                 lastLook = now
@@ -102,6 +89,23 @@ public final class ConsoleApp {
             }
         }
         FormDraft.markGone(data: store.path, user: store.user)
+    }
+
+    private func handle(_ key: Key) {
+        let clock = SystemInfo.now()
+        (state.shared.now, state.shared.today) = (clock.time, clock.today)
+        var effect = state.update(key)
+        // An outcome may ask for more (a walk-in saved is then checked in).
+        while let next = effect { effect = run(next) }
+        if state.shared.ringBell {
+            state.shared.ringBell = false
+            if state.shared.scanBeep { device.bell() }
+        }
+        keepDraft()
+        if !warnings.isEmpty {
+            state.shared.message = warnings.map { $0.message(state.shared.lang) }.joined(separator: " · ")
+            warnings = []
+        }
     }
 
     /// Runs one effect; returns the next one its outcome asks for.

@@ -73,4 +73,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiTermShown, uiTermCurrentMark
     case uiNeedsRole
     case uiSuspendOff
+    case uiLoading, uiLoadingFirstPage
 }

@@ -354,5 +354,7 @@ enum UIStringsEN {
         .uiTermCurrentMark: " (current)",
         .uiNeedsRole: "{0}: needs the role {1}; you are {2} here (kriya access lists the roles)",
         .uiSuspendOff: "Ctrl-Z is off (kriya is this account's login); F10 quits",
+        .uiLoading: "Reading {0} artisans ({1} s)… Keys typed now are kept and run when it is done.",
+        .uiLoadingFirstPage: "The first page, by name:",
     ]
 }

@@ -118,12 +118,13 @@ extension Store {
         io.unlink(file(ArtisanIndexFile.name(next)))
         let setAside = try setAsideIssues(at: stamp)
         var lineStarts: [Int64] = []
+        let artisans = data.artisans.items
         func takeBack() {
             for kind in DataFile.allCases { io.unlink(file(kind.name(next))) }
+            io.unlink(file(ArtisanIndexFile.name(next)))
             for (name, length) in setAside { durable.cut(file(name), to: length) }
         }
         do {
-            let artisans = data.artisans.items
             try durable.create(file(DataFile.artisans.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
                 lineStarts = try Self.writeLines(artisans, ArtisanCodec.write, to: &sink)
             }
@@ -144,6 +145,7 @@ extension Store {
             }
             let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs)
             try durable.create(file(DataFile.journal.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in try sink.write(header) }
+            writeArtisanIndex(artisans, generation: next, lineStarts: lineStarts)
             try durable.syncDirectory(path)
             try durable.replace(manifestPath, with: manifest.bytes)   // the commit point
         } catch {
@@ -173,7 +175,6 @@ extension Store {
             for kind in DataFile.allCases { io.unlink(file(kind.name(previous))) }
             io.unlink(file(ArtisanIndexFile.name(previous)))
         }
-        writeArtisanIndex(lineStarts: lineStarts)
     }
 
     /// Appends each damaged line to `<kind>.jsonl.rejected`, with where it was and why, so

@@ -93,17 +93,22 @@ extension Store {
         deferred = nil
     }
 
-    /// After a compaction: the index of the new artisans' snapshot (`lineStarts` as written).
-    /// Best effort: without it lookups read everything, as before.
-    func writeArtisanIndex(lineStarts: [Int64]) {
-        let items = data.artisans.items
-        guard let info = io.stat(file(DataFile.artisans.name(generation))), lineStarts.count == items.count + 1,
+    /// During a compaction, before its commit: the index of generation `g`'s artisans'
+    /// snapshot, just written as `items` with lines starting at `lineStarts`. One of the
+    /// generation's files (made, synced and committed with them, never renamed), but best
+    /// effort: when it cannot be written the generation goes without, and lookups read
+    /// everything as before.
+    func writeArtisanIndex(_ items: [Artisan], generation g: Int, lineStarts: [Int64]) {
+        let name = file(ArtisanIndexFile.name(g))
+        guard let info = io.stat(file(DataFile.artisans.name(g))), lineStarts.count == items.count + 1,
               lineStarts.last == Int64(info.size), items.last.map({ $0.id.number < Int(Int32.max) }) ?? true else { return }
         let contents = ArtisanIndexFile.Contents(
-            generation: generation, source: .init(size: info.size, inode: info.inode, modified: info.modified),
+            generation: g, source: .init(size: info.size, inode: info.inode, modified: info.modified),
             ids: items.map { Int32($0.id.number) }, lineStarts: lineStarts, parts: SearchIndex(items).parts)
-        try? durable.replace(file(ArtisanIndexFile.name(generation))) { (sink: inout ChunkedWriter) throws(StoreError) in
-            try ArtisanIndexFile.write(contents, to: &sink)
+        do {
+            try durable.create(name) { (sink: inout ChunkedWriter) throws(StoreError) in try ArtisanIndexFile.write(contents, to: &sink) }
+        } catch {
+            io.unlink(name)
         }
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import KriyaCore
+@testable import KriyaStore
+import TextUI
+
+/// Issue 18: a large registry's console shows its first page while the rest is read, and
+/// runs the keys typed meanwhile once it is ready.
+@Suite struct LoadingTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+    static let ctx = CommandContext(user: "tester", today: today, time: ClockTime(hour: 9, minute: 0)!)
+
+    /// A compacted demo (with the artisans' index) and one artisan renamed in the journal
+    /// since, to the first name in the list.
+    func prepared() throws -> (String, EntityID) {
+        let dir = NSTemporaryDirectory() + "kriya-loading-\(UUID().uuidString.prefix(8))"
+        let store = try Store(path: dir)
+        try store.replaceAll(with: DemoData.make(artisans: 2000, today: Self.today), reason: "test")
+        var a = store.data.artisans.items[1234]
+        a.name = "Aaaa Baru"
+        try store.apply(.updateArtisan(a, baseRev: a.rev), context: Self.ctx)
+        return (dir, a.id)
+    }
+
+    @Test func theFirstPageIsTheCurrentOneAndSaysWhatIsGoingOn() throws {
+        let (dir, renamed) = try prepared()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir, lookup: true)
+        #expect(store.isDeferred)
+        let page = try store.findArtisans("", limit: 30).shown
+        let grid = LoadingView.render(page: page, total: store.artisanCount, seconds: 2, lang: .id, user: "tester",
+                                      dataPath: dir, width: 80, height: 24)
+        let text = grid.lines.joined(separator: "\n")
+        #expect(grid.lines[5].contains("\(renamed)  Aaaa Baru"), "the journal's version, first by name")
+        #expect(text.contains("Memuat 2000 pengrajin (2 dtk)"))
+        #expect(text.contains("Halaman pertama, menurut nama"))
+        // The rows fill the screen above the status lines and no further.
+        #expect(grid.lines[20].hasPrefix(" A-"))
+        #expect(grid.lines[21].trimmingCharacters(in: .whitespaces).isEmpty)
+    }
+
+    @Test func afterLoadingTheStoreIsWholeAndTypedKeysRunFirst() throws {
+        let (dir, _) = try prepared()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir, lookup: true)
+        let device = ScriptedDevice([])
+        guard case .ready = try ConsoleApp.finishLoading(store, device: device, lang: .en) else {
+            Issue.record("not ready")
+            return
+        }
+        #expect(!store.isDeferred)
+        let full = try Store(path: dir)
+        #expect(store.data.artisans.items == full.data.artisans.items)
+        #expect(store.data.sessions.items == full.data.sessions.items)
+        let screen = ScriptedDevice([])
+        let app = ConsoleApp(store: store, device: screen, lang: .en, today: Self.today)
+        app.run(keys: [.char("/"), .char("s"), .char("r"), .char("i")])
+        // The first frame the console draws already holds the search typed while it loaded.
+        #expect(screen.screens.first?.contains("Search: sri") == true, "\(screen.screens.first ?? "")")
+    }
+}

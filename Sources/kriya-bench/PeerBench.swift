@@ -4,16 +4,19 @@ import Foundation
 /// `kriya find` (built beside this binary) and its peers on the same files, grep over the
 /// artisans' snapshot and sqlite3's CSV import, where they are installed (issue 18).
 enum PeerBench {
-    /// Wall time of one run of `program` in milliseconds, its output thrown away; nil when
-    /// it cannot be started or fails.
+    /// Wall time of one run of `program` in milliseconds, its output read and thrown away
+    /// (not sent to /dev/null: GNU grep then stops at the first match); nil when it cannot
+    /// be started or fails.
     static func time(_ program: String, _ arguments: [String]) -> Double? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
+        let out = Pipe()
+        p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         let t = nowNanos()
         guard (try? p.run()) != nil else { return nil }
+        _ = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return p.terminationStatus == 0 ? millis(since: t) : nil
     }

@@ -57,6 +57,17 @@ func queries(_ artisans: [Artisan], count: Int) -> [String] {
 /// One measurement, in this (child) process.
 func measure(_ dir: String) throws {
     var t = nowNanos()
+    // What the console shows first on a registry with an index (issue 18): the store opened
+    // for a lookup, the first page by name, drawn; then it reads everything.
+    do {
+        let quick = try Store(path: dir, create: false, lookup: true)
+        let page = try quick.findArtisans("", limit: 40).shown
+        _ = LoadingView.render(page: page, total: quick.artisanCount, seconds: 0, lang: .en, user: "bench", dataPath: dir,
+                               width: 120, height: 40)
+        print("first_page_ms \(fmt(millis(since: t)))")
+        print("first_page_rss_mb \(fmt(peakRSSMegabytes(now: true)))")
+    }
+    t = nowNanos()
     let store = try Store(path: dir, create: false)
     let open = millis(since: t)
     let rssOpen = peakRSSMegabytes()
@@ -161,7 +172,26 @@ if let dir = option("--open-only") {
     // For profiling the open path alone: `perf record .build/release/kriya-bench --open-only DIR`.
     let t = nowNanos()
     let store = try Store(path: dir, create: false)
-    print("open_ms \(fmt(millis(since: t))) \(store.data.artisans.count)")
+    print("open_ms \(fmt(millis(since: t))) \(store.data.artisans.count) rss_mb \(fmt(peakRSSMegabytes(now: true)))")
+    if args.contains("--sizes-of-parts") {
+        // Where the memory goes: the record's inline size, the index beside the records.
+        print("artisan_stride_bytes \(MemoryLayout<Artisan>.stride) session_stride_bytes \(MemoryLayout<BimtekSession>.stride)")
+        let index = SearchIndex(store.data.artisans.items)
+        print("with_search_index_mb \(fmt(peakRSSMegabytes(now: true))) (\(index.count))")
+    }
+    if args.contains("--saves") {
+        // Five durable saves of a new artisan (the duplicate check reads every record).
+        let ctx = CommandContext(user: "bench", today: SystemInfo.now().today, time: SystemInfo.now().time)
+        var times: [Double] = []
+        for n in 0..<(args.contains("--many") ? 100 : 5) {
+            let a = Artisan(id: EntityID(.artisan, 1), name: "Bench \(n)", phone: "0898\(Int.random(in: 10_000_000...99_999_999))",
+                            kelurahan: Wilayah.kelurahan[n % 57].code, business: "Usaha Bench \(n)", category: .batik)
+            let t = nowNanos()
+            try store.apply(.addArtisan(a), context: ctx)
+            times.append(millis(since: t))
+        }
+        print("save_ms " + times.map(fmt).joined(separator: ","))
+    }
     exit(0)
 }
 
@@ -217,6 +247,7 @@ for size in sizes {
     print("search, one more letter (narrow)  p50 \(fmt(med("narrow_ms"))) ms, p95 \(fmt(percentile(figures["narrow_ms"] ?? [], 0.95))) ms")
     print("save one artisan durably          p50 \(fmt(med("save_ms"))) ms, p95 \(fmt(percentile(figures["save_ms"] ?? [], 0.95))) ms")
     print("compaction                        \(fmt(med("compact_ms"))) ms")
+    print("console: first page (from index)  \(fmt(med("first_page_ms"))) ms (RSS then \(fmt(med("first_page_rss_mb"))) MB)")
     print("console: first complete screen    \(fmt(med("console_first_screen_ms"))) ms (open + index + first render)")
     print("console: search key to new screen p50 \(fmt(med("console_key_ms"))) ms, p95 \(fmt(percentile(figures["console_key_ms"] ?? [], 0.95))) ms")
     print("console: selection move to screen p50 \(fmt(med("console_move_ms"))) ms, p95 \(fmt(percentile(figures["console_move_ms"] ?? [], 0.95))) ms")

@@ -67,12 +67,12 @@ public struct GlobalOptions: ParsableArguments {
     /// mistyped `--data` is reported instead of becoming a new, empty store.
     /// - Parameter lookup: only to look artisans up (`Store.findArtisans`); damaged lines are
     ///   then counted by the caller after the lookup (which may read everything).
-    public func openStore(create: Bool, lookup: Bool = false) throws -> Store {
+    public func openStore(create: Bool, lookup: Store.LookupScope? = nil) throws -> Store {
         let lang = language
         let path = dataDirectory
         let store: Store
         do {
-            store = try Store(path: path, create: create || demo, lookup: lookup && !demo)
+            store = try Store(path: path, create: create || demo, lookup: demo ? nil : lookup)
         } catch StoreError.noData {
             // Reading from a folder that holds no Kriya data: say so, create nothing.
             Output.error(L10n.text(.cNoStore, lang, path))
@@ -87,7 +87,7 @@ public struct GlobalOptions: ParsableArguments {
         for warning in store.warnings { Output.error(TerminalSafe.text(warning.message(lang))) }
         // Trouble after a save (audit trail, compaction) is told as it happens.
         store.onWarning = { Output.error(TerminalSafe.text($0.message(lang))) }
-        if !store.issues.isEmpty && !lookup { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
+        if !store.issues.isEmpty && lookup == nil { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
         if demo && store.data.isEmpty {
             let now = SystemInfo.now()
             let data = DemoData.make(artisans: DemoCommand.defaultCount, today: now.today, user: store.user)

@@ -33,7 +33,7 @@ public struct Kriya: ParsableCommand {
     public func run() throws {
         let console = Kriya.openConsole != nil && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         // The console reads a large registry while it shows the first page (`finishLoading`).
-        let store = try global.openStore(create: global.demo, lookup: console)
+        let store = try global.openStore(create: global.demo, lookup: console ? .search : nil)
         if console, let openConsole = Kriya.openConsole {
             try openConsole(global, store)
             return

@@ -60,7 +60,7 @@ func measure(_ dir: String) throws {
     // What the console shows first on a registry with an index (issue 18): the store opened
     // for a lookup, the first page by name, drawn; then it reads everything.
     do {
-        let quick = try Store(path: dir, create: false, lookup: true)
+        let quick = try Store(path: dir, create: false, lookup: .search)
         let page = try quick.findArtisans("", limit: 40).shown
         _ = LoadingView.render(page: page, total: quick.artisanCount, seconds: 0, lang: .en, user: "bench", dataPath: dir,
                                width: 120, height: 40)

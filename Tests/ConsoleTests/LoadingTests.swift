@@ -26,7 +26,7 @@ import TextUI
     @Test func theFirstPageIsTheCurrentOneAndSaysWhatIsGoingOn() throws {
         let (dir, renamed) = try prepared()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try Store(path: dir, lookup: true)
+        let store = try Store(path: dir, lookup: .search)
         #expect(store.isDeferred)
         let page = try store.findArtisans("", limit: 30).shown
         let grid = LoadingView.render(page: page, total: store.artisanCount, seconds: 2, lang: .id, user: "tester",
@@ -43,7 +43,7 @@ import TextUI
     @Test func afterLoadingTheStoreIsWholeAndTypedKeysRunFirst() throws {
         let (dir, _) = try prepared()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try Store(path: dir, lookup: true)
+        let store = try Store(path: dir, lookup: .search)
         let device = ScriptedDevice([])
         guard case .ready = try ConsoleApp.finishLoading(store, device: device, lang: .en) else {
             Issue.record("not ready")

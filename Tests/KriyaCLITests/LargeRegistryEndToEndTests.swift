@@ -42,6 +42,6 @@ import Testing
         let found = try Kriya.run(["find", "aaaa", "pertama", "--data", data.path, "--json"])
         #expect(found.status == 0)
         #expect(found.stdout.contains("\"\(a.id)\""), "\(found.stdout)")
-        #expect(try Store(path: data.path, lookup: true).isDeferred, "the demo wrote the index")
+        #expect(try Store(path: data.path, lookup: .search).isDeferred, "the demo wrote the index")
     }
 }

@@ -35,6 +35,10 @@ import Testing
             a.name = n % 2 == 0 ? "Sri Wijaya \(n)" : "Aaron Baru \(n)"
             added.append(try store.apply(.addArtisan(a, allowDuplicate: true), context: S.ctx).artisans[0].id)
         }
+        // Two snapshot records found to be one person: merged (the other archived, pointing on).
+        let (keep, other) = (items[10], items[11])
+        try store.apply(.mergeArtisans(keep: keep.id, other: other.id, keepRev: store.data.currentRev(keep.id)!,
+                                       otherRev: store.data.currentRev(other.id)!), context: S.ctx)
         for id in added.prefix(5) { try store.apply(.delete(id, baseRev: store.data.currentRev(id) ?? 1), context: S.ctx) }
         return dir
     }
@@ -69,7 +73,7 @@ import Testing
 
     func compare(_ dir: TempDir, queries count: Int = 120) throws {
         let full = try Store(path: dir.path)
-        let lookup = try Store(path: dir.path, lookup: true)
+        let lookup = try Store(path: dir.path, lookup: .search)
         #expect(lookup.isDeferred)
         #expect(lookup.artisanCount == full.data.artisans.count)
         let filters: [((Artisan) -> Bool)?] = [nil, { $0.category == .batik }, { Wilayah.kelurahan(code: $0.kelurahan)?.kecamatanCode == Wilayah.kecamatan[0].code }]
@@ -99,7 +103,7 @@ import Testing
         journal[at] ^= 0x01
         dir.write(dir.name(.journal), journal)
         try compare(dir, queries: 40)
-        let lookup = try Store(path: dir.path, lookup: true)
+        let lookup = try Store(path: dir.path, lookup: .search)
         #expect(lookup.issues.count == 1)
     }
 
@@ -109,7 +113,7 @@ import Testing
         snapshot[1000] ^= 0x01
         dir.write(dir.name(.artisans), snapshot)
         let full = try Store(path: dir.path)
-        let lookup = try Store(path: dir.path, lookup: true)
+        let lookup = try Store(path: dir.path, lookup: .search)
         #expect(!lookup.isDeferred, "the snapshot is no longer the file its index was made from")
         #expect(full.issues.count == 1)
         #expect(lookup.issues.map(\.description) == full.issues.map(\.description))
@@ -129,7 +133,7 @@ import Testing
         // Damage the snapshot line of the first artisan an empty query shows that the
         // journal did not change (the lookup reads that line).
         let full0 = try Store(path: dir.path)
-        let d = try Store(path: dir.path, lookup: true).deferred!
+        let d = try Store(path: dir.path, lookup: .search).deferred!
         let changed = Set(d.replaced.map { EntityID(.artisan, Int(d.ids[$0])) })
         let first = expected(full0, "", nil, limit: 100).0.first { $0.number <= 400 && !changed.contains($0) }!
         let needle = Array("\"id\":\"\(first)\"".utf8)
@@ -141,7 +145,7 @@ import Testing
         let times = [before.st_atim, before.st_mtim]
         #expect(utimensat(AT_FDCWD, dir.file(name), times, 0) == 0)
 
-        let lookup = try Store(path: dir.path, lookup: true)
+        let lookup = try Store(path: dir.path, lookup: .search)
         #expect(lookup.isDeferred)
         let got = try lookup.findArtisans("", limit: 100)
         #expect(!lookup.isDeferred, "the damaged line made it read everything")
@@ -152,9 +156,37 @@ import Testing
         #expect(!got.shown.map(\.id).contains(first))
     }
 
+    /// `kriya show`'s data: each artisan (the journal's version where it changed one), their
+    /// sessions and exhibitions, and the one they were merged into, as a full read has them.
+    @Test func anArtisansPageHasWhatAFullReadHas() throws {
+        let dir = try prepared(600)
+        let full = try Store(path: dir.path)
+        let lookup = try Store(path: dir.path, lookup: .records)
+        #expect(lookup.isDeferred)
+        var rng = SplitMix64(seed: 3)
+        let ids = full.data.artisans.items.map(\.id)
+        let sample = (0..<60).map { _ in ids[Int(rng.next() % UInt64(ids.count))] } + [ids.last!, EntityID(.artisan, 999_999)]
+        for id in sample {
+            let got = try lookup.artisans([id])[id]
+            #expect(got == full.data.artisans[id], "\(id)")
+            guard let a = got else { continue }
+            let data = try lookup.data(with: [id] + (a.mergedInto.map { [$0] } ?? []))
+            #expect(data.sessions(of: id).map(\.id) == full.data.sessions(of: id).map(\.id))
+            #expect(data.exhibitions(of: id).map(\.id) == full.data.exhibitions(of: id).map(\.id))
+        }
+        // Those deleted are gone here too; the one merged leads to the one kept.
+        let deleted = (1...full.data.artisans.maxNumber).map { EntityID(.artisan, $0) }.filter { full.data.artisans[$0] == nil }
+        #expect(deleted.count == 5)
+        #expect(try lookup.artisans(deleted).isEmpty)
+        let merged = try #require(full.data.artisans.items.first { $0.mergedInto != nil })
+        let page = try lookup.data(with: [merged.id, merged.mergedInto!])
+        #expect(page.artisans[merged.mergedInto!] == full.data.artisans[merged.mergedInto!])
+        #expect(lookup.isDeferred)
+    }
+
     @Test func aChangeFromALookupStoreReadsEverythingFirst() throws {
         let dir = try prepared(300)
-        let lookup = try Store(path: dir.path, lookup: true)
+        let lookup = try Store(path: dir.path, lookup: .search)
         #expect(lookup.isDeferred)
         let a = try lookup.apply(.addArtisan(S.artisan(777_777), allowDuplicate: true), context: S.ctx).artisans[0]
         #expect(!lookup.isDeferred)
@@ -177,12 +209,12 @@ import Testing
         let ranks = 72 + 4 * n + 8 * (n + 1) + 4 * (n + 1) + 4 * n + 4 * n
         bytes.replaceSubrange((ranks + 4)..<(ranks + 8), with: bytes[ranks..<(ranks + 4)])
         dir.write(name, bytes)
-        #expect(!(try Store(path: dir.path, lookup: true)).isDeferred)
+        #expect(!(try Store(path: dir.path, lookup: .search)).isDeferred)
         dir.write(name, Array(dir.read(name).prefix(bytes.count - 1)))   // cut short
-        let cut = try Store(path: dir.path, lookup: true)
+        let cut = try Store(path: dir.path, lookup: .search)
         #expect(!cut.isDeferred)
         dir.write(name, Array("not an index".utf8))
-        let foreign = try Store(path: dir.path, lookup: true)
+        let foreign = try Store(path: dir.path, lookup: .search)
         #expect(!foreign.isDeferred)
         #expect(try foreign.findArtisans("sri", limit: 5).count == expected(try Store(path: dir.path), "sri", nil, limit: 5).1)
     }

@@ -16,15 +16,24 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let entity = try global.id(id)
+        let today = SystemInfo.now().today
+        if entity.kind == .artisan {
+            // An artisan's page needs their record, the one they were merged into, and the
+            // sessions and exhibitions: with the index, no other artisan is read.
+            let store = try global.openStore(create: false, lookup: .records)
+            let found = try store.artisans([entity])[entity]
+            let data = try store.data(with: [entity] + (found?.mergedInto.map { [$0] } ?? []))
+            if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
+            guard let a = found else { return try notFound(entity, lang) }
+            if json { return Output.line(try JSONOutput.encode(ArtisanDetailJSON(a, data))) }
+            return Output.lines(DetailView(data: data, lang: lang, today: today, width: Output.width()).artisan(a))
+        }
         let store = try global.openStore(create: false)
         let data = store.data
-        let today = SystemInfo.now().today
         let details = DetailView(data: data, lang: lang, today: today, width: Output.width())
         switch entity.kind {
         case .artisan:
-            guard let a = data.artisans[entity] else { return try notFound(entity, lang) }
-            if json { return Output.line(try JSONOutput.encode(ArtisanDetailJSON(a, data))) }
-            Output.lines(details.artisan(a))
+            return
         case .session:
             guard let s = data.sessions[entity] else { return try notFound(entity, lang) }
             if json { return Output.line(try JSONOutput.encode(SessionJSON(s, data))) }

@@ -103,6 +103,19 @@ final class DeferredArtisans {
         return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: kept.count)
     }
 
+    /// The current versions of `ids`: the journal's (`changed`) where it has one, else the
+    /// snapshot's line; nil when a line does not read as the index says.
+    func records(_ ids: [EntityID], changed: RecordTable<Artisan>) -> [EntityID: Artisan]? {
+        var out: [EntityID: Artisan] = [:]
+        var positions: [Int] = []
+        for id in ids where id.kind == .artisan {
+            if let a = changed[id] { out[id] = a } else if let p = position(of: id), !replaced.contains(p) { positions.append(p) }
+        }
+        guard let read = decode(positions) else { return nil }
+        for a in read.values { out[a.id] = a }
+        return out
+    }
+
     /// The records at `positions`, nil when one does not read as the index says.
     private func decode(_ positions: [Int]) -> [Int: Artisan]? {
         var out: [Int: Artisan] = [:]

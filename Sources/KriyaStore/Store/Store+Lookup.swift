@@ -7,14 +7,23 @@ import KriyaCore
 
 /// Looking artisans up without reading them all (issue 18). Each compaction writes an index
 /// of the new artisans' snapshot beside it (`ArtisanIndexFile`); a store opened with
-/// `lookup: true` reads that index, the journal and the council's (small) snapshots, and
-/// decodes only the lines a result shows; sessions and exhibitions are not read. Every answer is the one a full read gives; whenever the
+/// `lookup:` reads that index, the journal and the council's (small) snapshots (and with
+/// `.records` sessions and exhibitions), and decodes only the artisans' lines it needs. Every answer is the one a full read gives; whenever the
 /// index is missing or does not describe the snapshot as it is, the store is read in full.
 extension Store {
+    /// What a store opened for a lookup reads besides the artisans' index, the journal and
+    /// the council's (small) snapshots.
+    public enum LookupScope: Sendable {
+        /// Nothing more (`kriya find`, the console's first page).
+        case search
+        /// Sessions and exhibitions too (`kriya show`: an artisan's history).
+        case records
+    }
+
     /// True while the artisans' snapshot is searched through its index (opened for a
     /// lookup, nothing changed since): `data.artisans` then holds only the artisans the
-    /// journal changed, and sessions and exhibitions only the journal's versions of those it
-    /// changed. `loadEverything()` reads the rest.
+    /// journal changed (and with `.search`, sessions and exhibitions only the journal's
+    /// versions of those it changed). `loadEverything()` reads the rest.
     public var isDeferred: Bool { deferred != nil }
 
     /// How many artisans there are.
@@ -40,17 +49,38 @@ extension Store {
         return ArtisanMatches(shown: matches.prefix(max(0, limit)).map { items[$0] }, count: matches.count)
     }
 
+    /// The current version of each of `ids` that exists (read from the snapshot's lines when
+    /// opened for a lookup).
+    public func artisans(_ ids: [EntityID]) throws(StoreError) -> [EntityID: Artisan] {
+        if let d = deferred {
+            if let found = d.records(ids, changed: data.artisans) { return found }
+            try load()   // the snapshot is not what its index says: read it all
+        }
+        var out: [EntityID: Artisan] = [:]
+        for id in ids { out[id] = data.artisans[id] }
+        return out
+    }
+
+    /// `data` with the artisans `ids` in it, for views of a few records (`kriya show`).
+    public func data(with ids: [EntityID]) throws(StoreError) -> Dataset {
+        guard deferred != nil else { return data }
+        var out = data
+        for a in try artisans(ids).values where out.artisans[a.id] == nil { out.artisans.merge(a) }
+        return out
+    }
+
     /// Opens the generation in force with the artisans' snapshot deferred; false (nothing
     /// changed) when there is no usable index, or anything else goes wrong: the full read
     /// that follows reports it as usual.
-    func loadDeferred() -> Bool {
+    func loadDeferred(_ scope: LookupScope) -> Bool {
         guard let (opened, held) = try? withReadLock({ (held: Bool) throws(StoreError) -> (OpenedFiles, Bool) in (try openFiles(), held) }) else { return false }
         var keep: Int32 = -1
         defer { for s in opened.snapshots where s.fd != keep { io.close(s.fd) } }
         let g = opened.manifest.generation
         guard let snapshot = opened.snapshots.first(where: { $0.kind == .artisans }),
               let lazy = artisanIndex(generation: g, snapshot: snapshot.fd),
-              let (fresh, found) = try? readSnapshots(opened, of: [.terms, .members, .partners]) else { return false }
+              let (fresh, found) = try? readSnapshots(opened, of: scope == .records ? [.sessions, .exhibitions, .terms, .members, .partners]
+                                                                                    : [.terms, .members, .partners]) else { return false }
         keep = snapshot.fd
         closeDeferred()
         data = fresh

@@ -69,11 +69,11 @@ public final class Store {
     /// Opens (and with `create`, makes) the store in `path`.
     /// - Parameter trackOrigins: remember each record's file and line (for `check`).
     /// - Parameter identity: who decides the role; nil (always, but in tests) is the real Unix user.
-    /// - Parameter lookup: only to look artisans up (`findArtisans`) and the council's records:
-    ///   the artisans', sessions' and exhibitions' snapshots are not read when the artisans'
-    ///   index is there (see `isDeferred`); the first change reads them all.
+    /// - Parameter lookup: only to look records up (`findArtisans`, `artisans(_:)`): the
+    ///   artisans' snapshot is not read when its index is there (see `isDeferred`); the first
+    ///   change reads everything.
     public init(path: String, create: Bool = true, io: FileIO = PosixFileIO(), user: String? = nil,
-                trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: Bool = false) throws(StoreError) {
+                trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: LookupScope? = nil) throws(StoreError) {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         self.io = io
         self.user = user ?? SystemInfo.userName()
@@ -101,7 +101,7 @@ public final class Store {
         // `check` (trackOrigins) changes nothing: it reads a format-1 folder as it is.
         let versionOne = try openGeneration(create: create, convert: !trackOrigins)
         if create { cleanStaleFiles() }
-        if lookup && !versionOne && !trackOrigins && loadDeferred() { return }
+        if let lookup, !versionOne && !trackOrigins && loadDeferred(lookup) { return }
         try load(versionOne: versionOne)
     }
 

@@ -10,21 +10,28 @@ extension SearchIndex {
         public var primaryLengths: [Int32]
         public var nameRank: [Int32]
         public var byteCounts: [Int]
+        /// Each record's place and category tag; each tag's key and folded words.
+        public var tags: [UInt32]
+        public var tagKeys: [String]
+        public var tagText: [[UInt8]]
 
         public init(blob: [UInt8], starts: [Int32], nameLengths: [Int32], primaryLengths: [Int32],
-                    nameRank: [Int32], byteCounts: [Int]) {
+                    nameRank: [Int32], byteCounts: [Int], tags: [UInt32], tagKeys: [String], tagText: [[UInt8]]) {
             self.blob = blob
             self.starts = starts
             self.nameLengths = nameLengths
             self.primaryLengths = primaryLengths
             self.nameRank = nameRank
             self.byteCounts = byteCounts
+            self.tags = tags
+            self.tagKeys = tagKeys
+            self.tagText = tagText
         }
     }
 
     public var parts: Parts {
         Parts(blob: blob, starts: starts, nameLengths: nameLengths, primaryLengths: primaryLengths,
-              nameRank: nameRank, byteCounts: byteCounts)
+              nameRank: nameRank, byteCounts: byteCounts, tags: tags, tagKeys: tagKeys, tagText: tagText)
     }
 
     /// An index made of `parts`, nil when they do not hold together (a damaged or planted
@@ -32,7 +39,9 @@ extension SearchIndex {
     public init?(parts p: Parts) {
         let n = p.nameLengths.count
         guard p.starts.count == n + 1, p.primaryLengths.count == n, p.nameRank.count == n,
-              p.byteCounts.count == 256, p.starts.first == 0, Int(p.starts[n]) == p.blob.count else { return nil }
+              p.byteCounts.count == 256, p.starts.first == 0, Int(p.starts[n]) == p.blob.count,
+              p.tags.count == 2 * n, p.tagKeys.count == p.tagText.count, Set(p.tagKeys).count == p.tagKeys.count,
+              p.tags.allSatisfy({ Int($0) < p.tagText.count }) else { return nil }
         var byRank = [Int32](repeating: -1, count: n)
         for i in 0..<n {
             let length = p.starts[i + 1] - p.starts[i]
@@ -50,6 +59,10 @@ extension SearchIndex {
         nameRank = p.nameRank
         self.byRank = byRank
         byteCounts = p.byteCounts
+        tags = p.tags
+        tagKeys = p.tagKeys
+        tagText = p.tagText
+        tagIndex = Dictionary(uniqueKeysWithValues: p.tagKeys.enumerated().map { ($1, UInt32($0)) })
     }
 
     /// A record matching a query, and how well (0 best; `search` orders by score, then name).

@@ -21,6 +21,15 @@ public struct SearchIndex: Sendable {
     var byRank: [Int32] = []
     /// How often each byte occurs, to look for a word's rarest byte first.
     var byteCounts = [Int](repeating: 0, count: 256)
+    /// Words many records share, folded once: a kelurahan's (its name, spaceless form,
+    /// variants and kecamatan) and a category's (Indonesian and English labels). Each record
+    /// names two, its place and its category (`tags[2r]`, `tags[2r + 1]`), instead of
+    /// holding their words in `blob`: that was 40% of the text (issue 18).
+    var tags: [UInt32] = []
+    var tagText: [[UInt8]] = []
+    /// The key of each tag (`k:` + kelurahan code, `c:` + category), to find it again.
+    var tagKeys: [String] = []
+    var tagIndex: [String: UInt32] = [:]
 
     public var count: Int { nameLengths.count }
 
@@ -55,6 +64,9 @@ public struct SearchIndex: Sendable {
             starts.append(contentsOf: piece.ends.map { $0 + offset })
             nameLengths.append(contentsOf: piece.nameLengths)
             primaryLengths.append(contentsOf: piece.primaryLengths)
+            // The piece's own tag numbers, as this index numbers them.
+            let global = piece.tagKeys.indices.map { tag(piece.tagKeys[$0], piece.tagText[$0]) }
+            tags.append(contentsOf: piece.tags.map { global[Int($0)] })
         }
         nameRank = rankByName()
         byRank = [Int32](repeating: 0, count: count)
@@ -69,37 +81,52 @@ public struct SearchIndex: Sendable {
             && a.category == b.category && a.phone == b.phone && a.products.map(\.name) == b.products.map(\.name)
     }
 
+    /// The number of the tag `key`, added with its words when new.
+    private mutating func tag(_ key: String, _ text: [UInt8]) -> UInt32 {
+        if let known = tagIndex[key] { return known }
+        let n = UInt32(tagText.count)
+        tagIndex[key] = n
+        tagKeys.append(key)
+        tagText.append(text)
+        return n
+    }
+
     /// Some artisans' folded text, with where each record ends (relative to this piece).
     private struct Folded {
         var blob: [UInt8] = []
         var ends: [Int32] = []
         var nameLengths: [Int32] = []
         var primaryLengths: [Int32] = []
+        /// Two per record (place, category), numbered in this piece's `tagKeys`.
+        var tags: [UInt32] = []
+        var tagKeys: [String] = []
+        var tagText: [[UInt8]] = []
+        private var tagIndex: [String: UInt32] = [:]
+
+        private mutating func tag(_ key: String, _ words: () -> [UInt8]) -> UInt32 {
+            if let known = tagIndex[key] { return known }
+            let n = UInt32(tagKeys.count)
+            tagIndex[key] = n
+            tagKeys.append(key)
+            tagText.append(words())
+            return n
+        }
 
         mutating func fold(_ artisans: ArraySlice<Artisan>) {
             blob.reserveCapacity(artisans.count * 160)
             ends.reserveCapacity(artisans.count)
             nameLengths.reserveCapacity(artisans.count)
             primaryLengths.reserveCapacity(artisans.count)
-            // Place and category words are the same for many people: fold them once.
-            var places: [String: [UInt8]] = [:]
-            let categories = Dictionary(uniqueKeysWithValues: CraftCategory.allCases.map { c in
-                (c, SearchIndex.fields([c.label(.id), c.label(.en)]))
-            })
+            tags.reserveCapacity(2 * artisans.count)
             for a in artisans {
                 let start = blob.count
                 Fold.append(a.name, to: &blob)
                 nameLengths.append(Int32(blob.count - start))
                 field(a.business)
                 if let brand = a.brand { field(brand) }
-                if let cached = places[a.kelurahan] {
-                    blob.append(contentsOf: cached)
-                } else {
-                    let words = SearchIndex.placeWords(a.kelurahan)
-                    places[a.kelurahan] = words
-                    blob.append(contentsOf: words)
-                }
-                blob.append(contentsOf: categories[a.category]!)
+                // Place and category words are the same for many people: folded once, as tags.
+                tags.append(tag("k:" + a.kelurahan) { SearchIndex.placeWords(a.kelurahan) })
+                tags.append(tag("c:" + a.category.rawValue) { SearchIndex.fields([a.category.label(.id), a.category.label(.en)]) })
                 phoneDigits(a.phone)
                 primaryLengths.append(Int32(blob.count - start))
                 for p in a.products { field(p.name) }
@@ -214,6 +241,10 @@ public struct SearchIndex: Sendable {
         if words.isEmpty { return nil }
         let first = SearchIndex.terms(query).first!
         let anchors = words.map(anchor)
+        // For each word, the tags (places, categories) whose words hold it.
+        let tagHits: [[Bool]] = words.map { w in tagText.map { t in t.withUnsafeBufferPointer { $0.baseAddress.map { SearchIndex.contains($0, t.count, w) } ?? false } } }
+        let anyTag = tagHits.map { $0.contains(true) }
+        let tagged = { (r: Int, k: Int) -> Bool in anyTag[k] && (tagHits[k][Int(tags[2 * r])] || tagHits[k][Int(tags[2 * r + 1])]) }
         // Hits go into one bitmap per score, indexed by name rank: reading the bitmaps in
         // order gives the result sorted without comparing anything.
         let wordsPerMap = (count + 63) / 64
@@ -221,32 +252,36 @@ public struct SearchIndex: Sendable {
         var hits = 0
         blob.withUnsafeBufferPointer { buf in
             let base = buf.baseAddress!
-            let check = { (r: Int) in
+            let holds = { (r: Int, k: Int) -> Bool in
+                if tagged(r, k) { return true }
                 let s = Int(starts[r]), e = Int(starts[r + 1])
-                for (w, a) in zip(words.dropFirst(), anchors.dropFirst())
-                where w.withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: a) }) == nil { return }
+                return words[k].withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: anchors[k]) }) != nil
+            }
+            let check = { (r: Int) in
+                for k in words.indices.dropFirst() where !holds(r, k) { return }
                 let rank = Int(nameRank[r])
-                maps[score(r, first, words, base) * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
+                maps[score(r, first, words, base) { tagged(r, $0) } * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
                 hits += 1
             }
             if let within {
-                for r in within where r < count {
-                    let s = Int(starts[r]), e = Int(starts[r + 1])
-                    if words[0].withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: anchors[0]) }) != nil { check(r) }
-                }
-            } else {
-                // Scan the whole blob for the longest word; check the others in each hit record.
-                // Hits come in order, so the record holding one is found by walking forward.
-                var offset = 0
-                var r = 0
-                let total = buf.count
-                words[0].withUnsafeBufferPointer { longest in
-                    while offset < total, let found = ByteSearch.find(base + offset, total - offset, longest, anchor: anchors[0]) {
-                        let at = offset + found
-                        while Int(starts[r + 1]) <= at { r += 1 }
-                        check(r)
-                        offset = Int(starts[r + 1])
-                    }
+                for r in within where r < count && holds(r, 0) { check(r) }
+                return
+            }
+            // Records whose place or category holds the longest word, then a scan of the
+            // whole text for it (records already taken skipped); the others are checked in
+            // each. Hits come in order, so the record holding one is found by walking forward.
+            if anyTag[0] {
+                for r in 0..<count where tagged(r, 0) { check(r) }
+            }
+            var offset = 0
+            var r = 0
+            let total = buf.count
+            words[0].withUnsafeBufferPointer { longest in
+                while offset < total, let found = ByteSearch.find(base + offset, total - offset, longest, anchor: anchors[0]) {
+                    let at = offset + found
+                    while Int(starts[r + 1]) <= at { r += 1 }
+                    if !tagged(r, 0) { check(r) }
+                    offset = Int(starts[r + 1])
                 }
             }
         }
@@ -256,7 +291,8 @@ public struct SearchIndex: Sendable {
     /// 0: the name starts with the first word and a word of it starts with each other one; 1: the name starts with the
     /// first word; 2: a word of the name does; 3: the name holds it; 4: every word is in the
     /// main fields (not only in a product); 5: the rest.
-    private func score(_ r: Int, _ word: [UInt8], _ words: [[UInt8]], _ base: UnsafePointer<UInt8>) -> Int {
+    /// `tagged(k)`: the record's place or category holds `words[k]` (they are main fields).
+    private func score(_ r: Int, _ word: [UInt8], _ words: [[UInt8]], _ base: UnsafePointer<UInt8>, tagged: (Int) -> Bool) -> Int {
         let s = base + Int(starts[r])
         let n = Int(nameLengths[r])
         if word.count <= n {
@@ -270,7 +306,7 @@ public struct SearchIndex: Sendable {
             }
         }
         let primary = Int(primaryLengths[r])
-        return words.allSatisfy { SearchIndex.contains(s, primary, $0) } ? 4 : 5
+        return words.indices.allSatisfy { tagged($0) || SearchIndex.contains(s, primary, words[$0]) } ? 4 : 5
     }
 
     /// A word of the first `n` bytes (after the start, a space or a hyphen) begins with `word`.

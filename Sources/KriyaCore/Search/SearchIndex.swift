@@ -271,7 +271,10 @@ public struct SearchIndex: Sendable {
             // whole text for it (records already taken skipped); the others are checked in
             // each. Hits come in order, so the record holding one is found by walking forward.
             if anyTag[0] {
-                for r in 0..<count where tagged(r, 0) { check(r) }
+                let hit = tagHits[0]
+                tags.withUnsafeBufferPointer { t in
+                    for r in 0..<count where hit[Int(t[2 * r])] || hit[Int(t[2 * r + 1])] { check(r) }
+                }
             }
             var offset = 0
             var r = 0

@@ -40,6 +40,34 @@ import TextUI
         #expect(grid.lines[21].trimmingCharacters(in: .whitespaces).isEmpty)
     }
 
+    /// The index file's search index serves the console when the journal changed no artisan
+    /// (it finds what one made from the records finds); after a rename it is made again.
+    @Test func theIndexFileServesTheConsoleWhenNothingChangedSince() throws {
+        let dir = NSTemporaryDirectory() + "kriya-loading-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try Store(path: dir)
+        try writer.replaceAll(with: DemoData.make(artisans: 1500, today: Self.today), reason: "test")
+        // A session changed since: the artisans are still the snapshot's.
+        let s = writer.data.sessions.items[0]
+        try writer.apply(.updateSession(s, baseRev: s.rev), context: Self.ctx)
+
+        let store = try Store(path: dir, lookup: .search)
+        try store.loadEverything()
+        let index = try #require(store.takeSearchIndex())
+        #expect(store.takeSearchIndex() == nil, "handed over once")
+        let made = SearchIndex(store.data.artisans.items)
+        for q in ["", "sri", "batik lowokwaru", "keramik", "0812-0000-01", "dinoyo ukir", "zzz"] {
+            #expect(index.search(q) == made.search(q), "\(q)")
+        }
+
+        var a = writer.data.artisans.items[7]
+        a.name = "Zaenal Baru"
+        try writer.apply(.updateArtisan(a, baseRev: a.rev), context: Self.ctx)
+        let after = try Store(path: dir, lookup: .search)
+        try after.loadEverything()
+        #expect(after.takeSearchIndex() == nil, "the journal renamed an artisan")
+    }
+
     @Test func afterLoadingTheStoreIsWholeAndTypedKeysRunFirst() throws {
         let (dir, _) = try prepared()
         defer { try? FileManager.default.removeItem(atPath: dir) }

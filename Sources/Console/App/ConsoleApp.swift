@@ -32,7 +32,8 @@ public final class ConsoleApp {
         self.printFolder = printFolder
         self.store = store
         self.device = device
-        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user)
+        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user,
+                             index: store.takeSearchIndex())
         state.shared.certificatePattern = certificatePattern
         state.shared.role = store.access.role
         state.shared.allowSuspend = allowSuspend

@@ -15,8 +15,9 @@ public struct ConsoleState {
     public internal(set) var stack: [any Screen] = []
     public var quit = false
 
-    public init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String) {
-        shared = Shared(data: data, lang: lang, today: today, dataPath: dataPath, user: user)
+    /// - Parameter index: the artisans' search index when it is already made (`Store.takeSearchIndex`).
+    public init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String, index: SearchIndex? = nil) {
+        shared = Shared(data: data, lang: lang, today: today, dataPath: dataPath, user: user, index: index)
         browse = BrowseScreen(shared)
     }
 

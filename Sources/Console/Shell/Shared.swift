@@ -42,13 +42,13 @@ public struct Shared {
     /// How many of this user's changes `u` can undo, newest last.
     static let undoDepth = 50
 
-    init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String) {
+    init(data: Dataset, lang: Lang, today: CivilDate, dataPath: String, user: String, index: SearchIndex? = nil) {
         self.data = data
         self.lang = lang
         self.today = today
         self.dataPath = dataPath
         self.user = user
-        index = SearchIndex(data.artisans.items)
+        self.index = index.flatMap { $0.count == data.artisans.count ? $0 : nil } ?? SearchIndex(data.artisans.items)
     }
 
     func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String { L10n.text(key, lang, arguments: args) }

@@ -51,6 +51,11 @@ final class DeferredArtisans {
 
     func count(changed: Int) -> Int { ids.count - replaced.count + changed }
 
+    /// Whether `items` are exactly the snapshot's records, in its order (so `index` is theirs).
+    func describes(_ items: [Artisan]) -> Bool {
+        items.count == ids.count && zip(items, ids).allSatisfy { $0.id.number == Int($1) }
+    }
+
     /// A hit of the snapshot (`position`) or of the records the journal changed (`changed`).
     private struct Entry {
         var score: Int

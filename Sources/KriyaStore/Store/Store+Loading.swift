@@ -31,7 +31,10 @@ extension Store {
         if origins != nil { origins = [:] }
         let (fresh, found) = try readSnapshots(opened, of: Set(DataFile.snapshots))
         data = fresh
+        let wasDeferred = deferred
+        searchIndexFromFile = nil
         closeDeferred()
+        journalArtisanChanges = 0
         issues = found
         generation = opened.manifest.generation
         formatOnDisk = opened.manifest.version
@@ -41,6 +44,10 @@ extension Store {
         journalInode = opened.journalInode
         loadedJournalName = opened.journalName
         try replayJournal(opened.journal, from: 0, locked: haveLock)
+        // Read in full after a lookup open: the index already made fits, if nothing differs.
+        if let wasDeferred, journalArtisanChanges == 0, wasDeferred.describes(data.artisans.items) {
+            searchIndexFromFile = wasDeferred.index
+        }
     }
 
     /// The records of the opened snapshots of `kinds` (a lookup reads the council's only)
@@ -95,7 +102,7 @@ extension Store {
                     // Whole but for its newline: use it, but read it again once it is finished.
                     if number > 1, SealedLine.verify(line) == nil, let change = try? JournalFormat.read(line) {
                         data.commit(change)
-                        deferred?.touch(change)
+                        noteArtisans(change)
                         return
                     }
                     // A save in progress (we hold no lock) or one that never finished.
@@ -132,7 +139,7 @@ extension Store {
                 do {
                     let change = try JournalFormat.read(line)
                     data.commit(change)
-                    deferred?.touch(change)
+                    noteArtisans(change)
                     if origins != nil {
                         for id in change.artisans.map(\.id) + change.sessions.map(\.id) + change.exhibitions.map(\.id)
                             + change.terms.map(\.id) + change.members.map(\.id) + change.partners.map(\.id) {
@@ -144,6 +151,13 @@ extension Store {
                 }
             }
         }
+    }
+
+    /// A journal line read: which artisans it changed (for a lookup store, and for whether the
+    /// index file still fits what a full read found).
+    private func noteArtisans(_ change: Change) {
+        deferred?.touch(change)
+        if !change.artisans.isEmpty || change.deleted.contains(where: { $0.kind == .artisan }) { journalArtisanChanges += 1 }
     }
 
     /// Brings `data` up to date with the files: new journal lines, or a full reload when a

@@ -29,6 +29,15 @@ extension Store {
     /// How many artisans there are.
     public var artisanCount: Int { deferred?.count(changed: data.artisans.count) ?? data.artisans.count }
 
+    /// The search index of the artisans as read, when the full read that followed a lookup
+    /// open found them exactly as the index file describes them (nil otherwise): the console
+    /// takes it instead of folding every record again. Handed over once (the store keeps no
+    /// reference, so the console's later changes to it copy nothing).
+    public func takeSearchIndex() -> SearchIndex? {
+        defer { searchIndexFromFile = nil }
+        return searchIndexFromFile
+    }
+
     /// Reads every record, when the store was opened for a lookup.
     public func loadEverything() throws(StoreError) {
         if deferred != nil { try load() }

@@ -31,7 +31,9 @@ extension Store {
         if origins != nil { origins = [:] }
         let (fresh, found) = try readSnapshots(opened, of: Set(DataFile.snapshots))
         data = fresh
-        let wasDeferred = deferred
+        // A lookup store's index, while it is of the generation now read (a compaction since
+        // may have folded changed artisans into a new snapshot).
+        let wasDeferred = opened.manifest.generation == generation ? deferred : nil
         searchIndexFromFile = nil
         closeDeferred()
         journalArtisanChanges = 0

@@ -8,8 +8,9 @@ import KriyaCore
 /// Looking artisans up without reading them all (issue 18). Each compaction writes an index
 /// of the new artisans' snapshot beside it (`ArtisanIndexFile`); a store opened with
 /// `lookup:` reads that index, the journal and the council's (small) snapshots (and with
-/// `.records` sessions and exhibitions), and decodes only the artisans' lines it needs. Every answer is the one a full read gives; whenever the
-/// index is missing or does not describe the snapshot as it is, the store is read in full.
+/// `.records` sessions and exhibitions), and decodes only the artisans' lines it needs.
+/// Every answer is the one a full read gives; whenever the index is missing or does not
+/// describe the snapshot as it is, the store is read in full.
 extension Store {
     /// What a store opened for a lookup reads besides the artisans' index, the journal and
     /// the council's (small) snapshots.

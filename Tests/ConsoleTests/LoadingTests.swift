@@ -33,7 +33,7 @@ import TextUI
                                       dataPath: dir, width: 80, height: 24)
         let text = grid.lines.joined(separator: "\n")
         #expect(grid.lines[5].contains("\(renamed)  Aaaa Baru"), "the journal's version, first by name")
-        #expect(text.contains("Memuat 2000 pengrajin (2 dtk)"))
+        #expect(text.contains("Memuat 2000 pelaku IKM (2 detik)"))
         #expect(text.contains("Halaman pertama, menurut nama"))
         // The rows fill the screen above the status lines and no further.
         #expect(grid.lines[20].hasPrefix(" A-"))

@@ -24,7 +24,7 @@ import Testing
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let screen = t.screen
-            if screen.contains("Memuat 20000 pengrajin") && screen.contains("\(a.id)  Aaaa Pertama") { sawFirstPage = true }
+            if screen.contains("Memuat 20000 pelaku IKM") && screen.contains("\(a.id)  Aaaa Pertama") { sawFirstPage = true }
             if screen.contains("1 Pelaku IKM") { break }
             usleep(20_000)
         }

@@ -354,7 +354,7 @@ enum UIStringsID {
         .uiTermCurrentMark: " (berjalan)",
         .uiNeedsRole: "{0}: memerlukan peran {1}; Anda berperan {2} di sini (daftar peran: kriya access)",
         .uiSuspendOff: "Ctrl-Z tidak aktif (kriya adalah login akun ini); F10 untuk keluar",
-        .uiLoading: "Memuat {0} pengrajin ({1} dtk)… Tombol yang diketik sekarang disimpan dan dijalankan setelah selesai.",
+        .uiLoading: "Memuat {0} pelaku IKM ({1} detik)… Tombol yang ditekan sekarang disimpan dan dijalankan setelah selesai.",
         .uiLoadingFirstPage: "Halaman pertama, menurut nama:",
     ]
 }

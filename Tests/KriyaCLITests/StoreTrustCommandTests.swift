@@ -46,6 +46,21 @@ import Testing
         #expect(find.status == 0, "\(find.stderr)")
     }
 
+    /// `kriya check`'s notes are said in the user's language, as its problems and warnings are:
+    /// an Indonesian screen got English about the lookup index and set-aside lines.
+    @Test func checkNotesAreInTheUsersLanguage() throws {
+        #expect(try Kriya.run(["demo", "--data", data.path, "--artisans", "20"]).status == 0)
+        let store = try Store(path: data.path)
+        let index = data.path + "/" + ArtisanIndexFile.name(store.generation)
+        try FileManager.default.removeItem(atPath: index)
+        FileManager.default.createFile(atPath: data.path + "/journal.jsonl.rejected", contents: Data("{}\n{}\n".utf8))
+        let check = try Kriya.run(["check", "--data", data.path, "--lang", "id"])
+        #expect(check.stdout.contains("kriya compact"), "\(check.stdout)")
+        #expect(check.stdout.contains("pelaku IKM"), "\(check.stdout)")
+        #expect(check.stdout.contains("2 baris rusak"), "\(check.stdout)")
+        #expect(!check.stdout.contains("is missing or out of date") && !check.stdout.contains("set aside earlier"), "\(check.stdout)")
+    }
+
     /// Finding 9: files written for a person hold names, phones and NIKs: 0600 whatever the
     /// umask (these tests run with the usual 022, which gave 0644 before).
     @Test func filesWrittenForAPersonAreTheirsAlone() throws {

@@ -37,7 +37,7 @@ import Testing
         #expect(rejected.contains("Usaha 2"))
         let after = try Store.check(path: dir.path)
         #expect(after.isSound)
-        #expect(after.notes.contains { $0.contains("journal.jsonl.rejected holds 1 damaged line") })
+        #expect(after.notes.contains { $0.message(.en).contains("journal.jsonl.rejected holds 1 damaged line") })
         // A new artisan gets a fresh id, not the damaged line's.
         #expect(try Store(path: dir.path).apply(.addArtisan(S.artisan(9)), context: S.ctx).targets == [EntityID(.artisan, 6)])
     }

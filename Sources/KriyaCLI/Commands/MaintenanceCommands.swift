@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             Output.error(L10n.text(.cStoreOpenFailed, lang, global.dataDirectory, "\(error)"))
             throw ExitCode(EX_IOERR)
         }
-        for note in report.notes { Output.line(TerminalSafe.text(note)) }
+        for note in report.notes { Output.line(TerminalSafe.text(note.message(lang))) }
         for warning in report.warnings { Output.line(TerminalSafe.text(warning.message(lang))) }
         if !report.likelyDuplicates.isEmpty {
             Output.line(L10n.text(.cDuplicatesHeader, lang, report.likelyDuplicates.count))

@@ -321,6 +321,8 @@ enum StringsEN {
         .acFolderGroup: "the folder's group, no access.toml",
         .acUnusable: "access.toml cannot be used: {0}",
         .acAnyoneElse: "anyone else who can open the folder",
+        .chkSetAside: "{0} holds {1} damaged {1|line|lines} set aside earlier; the rest of the data is unaffected.",
+        .chkNoLookupIndex: "{0} is missing or out of date: kriya find reads every artisan until the next compaction writes it (kriya compact).",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -321,6 +321,8 @@ enum StringsID {
         .acFolderGroup: "grup folder, tanpa access.toml",
         .acUnusable: "access.toml tidak dapat dipakai: {0}",
         .acAnyoneElse: "siapa pun lainnya yang dapat membuka folder",
+        .chkSetAside: "{0} menyimpan {1} baris rusak yang dulu disisihkan; data lainnya tidak terpengaruh.",
+        .chkNoLookupIndex: "{0} tidak ada atau sudah usang: kriya find membaca semua pelaku IKM sampai pemadatan berikutnya menulisnya lagi (kriya compact).",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -66,4 +66,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case drProgram, drNoFolder, drOpen, drShared, drGroupCannot, drNobody, drMembers, drPersonal, drSpaceLow, drSpace, drData, drNoAccess, drAccess, drAccessBad, drAccessUntrusted, drDamaged, drCannotOpen, drBackup, drBackupOld, drNoBackup, drLocale, drLocaleNot, drNoTerminal, drTerminal, drTmux
     case cDeleted
     case acOwner, acUserEntry, acGroupEntry, acFolderGroup, acUnusable, acAnyoneElse
+    case chkSetAside, chkNoLookupIndex
 }

@@ -4,8 +4,8 @@ import KriyaCore
 /// that do not exist. Each problem names the file and line.
 public struct CheckReport: Sendable {
     public var problems: [String] = []
-    /// Not problems, but worth knowing (lines set aside earlier, warnings).
-    public var notes: [String] = []
+    /// Not problems, but worth knowing (lines set aside earlier, no lookup index).
+    public var notes: [CheckNote] = []
     /// Said in the user's language by whoever shows the report.
     public var warnings: [StoreWarning] = []
     public var artisans = 0
@@ -19,6 +19,21 @@ public struct CheckReport: Sendable {
     /// look at, not damage: the store itself is sound).
     public var likelyDuplicates: [(field: String, ids: [EntityID])] = []
     public var isSound: Bool { problems.isEmpty }
+}
+
+/// Something `kriya check` found that is no problem but worth knowing, said in the user's language.
+public enum CheckNote: Equatable, Sendable {
+    /// Damaged lines put aside at an earlier compaction, in `file`.
+    case setAside(file: String, lines: Int)
+    /// The current generation has no usable artisans' index: lookups read everything.
+    case noLookupIndex(file: String)
+
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .setAside(let file, let lines): return L10n.text(.chkSetAside, lang, file, lines)
+        case .noLookupIndex(let file): return L10n.text(.chkNoLookupIndex, lang, file)
+        }
+    }
 }
 
 extension Store {
@@ -69,10 +84,10 @@ extension Store {
         report.problems += councilProblems(data, origin)
         for name in io.listDirectory(path) where name.hasSuffix(".rejected") {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
-            report.notes.append("\(name) holds \(lines) damaged line(s) set aside earlier; the rest of the data is unaffected.")
+            report.notes.append(.setAside(file: name, lines: lines))
         }
         if store.formatOnDisk >= 3 && !store.artisanIndexUsable {
-            report.notes.append("\(ArtisanIndexFile.name(store.generation)) is missing or out of date: `kriya find` reads every artisan until the next compaction writes it (kriya compact).")
+            report.notes.append(.noLookupIndex(file: ArtisanIndexFile.name(store.generation)))
         }
         report.warnings = store.warnings
         return report

@@ -13,7 +13,7 @@ public enum LoadingView {
         var grid = Grid(width: width, height: height)
         guard width >= 20, height >= 6 else { return grid }
         grid.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .title)
-        grid.put(" Kriya · Dekranasda Kota Malang · " + TerminalSafe.text(dataPath) + " · " + user, x: 0, y: 0, role: .title)
+        grid.put(ConsoleState.titlePrefix + TerminalSafe.text(dataPath) + " · " + user, x: 0, y: 0, role: .title)
         let status = UIText.text(.uiLoading, lang, total, seconds)
         let lines = Wrap.lines(status, width: width - 2).prefix(2)
         for (i, line) in lines.enumerated() { grid.put(" " + line, x: 0, y: height - lines.count + i, role: .warning) }

@@ -23,11 +23,7 @@ struct BoardCommand: ParsableCommand {
         let today = SystemInfo.now().today
         let chosen = try CouncilOptions.term(term, in: data, today: today, lang: lang)
         let board = data.board(of: chosen.id)
-        if json {
-            return Output.line(try JSONOutput.encode(BoardJSON(term: chosen, members: board.map { m in
-                BoardJSON.Seat(member: m, serving: m.serves(on: today, in: chosen), taught: data.sessionsTaught(by: m.id).count)
-            })))
-        }
+        if json { return Output.line(try JSONOutput.encode(BoardJSON(term: chosen, in: data, today: today))) }
         let details = DetailView(data: data, lang: lang, today: today, width: Output.width())
         let current = data.currentTerm(on: today)?.id == chosen.id
         var heading = L10n.text(.cBoardHeader, lang, chosen.name, chosen.start.short(lang), chosen.end.short(lang))
@@ -83,6 +79,14 @@ struct BoardJSON: Encodable {
     }
     let term: Term
     let members: [Seat]
+
+    /// The board of `term` as `kriya board --json` and `kriya show T-… --json` give it.
+    init(term: Term, in data: Dataset, today: CivilDate) {
+        self.term = term
+        members = data.board(of: term.id).map { m in
+            Seat(member: m, serving: m.serves(on: today, in: term), taught: data.sessionsTaught(by: m.id).count)
+        }
+    }
 }
 
 struct PartnerJSON: Encodable {

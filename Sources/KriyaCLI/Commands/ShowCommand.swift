@@ -44,9 +44,7 @@ struct ShowCommand: ParsableCommand {
             Output.lines(details.exhibition(e))
         case .term:
             guard let t = data.terms[entity] else { return try notFound(entity, lang) }
-            if json { return Output.line(try JSONOutput.encode(BoardJSON(term: t, members: data.board(of: t.id).map {
-                BoardJSON.Seat(member: $0, serving: $0.serves(on: today, in: t), taught: data.sessionsTaught(by: $0.id).count)
-            }))) }
+            if json { return Output.line(try JSONOutput.encode(BoardJSON(term: t, in: data, today: today))) }
             Output.lines(details.term(t))
         case .member:
             guard let m = data.members[entity] else { return try notFound(entity, lang) }

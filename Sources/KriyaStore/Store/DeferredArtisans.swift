@@ -91,21 +91,20 @@ final class DeferredArtisans {
                 j += 1
             }
         }
-        guard let keep else {
-            let shown = merged.prefix(max(0, limit))
+        // The first `limit` of `entries`, read, and how many there are.
+        func page(_ entries: [Entry]) -> ArtisanMatches? {
+            let shown = entries.prefix(max(0, limit))
             guard let read = decode(shown.compactMap(\.position)) else { return nil }
-            return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: merged.count)
+            return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: entries.count)
         }
+        guard let keep else { return page(merged) }
         // A filter needs each hit's record: read them in file order, keep what passes.
         var passes = Set<Int>()
         let ok = forEachLine(merged.compactMap(\.position).sorted()) { position, artisan in
             if keep(artisan) { passes.insert(position) }
         }
         guard ok else { return nil }
-        let kept = merged.filter { e in e.position.map(passes.contains) ?? keep(changed[e.changed!]) }
-        let shown = kept.prefix(max(0, limit))
-        guard let read = decode(shown.compactMap(\.position)) else { return nil }
-        return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: kept.count)
+        return page(merged.filter { e in e.position.map(passes.contains) ?? keep(changed[e.changed!]) })
     }
 
     /// The current versions of `ids`: the journal's (`changed`) where it has one, else the

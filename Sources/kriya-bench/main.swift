@@ -181,6 +181,18 @@ if let dir = option("--open-only") {
         print("artisan_stride_bytes \(MemoryLayout<Artisan>.stride) session_stride_bytes \(MemoryLayout<BimtekSession>.stride)")
         let index = SearchIndex(store.data.artisans.items)
         print("with_search_index_mb \(fmt(peakRSSMegabytes(now: true))) (\(index.count))")
+        // Where an artisan's heap goes, field by field: a string longer than 15 UTF-8 bytes
+        // and every list is its own allocation (32-byte header, 16-byte malloc granules).
+        func heap(_ s: String?) -> Int { guard let s, s.utf8.count > 15 else { return 0 }; return (32 + s.utf8.count + 1 + 8 + 15) / 16 * 16 }
+        func heap<T>(_ a: [T]) -> Int { a.isEmpty ? 0 : (32 + a.count * MemoryLayout<T>.stride + 8 + 15) / 16 * 16 }
+        var fields: [String: Int] = [:]
+        for a in store.data.artisans.items {
+            fields["name", default: 0] += heap(a.name)
+            fields["business", default: 0] += heap(a.business)
+            fields["details", default: 0] += a.packedByteCount == 0 ? 0 : (32 + a.packedByteCount + 8 + 15) / 16 * 16
+        }
+        let n = Double(max(1, store.data.artisans.count))
+        print("heap_bytes_per_artisan " + fields.sorted { $0.value > $1.value }.map { "\($0.key)=\(fmt(Double($0.value) / n))" }.joined(separator: " "))
     }
     if args.contains("--saves") {
         // Five durable saves of a new artisan (the duplicate check reads every record).

@@ -60,50 +60,52 @@ public enum DemoData {
         let phone = "\(block[(i / 10_000) % block.count])-0000-\(pad(i % 10_000, 4))"
         var a = Artisan(id: EntityID(.artisan, 1), name: name, phone: phone, kelurahan: kelurahan.code,
                         business: business, category: category)
+        var d = ArtisanDetails()
         a.gender = female ? .p : .l
-        a.address = "\(rng.pick(v.streets)) No. \(rng.int(1...180)), \(kelurahan.name)"
-        if rng.chance(0.3) { a.brand = "\(word) \(["Craft", "Malang", "Art", "Nusantara"][rng.int(0...3)])" }
-        if rng.chance(0.25) { a.email = "\(given.lowercased())\(i)@contoh.id" }
+        d.address = "\(rng.pick(v.streets)) No. \(rng.int(1...180)), \(kelurahan.name)"
+        if rng.chance(0.3) { d.brand = "\(word) \(["Craft", "Malang", "Art", "Nusantara"][rng.int(0...3)])" }
+        if rng.chance(0.25) { d.email = "\(given.lowercased())\(i)@contoh.id" }
         a.scale = rng.chance(0.75) ? .mikro : (rng.chance(0.8) ? .kecil : .menengah)
-        a.workers = a.scale == .mikro ? rng.int(1...4) : rng.int(5...40)
+        d.workers = a.scale == .mikro ? rng.int(1...4) : rng.int(5...40)
         let productCount = rng.int(1...3)
         var picked = Set<String>()
         for _ in 0..<productCount {
             let p = rng.pick(craft.products)
             guard picked.insert(p.0).inserted else { continue }
-            a.products.append(Product(name: p.0, price: roundPrice(rng.int64(p.1...p.2))))
+            d.products.append(Product(name: p.0, price: roundPrice(rng.int64(p.1...p.2))))
         }
         let since = today.adding(days: -rng.int(30...(365 * 12)))
-        a.memberSince = since
+        d.memberSince = since
         if rng.chance(0.6) {
-            a.nib = String(rng.int64(1_000_000_000_000...9_999_999_999_999))
-            a.certifications.append(Certification(kind: .nib, number: a.nib, issued: since))
+            d.nib = String(rng.int64(1_000_000_000_000...9_999_999_999_999))
+            d.certifications.append(Certification(kind: .nib, number: d.nib, issued: since))
         }
         if category == .makananOlahan {
             if rng.chance(0.5) {
                 // Some run out soon or have run out: the certification report has calls to make.
                 let issued = today.adding(days: -rng.int(100...1900))
-                a.certifications.append(Certification(kind: .pirt, number: "P-IRT \(rng.int64(1_000_000_000...9_999_999_999))",
+                d.certifications.append(Certification(kind: .pirt, number: "P-IRT \(rng.int64(1_000_000_000...9_999_999_999))",
                                                       issued: issued, validUntil: issued.adding(days: 365 * 5)))
             }
             if rng.chance(0.4) {
                 let issued = today.adding(days: -rng.int(30...1550))
-                a.certifications.append(Certification(kind: .halal, number: "ID35110000\(rng.int(100_000...999_999))",
+                d.certifications.append(Certification(kind: .halal, number: "ID35110000\(rng.int(100_000...999_999))",
                                                       issued: issued, validUntil: issued.adding(days: 365 * 4)))
             }
         }
         if rng.chance(0.12) {
             let issued = today.adding(days: -rng.int(200...3000))
-            a.certifications.append(Certification(kind: .merek, number: "IDM000\(rng.int(100_000...999_999))",
+            d.certifications.append(Certification(kind: .merek, number: "IDM000\(rng.int(100_000...999_999))",
                                                   issued: issued, validUntil: issued.adding(days: 3650)))
         }
         if rng.chance(0.04) {
             let issued = today.adding(days: -rng.int(100...1150))
-            a.certifications.append(Certification(kind: rng.chance(0.5) ? .sni : .bnsp, number: "\(rng.int(10_000...99_999))",
+            d.certifications.append(Certification(kind: rng.chance(0.5) ? .sni : .bnsp, number: "\(rng.int(10_000...99_999))",
                                                   issued: issued, validUntil: issued.adding(days: 365 * 3)))
         }
-        if rng.chance(0.1) { a.notes = rng.pick(["Siap ekspor skala kecil.", "Butuh pendampingan kemasan.",
+        if rng.chance(0.1) { d.notes = rng.pick(["Siap ekspor skala kecil.", "Butuh pendampingan kemasan.",
                                                  "Aktif di marketplace.", "Menerima pesanan partai besar."]) }
+        a.details = d
         return a
     }
 

@@ -86,24 +86,25 @@ public struct ArtisanText: Sendable {
 
         var a = Artisan(id: EntityID(.artisan, 1), name: text(.name) ?? "", phone: "", kelurahan: kelurahanCode,
                         business: text(.business) ?? "", category: category)
+        var d = ArtisanDetails()
         if let typed = text(.phone) {
             switch PhoneCell.read(typed) {
             case .phone(let p, let others):
                 a.phone = p
-                if !others.isEmpty { a.notes = "HP lain: " + others.joined(separator: ", ") }
+                if !others.isEmpty { d.notes = "HP lain: " + others.joined(separator: ", ") }
             case .mangled: errors.append(FieldError("phone", .roundedNumber(typed)))
             }
         }
         if let id = text(.id), EntityID(id) == nil { errors.append(FieldError("id", .invalidChoice(id, allowed: ["A-000123"]))) }
         a.gender = choice(text(.gender).map { Self.gender($0) }, "gender", &errors)
-        a.email = text(.email)
-        a.address = text(.address)
-        a.brand = text(.brand)
-        a.nib = digitsCell(.nib, "nib", &errors)
-        a.kbli = text(.kbli)
+        d.email = text(.email)
+        d.address = text(.address)
+        d.brand = text(.brand)
+        d.nib = digitsCell(.nib, "nib", &errors)
+        d.kbli = text(.kbli)
         a.scale = choice(text(.scale)?.lowercased(), "scale", &errors)
         if let w = text(.workers) {
-            if let n = Int(w.filter { $0 != "." }) { a.workers = n } else { errors.append(FieldError("workers", .invalidNumber(w))) }
+            if let n = Int(w.filter { $0 != "." }) { d.workers = n } else { errors.append(FieldError("workers", .invalidNumber(w))) }
         }
         for (i, item) in products.enumerated() {
             let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
@@ -112,7 +113,7 @@ public struct ArtisanText: Sendable {
                 if let price = Rupiah.parse(parts[1]) { product.price = price }
                 else { errors.append(FieldError("products[\(i + 1)].price", .invalidMoney(parts[1]))) }
             }
-            a.products.append(product)
+            d.products.append(product)
         }
         for (i, item) in certifications.enumerated() {
             let parts = item.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
@@ -129,15 +130,16 @@ public struct ArtisanText: Sendable {
                 }
                 if index == 2 { cert.validUntil = d } else { cert.issued = d }
             }
-            a.certifications.append(cert)
+            d.certifications.append(cert)
         }
         if let m = text(.memberSince) {
             // Offices often keep just the year ("Tahun binaan: 2021"): its first day.
-            if let d = DateInput.parse(m) ?? DateInput.yearOrMonth(m) { a.memberSince = d } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
+            if let date = DateInput.parse(m) ?? DateInput.yearOrMonth(m) { d.memberSince = date } else { errors.append(FieldError("memberSince", .invalidDate(m))) }
         }
-        if let n = text(.notes) { a.notes = a.notes.map { n + "\n" + $0 } ?? n }
+        if let n = text(.notes) { d.notes = d.notes.map { n + "\n" + $0 } ?? n }
         // A masked NIK ("3573**********01", from an export or the edit form) is no NIK at all.
-        a.nik = text(.nik)?.contains("*") == true ? nil : digitsCell(.nik, "nik", &errors)
+        d.nik = text(.nik)?.contains("*") == true ? nil : digitsCell(.nik, "nik", &errors)
+        a.details = d
         return (a, errors)
     }
 

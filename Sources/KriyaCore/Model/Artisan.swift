@@ -1,43 +1,23 @@
-/// A pelaku IKM and their business: one record. Field order here is the order in the files.
-public struct Artisan: Hashable, Sendable, Codable {
+/// A pelaku IKM and their business: one record. The fields every list, filter and search
+/// reads are stored as they are; the rest (`ArtisanDetails`) packed in one buffer, read and
+/// written through the properties below as if stored, so that a million artisans fit a small
+/// server (docs/store.md, "Memory"). Field order in the files: `ArtisanCodec`.
+public struct Artisan: Hashable, Sendable {
     public var id: EntityID
     public var rev: Int = 0
     public var name: String
     public var gender: Gender?
     /// Normalised `+62…`; `phoneTyped` keeps it as the person wrote it.
     public var phone: String
-    public var phoneTyped: String?
-    public var email: String?
-    public var address: String?
     /// Kelurahan code, e.g. `35.73.05.1004`; the kecamatan follows from it.
     public var kelurahan: String
     public var business: String
-    public var brand: String?
-    public var nib: String?
     public var category: CraftCategory
-    public var kbli: String?
     public var scale: BusinessScale?
-    public var workers: Int?
-    public var products: [Product] = []
-    public var certifications: [Certification] = []
-    public var memberSince: CivilDate?
-    public var notes: String?
-    /// Sensitive: masked on screen and in exports unless asked for.
-    public var nik: String?
     public var archived: Bool = false
     /// Set when this record was a duplicate, merged into that one (and archived).
     public var mergedInto: EntityID?
-    /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
-    /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
-    /// them. Not shown, not audited.
-    public var unknownMembers: String?
-
-    /// Every field but `unknownMembers`: scripts (`--json`) see the fields this version knows.
-    enum CodingKeys: String, CodingKey {
-        case id, rev, name, gender, phone, phoneTyped, email, address, kelurahan, business, brand
-        case nib, category, kbli, scale, workers, products, certifications, memberSince, notes, nik
-        case archived, mergedInto
-    }
+    var packed = PackedDetails()
 
     public init(id: EntityID, name: String, phone: String, kelurahan: String, business: String,
                 category: CraftCategory) {
@@ -48,6 +28,76 @@ public struct Artisan: Hashable, Sendable, Codable {
         self.business = business
         self.category = category
     }
+
+    /// The packed fields at once: setting them packs once (a reader or an import fills these
+    /// first, then sets them; one property at a time repacks each time).
+    public var details: ArtisanDetails {
+        get { packed.unpacked() }
+        set { packed = PackedDetails(newValue) }
+    }
+
+    public var phoneTyped: String? {
+        get { packed.string(.phoneTyped) }
+        set { details.phoneTyped = newValue }
+    }
+    public var email: String? {
+        get { packed.string(.email) }
+        set { details.email = newValue }
+    }
+    public var address: String? {
+        get { packed.string(.address) }
+        set { details.address = newValue }
+    }
+    public var brand: String? {
+        get { packed.string(.brand) }
+        set { details.brand = newValue }
+    }
+    public var nib: String? {
+        get { packed.string(.nib) }
+        set { details.nib = newValue }
+    }
+    public var kbli: String? {
+        get { packed.string(.kbli) }
+        set { details.kbli = newValue }
+    }
+    public var workers: Int? {
+        get { packed.workers }
+        set { details.workers = newValue }
+    }
+    public var products: [Product] {
+        get { packed.products }
+        set { details.products = newValue }
+    }
+    public var certifications: [Certification] {
+        get { packed.certifications }
+        set { details.certifications = newValue }
+    }
+    public var memberSince: CivilDate? {
+        get { packed.memberSince }
+        set { details.memberSince = newValue }
+    }
+    public var notes: String? {
+        get { packed.string(.notes) }
+        set { details.notes = newValue }
+    }
+    /// Sensitive: masked on screen and in exports unless asked for.
+    public var nik: String? {
+        get { packed.string(.nik) }
+        set { details.nik = newValue }
+    }
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
+    /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
+    /// them. Not shown, not audited.
+    public var unknownMembers: String? {
+        get { packed.string(.unknownMembers) }
+        set { details.unknownMembers = newValue }
+    }
+
+    /// The packed fields' size in bytes (for the benchmark's account of memory).
+    public var packedByteCount: Int { packed.bytes.count }
+
+    /// Whether a certification of `kind` is held (reads only the kinds: filters ask everyone).
+    public func holds(_ kind: CertificationKind) -> Bool { packed.holds(kind) }
 
     /// The phone as shown: as typed when known, else the national form.
     public var phoneShown: String { phoneTyped ?? Phone.national(phone) }

@@ -19,7 +19,7 @@ public struct ArtisanFilter: Sendable, Equatable {
         if a.archived && !includeArchived { return false }
         if let kecamatan, a.kecamatanCode != kecamatan { return false }
         if let category, a.category != category { return false }
-        if let certification, !a.certifications.contains(where: { $0.kind == certification }) { return false }
+        if let certification, !a.holds(certification) { return false }
         return true
     }
 }

@@ -4,25 +4,26 @@ import KriyaCore
 /// same lines: the differential test relies on it), in a fixed order.
 enum ArtisanCodec {
     static func write(_ a: Artisan, _ w: inout JSONWriter) {
+        let d = a.details
         w.member("id", a.id.description)
         w.member("rev", a.rev as Int?)
         w.member("name", a.name)
         w.member("gender", a.gender)
         w.member("phone", a.phone)
-        w.member("phoneTyped", a.phoneTyped)
-        w.member("email", a.email)
-        w.member("address", a.address)
+        w.member("phoneTyped", d.phoneTyped)
+        w.member("email", d.email)
+        w.member("address", d.address)
         w.member("kelurahan", a.kelurahan)
         w.member("business", a.business)
-        w.member("brand", a.brand)
-        w.member("nib", a.nib)
+        w.member("brand", d.brand)
+        w.member("nib", d.nib)
         w.member("category", a.category as CraftCategory?)
-        w.member("kbli", a.kbli)
+        w.member("kbli", d.kbli)
         w.member("scale", a.scale)
-        w.member("workers", a.workers)
+        w.member("workers", d.workers)
         w.key("products")
         w.beginArray()
-        for p in a.products {
+        for p in d.products {
             w.beginObject()
             w.member("name", p.name)
             w.member("price", p.price)
@@ -31,7 +32,7 @@ enum ArtisanCodec {
         w.endArray()
         w.key("certifications")
         w.beginArray()
-        for c in a.certifications {
+        for c in d.certifications {
             w.beginObject()
             w.member("kind", c.kind as CertificationKind?)
             w.member("number", c.number)
@@ -40,12 +41,12 @@ enum ArtisanCodec {
             w.endObject()
         }
         w.endArray()
-        w.member("memberSince", a.memberSince?.iso)
-        w.member("notes", a.notes)
-        w.member("nik", a.nik)
+        w.member("memberSince", d.memberSince?.iso)
+        w.member("notes", d.notes)
+        w.member("nik", d.nik)
         w.member("archived", a.archived)
         w.member("mergedInto", a.mergedInto?.description)
-        w.members(raw: a.unknownMembers)
+        w.members(raw: d.unknownMembers)
     }
 
     static func read(_ r: inout JSONReader) throws(JSONReader.Failure) -> Artisan {
@@ -53,6 +54,7 @@ enum ArtisanCodec {
         var id: EntityID?, rev = 0, name: String?, phone: String?, kelurahan: String?, business: String?
         var category: CraftCategory?
         var a = Artisan(id: EntityID(.artisan, 1), name: "", phone: "", kelurahan: "", business: "", category: .lainnya)
+        var d = ArtisanDetails()
         try r.object { r, key throws(JSONReader.Failure) in
             if r.null() { return }
             switch key {
@@ -61,17 +63,17 @@ enum ArtisanCodec {
             case K.name: name = try r.string()
             case K.gender: a.gender = try r.choice(K.genderValues)
             case K.phone: phone = try r.string()
-            case K.phoneTyped: a.phoneTyped = try r.string()
-            case K.email: a.email = try r.string()
-            case K.address: a.address = try r.string()
+            case K.phoneTyped: d.phoneTyped = try r.string()
+            case K.email: d.email = try r.string()
+            case K.address: d.address = try r.string()
             case K.kelurahan: kelurahan = try r.string()
             case K.business: business = try r.string()
-            case K.brand: a.brand = try r.string()
-            case K.nib: a.nib = try r.string()
+            case K.brand: d.brand = try r.string()
+            case K.nib: d.nib = try r.string()
             case K.category: category = try r.choice(K.craftCategoryValues)
-            case K.kbli: a.kbli = try r.string()
+            case K.kbli: d.kbli = try r.string()
             case K.scale: a.scale = try r.choice(K.businessScaleValues)
-            case K.workers: a.workers = try r.count()
+            case K.workers: d.workers = try r.count()
             case K.products:
                 try r.array { r throws(JSONReader.Failure) in
                     var p = Product(name: "")
@@ -83,7 +85,7 @@ enum ArtisanCodec {
                         default: try r.skipValue()
                         }
                     }
-                    a.products.append(p)
+                    d.products.append(p)
                 }
             case K.certifications:
                 try r.array { r throws(JSONReader.Failure) in
@@ -101,14 +103,14 @@ enum ArtisanCodec {
                     }
                     guard let kind else { throw r.fail("certification without kind") }
                     c.kind = kind
-                    a.certifications.append(c)
+                    d.certifications.append(c)
                 }
-            case K.memberSince: a.memberSince = try r.date()
-            case K.notes: a.notes = try r.string()
-            case K.nik: a.nik = try r.string()
+            case K.memberSince: d.memberSince = try r.date()
+            case K.notes: d.notes = try r.string()
+            case K.nik: d.nik = try r.string()
             case K.archived: a.archived = try r.bool()
             case K.mergedInto: a.mergedInto = try r.entityID()
-            default: try r.keepUnknown(key, in: &a.unknownMembers)
+            default: try r.keepUnknown(key, in: &d.unknownMembers)
             }
         }
         guard let id, id.kind == .artisan else { throw r.fail("missing or wrong artisan id") }
@@ -123,6 +125,7 @@ enum ArtisanCodec {
         a.kelurahan = kelurahan
         a.business = business
         a.category = category
+        a.details = d
         return a
     }
 }

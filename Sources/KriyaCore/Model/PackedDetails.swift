@@ -1,0 +1,273 @@
+/// An artisan's details in one exact-sized byte buffer: a million artisans held as Swift
+/// values cost ~10 allocations each (every string over 15 bytes, every list and its products'
+/// names); packed, one. Fields present are written in tag order as tag, length, payload, so
+/// one field is read by skipping the others, and equal details always pack to equal bytes
+/// (the synthesised `Hashable` of `Artisan` relies on it).
+struct PackedDetails: Hashable, Sendable {
+    private(set) var bytes: [UInt8] = []
+
+    enum Tag: UInt8 {
+        case phoneTyped = 1, email, address, brand, nib, kbli, workers, products, certifications
+        case memberSince, notes, nik, unknownMembers
+    }
+
+    init() {}
+
+    init(_ details: ArtisanDetails) {
+        var counter = ByteCounter()
+        Self.write(details, into: &counter)
+        guard counter.count > 0 else { return }
+        bytes = [UInt8](unsafeUninitializedCapacity: counter.count) { buffer, written in
+            var writer = ByteWriter(buffer: buffer)
+            Self.write(details, into: &writer)
+            written = writer.at
+        }
+    }
+
+    private static func write<S: ByteSink>(_ d: ArtisanDetails, into s: inout S) {
+        s.string(.phoneTyped, d.phoneTyped)
+        s.string(.email, d.email)
+        s.string(.address, d.address)
+        s.string(.brand, d.brand)
+        s.string(.nib, d.nib)
+        s.string(.kbli, d.kbli)
+        if let workers = d.workers { s.number(.workers, Int64(workers)) }
+        if !d.products.isEmpty { s.products(d.products) }
+        if !d.certifications.isEmpty { s.certifications(d.certifications) }
+        if let date = d.memberSince { s.number(.memberSince, Int64(date.dayNumber)) }
+        s.string(.notes, d.notes)
+        s.string(.nik, d.nik)
+        s.string(.unknownMembers, d.unknownMembers)
+    }
+
+    // MARK: Reading
+
+    /// Every field, unpacked.
+    func unpacked() -> ArtisanDetails {
+        var d = ArtisanDetails()
+        var r = ByteReader(bytes)
+        while let (tag, range) = r.nextField() {
+            switch tag {
+            case .phoneTyped: d.phoneTyped = string(range)
+            case .email: d.email = string(range)
+            case .address: d.address = string(range)
+            case .brand: d.brand = string(range)
+            case .nib: d.nib = string(range)
+            case .kbli: d.kbli = string(range)
+            case .workers: d.workers = number(range)
+            case .products: d.products = products(range)
+            case .certifications: d.certifications = certifications(range)
+            case .memberSince: d.memberSince = CivilDate(dayNumber: number(range))
+            case .notes: d.notes = string(range)
+            case .nik: d.nik = string(range)
+            case .unknownMembers: d.unknownMembers = string(range)
+            }
+        }
+        return d
+    }
+
+    /// One text field, without unpacking the rest.
+    func string(_ tag: Tag) -> String? { range(of: tag).map(string) }
+
+    var workers: Int? { range(of: .workers).map { number($0) } }
+    var memberSince: CivilDate? { range(of: .memberSince).map { CivilDate(dayNumber: number($0)) } }
+    var products: [Product] { range(of: .products).map(products) ?? [] }
+    var certifications: [Certification] { range(of: .certifications).map(certifications) ?? [] }
+
+    /// Whether a certification of `kind` is held, reading only the kinds (a filter asks this
+    /// of every artisan).
+    func holds(_ kind: CertificationKind) -> Bool {
+        guard let range = range(of: .certifications),
+              let wanted = CertificationKind.allCases.firstIndex(of: kind) else { return false }
+        var r = ByteReader(bytes, range)
+        while !r.atEnd {
+            if Int(r.byte()) == wanted { return true }
+            _ = r.certificationRest()
+        }
+        return false
+    }
+
+    private func range(of wanted: Tag) -> Range<Int>? {
+        var r = ByteReader(bytes)
+        while let (tag, range) = r.nextField() {
+            if tag == wanted { return range }
+            if tag.rawValue > wanted.rawValue { return nil }
+        }
+        return nil
+    }
+
+    private func number(_ range: Range<Int>) -> Int {
+        var r = ByteReader(bytes, range)
+        return Int(r.zigzag())
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    private func products(_ range: Range<Int>) -> [Product] {
+        var out: [Product] = []
+        var r = ByteReader(bytes, range)
+        while !r.atEnd {
+            let name = string(r.text())
+            let price: Int64? = r.byte() == 1 ? r.zigzag() : nil
+            out.append(Product(name: name, price: price))
+        }
+        return out
+    }
+
+    private func certifications(_ range: Range<Int>) -> [Certification] {
+        var out: [Certification] = []
+        var r = ByteReader(bytes, range)
+        while !r.atEnd {
+            let kind = CertificationKind.allCases[Int(r.byte())]
+            let (number, issued, validUntil) = r.certificationRest()
+            out.append(Certification(kind: kind, number: number.map(string),
+                                     issued: issued.map { CivilDate(dayNumber: Int($0)) },
+                                     validUntil: validUntil.map { CivilDate(dayNumber: Int($0)) }))
+        }
+        return out
+    }
+}
+
+// MARK: - Bytes in and out
+
+/// Where packing writes: a counter first (for the exact size), then the buffer.
+private protocol ByteSink {
+    mutating func byte(_ b: UInt8)
+    mutating func raw(_ s: String)
+}
+
+extension ByteSink {
+    mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 { byte(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        byte(UInt8(v))
+    }
+
+    mutating func zigzag(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    /// Length-prefixed UTF-8.
+    mutating func text(_ s: String) {
+        varint(UInt64(s.utf8.count))
+        raw(s)
+    }
+
+    mutating func string(_ tag: PackedDetails.Tag, _ value: String?) {
+        guard let value else { return }
+        byte(tag.rawValue)
+        text(value)
+    }
+
+    mutating func number(_ tag: PackedDetails.Tag, _ value: Int64) {
+        var size = ByteCounter()
+        size.zigzag(value)
+        byte(tag.rawValue)
+        varint(UInt64(size.count))
+        zigzag(value)
+    }
+
+    mutating func products(_ items: [Product]) {
+        var size = ByteCounter()
+        for p in items { size.product(p) }
+        byte(PackedDetails.Tag.products.rawValue)
+        varint(UInt64(size.count))
+        for p in items { product(p) }
+    }
+
+    mutating func certifications(_ items: [Certification]) {
+        var size = ByteCounter()
+        for c in items { size.certification(c) }
+        byte(PackedDetails.Tag.certifications.rawValue)
+        varint(UInt64(size.count))
+        for c in items { certification(c) }
+    }
+
+    mutating func product(_ p: Product) {
+        text(p.name)
+        byte(p.price == nil ? 0 : 1)
+        if let price = p.price { zigzag(price) }
+    }
+
+    mutating func certification(_ c: Certification) {
+        byte(UInt8(CertificationKind.allCases.firstIndex(of: c.kind) ?? 0))
+        byte((c.number == nil ? 0 : 1) | (c.issued == nil ? 0 : 2) | (c.validUntil == nil ? 0 : 4))
+        if let number = c.number { text(number) }
+        if let date = c.issued { zigzag(Int64(date.dayNumber)) }
+        if let date = c.validUntil { zigzag(Int64(date.dayNumber)) }
+    }
+}
+
+private struct ByteCounter: ByteSink {
+    var count = 0
+    mutating func byte(_ b: UInt8) { count += 1 }
+    mutating func raw(_ s: String) { count += s.utf8.count }
+}
+
+private struct ByteWriter: ByteSink {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var at = 0
+    mutating func byte(_ b: UInt8) {
+        buffer[at] = b
+        at += 1
+    }
+    mutating func raw(_ s: String) {
+        for b in s.utf8 { buffer[at] = b; at += 1 }
+    }
+}
+
+/// Reads what `ByteSink` wrote; the bytes are always the packer's own.
+private struct ByteReader {
+    let bytes: [UInt8]
+    var at: Int
+    let end: Int
+
+    init(_ bytes: [UInt8], _ range: Range<Int>? = nil) {
+        self.bytes = bytes
+        at = range?.lowerBound ?? 0
+        end = range?.upperBound ?? bytes.count
+    }
+
+    var atEnd: Bool { at >= end }
+
+    mutating func byte() -> UInt8 {
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    mutating func varint() -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let b = byte()
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func zigzag() -> Int64 {
+        let v = varint()
+        return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+    }
+
+    /// A length-prefixed run of bytes, skipped over; its range.
+    mutating func text() -> Range<Int> {
+        let n = Int(varint())
+        defer { at += n }
+        return at..<(at + n)
+    }
+
+    mutating func nextField() -> (PackedDetails.Tag, Range<Int>)? {
+        guard !atEnd, let tag = PackedDetails.Tag(rawValue: byte()) else { return nil }
+        return (tag, text())
+    }
+
+    /// A certification after its kind: the number's range and the two dates' day numbers.
+    mutating func certificationRest() -> (Range<Int>?, Int64?, Int64?) {
+        let flags = byte()
+        let number = flags & 1 != 0 ? text() : nil
+        let issued = flags & 2 != 0 ? zigzag() : nil
+        let validUntil = flags & 4 != 0 ? zigzag() : nil
+        return (number, issued, validUntil)
+    }
+}

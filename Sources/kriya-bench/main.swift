@@ -178,7 +178,7 @@ if let dir = option("--open-only") {
     print("open_ms \(fmt(millis(since: t))) \(store.data.artisans.count) rss_mb \(fmt(peakRSSMegabytes(now: true)))")
     if args.contains("--sizes-of-parts") {
         // Where the memory goes: the record's inline size, the index beside the records.
-        print("artisan_stride_bytes \(MemoryLayout<Artisan>.stride) session_stride_bytes \(MemoryLayout<BimtekSession>.stride)")
+        print("artisan_stride_bytes \(MemoryLayout<Artisan>.stride) session_stride_bytes \(MemoryLayout<BimtekSession>.stride) participant_stride_bytes \(MemoryLayout<SessionParticipant>.stride) attendance_stride_bytes \(MemoryLayout<Attendance>.stride)")
         let index = SearchIndex(store.data.artisans.items)
         print("with_search_index_mb \(fmt(peakRSSMegabytes(now: true))) (\(index.count))")
         // Where an artisan's heap goes, field by field: a string longer than 15 UTF-8 bytes

@@ -128,10 +128,8 @@ struct PositionIndex: Sendable {
             guard let position = newValue else { return }
             // Dense while the array stays within a few times the records it holds.
             if number >= 0, number < max(4096, 4 * stored, dense.count), position < Int(Int32.max) {
-                if number >= dense.count {
-                    dense.reserveCapacity(max(number + 1, dense.count * 3 / 2))
-                    dense.append(contentsOf: repeatElement(0, count: number + 1 - dense.count))
-                }
+                // Appending grows the array geometrically (a `reserveCapacity` here would not).
+                if number >= dense.count { dense.append(contentsOf: repeatElement(0, count: number + 1 - dense.count)) }
                 dense[number] = Int32(position + 1)
             } else {
                 sparse[number] = position

@@ -1,17 +1,22 @@
 /// A calendar date with no time zone, as staff write it on forms: `16/09/2026`.
 /// Stored as ISO `2026-09-16`; arithmetic uses days since 1970-01-01.
 public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Held in 8 bytes rather than three Ints (24): a session's attendance holds a date per
+    // mark, hundreds of thousands of them in a large registry.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Nil when the day does not exist (31/02, month 13…).
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
@@ -24,9 +29,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        storedYear = Int32(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0))
+        storedMonth = UInt8(m)
+        storedDay = UInt8(d)
     }
 
     /// Days since 1970-01-01.

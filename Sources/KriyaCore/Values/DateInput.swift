@@ -100,11 +100,13 @@ extension CivilDate {
 
 /// A time of day, `08:30`, for check-ins and session start times.
 public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let minutes: Int
+    /// Two bytes (every attendance mark holds one).
+    private let storedMinutes: UInt16
+    public var minutes: Int { Int(storedMinutes) }
 
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        minutes = hour * 60 + minute
+        storedMinutes = UInt16(hour * 60 + minute)
     }
 
     /// `8:30`, `08:30` or `08.30` (the Indonesian way).

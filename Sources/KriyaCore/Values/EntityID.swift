@@ -9,11 +9,14 @@ public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 
     public let kind: Kind
-    public let number: Int
+    /// Four bytes: an id is 8 bytes rather than 16, and every record, participant and reference
+    /// holds one. Parsed ids have at most nine digits, so every number fits.
+    private let storedNumber: UInt32
+    public var number: Int { Int(storedNumber) }
 
     public init(_ kind: Kind, _ number: Int) {
         self.kind = kind
-        self.number = number
+        storedNumber = UInt32(clamping: number)
     }
 
     /// Parses `A-000123`, `a-123` or `A123` (spaces around are ignored); nil for anything else.

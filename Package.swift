@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
-//   Console → TextUI, KriyaViews, KriyaStore, QRCode;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
+//   Console → TextUI, KriyaViews, KriyaStore, QRCode, CMalloc;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
 //   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText, TOMLKit (access.toml);  KriyaViews → QRCode → CQRencode
 let package = Package(
     name: "Kriya",
@@ -42,7 +42,9 @@ let package = Package(
         // Theme files (TOML) and the themes built into the binary, read into TextUI's Theme.
         .target(name: "ThemeFiles", dependencies: ["TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The console: state, update, render, loop. Knows no ncurses.
-        .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText", "QRCode"]),
+        .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText", "QRCode", "CMalloc"]),
+        // glibc's malloc_trim: the console hands back what loading a large registry left free.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // ncursesw through a shim header (DESIGN.md §3), and the one target that uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI", "KriyaText"]),

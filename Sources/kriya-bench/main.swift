@@ -199,8 +199,10 @@ if let dir = option("--open-only") {
         let ctx = CommandContext(user: "bench", today: SystemInfo.now().today, time: SystemInfo.now().time)
         var times: [Double] = []
         for n in 0..<(args.contains("--many") ? 100 : 5) {
-            let a = Artisan(id: EntityID(.artisan, 1), name: "Bench \(n)", phone: "0898\(Int.random(in: 10_000_000...99_999_999))",
+            var a = Artisan(id: EntityID(.artisan, 1), name: "Bench \(n)", phone: "0898\(Int.random(in: 10_000_000...99_999_999))",
                             kelurahan: Wilayah.kelurahan[n % 57].code, business: "Usaha Bench \(n)", category: .batik)
+            // Half with an NIB, as many registrations have: the check then reads every record's.
+            if n % 2 == 1 { a.nib = String(Int.random(in: 1_000_000_000_000...9_999_999_999_999)) }
             let t = nowNanos()
             try store.apply(.addArtisan(a), context: ctx)
             times.append(millis(since: t))

@@ -34,6 +34,7 @@ public final class ConsoleApp {
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user,
                              index: store.takeSearchIndex())
+        FreedMemory.handBack()
         state.shared.certificatePattern = certificatePattern
         state.shared.role = store.access.role
         state.shared.allowSuspend = allowSuspend

@@ -18,7 +18,7 @@ extension Dataset {
             let field: String
             if !phone.isEmpty && items[i].phone == phone { field = "phone" }
             else if let nib, items[i].nib == nib { field = "nib" }
-            else if let nik, items[i].nik == nik { field = "nik" }
+            else if let nik, items[i].hasNIK(nik) { field = "nik" }
             else { continue }
             guard items[i].id != a.id else { continue }
             // A record merged into another leads to the one kept.
@@ -47,7 +47,7 @@ extension Dataset {
         for b in artisans.items where b.id != id && b.mergedInto == nil {
             if !phone.isEmpty && Self.phoneKey(b.phone) == phone { out.append((b, "phone")) }
             else if let nib = a.nib, !nib.isEmpty, b.nib == nib { out.append((b, "nib")) }
-            else if let nik = a.nik, !nik.isEmpty, b.nik == nik { out.append((b, "nik")) }
+            else if let nik = a.nik, !nik.isEmpty, b.hasNIK(nik) { out.append((b, "nik")) }
         }
         out += sameNameAndPlace(as: a).filter { b in b.mergedInto == nil && !out.contains { $0.artisan.id == b.id } }.map { ($0, "name") }
         return out

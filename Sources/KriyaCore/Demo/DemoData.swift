@@ -77,8 +77,8 @@ public enum DemoData {
         let since = today.adding(days: -rng.int(30...(365 * 12)))
         d.memberSince = since
         if rng.chance(0.6) {
-            d.nib = String(rng.int64(1_000_000_000_000...9_999_999_999_999))
-            d.certifications.append(Certification(kind: .nib, number: d.nib, issued: since))
+            a.nib = String(rng.int64(1_000_000_000_000...9_999_999_999_999))
+            d.certifications.append(Certification(kind: .nib, number: a.nib, issued: since))
         }
         if category == .makananOlahan {
             if rng.chance(0.5) {

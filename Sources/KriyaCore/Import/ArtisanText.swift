@@ -100,7 +100,7 @@ public struct ArtisanText: Sendable {
         d.email = text(.email)
         d.address = text(.address)
         d.brand = text(.brand)
-        d.nib = digitsCell(.nib, "nib", &errors)
+        a.nib = digitsCell(.nib, "nib", &errors)
         d.kbli = text(.kbli)
         a.scale = choice(text(.scale)?.lowercased(), "scale", &errors)
         if let w = text(.workers) {

@@ -23,7 +23,7 @@ extension Artisan: Codable, CustomReflectable {
         d.email = try c.decodeIfPresent(String.self, forKey: .email)
         d.address = try c.decodeIfPresent(String.self, forKey: .address)
         d.brand = try c.decodeIfPresent(String.self, forKey: .brand)
-        d.nib = try c.decodeIfPresent(String.self, forKey: .nib)
+        nib = try c.decodeIfPresent(String.self, forKey: .nib)
         d.kbli = try c.decodeIfPresent(String.self, forKey: .kbli)
         d.workers = try c.decodeIfPresent(Int.self, forKey: .workers)
         d.products = try c.decode([Product].self, forKey: .products)
@@ -48,7 +48,7 @@ extension Artisan: Codable, CustomReflectable {
         try c.encode(kelurahan, forKey: .kelurahan)
         try c.encode(business, forKey: .business)
         try c.encodeIfPresent(d.brand, forKey: .brand)
-        try c.encodeIfPresent(d.nib, forKey: .nib)
+        try c.encodeIfPresent(nib, forKey: .nib)
         try c.encode(category, forKey: .category)
         try c.encodeIfPresent(d.kbli, forKey: .kbli)
         try c.encodeIfPresent(scale, forKey: .scale)
@@ -69,7 +69,7 @@ extension Artisan: Codable, CustomReflectable {
         let fields: KeyValuePairs<String, Any> = [
             "id": id, "rev": rev, "name": name, "gender": gender as Any, "phone": phone,
             "phoneTyped": d.phoneTyped as Any, "email": d.email as Any, "address": d.address as Any,
-            "kelurahan": kelurahan, "business": business, "brand": d.brand as Any, "nib": d.nib as Any,
+            "kelurahan": kelurahan, "business": business, "brand": d.brand as Any, "nib": nib as Any,
             "category": category, "kbli": d.kbli as Any, "scale": scale as Any, "workers": d.workers as Any,
             "products": d.products, "certifications": d.certifications, "memberSince": d.memberSince as Any,
             "notes": d.notes as Any, "nik": d.nik as Any, "archived": archived, "mergedInto": mergedInto as Any,

@@ -6,7 +6,6 @@ public struct ArtisanDetails: Hashable, Sendable {
     public var email: String?
     public var address: String?
     public var brand: String?
-    public var nib: String?
     public var kbli: String?
     public var workers: Int?
     public var products: [Product] = []

@@ -7,7 +7,7 @@ struct PackedDetails: Hashable, Sendable {
     private(set) var bytes: [UInt8] = []
 
     enum Tag: UInt8 {
-        case phoneTyped = 1, email, address, brand, nib, kbli, workers, products, certifications
+        case phoneTyped = 1, email, address, brand, kbli, workers, products, certifications
         case memberSince, notes, nik, unknownMembers
     }
 
@@ -29,7 +29,6 @@ struct PackedDetails: Hashable, Sendable {
         s.string(.email, d.email)
         s.string(.address, d.address)
         s.string(.brand, d.brand)
-        s.string(.nib, d.nib)
         s.string(.kbli, d.kbli)
         if let workers = d.workers { s.number(.workers, Int64(workers)) }
         if !d.products.isEmpty { s.products(d.products) }
@@ -52,7 +51,6 @@ struct PackedDetails: Hashable, Sendable {
             case .email: d.email = string(range)
             case .address: d.address = string(range)
             case .brand: d.brand = string(range)
-            case .nib: d.nib = string(range)
             case .kbli: d.kbli = string(range)
             case .workers: d.workers = number(range)
             case .products: d.products = products(range)
@@ -68,6 +66,18 @@ struct PackedDetails: Hashable, Sendable {
 
     /// One text field, without unpacking the rest.
     func string(_ tag: Tag) -> String? { range(of: tag).map(string) }
+
+    /// Whether text field `tag` holds exactly `value`, compared in place (the duplicate check
+    /// asks this of every artisan when the new one has a NIK).
+    func text(_ tag: Tag, is value: String) -> Bool {
+        guard let range = range(of: tag) else { return false }
+        var value = value
+        return value.withUTF8 { wanted in
+            wanted.count == range.count && bytes.withUnsafeBufferPointer { all in
+                wanted.elementsEqual(UnsafeBufferPointer(rebasing: all[range]))
+            }
+        }
+    }
 
     var workers: Int? { range(of: .workers).map { number($0) } }
     var memberSince: CivilDate? { range(of: .memberSince).map { CivilDate(dayNumber: number($0)) } }

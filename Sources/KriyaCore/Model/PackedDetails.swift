@@ -31,8 +31,8 @@ struct PackedDetails: Hashable, Sendable {
         s.string(.brand, d.brand)
         s.string(.kbli, d.kbli)
         if let workers = d.workers { s.number(.workers, Int64(workers)) }
-        if !d.products.isEmpty { s.products(d.products) }
-        if !d.certifications.isEmpty { s.certifications(d.certifications) }
+        if !d.products.isEmpty { s.field(.products, d.products) }
+        if !d.certifications.isEmpty { s.field(.certifications, d.certifications) }
         if let date = d.memberSince { s.number(.memberSince, Int64(date.dayNumber)) }
         s.string(.notes, d.notes)
         s.string(.nik, d.nik)
@@ -169,42 +169,43 @@ extension ByteSink {
         text(value)
     }
 
-    mutating func number(_ tag: PackedDetails.Tag, _ value: Int64) {
+    mutating func number(_ tag: PackedDetails.Tag, _ value: Int64) { field(tag, CollectionOfOne(PackedNumber(value: value))) }
+
+    /// Tag, the payload's length (measured by packing once into a counter), the payload.
+    mutating func field<C: Collection>(_ tag: PackedDetails.Tag, _ items: C) where C.Element: Packable {
         var size = ByteCounter()
-        size.zigzag(value)
+        for item in items { item.pack(into: &size) }
         byte(tag.rawValue)
         varint(UInt64(size.count))
-        zigzag(value)
+        for item in items { item.pack(into: &self) }
     }
+}
 
-    mutating func products(_ items: [Product]) {
-        var size = ByteCounter()
-        for p in items { size.product(p) }
-        byte(PackedDetails.Tag.products.rawValue)
-        varint(UInt64(size.count))
-        for p in items { product(p) }
+/// What packs itself into a field's payload.
+private protocol Packable {
+    func pack<S: ByteSink>(into s: inout S)
+}
+
+private struct PackedNumber: Packable {
+    let value: Int64
+    func pack<S: ByteSink>(into s: inout S) { s.zigzag(value) }
+}
+
+extension Product: Packable {
+    fileprivate func pack<S: ByteSink>(into s: inout S) {
+        s.text(name)
+        s.byte(price == nil ? 0 : 1)
+        if let price { s.zigzag(price) }
     }
+}
 
-    mutating func certifications(_ items: [Certification]) {
-        var size = ByteCounter()
-        for c in items { size.certification(c) }
-        byte(PackedDetails.Tag.certifications.rawValue)
-        varint(UInt64(size.count))
-        for c in items { certification(c) }
-    }
-
-    mutating func product(_ p: Product) {
-        text(p.name)
-        byte(p.price == nil ? 0 : 1)
-        if let price = p.price { zigzag(price) }
-    }
-
-    mutating func certification(_ c: Certification) {
-        byte(UInt8(CertificationKind.allCases.firstIndex(of: c.kind) ?? 0))
-        byte((c.number == nil ? 0 : 1) | (c.issued == nil ? 0 : 2) | (c.validUntil == nil ? 0 : 4))
-        if let number = c.number { text(number) }
-        if let date = c.issued { zigzag(Int64(date.dayNumber)) }
-        if let date = c.validUntil { zigzag(Int64(date.dayNumber)) }
+extension Certification: Packable {
+    fileprivate func pack<S: ByteSink>(into s: inout S) {
+        s.byte(UInt8(CertificationKind.allCases.firstIndex(of: kind) ?? 0))
+        s.byte((number == nil ? 0 : 1) | (issued == nil ? 0 : 2) | (validUntil == nil ? 0 : 4))
+        if let number { s.text(number) }
+        if let issued { s.zigzag(Int64(issued.dayNumber)) }
+        if let validUntil { s.zigzag(Int64(validUntil.dayNumber)) }
     }
 }
 

@@ -127,4 +127,29 @@ import KriyaText
             #expect(whole.search(query) == pieces.search(query), "\(query)")
         }
     }
+
+    /// A large index is also searched on every core, each piece into its own bitmaps; the
+    /// answer (order and scores), fresh or narrowed, must be one scan's. Queries from the
+    /// records themselves (name starts, words, places, products, phones) and a few by hand.
+    @Test func searchedInPiecesFindsTheSame() {
+        let artisans = DemoData.make(artisans: 3_000, today: Fixture.today, user: "t").artisans.items
+        let one = SearchIndex(artisans)
+        var many = one
+        many.parallelFrom = 1
+        var rng = SplitMix64(seed: 5)
+        var queries = ["s", "a", "siti", "keramik dinoyo", "0812", "rotan", "lowokwaru batik", "agus s", "batik malang", "zzz"]
+        for _ in 0..<60 {
+            let a = artisans[rng.int(0...(artisans.count - 1))]
+            let words = (a.name + " " + a.business).split(separator: " ")
+            queries.append([String(words[0].prefix(rng.int(1...4))), String(a.phone.suffix(5)),
+                            words.map { String($0.prefix(3)) }.joined(separator: " "),
+                            (a.products.first?.name ?? "tas") + " " + String(a.name.prefix(2))][rng.int(0...3)])
+        }
+        for query in queries {
+            #expect(one.hits(query) == many.hits(query), "\(query)")
+            let earlier = one.search(String(query.prefix(1)))
+            #expect(one.search(query, within: earlier) == many.search(query, within: earlier), "narrowed \(query)")
+        }
+        #expect(!many.hits("s").isEmpty && many.hits("s").count == one.hits("s").count)
+    }
 }

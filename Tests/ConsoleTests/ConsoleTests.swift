@@ -126,6 +126,20 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         state.replaceData(data)
         #expect(found("zulaikha") == [first.id])
         #expect(found("keramik") == before)
+
+        // Archived by a colleague: off every search (the console keeps who is archived beside
+        // the index); back when taken out of the archive.
+        var archived = renamed
+        archived.archived = true
+        archived.rev += 1
+        data.artisans.merge(archived)
+        state.replaceData(data)
+        #expect(found("zulaikha").isEmpty && !found("").contains(first.id))
+        archived.archived = false
+        archived.rev += 1
+        data.artisans.merge(archived)
+        state.replaceData(data)
+        #expect(found("zulaikha") == [first.id] && found("").contains(first.id))
     }
 }
 

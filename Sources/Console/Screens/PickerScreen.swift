@@ -20,8 +20,7 @@ public struct PickerScreen: Screen {
     public var kind: ScreenKind { .picker }
 
     static func matches(_ q: String, _ shared: Shared) -> [Int] {
-        let items = shared.data.artisans.items
-        return Array(shared.index.search(q).lazy.filter { !items[$0].archived }.prefix(500))
+        Array(shared.index.search(q).lazy.filter { !shared.isArchived($0) }.prefix(500))
     }
 
     /// Rows of matches the body has room for (the title, the box and a gap take three).

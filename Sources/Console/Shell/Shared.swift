@@ -36,6 +36,9 @@ public struct Shared {
     /// update pages by it, render draws in it.
     public internal(set) var layout = Layout(width: 80, height: 24)
     var index: SearchIndex
+    /// Which artisans are archived, one bit per position, beside the index: a short query's
+    /// result (most of a million) drops them without reaching into every record.
+    private var archivedBits = ArchivedBits([])
     /// Reports built for the data shown (dropped when new data arrives).
     let reportCache = ReportCache()
 
@@ -49,6 +52,12 @@ public struct Shared {
         self.dataPath = dataPath
         self.user = user
         self.index = index.flatMap { $0.count == data.artisans.count ? $0 : nil } ?? SearchIndex(data.artisans.items)
+        archivedBits = ArchivedBits(data.artisans.items)
+    }
+
+    /// Whether the artisan at `position` is archived.
+    func isArchived(_ position: Int) -> Bool {
+        archivedBits.count == data.artisans.count ? archivedBits[position] : data.artisans.items[position].archived
     }
 
     func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String { L10n.text(key, lang, arguments: args) }
@@ -73,6 +82,7 @@ public struct Shared {
         } else {
             index = SearchIndex(now)
         }
+        archivedBits = ArchivedBits(now)
     }
 
     /// What a screen does with an effect's outcome when it has nothing of its own to do: a
@@ -149,4 +159,18 @@ public struct Layout: Equatable, Sendable {
         return (Rect(x: 0, y: b.y, width: wideListWidth, height: b.height),
                 Rect(x: wideListWidth + 2, y: b.y, width: width - wideListWidth - 2, height: b.height))
     }
+}
+
+/// One bit per artisan position: archived or not.
+struct ArchivedBits: Sendable {
+    private var words: [UInt64]
+    let count: Int
+
+    init(_ artisans: [Artisan]) {
+        count = artisans.count
+        words = [UInt64](repeating: 0, count: (artisans.count + 63) / 64)
+        for i in artisans.indices where artisans[i].archived { words[i / 64] |= 1 << UInt64(i % 64) }
+    }
+
+    subscript(position: Int) -> Bool { words[position / 64] & (1 << UInt64(position % 64)) != 0 }
 }

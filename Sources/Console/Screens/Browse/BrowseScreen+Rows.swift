@@ -18,7 +18,7 @@ extension BrowseScreen {
                earlier.count < items.count / 8 {
                 rows[pane] = shared.index.search(q, within: earlier)
             } else {
-                rows[pane] = shared.index.search(q).filter { !items[$0].archived }
+                rows[pane] = shared.index.search(q).filter { !shared.isArchived($0) }
             }
             if !filter.isEmpty { rows[pane] = rows[pane]?.filter { filter.matches(items[$0]) } }
             if let column = sortColumn {

@@ -8,12 +8,16 @@ public struct DetailView {
     let lang: Lang
     let today: CivilDate
     let width: Int?
+    /// Who took part in what, when the caller keeps it (the console): found without walking
+    /// every session's participants.
+    let participation: Participation?
 
-    public init(data: Dataset, lang: Lang, today: CivilDate, width: Int?) {
+    public init(data: Dataset, lang: Lang, today: CivilDate, width: Int?, participation: Participation? = nil) {
         self.data = data
         self.lang = lang
         self.today = today
         self.width = width
+        self.participation = participation
     }
 
     func t(_ key: TextKey, _ args: CustomStringConvertible...) -> String {
@@ -42,7 +46,7 @@ public struct DetailView {
 
     public func artisan(_ a: Artisan) -> [String] {
         var out = [TerminalSafe.text("\(a.id)  \(a.name)"), ""]
-        let sessions = data.sessions(of: a.id)
+        let sessions = participation?.sessions(of: a.id, in: data) ?? data.sessions(of: a.id)
         let products = a.products.map { p in p.name + (p.price.map { " (\(Rupiah.format($0)))" } ?? "") }
         let certs = a.certifications.map { c in
             [c.kind.rawValue, c.number, c.validUntil.map { "s.d. \($0.numeric)" }].compactMap { $0 }.joined(separator: " ")
@@ -74,7 +78,7 @@ public struct DetailView {
         }
 
         out += ["", t(.cExhibitionHistory)]
-        let fairs = data.exhibitions(of: a.id)
+        let fairs = participation?.exhibitions(of: a.id, in: data) ?? data.exhibitions(of: a.id)
         if fairs.isEmpty { out.append("  " + t(.cNone)) } else {
             var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
                                .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .init(t(.fSales), alignRight: true, minWidth: 8)])

@@ -143,6 +143,29 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
     }
 }
 
+/// The detail pane's history comes from `Participation`, kept for the data shown: a
+/// colleague's enrolment must show at once, as the walk of every session showed it.
+@Suite struct DetailHistoryTests {
+    @Test func theDetailFollowsANewEnrolment() throws {
+        var state = makeState()
+        let id = try #require(state.data.artisans.items.first { state.data.sessions(of: $0.id).isEmpty }).id
+        let before = DetailScreen.recordLines(id, state.shared, width: 100).joined(separator: "\n")
+        var data = state.data
+        var session = data.sessions.items[0]
+        session.participants.append(SessionParticipant(artisan: id))
+        session.rev += 1
+        data.sessions.merge(session)
+        state.replaceData(data)
+        let after = DetailScreen.recordLines(id, state.shared, width: 100).joined(separator: "\n")
+        #expect(!before.contains(session.id.description) && after.contains(session.id.description))
+        // A change made to the data in place (not through `replaceData`) is followed too.
+        session.participants.removeLast()
+        session.rev += 1
+        state.shared.data.sessions.merge(session)
+        #expect(!DetailScreen.recordLines(id, state.shared, width: 100).joined(separator: "\n").contains(session.id.description))
+    }
+}
+
 @Suite struct ConsoleBehaviourTests {
     @Test func tooSmallShowsANoticeNotACrash() {
         let state = makeState()

@@ -86,7 +86,8 @@ public struct DetailScreen: Screen {
     }
 
     static func recordLines(_ id: EntityID, _ shared: Shared, width: Int) -> [String] {
-        let view = DetailView(data: shared.data, lang: shared.lang, today: shared.today, width: width)
+        let view = DetailView(data: shared.data, lang: shared.lang, today: shared.today, width: width,
+                              participation: id.kind == .artisan ? shared.participation : nil)
         switch id.kind {
         case .artisan: return shared.data.artisans[id].map(view.artisan) ?? []
         case .session: return shared.data.sessions[id].map(view.session) ?? []

@@ -5,7 +5,10 @@ import TextUI
 /// What every screen may read and a few things it may change: the data on screen, the
 /// language and clock, this console's undo steps, and the status-line message.
 public struct Shared {
-    public var data: Dataset
+    public var data: Dataset {
+        // Whatever changed it, the participation made for the old data is not this data's.
+        didSet { dataToken = UInt64.random(in: .min ... .max) }
+    }
     public var lang: Lang
     public var today: CivilDate
     /// The time of day now (the loop sets it before each key; check-ins are stamped with it).
@@ -39,6 +42,10 @@ public struct Shared {
     /// Which artisans are archived, one bit per position, beside the index: a short query's
     /// result (most of a million) drops them without reaching into every record.
     private var archivedBits = ArchivedBits([])
+    /// Who took part in what, made when first asked for after new data (`dataToken` names
+    /// the data it was made for: copies of this state share the box).
+    private let participationBox = ParticipationBox()
+    private var dataToken = UInt64.random(in: .min ... .max)
     /// Reports built for the data shown (dropped when new data arrives).
     let reportCache = ReportCache()
 
@@ -54,6 +61,9 @@ public struct Shared {
         self.index = index.flatMap { $0.count == data.artisans.count ? $0 : nil } ?? SearchIndex(data.artisans.items)
         archivedBits = ArchivedBits(data.artisans.items)
     }
+
+    /// Who took part in what, for the data shown.
+    var participation: Participation { participationBox.value(for: dataToken) { Participation(data) } }
 
     /// Whether the artisan at `position` is archived.
     func isArchived(_ position: Int) -> Bool {
@@ -173,4 +183,15 @@ struct ArchivedBits: Sendable {
     }
 
     subscript(position: Int) -> Bool { words[position / 64] & (1 << UInt64(position % 64)) != 0 }
+}
+
+/// `Participation` for the data a token names, made once per token.
+final class ParticipationBox: @unchecked Sendable {
+    private var made: (token: UInt64, value: Participation)?
+    func value(for token: UInt64, make: () -> Participation) -> Participation {
+        if let made, made.token == token { return made.value }
+        let value = make()
+        made = (token, value)
+        return value
+    }
 }

@@ -185,7 +185,8 @@ struct ArchivedBits: Sendable {
     subscript(position: Int) -> Bool { words[position / 64] & (1 << UInt64(position % 64)) != 0 }
 }
 
-/// `Participation` for the data a token names, made once per token.
+/// `Participation` for the data a token names, made once per token. Used from the console's
+/// one thread only, like `ReportCache`.
 final class ParticipationBox: @unchecked Sendable {
     private var made: (token: UInt64, value: Participation)?
     func value(for token: UInt64, make: () -> Participation) -> Participation {

@@ -40,8 +40,9 @@ import TextUI
         #expect(grid.lines[21].trimmingCharacters(in: .whitespaces).isEmpty)
     }
 
-    /// The index file's search index serves the console when the journal changed no artisan
-    /// (it finds what one made from the records finds); after a rename it is made again.
+    /// The index file's search index serves the console when the journal changed no artisan's
+    /// searched text (it finds what one made from the records finds, new artisans appended);
+    /// after a rename it is made again.
     @Test func theIndexFileServesTheConsoleWhenNothingChangedSince() throws {
         let dir = NSTemporaryDirectory() + "kriya-loading-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -59,6 +60,28 @@ import TextUI
         for q in ["", "sri", "batik lowokwaru", "keramik", "0812-0000-01", "dinoyo ukir", "zzz"] {
             #expect(index.search(q) == made.search(q), "\(q)")
         }
+
+        // Artisans changed where the search does not look (a note, an address) and a new one:
+        // the file's index still serves, the new artisan appended, and finds what a fresh one does.
+        var noted = writer.data.artisans.items[3]
+        noted.notes = "ditelepon 30/11"
+        try writer.apply(.updateArtisan(noted, baseRev: noted.rev), context: Self.ctx)
+        var moved = writer.data.artisans.items[900]
+        moved.address = "Jl. Bendungan Sutami No. 3"
+        try writer.apply(.updateArtisan(moved, baseRev: moved.rev), context: Self.ctx)
+        var new = Artisan(id: EntityID(.artisan, 1), name: "Yohana Kristanti", phone: "0857-1111-2222",
+                          kelurahan: writer.data.artisans.items[0].kelurahan, business: "Batik Yohana", category: .batik)
+        new.products = [Product(name: "Selendang batik")]
+        try writer.apply(.addArtisan(new), context: Self.ctx)
+        let grown = try Store(path: dir, lookup: .search)
+        try grown.loadEverything()
+        let fitted = try #require(grown.takeSearchIndex(), "a note, an address and a new artisan")
+        let fresh = SearchIndex(grown.data.artisans.items)
+        #expect(fitted.count == grown.data.artisans.count)
+        for q in ["", "yohana", "selendang", "sri", "batik lowokwaru", "0857-1111", "bendungan", "zzz"] {
+            #expect(fitted.hits(q) == fresh.hits(q), "\(q)")
+        }
+        #expect(fitted.search("yohana").count == 1)
 
         var a = writer.data.artisans.items[7]
         a.name = "Zaenal Baru"

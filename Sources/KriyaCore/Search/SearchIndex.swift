@@ -77,6 +77,19 @@ public struct SearchIndex: Sendable {
         blob.withUnsafeBufferPointer { for b in $0[firstNewByte...] { byteCounts[Int(b)] += 1 } }
     }
 
+    /// Whether the record at `position` is `a` as this index folds it (text, name and main
+    /// field lengths, place and category): then `a` needs nothing new indexed.
+    public func folds(_ a: Artisan, at position: Int) -> Bool {
+        guard position >= 0, position < count else { return false }
+        var piece = Folded()
+        piece.fold([a][...])
+        let s = Int(starts[position]), e = Int(starts[position + 1])
+        guard piece.blob.count == e - s, piece.nameLengths[0] == nameLengths[position],
+              piece.primaryLengths[0] == primaryLengths[position], blob[s..<e].elementsEqual(piece.blob) else { return false }
+        return piece.tagKeys[Int(piece.tags[0])] == tagKeys[Int(tags[2 * position])]
+            && piece.tagKeys[Int(piece.tags[1])] == tagKeys[Int(tags[2 * position + 1])]
+    }
+
     /// Whether two versions of an artisan read the same to the index (a change elsewhere, such
     /// as a note or a certificate, needs no re-indexing).
     public static func sameText(_ a: Artisan, _ b: Artisan) -> Bool {

@@ -51,9 +51,25 @@ final class DeferredArtisans {
 
     func count(changed: Int) -> Int { ids.count - replaced.count + changed }
 
-    /// Whether `items` are exactly the snapshot's records, in its order (so `index` is theirs).
-    func describes(_ items: [Artisan]) -> Bool {
-        items.count == ids.count && zip(items, ids).allSatisfy { $0.id.number == Int($1) }
+    /// The index made to fit `items` (a full read after this lookup open): the snapshot's
+    /// records in its order, each the journal `changed` still folding to the text indexed
+    /// (a check-in, a note, an address), the journal's new artisans after them, appended. Nil
+    /// when one was renamed, deleted or moved: the caller folds everyone again.
+    func index(for items: [Artisan], changed: Set<EntityID>) -> SearchIndex? {
+        guard items.count >= ids.count, zip(items, ids).allSatisfy({ $0.id.number == Int($1) }) else { return nil }
+        for id in changed where id.kind == .artisan {
+            // The snapshot's ids rise: a binary search finds the record's place.
+            var low = 0, high = ids.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(ids[mid]) < id.number { low = mid + 1 } else { high = mid }
+            }
+            guard low < ids.count, Int(ids[low]) == id.number else { continue }   // new since
+            guard index.folds(items[low], at: low) else { return nil }
+        }
+        var fitted = index
+        fitted.append(contentsOf: items[ids.count...])
+        return fitted
     }
 
     /// A hit of the snapshot (`position`) or of the records the journal changed (`changed`).

@@ -36,7 +36,7 @@ extension Store {
         let wasDeferred = opened.manifest.generation == generation ? deferred : nil
         searchIndexFromFile = nil
         closeDeferred()
-        journalArtisanChanges = 0
+        journalChangedArtisans = []
         issues = found
         generation = opened.manifest.generation
         formatOnDisk = opened.manifest.version
@@ -46,10 +46,8 @@ extension Store {
         journalInode = opened.journalInode
         loadedJournalName = opened.journalName
         try replayJournal(opened.journal, from: 0, locked: haveLock)
-        // Read in full after a lookup open: the index already made fits, if nothing differs.
-        if let wasDeferred, journalArtisanChanges == 0, wasDeferred.describes(data.artisans.items) {
-            searchIndexFromFile = wasDeferred.index
-        }
+        // Read in full after a lookup open: the index already made serves, made to fit.
+        searchIndexFromFile = wasDeferred?.index(for: data.artisans.items, changed: journalChangedArtisans)
     }
 
     /// The records of the opened snapshots of `kinds` (a lookup reads the council's only)
@@ -159,7 +157,8 @@ extension Store {
     /// index file still fits what a full read found).
     private func noteArtisans(_ change: Change) {
         deferred?.touch(change)
-        if !change.artisans.isEmpty || change.deleted.contains(where: { $0.kind == .artisan }) { journalArtisanChanges += 1 }
+        for a in change.artisans { journalChangedArtisans.insert(a.id) }
+        for id in change.deleted where id.kind == .artisan { journalChangedArtisans.insert(id) }
     }
 
     /// Brings `data` up to date with the files: new journal lines, or a full reload when a

@@ -31,7 +31,8 @@ extension Store {
     public var artisanCount: Int { deferred?.count(changed: data.artisans.count) ?? data.artisans.count }
 
     /// The search index of the artisans as read, when the full read that followed a lookup
-    /// open found them exactly as the index file describes them (nil otherwise): the console
+    /// open found the index file's artisans still reading as it folded them, new ones appended
+    /// (nil after a rename, a delete or a record out of place): the console
     /// takes it instead of folding every record again. Handed over once (the store keeps no
     /// reference, so the console's later changes to it copy nothing).
     public func takeSearchIndex() -> SearchIndex? {

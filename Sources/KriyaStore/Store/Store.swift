@@ -57,11 +57,12 @@ public final class Store {
     /// Opened for a lookup (issue 18): the artisans' snapshot is searched through its index
     /// and only the lines shown are read; `data.artisans` holds those the journal changed.
     var deferred: DeferredArtisans?
-    /// After the full read that follows a lookup open: the index file's search index, when it
-    /// describes the artisans read exactly (no journal line changed one). See `takeSearchIndex`.
+    /// After the full read that follows a lookup open: the index file's search index, when
+    /// the journal renamed, deleted or moved no artisan it holds (new ones appended). See
+    /// `takeSearchIndex`.
     var searchIndexFromFile: SearchIndex?
-    /// Journal lines read since the last full read that changed or deleted an artisan.
-    var journalArtisanChanges = 0
+    /// The artisans journal lines changed or deleted since the last full read.
+    var journalChangedArtisans: Set<EntityID> = []
 
     static let manifestName = "kriya.json"
     static let auditName = "audit.jsonl"

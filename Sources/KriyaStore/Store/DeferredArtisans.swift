@@ -58,14 +58,8 @@ final class DeferredArtisans {
     func index(for items: [Artisan], changed: Set<EntityID>) -> SearchIndex? {
         guard items.count >= ids.count, zip(items, ids).allSatisfy({ $0.id.number == Int($1) }) else { return nil }
         for id in changed where id.kind == .artisan {
-            // The snapshot's ids rise: a binary search finds the record's place.
-            var low = 0, high = ids.count
-            while low < high {
-                let mid = (low + high) / 2
-                if Int(ids[mid]) < id.number { low = mid + 1 } else { high = mid }
-            }
-            guard low < ids.count, Int(ids[low]) == id.number else { continue }   // new since
-            guard index.folds(items[low], at: low) else { return nil }
+            guard let at = position(of: id) else { continue }   // new since the snapshot
+            guard index.folds(items[at], at: at) else { return nil }
         }
         var fitted = index
         fitted.append(contentsOf: items[ids.count...])

@@ -23,4 +23,17 @@ import Testing
         #expect(withHistory > 50)
         #expect(p.sessions(of: EntityID(.artisan, 999_999), in: data).isEmpty && p.sessions(of: EntityID(.session, 1), in: data).isEmpty)
     }
+
+    /// The binary search both lookups use: the first element not below, as a walk finds it.
+    @Test func partitionPointIsTheFirstNotBelow() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<300 {
+            let sorted = (0..<rng.int(0...40)).map { _ in rng.int(0...30) }.sorted()
+            let wanted = rng.int(-1...32)
+            #expect(sorted.partitionPoint { $0 < wanted } == (sorted.firstIndex { $0 >= wanted } ?? sorted.count))
+            if sorted.count >= 3 {   // a slice keeps its indices
+                #expect(sorted[3...].partitionPoint { $0 < wanted } == (sorted[3...].firstIndex { $0 >= wanted } ?? sorted.endIndex))
+            }
+        }
+    }
 }

@@ -50,11 +50,7 @@ public struct Participation: Sendable {
     private static func positions(_ keys: [UInt64], _ artisan: EntityID) -> [Int] {
         guard artisan.kind == .artisan else { return [] }
         let number = UInt64(artisan.number)
-        var low = 0, high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] >> 32 < number { low = mid + 1 } else { high = mid }
-        }
+        var low = keys.partitionPoint { $0 >> 32 < number }
         var out: [Int] = []
         while low < keys.count, keys[low] >> 32 == number {
             out.append(Int(keys[low] & 0xFFFF_FFFF))

@@ -41,12 +41,8 @@ final class DeferredArtisans {
     }
 
     private func position(of id: EntityID) -> Int? {
-        var low = 0, high = ids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(ids[mid]) < id.number { low = mid + 1 } else { high = mid }
-        }
-        return low < ids.count && Int(ids[low]) == id.number ? low : nil
+        let at = ids.partitionPoint { Int($0) < id.number }
+        return at < ids.count && Int(ids[at]) == id.number ? at : nil
     }
 
     func count(changed: Int) -> Int { ids.count - replaced.count + changed }

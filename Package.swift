@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
 //   Console → TextUI, KriyaViews, KriyaStore, QRCode, CMalloc;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
-//   KriyaCLI → KriyaViews, KriyaStore;  KriyaStore → KriyaCore → KriyaText, TOMLKit (access.toml);  KriyaViews → QRCode → CQRencode
+//   KriyaCLI → KriyaViews, KriyaStore, KriyaPostgres;  KriyaPostgres → KriyaStore, CPostgres (the only libpq user);  KriyaStore → KriyaCore → KriyaText, TOMLKit (access.toml);  KriyaViews → QRCode → CQRencode
 let package = Package(
     name: "Kriya",
     platforms: [.macOS(.v13)],
@@ -26,6 +26,9 @@ let package = Package(
         // The flat-file store: journal, snapshots, locks, audit, backup; spreadsheet import/export.
         .target(name: "KriyaStore", dependencies: ["KriyaCore", "KriyaText", .product(name: "CSV", package: "CSV.swift"),
                                                    .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The same store on PostgreSQL (issue 19), through libpq (Debian's libpq-dev), PostgreSQL's own client.
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", pkgConfig: "libpq"),
+        .target(name: "KriyaPostgres", dependencies: ["KriyaCore", "KriyaStore", "CPostgres"]),
         // QR codes through libqrencode (Debian's libqrencode-dev, a shim as for ncursesw); one user.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode"),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
@@ -56,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText", "QRCode"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
-        .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore"]),
+        .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore", "KriyaPostgres"]),
         .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya"]),
         // Snapshots/ holds the committed text snapshots the tests read by path.
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "ThemeFiles", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),

@@ -58,6 +58,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     /// This user's role here is below what the action needs (issue 17).
     case forbidden(action: String, needed: StaffRole, role: StaffRole, user: String)
+    /// The database (PostgreSQL) refused or could not be reached: its address and what it said.
+    case database(address: String, reason: String)
 
     public var description: String {
         switch self {
@@ -75,6 +77,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .readOnly(let reason): return "nothing more is saved until the data is checked: \(reason)"
         case .forbidden(let action, let needed, let role, let user):
             return "\(user) is \(role.rawValue) here; \(action) needs \(needed.rawValue) (ask an admin: kriya access)"
+        case .database(let address, let reason): return "\(address): \(reason)"
         }
     }
 }
@@ -82,6 +85,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 /// Wraps a core `CommandError` so that store calls have one typed error.
 public struct CommandErrorBox: Equatable, Sendable {
     public let error: KriyaCore.CommandError
+    package init(error: KriyaCore.CommandError) { self.error = error }
 }
 
 import KriyaCore

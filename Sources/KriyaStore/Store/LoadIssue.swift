@@ -12,6 +12,10 @@ public struct LoadIssue: Equatable, Sendable, CustomStringConvertible {
     public var reason: String
     public var raw: [UInt8]
 
+    package init(file: String, line: Int, reason: String, raw: [UInt8]) {
+        (self.file, self.line, self.reason, self.raw) = (file, line, reason, raw)
+    }
+
     public var description: String { "\(file):\(line): \(reason)" }
 }
 

@@ -40,31 +40,11 @@ extension Store {
         let small = new.count + commands.count <= Self.journalBatchLimit
         return try withLock { () throws(StoreError) -> Change in
             try catchUp(locked: true)
-            var working = data
-            if let planned, let twice = working.addedSince(planned, matching: new) {
-                throw .command(CommandErrorBox(error: .addedMeanwhile(twice.id, name: twice.name)))
-            }
-            var change = Change(command: name)
-            change.detail = detail
-            let added: ArraySlice<Artisan>
-            do throws(CommandError) { added = try working.addArtisans(new) } catch { throw .command(CommandErrorBox(error: error)) }
-            change.targets = added.map(\.id)
-            if small { change.artisans = Array(added) }
-            for command in commands {
-                let one: Change
-                do throws(CommandError) { one = try working.plan(command, ctx, audit: false) } catch { throw .command(CommandErrorBox(error: error)) }
-                working.commit(one)
-                change.targets += one.targets
-                // Only a journal line needs the records again (a large batch is in `working`).
-                if small {
-                    change.artisans += one.artisans
-                    change.sessions += one.sessions
-                    change.exhibitions += one.exhibitions
-                    change.terms += one.terms
-                    change.members += one.members
-                    change.partners += one.partners
-                }
-            }
+            let working: Dataset, change: Change
+            do throws(CommandError) {
+                (working, change) = try data.planBatch(adding: new, then: commands, name: name, detail: detail, context: ctx,
+                                                       planned: planned, keepingRecords: small)
+            } catch { throw .command(CommandErrorBox(error: error)) }
             if small {
                 try journal(change, at: now.timestamp, user: ctx.user)
             } else {

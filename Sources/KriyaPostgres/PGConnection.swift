@@ -1,0 +1,143 @@
+import CPostgres
+import KriyaCore
+import KriyaStore
+
+/// One connection to PostgreSQL through libpq, used from one thread at a time. Statements are
+/// sent with their values apart (`$1`, `$2`), never spliced into the SQL text.
+final class PGConnection {
+    private var conn: OpaquePointer?
+    /// The address as given, for messages (it never holds a password: see `DatabaseAddress`).
+    let address: String
+
+    init(_ address: DatabaseAddress) throws(StoreError) {
+        self.address = address.text
+        conn = PQconnectdb(address.text)
+        guard let conn, PQstatus(conn) == CONNECTION_OK else {
+            let reason = conn.map { Self.text(PQerrorMessage($0)) } ?? "out of memory"
+            PQfinish(conn)
+            self.conn = nil
+            throw .database(address: address.text, reason: reason)
+        }
+        // Notices (NOTICE: relation already exists, …) are not for the terminal.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// Runs one statement; `params` are sent as text (nil is SQL NULL).
+    @discardableResult
+    func exec(_ sql: String, _ params: [String?] = []) throws(StoreError) -> PGResult {
+        try exec(sql, params.map { $0.map { Array($0.utf8) } })
+    }
+
+    /// As `exec`, with values given as UTF-8 bytes (JSON and journal lines as the store wrote them).
+    @discardableResult
+    func exec(_ sql: String, _ params: [[UInt8]?]) throws(StoreError) -> PGResult {
+        try reconnectIfLost()
+        // Each value NUL-terminated in one buffer; libpq reads text values up to the NUL.
+        var storage: [CChar] = []
+        var offsets: [Int?] = []
+        for p in params {
+            guard let p else { offsets.append(nil); continue }
+            offsets.append(storage.count)
+            storage.append(contentsOf: p.map { CChar(bitPattern: $0) })
+            storage.append(0)
+        }
+        let result: OpaquePointer? = storage.withUnsafeBufferPointer { buf in
+            let values: [UnsafePointer<CChar>?] = offsets.map { $0.map { buf.baseAddress! + $0 } }
+            return values.withUnsafeBufferPointer { v in
+                PQexecParams(conn, sql, Int32(params.count), nil, v.baseAddress, nil, nil, 0)
+            }
+        }
+        guard let result else { throw .database(address: address, reason: Self.text(PQerrorMessage(conn))) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let reason = Self.text(PQresultErrorMessage(result))
+            PQclear(result)
+            throw .database(address: address, reason: reason)
+        }
+        return PGResult(result)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ isolation: String = "READ COMMITTED", _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try exec("BEGIN ISOLATION LEVEL \(isolation)")
+        let value: T
+        do { value = try body() } catch {
+            _ = try? exec("ROLLBACK")
+            throw error
+        }
+        try exec("COMMIT")
+        return value
+    }
+
+    /// Asks to be told of `NOTIFY channel` (see `takeNotifications`).
+    func listen(_ channel: String) throws(StoreError) {
+        try exec("LISTEN \(channel)")
+    }
+
+    /// Reads what the server sent meanwhile without waiting; true when a notification came.
+    /// A lost connection is re-made (and then reported as a notification: anything may have
+    /// changed while it was down).
+    func takeNotifications() throws(StoreError) -> Bool {
+        if PQstatus(conn) != CONNECTION_OK || PQconsumeInput(conn) == 0 {
+            try reconnectIfLost(force: true)
+            return true
+        }
+        var any = false
+        while let n = PQnotifies(conn) {
+            any = true
+            PQfreemem(n)
+        }
+        return any
+    }
+
+    /// The socket, to wait on for notifications.
+    var socket: Int32 { PQsocket(conn) }
+
+    /// After a dropped network, one new attempt (libpq's reset keeps the same settings).
+    private func reconnectIfLost(force: Bool = false) throws(StoreError) {
+        guard force || PQstatus(conn) != CONNECTION_OK else { return }
+        PQreset(conn)
+        guard PQstatus(conn) == CONNECTION_OK else {
+            throw .database(address: address, reason: Self.text(PQerrorMessage(conn)))
+        }
+        onReconnect?()
+    }
+
+    /// Runs after the connection was made again (to LISTEN again, and to read everything).
+    var onReconnect: (() -> Void)?
+
+    static func text(_ message: UnsafePointer<CChar>?) -> String {
+        guard let message else { return "" }
+        return String(cString: message).trimmingSpaces
+    }
+}
+
+/// Rows of one statement's answer, in text form.
+final class PGResult {
+    private let result: OpaquePointer
+
+    init(_ result: OpaquePointer) { self.result = result }
+    deinit { PQclear(result) }
+
+    var count: Int { Int(PQntuples(result)) }
+
+    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) != 0 }
+
+    func string(_ row: Int, _ column: Int) -> String? {
+        guard !isNull(row, column) else { return nil }
+        return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+    }
+
+    func int(_ row: Int, _ column: Int) -> Int? { string(row, column).flatMap { Int($0) } }
+
+    /// The value's bytes, valid while the result lives.
+    func withBytes<T>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+        let start = PQgetvalue(result, Int32(row), Int32(column))!
+        return start.withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {
+            body(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import KriyaCore
+
+/// The store's line formats for another medium: PostgreSQL keeps each record as the same JSON
+/// object a snapshot line holds, and each change and audit entry as the same sealed line the
+/// journal and the audit trail hold, so a copy between the two is byte for byte and every
+/// reader is the one the files use.
+package enum RecordLines {
+    /// One record of a change, as a snapshot line's object without its checksum.
+    package struct Body {
+        package let id: EntityID
+        package let rev: Int
+        package let json: [UInt8]
+    }
+
+    /// Every record `change` writes, as JSON objects.
+    package static func bodies(of change: Change) -> [Body] {
+        func make<R: Record>(_ records: [R], _ write: (R, inout JSONWriter) -> Void) -> [Body] {
+            records.map { r in
+                var w = JSONWriter(capacity: 640)
+                w.beginObject(); write(r, &w); w.endObject()
+                return Body(id: r.id, rev: r.rev, json: w.bytes)
+            }
+        }
+        return make(change.artisans, ArtisanCodec.write) + make(change.sessions, SessionCodec.write)
+            + make(change.exhibitions, ExhibitionCodec.write) + make(change.terms, TermCodec.write)
+            + make(change.members, MemberCodec.write) + make(change.partners, PartnerCodec.write)
+    }
+
+    /// Reads one record's object (of the kind its id names) into `data`. The error is the
+    /// reader's reason, for a message that names the record.
+    package static func merge(_ json: UnsafeBufferPointer<UInt8>, kind: EntityID.Kind, into data: inout Dataset) -> String? {
+        var r = JSONReader(json)
+        do throws(JSONReader.Failure) {
+            switch kind {
+            case .artisan: data.artisans.merge(try ArtisanCodec.read(&r))
+            case .session: data.sessions.merge(try SessionCodec.read(&r))
+            case .exhibition: data.exhibitions.merge(try ExhibitionCodec.read(&r))
+            case .term: data.terms.merge(try TermCodec.read(&r))
+            case .member: data.members.merge(try MemberCodec.read(&r))
+            case .partner: data.partners.merge(try PartnerCodec.read(&r))
+            }
+            try r.finish()
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// A change as the journal writes it (sealed, with its newline).
+    package static func change(_ change: Change, at stamp: String, user: String) -> [UInt8] {
+        JournalFormat.entry(change, at: stamp, user: user)
+    }
+
+    /// A change line read back: nil with the reason when it is damaged.
+    package static func readChange(_ line: UnsafeBufferPointer<UInt8>) -> Result<Change, LineProblem> {
+        let body = UnsafeBufferPointer(rebasing: line[..<(line.last == 0x0A ? line.count - 1 : line.count)])
+        if let problem = SealedLine.verify(body) { return .failure(LineProblem(reason: problem.description)) }
+        do throws(JSONReader.Failure) { return .success(try JournalFormat.read(body)) }
+        catch { return .failure(LineProblem(reason: error.description)) }
+    }
+
+    /// An audit line as the audit trail writes it (sealed, NIK masked, with its newline).
+    package static func audit(_ change: Change, at stamp: String, user: String, role: StaffRole?) -> [UInt8] {
+        AuditFormat.entry(change, at: stamp, user: user, role: role)
+    }
+
+    /// An audit line read back; nil when it is damaged.
+    package static func readAudit(_ line: UnsafeBufferPointer<UInt8>) -> AuditEntry? {
+        let body = UnsafeBufferPointer(rebasing: line[..<(line.last == 0x0A ? line.count - 1 : line.count)])
+        guard SealedLine.verify(body) == nil else { return nil }
+        return try? AuditFormat.read(body)
+    }
+
+    package struct LineProblem: Error {
+        package let reason: String
+    }
+}

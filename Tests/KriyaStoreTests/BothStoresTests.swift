@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+@testable import KriyaPostgres
+
+/// Issue 19: the store's promises, one suite run on both media: flat files in a folder and
+/// PostgreSQL (a real server, see `PostgresServer`).
+enum Medium: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case files, postgres
+    var testDescription: String { rawValue }
+}
+
+/// Somewhere data lives, from which any number of stores (staff at several desks) open.
+struct Place {
+    let medium: Medium
+    private let dir: TempDir?
+    private let address: DatabaseAddress?
+
+    /// nil when the medium cannot be had here (no PostgreSQL server), the reason printed.
+    static func make(_ medium: Medium, _ name: String) throws -> Place? {
+        switch medium {
+        case .files: return Place(medium: medium, dir: TempDir(name), address: nil)
+        case .postgres:
+            guard let address = try PostgresServer.shared.database(name) else { return nil }
+            return Place(medium: medium, dir: nil, address: address)
+        }
+    }
+
+    func open(user: String = "tester") throws -> any RecordStore {
+        if let address { return try PostgresStore(address: address, user: user) }
+        return try Store(path: dir!.path, user: user)
+    }
+}
+
+@Suite struct BothStoresTests {
+    @Test(arguments: Medium.allCases) func savedChangesSurviveReopening(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "reopen") else { return }
+        let store = try place.open()
+        for n in 1...5 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        var a = store.data.artisans[EntityID(.artisan, 2)]!
+        a.notes = "Pameran \"Malang Kriya\" 2026 — ✓ ok\\n"
+        a.certifications = [Certification(kind: .halal, number: "ID35110000123", validUntil: S.today)]
+        try store.apply(.updateArtisan(a, baseRev: 1), context: S.ctx)
+        try store.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek Batik", organiser: "UM",
+                                                  venue: "Balai Kota", start: S.today, end: S.today)), context: S.ctx)
+        let again = try place.open()
+        #expect(S.same(again.data, store.data))
+        #expect(again.data.artisans[EntityID(.artisan, 2)]!.rev == 2)
+        #expect(again.data.artisans[EntityID(.artisan, 2)]!.notes == a.notes)
+        #expect(again.issues.isEmpty)
+    }
+
+    @Test(arguments: Medium.allCases) func aStaleUpdateFromAnotherDeskIsAConflict(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "conflict") else { return }
+        let desk = try place.open(user: "ratna")
+        try desk.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let laptop = try place.open(user: "budi")
+        var fromDesk = desk.data.artisans[EntityID(.artisan, 1)]!
+        var fromLaptop = laptop.data.artisans[EntityID(.artisan, 1)]!
+        fromDesk.business = "Versi Ratna"
+        try desk.apply(.updateArtisan(fromDesk, baseRev: 1), context: S.ctx)
+        fromLaptop.business = "Versi Budi"
+        #expect(throws: StoreError.command(CommandErrorBox(error: .conflict(EntityID(.artisan, 1), base: 1, current: 2)))) {
+            try laptop.apply(.updateArtisan(fromLaptop, baseRev: 1), context: S.ctx)
+        }
+        // Nothing was overwritten, and the laptop now sees the desk's version.
+        #expect(laptop.data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
+        #expect(try place.open().data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
+    }
+
+    @Test(arguments: Medium.allCases) func aDeletedIdIsNeverHandedOutAgain(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "ids") else { return }
+        let store = try place.open()
+        for n in 1...3 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        try store.apply(.delete(EntityID(.artisan, 3), baseRev: 1), context: S.ctx)
+        let again = try place.open()
+        #expect(again.data.artisans[EntityID(.artisan, 3)] == nil)
+        let change = try again.apply(.addArtisan(S.artisan(4)), context: S.ctx)
+        #expect(change.targets == [EntityID(.artisan, 4)])
+    }
+
+    @Test(arguments: Medium.allCases) func theAuditTrailSaysWhoChangedWhat(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "audit") else { return }
+        let store = try place.open(user: "ratna")
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        var a = store.data.artisans[EntityID(.artisan, 1)]!
+        a.address = "Jl. Ijen 12"
+        a.nik = "3573010101010001"
+        try store.apply(.updateArtisan(a, baseRev: 1), context: S.ctx)
+        let history = try place.open().history(of: a.id)
+        #expect(history.map(\.command) == ["update-artisan", "add-artisan"])
+        #expect(history[0].user == "tester")   // the context's user, as on files
+        let fields = history[0].changes.map(\.field)
+        #expect(fields.contains("address") && fields.contains("nik"))
+        // The NIK is masked in the trail on both media.
+        #expect(!(history[0].changes.first { $0.field == "nik" }!.to.contains("0101010001")))
+    }
+
+    @Test(arguments: Medium.allCases) func othersSeeEachSaveAfterRefreshing(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "refresh") else { return }
+        let writer = try place.open()
+        let reader = try place.open()
+        #expect(try !reader.refresh())
+        try writer.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        #expect(try eventually { try reader.refresh() })
+        #expect(reader.data.artisans.count == 1)
+        #expect(try !reader.refresh())
+        // An import too large for one change line: the reader reads everything again.
+        let rows = (2...2_600).map { n in
+            ImportPlan.Row(row: n, line: n, text: ArtisanText(S.artisan(n), lang: .id), present: [.name, .phone, .category], id: nil)
+        }
+        let plan = ImportPlan(rows: rows, against: writer.data, onDuplicate: .skip, context: S.ctx)
+        #expect(plan.bad.isEmpty && plan.adds.count == 2_599)
+        try writer.save(plan, detail: "sheet.csv", context: S.ctx)
+        #expect(try eventually { try reader.refresh() })
+        #expect(reader.data.artisans.count == 2_600)
+        #expect(S.same(reader.data, writer.data))
+        #expect(S.same(try place.open().data, writer.data))
+    }
+
+    @Test(arguments: Medium.allCases) func writersAtOnceLoseNothingAndShareNoId(_ medium: Medium) throws {
+        guard let place = try Place.make(medium, "writers") else { return }
+        // All four open before any saves: each must catch up with the others at every save.
+        nonisolated(unsafe) let stores = try (0..<4).map { try place.open(user: "desk\($0)") }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { desk in
+            do {
+                let store = stores[desk]
+                for n in 0..<15 { try store.apply(.addArtisan(S.artisan(1_000 * desk + n)), context: S.ctx) }
+            } catch { failures.add("\(desk): \(error)") }
+        }
+        #expect(failures.list.isEmpty)
+        let all = try place.open().data.artisans.items
+        #expect(all.count == 60)
+        #expect(Set(all.map(\.id)).count == 60)
+        #expect(Set(all.map(\.name)).count == 60)
+    }
+
+    /// A notification can take a moment to arrive: ask again for up to two seconds.
+    private func eventually(_ check: () throws -> Bool) throws -> Bool {
+        for _ in 0..<100 {
+            if try check() { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+}

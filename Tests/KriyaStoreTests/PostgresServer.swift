@@ -1,0 +1,107 @@
+import Foundation
+import KriyaPostgres
+
+/// A real PostgreSQL server for the tests: a temporary cluster (`initdb`, `pg_ctl`) on a
+/// loopback port, started once per test process and stopped when it ends. As root it runs as
+/// the `postgres` user (the server refuses root). Each test gets a database of its own.
+/// When no server can be made here (Debian's `postgresql` missing), `reason` says why and the
+/// PostgreSQL half of each test is skipped with that reason printed.
+final class PostgresServer: @unchecked Sendable {
+    static let shared = PostgresServer()
+
+    let port: Int
+    private(set) var reason: String?
+    private let dir: String
+    private let bin: String?
+    private let lock = NSLock()
+    private var databases = 0
+
+    private init() {
+        port = 20_000 + Int(getpid() % 20_000)
+        dir = NSTemporaryDirectory() + "kriya-pg-\(getpid())"
+        bin = Self.binaries()
+        guard let bin else { reason = "no initdb/pg_ctl (install Debian's postgresql)"; return }
+        do { try start(bin) } catch { reason = "\(error)" }
+    }
+
+    /// A new, empty database with Kriya's tables, named for the test; nil when there is no server.
+    func database(_ name: String, migrated: Bool = true) throws -> DatabaseAddress? {
+        guard reason == nil else {
+            print("PostgreSQL part skipped (\(name)): \(reason!)")
+            return nil
+        }
+        let db = lock.withLock { databases += 1; return "t\(databases)_" + name.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(40) }
+        try Self.run(psql, ["-X", "-q", "-h", "127.0.0.1", "-p", "\(port)", "-U", "kriya", "-d", "postgres",
+                            "-c", "CREATE DATABASE \(db)"])
+        let address = try DatabaseAddress(url(db))!
+        if migrated { _ = try PostgresStore.migrate(address) }
+        return address
+    }
+
+    func url(_ db: String) -> String { "postgres://kriya@127.0.0.1:\(port)/\(db)" }
+
+    var psql: String { FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") ? "/usr/bin/psql" : (bin ?? "") + "/psql" }
+
+    private func start(_ bin: String) throws {
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let asRoot = getuid() == 0
+        if asRoot { try Self.run("/bin/chown", ["postgres:postgres", dir]) }
+        let wrap = { (tool: String, args: [String]) throws in
+            if asRoot {
+                try Self.run("/usr/bin/setpriv", ["--reuid=postgres", "--regid=postgres", "--clear-groups", bin + "/" + tool] + args)
+            } else {
+                try Self.run(bin + "/" + tool, args)
+            }
+        }
+        try wrap("initdb", ["-D", dir + "/data", "-U", "kriya", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
+        try wrap("pg_ctl", ["-D", dir + "/data", "-l", dir + "/log", "-w", "-o",
+                            "-p \(port) -k \(dir) -c listen_addresses=127.0.0.1 -c max_connections=200", "start"])
+        Self.running = (bin, dir, asRoot)
+        atexit {
+            guard let (bin, dir, asRoot) = PostgresServer.running else { return }
+            let stop = [bin + "/pg_ctl", "-D", dir + "/data", "-m", "immediate", "stop"]
+            try? PostgresServer.run(asRoot ? "/usr/bin/setpriv" : stop[0],
+                                    asRoot ? ["--reuid=postgres", "--regid=postgres", "--clear-groups"] + stop : Array(stop.dropFirst()))
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+    }
+
+    nonisolated(unsafe) private static var running: (String, String, Bool)?
+
+    /// Where `initdb` and `pg_ctl` are: Debian keeps them per version, off the PATH.
+    private static func binaries() -> String? {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()
+        for v in versions.reversed() where FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/initdb") {
+            return "\(root)/\(v)/bin"
+        }
+        return nil
+    }
+
+    struct Failed: Error, CustomStringConvertible { let description: String }
+
+    /// Runs a tool to its end (posix_spawn and waitpid: Foundation's `Process` waits on
+    /// for the server that `pg_ctl start` leaves running). Its output goes to a file.
+    static func run(_ tool: String, _ args: [String]) throws {
+        let outPath = NSTemporaryDirectory() + "kriya-pg-run-\(getpid())-\(UUID().uuidString.prefix(6))"
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([tool] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failed(description: "\(tool): cannot run (\(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else {
+            let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+            throw Failed(description: "\(tool) \(args.joined(separator: " ")): \(text)")
+        }
+    }
+}

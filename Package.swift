@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "KriyaViews", dependencies: ["KriyaCore", "KriyaText", "QRCode"]),
         // The command line: subcommands and their output.
         .target(name: "KriyaCLI", dependencies: [
-            "KriyaCore", "KriyaStore", "KriyaText", "KriyaViews",
+            "KriyaCore", "KriyaStore", "KriyaPostgres", "KriyaText", "KriyaViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KriyaCore
+import KriyaPostgres
 import KriyaStore
 import KriyaText
 
@@ -60,6 +61,24 @@ public struct GlobalOptions: ParsableArguments {
         if let lang, Lang(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang takes id or en, not \"\(lang)\"")
         }
+        // A database address must never become a folder named "postgres:" (issue 19: so far
+        // only `kriya migrate`, which has its own --data, works on a database).
+        if DatabaseAddress.isDatabase(dataDirectory) && GlobalOptions.subcommand(in: CommandLine.arguments) != "migrate" {
+            throw ValidationError(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
+        }
+    }
+
+    /// The first word of `arguments` (after the program) that is neither an option nor an
+    /// option's value: the subcommand, when there is one.
+    static func subcommand(in arguments: [String]) -> String? {
+        var i = 1
+        while i < arguments.count {
+            let a = arguments[i]
+            if GlobalArguments.withValue.contains(a) { i += 2; continue }
+            if a.hasPrefix("-") { i += 1; continue }
+            return a
+        }
+        return nil
     }
 
     /// Opens the store, reporting problems in the user's language. With `--demo`, an empty

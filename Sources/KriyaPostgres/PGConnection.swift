@@ -60,8 +60,13 @@ final class PGConnection {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Inside another transaction (a full read while catching up under the writers' lock) it
+    /// runs as part of that one: committing there would let the lock go half-way.
     func transaction<T>(_ isolation: String = "READ COMMITTED", _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        if inTransaction { return try body() }
         try exec("BEGIN ISOLATION LEVEL \(isolation)")
+        inTransaction = true
+        defer { inTransaction = false }
         let value: T
         do { value = try body() } catch {
             _ = try? exec("ROLLBACK")
@@ -70,6 +75,8 @@ final class PGConnection {
         try exec("COMMIT")
         return value
     }
+
+    private var inTransaction = false
 
     /// Asks to be told of `NOTIFY channel` (see `takeNotifications`).
     func listen(_ channel: String) throws(StoreError) {
@@ -98,6 +105,11 @@ final class PGConnection {
     /// After a dropped network, one new attempt (libpq's reset keeps the same settings).
     private func reconnectIfLost(force: Bool = false) throws(StoreError) {
         guard force || PQstatus(conn) != CONNECTION_OK else { return }
+        // A transaction dies with its connection (the server rolls it back): never carry on
+        // with its remaining statements on a new connection, outside any transaction.
+        if inTransaction {
+            throw .database(address: address, reason: "the connection was lost during a save; the server kept none of it")
+        }
         PQreset(conn)
         guard PQstatus(conn) == CONNECTION_OK else {
             throw .database(address: address, reason: Self.text(PQerrorMessage(conn)))
@@ -110,7 +122,10 @@ final class PGConnection {
 
     static func text(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "" }
-        return String(cString: message).trimmingSpaces
+        // libpq's messages run over lines ("…failed: Connection refused\n\tIs the server
+        // running…"): one line for a status bar or stderr.
+        return String(cString: message).split(whereSeparator: { $0 == "\n" || $0 == "\t" })
+            .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

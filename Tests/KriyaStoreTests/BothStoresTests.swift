@@ -137,6 +137,28 @@ struct Place {
         #expect(Set(all.map(\.name)).count == 60)
     }
 
+    @Test func aPasswordInTheAddressIsRefused() throws {
+        #expect(throws: DatabaseAddress.Problem.passwordInAddress) { try DatabaseAddress("postgres://kriya:rahasia@db.malangkota.go.id/kriya") }
+        #expect(throws: DatabaseAddress.Problem.passwordInAddress) { try DatabaseAddress("postgresql://kriya@db/kriya?password=rahasia") }
+        #expect(try DatabaseAddress("postgres://kriya@db.malangkota.go.id:5433/kriya?sslmode=verify-full")?.text.hasSuffix("verify-full") == true)
+        #expect(try DatabaseAddress("/srv/kriya") == nil)
+    }
+
+    @Test func aDatabaseNotSetUpOrNewerIsRefusedAndLeftAlone() throws {
+        guard let bare = try PostgresServer.shared.database("bare", migrated: false) else { return }
+        #expect { _ = try PostgresStore(address: bare) } throws: { "\($0)".contains("kriya migrate") }
+        guard let place = try PostgresServer.shared.database("newer") else { return }
+        let store = try PostgresStore(address: place)
+        try store.db.exec("UPDATE kriya_schema SET version = 99")
+        #expect(throws: StoreError.newerFormat(path: place.text, found: 99, supported: PostgresSchema.version)) {
+            _ = try PostgresStore(address: place)
+        }
+        #expect(throws: StoreError.newerFormat(path: place.text, found: 99, supported: PostgresSchema.version)) {
+            _ = try PostgresStore.migrate(place)
+        }
+        #expect(try PostgresSchema.version(of: store.db) == 99)
+    }
+
     /// A notification can take a moment to arrive: ask again for up to two seconds.
     private func eventually(_ check: () throws -> Bool) throws -> Bool {
         for _ in 0..<100 {

@@ -323,6 +323,10 @@ enum StringsEN {
         .acAnyoneElse: "anyone else who can open the folder",
         .chkSetAside: "{0} holds {1} damaged {1|line|lines} set aside earlier; the rest of the data is unaffected.",
         .chkNoLookupIndex: "{0} is missing or out of date: kriya find reads every artisan until the next compaction writes it (kriya compact).",
+        .cMigrated: "{0}: Kriya's tables are at version {1} (were {2}).",
+        .cMigrateNeedsDatabase: "kriya migrate works on a PostgreSQL database (--data postgres://user@host/db); {0} is a folder, which needs no migration.",
+        .cPasswordInAddress: "The database address holds a password: leave it out and put it in ~/.pgpass or PGPASSWORD, so it shows in no process list or log.",
+        .cDatabaseNotYet: "{0} is a PostgreSQL database: so far `kriya migrate` works on it; this command still needs a data folder (issue 19 continues).",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

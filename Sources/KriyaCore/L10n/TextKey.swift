@@ -67,4 +67,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDeleted
     case acOwner, acUserEntry, acGroupEntry, acFolderGroup, acUnusable, acAnyoneElse
     case chkSetAside, chkNoLookupIndex
+    case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress, cDatabaseNotYet
 }

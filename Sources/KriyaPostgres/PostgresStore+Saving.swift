@@ -3,13 +3,7 @@ import KriyaStore
 
 extension PostgresStore {
     /// Checks `command` against the latest state in the database (other offices' saves
-    /// included) and saves it as one transaction. Returns what was written.
-    @discardableResult
-    public func apply(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> Change {
-        try applyUndoably(command, context: context).change
-    }
-
-    /// `apply`, also returning how to undo the change.
+    /// included) and saves it as one transaction; returns what was written and how to undo it.
     public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
         try authorize(command.requiredRole, command.name)
         let now = SystemInfo.now()
@@ -57,8 +51,7 @@ extension PostgresStore {
         let now = SystemInfo.now()
         try locked { () throws(StoreError) in
             try db.exec("DELETE FROM kriya_record")
-            var change = Change(command: "replace-all")
-            change.detail = "\(reason): \(dataset.artisans.count) artisans, \(dataset.sessions.count) sessions, \(dataset.exhibitions.count) exhibitions"
+            let change = Change.replacingAll(with: dataset, reason: reason)
             var all = Change(command: "replace-all")
             all.artisans = dataset.artisans.items
             all.sessions = dataset.sessions.items

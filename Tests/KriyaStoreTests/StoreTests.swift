@@ -123,23 +123,7 @@ import Testing
         }
     }
 
-    @Test func aStaleUpdateFromAnotherStaffMemberIsAConflict() throws {
-        let dir = TempDir()
-        let desk = try Store(path: dir.path, user: "ratna")
-        try desk.apply(.addArtisan(S.artisan(1)), context: S.ctx)
-        let laptop = try Store(path: dir.path, user: "budi")
-        var fromDesk = desk.data.artisans[EntityID(.artisan, 1)]!
-        var fromLaptop = laptop.data.artisans[EntityID(.artisan, 1)]!
-        fromDesk.business = "Versi Ratna"
-        try desk.apply(.updateArtisan(fromDesk, baseRev: 1), context: S.ctx)
-        fromLaptop.business = "Versi Budi"
-        #expect(throws: StoreError.command(CommandErrorBox(error: .conflict(EntityID(.artisan, 1), base: 1, current: 2)))) {
-            try laptop.apply(.updateArtisan(fromLaptop, baseRev: 1), context: S.ctx)
-        }
-        // Nothing was overwritten, and the laptop now sees the desk's version.
-        #expect(laptop.data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
-        #expect(try Store(path: dir.path).data.artisans[EntityID(.artisan, 1)]!.business == "Versi Ratna")
-    }
+    // A stale update from another desk: BothStoresTests, on files and on PostgreSQL.
 
     @Test func readersSeeOtherProcessesSavesAndCompactions() throws {
         let dir = TempDir()

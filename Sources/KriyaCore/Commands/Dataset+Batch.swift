@@ -1,3 +1,12 @@
+extension Change {
+    /// The audit's entry for replacing every record with `dataset` (demo data, a copy).
+    public static func replacingAll(with dataset: Dataset, reason: String) -> Change {
+        var change = Change(command: "replace-all")
+        change.detail = "\(reason): \(dataset.artisans.count) artisans, \(dataset.sessions.count) sessions, \(dataset.exhibitions.count) exhibitions"
+        return change
+    }
+}
+
 /// A batch worked out as one step (an import), whichever store saves it.
 extension Dataset {
     /// Many new artisans (checked and added all at once, on every core) then `commands` one by

@@ -29,6 +29,8 @@ public protocol RecordStore: AnyObject {
 }
 
 extension RecordStore {
+    /// `applyUndoably` without the undo: the command checked against the latest state others
+    /// saved, saved, and applied. Returns what was written.
     @discardableResult
     public func apply(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> Change {
         try applyUndoably(command, context: context).change

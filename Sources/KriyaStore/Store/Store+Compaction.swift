@@ -23,9 +23,7 @@ extension Store {
             let before = data
             data = dataset
             do throws(StoreError) { try commitNextGeneration() } catch { data = before; throw error }
-            var change = Change(command: "replace-all")
-            change.detail = "\(reason): \(dataset.artisans.count) artisans, \(dataset.sessions.count) sessions, \(dataset.exhibitions.count) exhibitions"
-            afterSave(change, at: SystemInfo.now().timestamp, user: user)
+            afterSave(.replacingAll(with: dataset, reason: reason), at: SystemInfo.now().timestamp, user: user)
         }
     }
 

@@ -149,14 +149,9 @@ public final class Store {
     // MARK: - Saving
 
     /// Checks `command` against the latest state on disk (other staff's saves included),
-    /// appends it durably and applies it. Returns what was written.
-    @discardableResult
-    public func apply(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> Change {
-        try applyUndoably(command, context: context).change
-    }
-
-    /// `apply`, also returning how to undo the change (worked out from the state it was
-    /// checked against, under the same lock).
+    /// appends it durably and applies it; returns what was written and how to undo it (worked
+    /// out from the state it was checked against, under the same lock). `apply` (RecordStore)
+    /// is this without the undo.
     public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
         try authorize(command.requiredRole, command.name)
         let now = SystemInfo.now()

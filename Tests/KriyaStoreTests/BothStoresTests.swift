@@ -159,6 +159,18 @@ struct Place {
         #expect(try PostgresSchema.version(of: store.db) == 99)
     }
 
+    @Test func aRecordDamagedInTheDatabaseIsReportedAndTheRestRead() throws {
+        guard let place = try PostgresServer.shared.database("damaged") else { return }
+        let store = try PostgresStore(address: place)
+        for n in 1...3 { try store.apply(.addArtisan(S.artisan(n)), context: S.ctx) }
+        // Someone edits a row by hand: a revision that is not a number.
+        try store.db.exec(#"UPDATE kriya_record SET body = '{"id":"A-000002","rev":"dua","name":"X"}' WHERE id = 'A-000002'"#)
+        let again = try PostgresStore(address: place)
+        #expect(again.data.artisans.items.map(\.id) == [EntityID(.artisan, 1), EntityID(.artisan, 3)])
+        #expect(again.issues.count == 1)
+        #expect(again.issues.first?.file == "kriya_record" && again.issues.first?.reason.hasPrefix("A-000002: ") == true)
+    }
+
     /// A notification can take a moment to arrive: ask again for up to two seconds.
     private func eventually(_ check: () throws -> Bool) throws -> Bool {
         for _ in 0..<100 {

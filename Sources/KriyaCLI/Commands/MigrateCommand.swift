@@ -35,15 +35,15 @@ struct MigrateCommand: ParsableCommand {
         }
         do {
             let (from, to) = try PostgresStore.migrate(address)
-            Output.line(L10n.text(.cMigrated, lang, address.text, to, from))
+            Output.line(L10n.text(.cMigrated, lang, TerminalSafe.text(address.text), to, from))
         } catch StoreError.newerFormat(let p, let found, let supported) {
-            Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
+            Output.error(L10n.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
             throw ExitCode(EX_DATAERR)
         } catch StoreError.database(_, let reason) {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, address.text, TerminalSafe.text(reason)))
+            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(address.text), TerminalSafe.text(reason)))
             throw ExitCode(EX_IOERR)
         } catch {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, address.text, TerminalSafe.text("\(error)")))
+            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(address.text), TerminalSafe.text("\(error)")))
             throw ExitCode(EX_IOERR)
         }
     }

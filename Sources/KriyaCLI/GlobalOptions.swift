@@ -62,8 +62,8 @@ public struct GlobalOptions: ParsableArguments {
             throw ValidationError("--lang takes id or en, not \"\(lang)\"")
         }
         // A database address must never become a folder named "postgres:" (issue 19: so far
-        // only `kriya migrate`, which has its own --data, works on a database).
-        if DatabaseAddress.isDatabase(dataDirectory) && GlobalOptions.subcommand(in: CommandLine.arguments) != "migrate" {
+        // only `kriya migrate` and the tests' writer work on a database).
+        if DatabaseAddress.isDatabase(dataDirectory), !["migrate", "_writer"].contains(GlobalOptions.subcommand(in: CommandLine.arguments)) {
             throw ValidationError(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KriyaCore
+import KriyaPostgres
 import KriyaStore
 
 /// A hidden helper for the crash and concurrency tests: adds artisans in a loop and prints
@@ -18,8 +19,14 @@ struct WriterCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try Store(path: global.dataDirectory)
-        if let compactBytes { store.compactThreshold = compactBytes }
+        let store: any RecordStore
+        if let address = try DatabaseAddress(global.dataDirectory) {
+            store = try PostgresStore(address: address)
+        } else {
+            let files = try Store(path: global.dataDirectory)
+            if let compactBytes { files.compactThreshold = compactBytes }
+            store = files
+        }
         let kelurahan = Wilayah.kelurahan
         for n in 0..<count {
             var a = Artisan(id: EntityID(.artisan, 1), name: "Writer \(tag) \(n)",

@@ -63,22 +63,9 @@ public struct GlobalOptions: ParsableArguments {
         }
         // A database address must never become a folder named "postgres:" (issue 19: so far
         // only `kriya migrate` and the tests' writer work on a database).
-        if DatabaseAddress.isDatabase(dataDirectory), !["migrate", "_writer"].contains(GlobalOptions.subcommand(in: CommandLine.arguments)) {
+        if DatabaseAddress.isDatabase(dataDirectory), !["migrate", "_writer"].contains(GlobalArguments.subcommand(in: CommandLine.arguments)) {
             throw ValidationError(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
         }
-    }
-
-    /// The first word of `arguments` (after the program) that is neither an option nor an
-    /// option's value: the subcommand, when there is one.
-    static func subcommand(in arguments: [String]) -> String? {
-        var i = 1
-        while i < arguments.count {
-            let a = arguments[i]
-            if GlobalArguments.withValue.contains(a) { i += 2; continue }
-            if a.hasPrefix("-") { i += 1; continue }
-            return a
-        }
-        return nil
     }
 
     /// Opens the store, reporting problems in the user's language. With `--demo`, an empty
@@ -127,6 +114,19 @@ let EX_NOPERM: Int32 = 77
 public enum GlobalArguments {
     static let withValue: Set<String> = ["--data", "--lang", "--theme"]
     static let flags: Set<String> = ["--demo"]
+
+    /// The first word of `arguments` (after the program) that is neither an option nor an
+    /// option's value: the subcommand, when there is one.
+    static func subcommand(in arguments: [String]) -> String? {
+        var i = 1
+        while i < arguments.count {
+            let a = arguments[i]
+            if withValue.contains(a) { i += 2; continue }
+            if a.hasPrefix("-") { i += 1; continue }
+            return a
+        }
+        return nil
+    }
 
     /// Moves global options written before the command's name to after it, so that
     /// `kriya --data X add artisan …` means `kriya add artisan … --data X`.

@@ -135,11 +135,6 @@ public final class PostgresStore {
             rows.withBytes(row, 0, RecordLines.readAudit).flatMap { $0.targets.contains(id) ? $0 : nil }
         }
     }
-
-    func warn(_ warning: StoreWarning) {
-        warnings.append(warning)
-        onWarning?(warning)
-    }
 }
 
 extension PostgresStore: RecordStore {

@@ -171,6 +171,20 @@ struct Place {
         #expect(again.issues.first?.file == "kriya_record" && again.issues.first?.reason.hasPrefix("A-000002: ") == true)
     }
 
+    @Test func aFullReadInsideTheWritersTransactionKeepsTheLock() throws {
+        guard let place = try PostgresServer.shared.database("nested") else { return }
+        let writer = try PGConnection(place)
+        let other = try PGConnection(place)
+        try writer.transaction { () throws(StoreError) in
+            try writer.exec("SELECT pg_advisory_xact_lock(\(PostgresStore.lockKey))")
+            // What catching up does after a lost connection: a repeatable-read full read.
+            try writer.transaction("REPEATABLE READ READ ONLY") { () throws(StoreError) in try writer.exec("SELECT 1") }
+            // The writers' lock is still held: no one else may take it yet.
+            #expect(try other.exec("SELECT pg_try_advisory_lock(\(PostgresStore.lockKey))").string(0, 0) == "f")
+        }
+        #expect(try other.exec("SELECT pg_try_advisory_lock(\(PostgresStore.lockKey))").string(0, 0) == "t")
+    }
+
     /// A notification can take a moment to arrive: ask again for up to two seconds.
     private func eventually(_ check: () throws -> Bool) throws -> Bool {
         for _ in 0..<100 {

@@ -326,7 +326,7 @@ enum StringsEN {
         .cMigrated: "{0}: Kriya's tables are at version {1} (were {2}).",
         .cMigrateNeedsDatabase: "kriya migrate works on a PostgreSQL database (--data postgres://user@host/db); {0} is a folder, which needs no migration.",
         .cPasswordInAddress: "The database address holds a password: leave it out and put it in ~/.pgpass or PGPASSWORD, so it shows in no process list or log.",
-        .cDatabaseNotYet: "{0} is a PostgreSQL database: so far `kriya migrate` works on it; this command still needs a data folder (issue 19 continues).",
+        .cDatabaseNotYet: "{0} is a PostgreSQL database: so far `kriya migrate` works on it; this command still needs a data folder.",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -326,7 +326,7 @@ enum StringsID {
         .cMigrated: "{0}: tabel Kriya kini versi {1} (sebelumnya {2}).",
         .cMigrateNeedsDatabase: "kriya migrate bekerja pada basis data PostgreSQL (--data postgres://user@host/db); {0} adalah folder, yang tidak perlu migrasi.",
         .cPasswordInAddress: "Alamat basis data memuat kata sandi: hapus dari alamat dan simpan di ~/.pgpass atau PGPASSWORD, agar tidak tampak di daftar proses atau log.",
-        .cDatabaseNotYet: "{0} adalah basis data PostgreSQL: sejauh ini baru `kriya migrate` yang bekerja padanya; perintah ini masih memerlukan folder data (issue 19 berlanjut).",
+        .cDatabaseNotYet: "{0} adalah basis data PostgreSQL: sejauh ini baru `kriya migrate` yang bekerja padanya; perintah ini masih memerlukan folder data.",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -51,7 +51,7 @@ package enum RecordLines {
         JournalFormat.entry(change, at: stamp, user: user)
     }
 
-    /// A change line read back: nil with the reason when it is damaged.
+    /// A change line read back, or why it cannot be (a damaged line).
     package static func readChange(_ line: UnsafeBufferPointer<UInt8>) -> Result<Change, LineProblem> {
         let body = UnsafeBufferPointer(rebasing: line[..<(line.last == 0x0A ? line.count - 1 : line.count)])
         if let problem = SealedLine.verify(body) { return .failure(LineProblem(reason: problem.description)) }

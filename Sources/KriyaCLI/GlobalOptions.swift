@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import KriyaCore
 import KriyaPostgres
@@ -64,7 +67,9 @@ public struct GlobalOptions: ParsableArguments {
         // A database address must never become a folder named "postgres:" (issue 19: so far
         // only `kriya migrate` and the tests' writer work on a database).
         if DatabaseAddress.isDatabase(dataDirectory), !["migrate", "_writer"].contains(GlobalArguments.subcommand(in: CommandLine.arguments)) {
-            throw ValidationError(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
+            // Said in the user's language alone (a ValidationError adds English "Error:" and usage).
+            Output.error(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
+            throw ExitCode(EX_USAGE)
         }
     }
 

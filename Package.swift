@@ -59,8 +59,11 @@ let package = Package(
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText", "QRCode"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),
-        .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore", "KriyaPostgres"]),
-        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya"]),
+        // A temporary PostgreSQL cluster for the tests that run on both stores.
+        .target(name: "PostgresTestServer", dependencies: ["KriyaPostgres"], path: "Tests/PostgresTestServer"),
+        .testTarget(name: "KriyaStoreTests", dependencies: ["KriyaStore", "KriyaCore", "KriyaPostgres", "PostgresTestServer"]),
+        .testTarget(name: "KriyaCLITests", dependencies: ["KriyaCLI", "KriyaStore", "KriyaCore", "KriyaViews", "Console", "kriya",
+                                                          "KriyaPostgres", "PostgresTestServer"]),
         // Snapshots/ holds the committed text snapshots the tests read by path.
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TextUI", "ThemeFiles", "KriyaCore", "CursesTerminal"], exclude: ["Snapshots"]),
     ]

@@ -6,6 +6,7 @@ import TOMLKit
 
 /// `$XDG_CONFIG_HOME/kriya/config.toml` (`~/.config/kriya/config.toml`):
 ///
+///     data = "postgres://kriya@db.dekranasda.local/kriya"   # or a folder; --data and $KRIYA_DATA win
 ///     theme = "batik"     # a built-in theme or one in ~/.config/kriya/themes/
 ///     lang = "id"         # id or en; otherwise the locale decides
 ///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
@@ -23,6 +24,8 @@ import TOMLKit
 ///
 /// Flags win over the file. A file that cannot be read is reported, never fatal.
 public struct Config: Equatable, Sendable {
+    /// Where the data lives: a folder or a database address (issue 19).
+    public var data: String?
     public var theme: String?
     public var lang: Lang?
     public var certificatePattern: CertificatePattern?
@@ -90,12 +93,15 @@ public struct Config: Equatable, Sendable {
                     default: problems.append("documents.\(k) is not a setting (council, address, city, signatory_name, signatory_position, logo, certificate_text)")
                     }
                 }
+            case "data":
+                if let s = value.string, !s.isEmpty { config.data = s.hasPrefix("~/") ? (s as NSString).expandingTildeInPath : s }
+                else { problems.append("data must be a folder or a postgres:// address") }
             case "allow_suspend":
                 if let b = value.bool { config.allowSuspend = b } else { problems.append("allow_suspend must be true or false") }
             case "scanner_beep":
                 if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
             default:
-                problems.append("\(key) is not a setting (theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
+                problems.append("\(key) is not a setting (data, theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

@@ -10,7 +10,7 @@ import KriyaText
 /// Options every command takes. They may also stand before the command's name
 /// (`kriya --data COPY check`): `GlobalArguments.reorder` moves them after it.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory (default: $KRIYA_DATA, else $XDG_DATA_HOME/kriya).")
+    @Option(name: .long, help: "The data directory, or a PostgreSQL database as postgres://user@host/db (default: $KRIYA_DATA, else $XDG_DATA_HOME/kriya).")
     public var data: String?
 
     @Option(name: .long, help: "Interface language: id or en (default: from the locale).")
@@ -48,11 +48,18 @@ public struct GlobalOptions: ParsableArguments {
         return Lang.fromEnvironment(["LC_ALL", "LC_MESSAGES", "LANG"].reduce(into: [:]) { $0[$1] = SystemInfo.environment($1) })
     }
 
+    /// `--data`, else the demo folder with `--demo`, else `$KRIYA_DATA`, else `data` in the
+    /// config file, else `$XDG_DATA_HOME/kriya`.
     public var dataDirectory: String {
         if let data { return data }
         if demo { return GlobalOptions.demoDirectory }
+        if let env = SystemInfo.environment("KRIYA_DATA"), !env.isEmpty { return env }
+        if let configured = Self.configuredData { return configured }
         return SystemInfo.defaultDataDirectory()
     }
+
+    /// Read once: the config file also reads the letterhead's logo.
+    private static let configuredData = Config.load().data
 
     /// Demo data lives apart from real data, so trying Kriya never touches the office's records.
     public static var demoDirectory: String {
@@ -64,13 +71,43 @@ public struct GlobalOptions: ParsableArguments {
         if let lang, Lang(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang takes id or en, not \"\(lang)\"")
         }
-        // A database address must never become a folder named "postgres:" (issue 19: so far
-        // only `kriya migrate` and the tests' writer work on a database).
-        if DatabaseAddress.isDatabase(dataDirectory), !["migrate", "_writer"].contains(GlobalArguments.subcommand(in: CommandLine.arguments)) {
+        // Commands that work on the files themselves refuse a database address (and never
+        // make a folder named "postgres:").
+        if isDatabase, let command = GlobalArguments.subcommand(in: CommandLine.arguments), Self.folderOnly.contains(command) {
             // Said in the user's language alone (a ValidationError adds English "Error:" and usage).
-            Output.error(L10n.text(.cDatabaseNotYet, language, TerminalSafe.text(dataDirectory)))
+            Output.error(L10n.text(.cDatabaseFolderOnly, language, TerminalSafe.text(dataDirectory), command))
             throw ExitCode(EX_USAGE)
         }
+    }
+
+    /// Commands about the files of a data folder: its checksums and generations (`check`,
+    /// `compact`), its permissions (`doctor`), or a folder to fill (`demo`).
+    static let folderOnly: Set<String> = ["check", "compact", "doctor", "demo"]
+
+    /// `--data` (or `KRIYA_DATA`) names a PostgreSQL database rather than a folder.
+    public var isDatabase: Bool { DatabaseAddress.isDatabase(dataDirectory) }
+
+    /// Opens the store wherever the data lives: a folder (`openStore`) or, for a
+    /// `postgres://` address, the database. Reports problems in the user's language.
+    public func openRecords(create: Bool, lookup: Store.LookupScope? = nil) throws -> any RecordStore {
+        guard isDatabase else { return try openStore(create: create, lookup: lookup) }
+        let address = try databaseAddress()
+        let store: PostgresStore
+        do { store = try PostgresStore(address: address) } catch { throw refusal(error, at: address.text) }
+        return try prepared(store, lookup: lookup)
+    }
+
+    /// The database address given, checked: one holding a password is refused (it would
+    /// show in process lists and logs). Nil when the data is a folder.
+    func databaseAddress() throws -> DatabaseAddress {
+        do {
+            if let address = try DatabaseAddress(dataDirectory) { return address }
+        } catch DatabaseAddress.Problem.passwordInAddress {
+            Output.error(L10n.text(.cPasswordInAddress, language))
+            throw ExitCode(EX_USAGE)
+        }
+        Output.error(L10n.text(.cMigrateNeedsDatabase, language, TerminalSafe.text(dataDirectory)))
+        throw ExitCode(EX_USAGE)
     }
 
     /// Opens the store, reporting problems in the user's language. With `--demo`, an empty
@@ -79,22 +116,45 @@ public struct GlobalOptions: ParsableArguments {
     /// - Parameter lookup: only to look artisans up (`Store.findArtisans`); damaged lines are
     ///   then counted by the caller after the lookup (which may read everything).
     public func openStore(create: Bool, lookup: Store.LookupScope? = nil) throws -> Store {
-        let lang = language
         let path = dataDirectory
         let store: Store
         do {
             store = try Store(path: path, create: create || demo, lookup: demo ? nil : lookup)
-        } catch StoreError.noData {
-            // Reading from a folder that holds no Kriya data: say so, create nothing.
-            Output.error(L10n.text(.cNoStore, lang, path))
-            throw ExitCode(EX_NOINPUT)
-        } catch StoreError.newerFormat(let p, let found, let supported) {
-            Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
-            throw ExitCode(EX_DATAERR)
         } catch {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, path, "\(error)"))
-            throw ExitCode(EX_IOERR)
+            throw refusal(error, at: path)
         }
+        return try prepared(store, lookup: lookup)
+    }
+
+    /// Why a store could not be opened, said in the user's language; the exit status to leave with.
+    func refusal(_ error: Error, at location: String) -> ExitCode {
+        let lang = language
+        let place = TerminalSafe.text(location)
+        if let e = error as? StoreError, case .notSetUp = e {
+            Output.error(TerminalSafe.text(e.message(lang)))
+            return ExitCode(EX_NOINPUT)
+        }
+        switch error as? StoreError {
+        case .noData?:
+            // Reading from a folder that holds no Kriya data: say so, create nothing.
+            Output.error(L10n.text(.cNoStore, lang, place))
+            return ExitCode(EX_NOINPUT)
+        case .newerFormat(let p, let found, let supported)?:
+            Output.error(L10n.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
+            return ExitCode(EX_DATAERR)
+        case .database(_, let reason)?:
+            Output.error(L10n.text(.cStoreOpenFailed, lang, place, TerminalSafe.text(reason)))
+            return ExitCode(EX_IOERR)
+        default:
+            Output.error(L10n.text(.cStoreOpenFailed, lang, place, TerminalSafe.text("\(error)")))
+            return ExitCode(EX_IOERR)
+        }
+    }
+
+    /// A store just opened: its warnings told, later ones told as they happen, damaged
+    /// records counted; with `--demo`, filled with demo data when empty.
+    func prepared<S: RecordStore>(_ store: S, lookup: Store.LookupScope?) throws -> S {
+        let lang = language
         for warning in store.warnings { Output.error(TerminalSafe.text(warning.message(lang))) }
         // Trouble after a save (audit trail, compaction) is told as it happens.
         store.onWarning = { Output.error(TerminalSafe.text($0.message(lang))) }
@@ -103,7 +163,7 @@ public struct GlobalOptions: ParsableArguments {
             let now = SystemInfo.now()
             let data = DemoData.make(artisans: DemoCommand.defaultCount, today: now.today, user: store.user)
             try store.replaceAll(with: data, reason: "demo data")
-            Output.error(L10n.text(.cDemoWritten, lang, path, data.artisans.count, data.sessions.count, data.exhibitions.count))
+            Output.error(L10n.text(.cDemoWritten, lang, TerminalSafe.text(store.location), data.artisans.count, data.sessions.count, data.exhibitions.count))
         }
         return store
     }

@@ -13,7 +13,8 @@ public struct Kriya: ParsableCommand {
         abstract: "Artisans, Bimtek sessions and exhibitions of Dekranasda Kota Malang.",
         discussion: """
             Without a command, kriya opens the full-screen console on a terminal (kriya --demo: on demo \
-            data). Data lives in a folder of plain text files (see docs/store.md). Options --data, --lang, \
+            data). Data lives in a folder of plain text files (see docs/store.md), or in a PostgreSQL database \
+            shared by several offices (--data postgres://user@host/db, see docs/postgres.md). Options --data, --lang, \
             --demo and --theme may come before or after the command. Text from the data is always shown \
             escaped when it holds control characters.
             """,
@@ -27,13 +28,13 @@ public struct Kriya: ParsableCommand {
     public init() {}
 
     /// Opens the full-screen console; set by the executable, which links the terminal layer.
-    nonisolated(unsafe) public static var openConsole: ((GlobalOptions, Store) throws -> Void)?
+    nonisolated(unsafe) public static var openConsole: ((GlobalOptions, any RecordStore) throws -> Void)?
 
     /// Without a command: the console on a terminal, else an overview of the store.
     public func run() throws {
         let console = Kriya.openConsole != nil && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         // The console reads a large registry while it shows the first page (`finishLoading`).
-        let store = try global.openStore(create: global.demo, lookup: console ? .search : nil)
+        let store = try global.openRecords(create: global.demo, lookup: console ? .search : nil)
         if console, let openConsole = Kriya.openConsole {
             try openConsole(global, store)
             return

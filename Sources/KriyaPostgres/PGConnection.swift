@@ -24,6 +24,9 @@ final class PGConnection {
 
     deinit { PQfinish(conn) }
 
+    /// The database login this connection uses.
+    var login: String { PQuser(conn).map { String(cString: $0) } ?? "" }
+
     /// Runs one statement; `params` are sent as text (nil is SQL NULL).
     @discardableResult
     func exec(_ sql: String, _ params: [String?] = []) throws(StoreError) -> PGResult {

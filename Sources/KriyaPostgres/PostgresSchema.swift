@@ -12,6 +12,7 @@ import KriyaStore
 /// - `kriya_last_id`: the highest id of each kind ever handed out (a deleted id is never reused).
 /// - `kriya_audit`: the audit trail, the same sealed lines as `audit.jsonl`, with who, when,
 ///   what and which records in columns for queries.
+/// - `kriya_note` (version 2): small named notes, e.g. how to take the last import back.
 enum PostgresSchema {
     /// Each version's statements. Released steps are never edited, only new ones appended.
     static let steps: [[String]] = [
@@ -45,6 +46,11 @@ enum PostgresSchema {
                 line text NOT NULL)
             """,
             "CREATE INDEX kriya_audit_targets ON kriya_audit USING gin (targets)",
+        ],
+        [
+            // Small notes the store keeps beside the records: `last-import` (how to take the
+            // last import back, the lines of `last-import.jsonl`).
+            "CREATE TABLE kriya_note (name text PRIMARY KEY, body text NOT NULL)",
         ],
     ]
 

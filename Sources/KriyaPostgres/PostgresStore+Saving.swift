@@ -19,9 +19,11 @@ extension PostgresStore {
     }
 
     /// Many commands as one step (an import): all of them or none (as `Store.apply(adding:…)`).
+    /// `alongside` writes in the same transaction (how to undo the import): saved with it or not at all.
     @discardableResult
     public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
-                      context: CommandContext? = nil, planned: Int? = nil) throws(StoreError) -> Change {
+                      context: CommandContext? = nil, planned: Int? = nil,
+                      alongside: ((Change) throws(StoreError) -> Void)? = nil) throws(StoreError) -> Change {
         try authorize(([new.isEmpty ? StaffRole.viewer : .editor] + commands.map(\.requiredRole)).max()!, name)
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
@@ -32,17 +34,53 @@ extension PostgresStore {
                                               planned: planned, keepingRecords: true)
             } catch { throw .command(CommandErrorBox(error: error)) }
             try write(planned_.change, planned: planned_.data, at: now.timestamp, user: ctx.user)
+            try alongside?(planned_.change)
             return planned_
         }
         data = working
         return change
     }
 
-    /// Saves an import plan (as `Store.save(_:detail:)`).
+    /// Saves an import plan (as `Store.save(_:detail:)`), with how to take it back in the same
+    /// transaction.
     @discardableResult
     public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
-        try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
-                  planned: plan.plannedAgainst)
+        let before = plan.updates.compactMap { u in data.artisans[u.artisan.id].flatMap { $0.rev == u.baseRev ? $0 : nil } }
+        let who = context?.user ?? user
+        return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
+                         planned: plan.plannedAgainst) { [self] (change: Change) throws(StoreError) in
+            let added = change.targets.prefix(plan.adds.count).map(\.number)
+            let undo = ImportUndo(file: detail, at: SystemInfo.now().timestamp, user: who,
+                                  added: added.first.map { $0...added.last! }, before: before)
+            try db.exec("INSERT INTO kriya_note (name, body) VALUES ('last-import', $1) ON CONFLICT (name) DO UPDATE SET body = EXCLUDED.body",
+                        [RecordLines.importUndo(undo)])
+        }
+    }
+
+    /// Takes the last import back (as `Store.takeBackLastImport`), in one transaction.
+    public func takeBackLastImport(dryRun: Bool = false, context: CommandContext? = nil) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? {
+        if !dryRun { try authorize(.admin, "undo-import") }
+        let now = SystemInfo.now()
+        let who = context?.user ?? user
+        var done: Change?
+        let found = try locked { () throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? in
+            let row = try db.exec("SELECT body FROM kriya_note WHERE name = 'last-import'")
+            guard row.count == 1, let undo = RecordLines.readImportUndo(row.withBytes(0, 0) { Array($0) }) else { return nil }
+            let outcome = data.undoing(undo)
+            if dryRun { return (undo, outcome) }
+            var change = Change(command: "undo-import")
+            change.detail = undo.file
+            change.artisans = outcome.restored
+            change.deleted = outcome.removed
+            change.targets = outcome.removed + outcome.restored.map(\.id)
+            try write(change, planned: nil, at: now.timestamp, user: who)
+            // Taken back once: the note goes, so the same import cannot be undone twice.
+            try db.exec("DELETE FROM kriya_note WHERE name = 'last-import'")
+            done = change
+            return (undo, outcome)
+        }
+        if let done { data.commit(done) }
+        return found
     }
 
     /// Replaces every record with `dataset` (demo data, a copy from files) as one transaction.

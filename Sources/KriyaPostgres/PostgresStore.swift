@@ -44,9 +44,7 @@ public final class PostgresStore {
             if found > PostgresSchema.version {
                 throw .newerFormat(path: address.text, found: found, supported: PostgresSchema.version)
             }
-            throw .database(address: address.text, reason: found == 0
-                ? "Kriya is not set up in this database yet: run `kriya migrate --data \(address.text)`"
-                : "this database has Kriya's tables of version \(found); run `kriya migrate --data \(address.text)` to bring them to \(PostgresSchema.version)")
+            throw .notSetUp(address: address.text, found: found, needed: PostgresSchema.version)
         }
         try db.listen("kriya")
         // Changes made while the network was down were announced to no one: read everything.
@@ -124,6 +122,16 @@ public final class PostgresStore {
     public func refresh() throws(StoreError) -> Bool {
         guard try db.takeNotifications() else { return false }
         return try catchUp()
+    }
+
+    /// The database login: its database roles decide what it may do (`PostgresAccess`).
+    public var login: String { db.login }
+
+    /// This login's role now (asked again: a role granted or revoked applies at once); the
+    /// last known one while the database cannot be reached.
+    public func currentRole() -> StaffRole {
+        access = (try? PostgresAccess.decide(db)) ?? access
+        return access.role
     }
 
     /// Every audit entry about `id`, newest first (as `Store.history`).

@@ -29,7 +29,7 @@ Kriya.openConsole = { global, store in
         loaded = try ConsoleApp.finishLoading(store, device: terminal, lang: global.language)
     } catch {
         terminal.stop()
-        Output.error(L10n.text(.cStoreOpenFailed, global.language, store.path, (error as? StoreError)?.message(global.language) ?? "\(error)"))
+        Output.error(L10n.text(.cStoreOpenFailed, global.language, store.location, (error as? StoreError)?.message(global.language) ?? "\(error)"))
         exit(74)
     }
     guard case .ready(let typed) = loaded else {

@@ -3,6 +3,7 @@ import Testing
 @testable import KriyaCore
 @testable import KriyaStore
 @testable import KriyaPostgres
+import PostgresTestServer
 
 /// Issue 19: the store's promises, one suite run on both media: flat files in a folder and
 /// PostgreSQL (a real server, see `PostgresServer`).

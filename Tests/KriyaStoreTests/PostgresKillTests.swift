@@ -3,6 +3,7 @@ import Testing
 @testable import KriyaCore
 @testable import KriyaStore
 @testable import KriyaPostgres
+import PostgresTestServer
 
 /// Issue 19: writers in other processes on PostgreSQL, killed at random (SIGKILL), and several
 /// at once. The real `kriya _writer` prints `ok ID N` only after each save is acknowledged.

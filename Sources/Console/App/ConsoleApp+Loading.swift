@@ -15,7 +15,7 @@ extension ConsoleApp {
 
     /// Shows `LoadingView` until `store` is read in full (at once when it already is). The
     /// store is touched by the reading thread only until it is done.
-    public static func finishLoading(_ store: Store, device: TerminalDevice, lang: Lang) throws(StoreError) -> Loaded {
+    public static func finishLoading(_ store: any RecordStore, device: TerminalDevice, lang: Lang) throws(StoreError) -> Loaded {
         guard store.isDeferred else { return .ready(keys: []) }
         let page = (try? store.findArtisans("", limit: 200).shown) ?? []
         let total = store.artisanCount
@@ -27,7 +27,7 @@ extension ConsoleApp {
             let (width, height) = device.size
             let seconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000_000)
             device.draw(LoadingView.render(page: page, total: total, seconds: seconds, lang: lang, user: store.user,
-                                           dataPath: store.path, width: width, height: height))
+                                           dataPath: store.location, width: width, height: height))
             guard let key = device.readKey(timeoutMilliseconds: 100), key != .resize else { continue }
             if keys.isEmpty && (key == .char("q") || key == .ctrl("c")) { return .quit }
             keys.append(key)
@@ -38,10 +38,10 @@ extension ConsoleApp {
 
     /// The store read on another thread; handed back once `done` is signalled.
     private final class Reading: @unchecked Sendable {
-        let store: Store
+        let store: any RecordStore
         let done = DispatchSemaphore(value: 0)
         var result: Result<Void, StoreError> = .success(())
-        init(_ store: Store) { self.store = store }
+        init(_ store: any RecordStore) { self.store = store }
         func run() {
             do throws(StoreError) { try store.loadEverything() } catch { result = .failure(error) }
             done.signal()

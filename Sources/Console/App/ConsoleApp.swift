@@ -9,7 +9,10 @@ import TextUI
 /// staff saved, and show them without losing the selection. The only place with I/O.
 public final class ConsoleApp {
     public internal(set) var state: ConsoleState
-    let store: Store
+    let store: any RecordStore
+    /// Where this console keeps its drafts: the data folder, or for a database a folder of
+    /// this user's own (`FormDraft.home`).
+    let drafts: String
     private let device: TerminalDevice
     /// The import on the preview screen, waiting for Enter.
     var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
@@ -25,14 +28,15 @@ public final class ConsoleApp {
     /// - Parameter scanBeep: the bell when the door takes a scanned card (config).
     /// - Parameter documents: the letterhead and signatory of printed documents (config).
     /// - Parameter printFolder: where printed documents go (the folder the console started in).
-    public init(store: Store, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
+    public init(store: any RecordStore, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
                 certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true, documents: DocumentSettings = .standard,
                 printFolder: String? = nil, allowSuspend: Bool = true) {
         self.documents = documents
         self.printFolder = printFolder
         self.store = store
+        drafts = (store as? Store)?.path ?? FormDraft.home(for: store.location)
         self.device = device
-        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.path, user: store.user,
+        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.location, user: store.user,
                              index: store.takeSearchIndex())
         FreedMemory.handBack()
         state.shared.certificatePattern = certificatePattern
@@ -43,14 +47,14 @@ public final class ConsoleApp {
         state.resize(width: width, height: height)
         if let message, !message.isEmpty { state.shared.message = message }
         store.onWarning = { [weak self] in self?.warnings.append($0) }
-        FormDraft.markAlive(data: store.path, user: store.user)
-        let drafts = FormDraft.find(data: store.path, user: store.user)
-        if drafts.left == nil && drafts.waiting > 0 { state.shared.message = UIText.text(.uiDraftWaiting, lang, drafts.waiting) }
-        if let left = drafts.left {
+        FormDraft.markAlive(data: drafts, user: store.user)
+        let found = FormDraft.find(data: drafts, user: store.user)
+        if found.left == nil && found.waiting > 0 { state.shared.message = UIText.text(.uiDraftWaiting, lang, found.waiting) }
+        if let left = found.left {
             state.restore(left.draft)
             // The draft is this console's now: kept under its own name before the old one goes.
             keepDraft()
-            if left.file != FormDraft.path(data: store.path, user: store.user) { FormDraft.remove(file: left.file) }
+            if left.file != FormDraft.path(data: drafts, user: store.user) { FormDraft.remove(file: left.file) }
         }
     }
 
@@ -59,7 +63,7 @@ public final class ConsoleApp {
     private func keepDraft() {
         let now = state.draft
         guard now?.values != lastDraft?.values || now?.focus != lastDraft?.focus else { return }
-        if let now { now.write(data: store.path, user: store.user) } else { FormDraft.remove(data: store.path, user: store.user) }
+        if let now { now.write(data: drafts, user: store.user) } else { FormDraft.remove(data: drafts, user: store.user) }
         lastDraft = now
     }
 
@@ -90,7 +94,7 @@ public final class ConsoleApp {
                 }
             }
         }
-        FormDraft.markGone(data: store.path, user: store.user)
+        FormDraft.markGone(data: drafts, user: store.user)
     }
 
     private func handle(_ key: Key) {

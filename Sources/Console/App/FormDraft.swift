@@ -27,6 +27,19 @@ struct FormDraft: Codable, Equatable {
         return safeUser.isEmpty ? "user" : safeUser
     }
 
+    /// Where drafts of the data at `address` (a database) are kept: a folder of this user's
+    /// own, one per database, since there is no shared data folder to keep them in.
+    static func home(for address: String) -> String {
+        let state = SystemInfo.environment("XDG_STATE_HOME").flatMap { $0.isEmpty ? nil : $0 }
+            ?? (SystemInfo.environment("HOME") ?? ".") + "/.local/state"
+        let name = address.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
+        mkdir(state, 0o700)
+        mkdir(state + "/kriya", 0o700)
+        let folder = state + "/kriya/" + String(name)
+        mkdir(folder, 0o700)
+        return folder
+    }
+
     /// This console's draft file.
     static func path(data: String, user: String, pid: Int32 = getpid()) -> String {
         data + "/drafts/" + safe(user) + ".\(pid).json"

@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import KriyaCore
+import KriyaPostgres
 import KriyaStore
 import KriyaText
 import KriyaViews
@@ -32,6 +36,11 @@ struct AccessListCommand: ParsableCommand {
                 table.add([path, L10n.value(role, lang)])
             }
             return Output.lines(table.render(width: Output.width()))
+        }
+        if global.isDatabase {
+            // Roles there are the database's own (GRANT kriya_editor TO …), not access.toml.
+            guard let store = try global.openRecords(create: false) as? PostgresStore else { return }
+            return Output.line(TerminalSafe.text(L10n.text(.cDatabaseRoles, lang, store.login, L10n.value(store.access.role, lang))))
         }
         let store = try global.openStore(create: false)
         var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
@@ -70,6 +79,11 @@ struct AccessSetCommand: ParsableCommand {
         guard chosen != nil || role.lowercased() == "none" else {
             Output.error(L10n.problem(.invalidChoice(role, allowed: StaffRole.allCases.map(\.rawValue) + ["none"]), lang))
             throw ExitCode(EX_DATAERR)
+        }
+        if global.isDatabase {
+            let store = try global.openRecords(create: false)
+            Output.error(TerminalSafe.text(L10n.text(.cDatabaseRoles, lang, (store as? PostgresStore)?.login ?? store.user, L10n.value(store.access.role, lang))))
+            throw ExitCode(EX_USAGE)
         }
         let store = try global.openStore(create: false)
         try store.setAccess(who, role: chosen)

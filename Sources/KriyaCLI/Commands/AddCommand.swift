@@ -52,7 +52,7 @@ struct AddArtisanCommand: ParsableCommand {
             let unread = Set(unreadable.map(\.field))
             problems = unreadable + Validation.check(artisan).filter { !unread.contains($0.field) }
         } else {
-            let store = try global.openStore(create: true)
+            let store = try global.openRecords(create: true)
             switch Result(catching: { () throws(StoreError) in try store.apply(.addArtisan(artisan, allowDuplicate: allowDuplicate)) }) {
             case .success(let change):
                 Output.line(change.targets.first?.description ?? "")

@@ -52,7 +52,7 @@ struct AddMemberCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let chosen = try CouncilOptions.term(term, in: store.data, today: SystemInfo.now().today, lang: lang)
         var problems: [FieldError] = []
         var m = BoardMember(id: EntityID(.member, 1), term: chosen.id, name: name, position: position)
@@ -103,8 +103,8 @@ enum AddInput {
         return d
     }
 
-    static func save(_ command: Command, _ global: GlobalOptions, store: Store? = nil) throws {
-        let store = try store ?? global.openStore(create: true)
+    static func save(_ command: Command, _ global: GlobalOptions, store: (any RecordStore)? = nil) throws {
+        let store = try store ?? global.openRecords(create: true)
         switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
         case .success(let change): Output.line(change.targets.first?.description ?? "")
         case .failure(.command(let box)):

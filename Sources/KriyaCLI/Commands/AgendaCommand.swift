@@ -30,7 +30,7 @@ struct AgendaCommand: ParsableCommand {
             Output.error("--days: " + L10n.problem(.outOfRange(min: 1, max: AgendaPrinter.maxDays), lang))
             throw ExitCode(EX_DATAERR)
         }
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let end = start.adding(days: days - 1)
         let printer = AgendaPrinter(data: store.data, lang: lang, from: start, to: end, width: Output.width())
         if json {

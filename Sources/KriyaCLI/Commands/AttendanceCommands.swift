@@ -29,7 +29,7 @@ struct AttendanceCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         var s = try global.session(session, in: store.data)
         if let set { return try correct(set, in: s, store) }
         var days = s.days
@@ -92,7 +92,7 @@ struct AttendanceCommand: ParsableCommand {
 
 extension AttendanceCommand {
     /// `--set ARTISAN --mark M [--day N] [--reason R]`: one mark corrected, audited.
-    func correct(_ who: String, in s: BimtekSession, _ store: Store) throws {
+    func correct(_ who: String, in s: BimtekSession, _ store: any RecordStore) throws {
         let lang = global.language
         let aid = try global.id(who, of: .artisan)
         guard let markText = mark else {
@@ -143,7 +143,7 @@ struct CheckInCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let sid = try global.id(session, of: .session)
         let aid = try global.id(artisan, of: .artisan)
         guard let s = store.data.sessions[sid] else {

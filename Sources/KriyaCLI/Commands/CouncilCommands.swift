@@ -18,7 +18,7 @@ struct BoardCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let data = store.data
         let today = SystemInfo.now().today
         let chosen = try CouncilOptions.term(term, in: data, today: today, lang: lang)
@@ -51,7 +51,7 @@ struct PartnersCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let data = store.data
         let partners = data.partners.items.sorted { $0.name.lowercased() < $1.name.lowercased() }
         if json {

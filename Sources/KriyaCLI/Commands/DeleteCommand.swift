@@ -18,7 +18,7 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let entity = try global.id(id)
         guard let name = store.data.title(of: entity), let rev = store.data.currentRev(entity) else {
             Output.error(L10n.text(.cUnknownID, lang, TerminalSafe.text(id)))

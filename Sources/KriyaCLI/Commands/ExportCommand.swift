@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let data = store.data
         var sessions = data.sessions.items.sorted { $0.id < $1.id }
         if let session {

@@ -51,7 +51,7 @@ struct FindCommand: ParsableCommand {
             filter.certification = kind
         }
         // Opened for a lookup: with the index a compaction writes, only the lines shown are read.
-        let store = try global.openStore(create: false, lookup: .search)
+        let store = try global.openRecords(create: false, lookup: .search)
         let keep: ((Artisan) -> Bool)? = filter.isEmpty ? nil : { filter.matches($0) }
         let found = try store.findArtisans(words.joined(separator: " "), limit: limit, where: keep)
         if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }

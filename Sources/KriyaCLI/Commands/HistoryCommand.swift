@@ -15,7 +15,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let entity = try global.id(id)
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let entries = store.history(of: entity)
         let title = store.data.title(of: entity) ?? ""
         // A deleted record still has its history; an id never used has none.

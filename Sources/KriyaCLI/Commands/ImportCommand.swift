@@ -61,7 +61,7 @@ struct ImportArtisansCommand: ParsableCommand {
 
         // A dry run into a data directory that does not exist yet plans against nothing and
         // creates nothing.
-        let store = dryRun && !FileManager.default.fileExists(atPath: global.dataDirectory) ? nil : try global.openStore(create: true)
+        let store = dryRun && !global.isDatabase && !FileManager.default.fileExists(atPath: global.dataDirectory) ? nil : try global.openRecords(create: true)
         let now = SystemInfo.now()
         let plan = ImportPlan(rows: source.rows, against: store?.data ?? Dataset(), onDuplicate: onDuplicate,
                               context: CommandContext(user: store?.user ?? SystemInfo.userName(), today: now.today, time: now.time))

@@ -19,7 +19,7 @@ struct ImportUndoCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         guard let (undo, outcome) = try store.takeBackLastImport(dryRun: dryRun) else {
             Output.line(L10n.text(.uUndoNone, lang, TerminalSafe.text(global.dataDirectory)))
             return

@@ -23,7 +23,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let (kept, other) = (try global.id(keep, of: .artisan), try global.id(duplicate, of: .artisan))
         guard let a = store.data.artisans[kept], let b = store.data.artisans[other] else {
             Output.error(L10n.text(.cUnknownID, lang, store.data.artisans[kept] == nil ? keep : duplicate))

@@ -20,31 +20,12 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = global.language
-        let target = global.dataDirectory
-        let address: DatabaseAddress
-        do {
-            guard let a = try DatabaseAddress(target) else {
-                Output.error(L10n.text(.cMigrateNeedsDatabase, lang, TerminalSafe.text(target)))
-                throw ExitCode(EX_USAGE)
-            }
-            address = a
-        } catch DatabaseAddress.Problem.passwordInAddress {
-            Output.error(L10n.text(.cPasswordInAddress, lang))
-            throw ExitCode(EX_USAGE)
-        }
+        let address = try global.databaseAddress()
         do {
             let (from, to) = try PostgresStore.migrate(address)
-            Output.line(L10n.text(.cMigrated, lang, TerminalSafe.text(address.text), to, from))
-        } catch StoreError.newerFormat(let p, let found, let supported) {
-            Output.error(L10n.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
-            throw ExitCode(EX_DATAERR)
-        } catch StoreError.database(_, let reason) {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(address.text), TerminalSafe.text(reason)))
-            throw ExitCode(EX_IOERR)
+            Output.line(L10n.text(.cMigrated, global.language, TerminalSafe.text(address.text), to, from))
         } catch {
-            Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(address.text), TerminalSafe.text("\(error)")))
-            throw ExitCode(EX_IOERR)
+            throw global.refusal(error, at: address.text)
         }
     }
 }

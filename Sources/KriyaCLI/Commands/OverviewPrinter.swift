@@ -4,15 +4,15 @@ import KriyaText
 
 /// What `kriya` alone prints: where the data is, how much there is, what is coming up.
 struct OverviewPrinter {
-    let store: Store
+    let store: any RecordStore
     let lang: Lang
     let demo: Bool
 
     func print() {
         let data = store.data
-        var out = ["Kriya — Dekranasda Kota Malang", L10n.text(.cDataDirectory, lang, TerminalSafe.text(store.path))]
+        var out = ["Kriya — Dekranasda Kota Malang", L10n.text(.cDataDirectory, lang, TerminalSafe.text(store.location))]
         if data.isEmpty {
-            out.append(L10n.text(.cNoStore, lang, TerminalSafe.text(store.path)))
+            out.append(L10n.text(.cNoStore, lang, TerminalSafe.text(store.location)))
             Output.lines(out)
             return
         }

@@ -44,7 +44,7 @@ struct PrintAttendanceSheet: ParsableCommand {
 
     func run() throws {
         let lang = global.documentLanguage
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let s = try global.session(session, in: store.data)
         let days = s.days
         let today = SystemInfo.now().today
@@ -82,7 +82,7 @@ struct PrintCards: ParsableCommand {
 
     func run() throws {
         let lang = global.documentLanguage
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let data = store.data
         var people: [Artisan] = []
         var event: String?
@@ -124,7 +124,7 @@ struct PrintCertificates: ParsableCommand {
 
     func run() throws {
         let lang = global.documentLanguage
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let s = try global.session(session, in: store.data)
         let only = try artisan.map { try global.id($0, of: .artisan) }
         guard !Certificates.holders(s, only: only, data: store.data).isEmpty else {
@@ -147,7 +147,7 @@ struct PrintParticipants: ParsableCommand {
 
     func run() throws {
         let lang = global.documentLanguage
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let s = try global.session(session, in: store.data)
         let html = PeopleLists.participants(s, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
         try PrintCommand.write(html, to: out ?? (lang == .id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html"), lang: lang)
@@ -164,7 +164,7 @@ struct PrintDelegation: ParsableCommand {
 
     func run() throws {
         let lang = global.documentLanguage
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let e = try global.exhibition(exhibition, in: store.data)
         let html = PeopleLists.delegation(e, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
         try PrintCommand.write(html, to: out ?? (lang == .id ? "kontingen-\(e.id).html" : "delegation-\(e.id).html"), lang: lang)

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             Output.error(L10n.text(.rUnknown, lang, TerminalSafe.text(name), ReportName.allCases.map(\.rawValue).joined(separator: ", ")))
             throw ExitCode(EX_USAGE)
         }
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let report = Report.make(which, data: store.data, today: SystemInfo.now().today, lang: lang)
         let bytes: [UInt8]
         switch format {

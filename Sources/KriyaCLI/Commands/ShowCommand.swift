@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
         if entity.kind == .artisan {
             // An artisan's page needs their record, the one they were merged into, and the
             // sessions and exhibitions: with the index, no other artisan is read.
-            let store = try global.openStore(create: false, lookup: .records)
+            let store = try global.openRecords(create: false, lookup: .records)
             let found = try store.artisans([entity])[entity]
             let data = try store.data(with: [entity] + (found?.mergedInto.map { [$0] } ?? []))
             if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
             if json { return Output.line(try JSONOutput.encode(ArtisanDetailJSON(a, data))) }
             return Output.lines(DetailView(data: data, lang: lang, today: today, width: Output.width()).artisan(a))
         }
-        let store = try global.openStore(create: false)
+        let store = try global.openRecords(create: false)
         let data = store.data
         let details = DetailView(data: data, lang: lang, today: today, width: Output.width())
         switch entity.kind {

@@ -326,7 +326,10 @@ enum StringsEN {
         .cMigrated: "{0}: Kriya's tables are at version {1} (were {2}).",
         .cMigrateNeedsDatabase: "kriya migrate works on a PostgreSQL database (--data postgres://user@host/db); {0} is a folder, which needs no migration.",
         .cPasswordInAddress: "The database address holds a password: leave it out and put it in ~/.pgpass or PGPASSWORD, so it shows in no process list or log.",
-        .cDatabaseNotYet: "{0} is a PostgreSQL database: so far `kriya migrate` works on it; this command still needs a data folder.",
+        .cDatabaseNotSetUp: "{0}: Kriya is not set up in this database yet; an admin runs `kriya migrate --data {0}` once.",
+        .cDatabaseOlder: "{0}: Kriya's tables here are version {1} and this program needs {2}; an admin runs `kriya migrate --data {0}`.",
+        .cDatabaseFolderOnly: "`kriya {1}` works on a data folder, and {0} is a PostgreSQL database (see docs/postgres.md).",
+        .cDatabaseRoles: "On a PostgreSQL database the roles are the database's: an admin grants kriya_admin, kriya_editor, kriya_clerk or kriya_viewer to each login (docs/postgres.md). {0} is {1} here.",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

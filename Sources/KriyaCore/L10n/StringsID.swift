@@ -326,7 +326,10 @@ enum StringsID {
         .cMigrated: "{0}: tabel Kriya kini versi {1} (sebelumnya {2}).",
         .cMigrateNeedsDatabase: "kriya migrate bekerja pada basis data PostgreSQL (--data postgres://user@host/db); {0} adalah folder, yang tidak perlu migrasi.",
         .cPasswordInAddress: "Alamat basis data memuat kata sandi: hapus dari alamat dan simpan di ~/.pgpass atau PGPASSWORD, agar tidak tampak di daftar proses atau log.",
-        .cDatabaseNotYet: "{0} adalah basis data PostgreSQL: sejauh ini baru `kriya migrate` yang bekerja padanya; perintah ini masih memerlukan folder data.",
+        .cDatabaseNotSetUp: "{0}: Kriya belum disiapkan di basis data ini; admin menjalankan `kriya migrate --data {0}` sekali.",
+        .cDatabaseOlder: "{0}: tabel Kriya di sini versi {1}, sedangkan program ini memerlukan versi {2}; admin menjalankan `kriya migrate --data {0}`.",
+        .cDatabaseFolderOnly: "`kriya {1}` bekerja pada folder data, sedangkan {0} adalah basis data PostgreSQL (lihat docs/postgres.md).",
+        .cDatabaseRoles: "Pada basis data PostgreSQL, peran diatur oleh basis data: admin memberikan kriya_admin, kriya_editor, kriya_clerk atau kriya_viewer kepada setiap login (docs/postgres.md). {0} di sini berperan {1}.",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

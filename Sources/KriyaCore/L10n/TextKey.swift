@@ -67,5 +67,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDeleted
     case acOwner, acUserEntry, acGroupEntry, acFolderGroup, acUnusable, acAnyoneElse
     case chkSetAside, chkNoLookupIndex
-    case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress, cDatabaseNotYet
+    case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress
+    case cDatabaseNotSetUp, cDatabaseOlder, cDatabaseFolderOnly, cDatabaseRoles
 }

@@ -71,6 +71,16 @@ package enum RecordLines {
         return try? AuditFormat.read(body)
     }
 
+    /// How to take the last import back, as `last-import.jsonl` holds it.
+    package static func importUndo(_ undo: ImportUndo) -> [UInt8] {
+        ImportUndoFile.bytes(undo)
+    }
+
+    /// An import's undo note read back; nil when it is damaged (better no undo than half of one).
+    package static func readImportUndo(_ bytes: [UInt8]) -> ImportUndo? {
+        ImportUndoFile.read(bytes)
+    }
+
     package struct LineProblem: Error {
         package let reason: String
     }

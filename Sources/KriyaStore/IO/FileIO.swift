@@ -60,6 +60,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case forbidden(action: String, needed: StaffRole, role: StaffRole, user: String)
     /// The database (PostgreSQL) refused or could not be reached: its address and what it said.
     case database(address: String, reason: String)
+    /// The database has not had `kriya migrate` yet (`found` 0) or has Kriya's tables of an
+    /// older version than `needed`.
+    case notSetUp(address: String, found: Int, needed: Int)
 
     public var description: String {
         switch self {
@@ -78,6 +81,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .forbidden(let action, let needed, let role, let user):
             return "\(user) is \(role.rawValue) here; \(action) needs \(needed.rawValue) (ask an admin: kriya access)"
         case .database(let address, let reason): return "\(address): \(reason)"
+        case .notSetUp(let address, let found, let needed):
+            return found == 0 ? "\(address): Kriya is not set up in this database yet; run `kriya migrate --data \(address)`"
+                : "\(address): Kriya's tables are version \(found), this program needs \(needed); run `kriya migrate --data \(address)`"
         }
     }
 }

@@ -167,4 +167,11 @@ final class DeferredArtisans {
 public struct ArtisanMatches: Sendable {
     public var shown: [Artisan]
     public var count: Int
+
+    /// Searches `items` as the console does (`SearchIndex.search`: every word, best first).
+    public static func search(_ items: [Artisan], _ query: String, limit: Int, where keep: ((Artisan) -> Bool)?) -> ArtisanMatches {
+        var matches = SearchIndex(items).search(query)
+        if let keep { matches = matches.filter { keep(items[$0]) } }
+        return ArtisanMatches(shown: matches.prefix(max(0, limit)).map { items[$0] }, count: matches.count)
+    }
 }

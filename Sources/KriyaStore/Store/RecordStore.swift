@@ -26,6 +26,26 @@ public protocol RecordStore: AnyObject {
     func refresh() throws(StoreError) -> Bool
     /// Every audit entry about `id`, newest first.
     func history(of id: EntityID) -> [AuditEntry]
+    /// This user's role now (read again: a role granted or withdrawn applies at once).
+    func currentRole() -> StaffRole
+    /// Takes the last import back as one step (see `Store.takeBackLastImport`); nil when there
+    /// is none. With `dryRun`, says what it would do and changes nothing.
+    func takeBackLastImport(dryRun: Bool, context: CommandContext?) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)?
+
+    // Looking up without reading everything (issue 18): a store that reads everything at
+    // once answers these from `data` (the defaults below).
+    /// True while only part of the artisans has been read (`loadEverything()` reads the rest).
+    var isDeferred: Bool { get }
+    var artisanCount: Int { get }
+    func loadEverything() throws(StoreError)
+    /// The artisans matching `query` that `keep` accepts: the first `limit`, and how many in all.
+    func findArtisans(_ query: String, limit: Int, where keep: ((Artisan) -> Bool)?) throws(StoreError) -> ArtisanMatches
+    /// The current version of each of `ids` that exists.
+    func artisans(_ ids: [EntityID]) throws(StoreError) -> [EntityID: Artisan]
+    /// `data` with the artisans `ids` in it, for views of a few records.
+    func data(with ids: [EntityID]) throws(StoreError) -> Dataset
+    /// The search index built while reading, when there is one to hand over (once).
+    func takeSearchIndex() -> SearchIndex?
 }
 
 extension RecordStore {
@@ -36,9 +56,38 @@ extension RecordStore {
         try applyUndoably(command, context: context).change
     }
 
+    public func applyUndoably(_ command: Command) throws(StoreError) -> (change: Change, undo: Reversal) {
+        try applyUndoably(command, context: nil)
+    }
+
     @discardableResult
     public func save(_ plan: ImportPlan, detail: String) throws(StoreError) -> Change {
         try save(plan, detail: detail, context: nil)
+    }
+
+    public func takeBackLastImport(dryRun: Bool = false) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? {
+        try takeBackLastImport(dryRun: dryRun, context: nil)
+    }
+
+    public func findArtisans(_ query: String, limit: Int) throws(StoreError) -> ArtisanMatches {
+        try findArtisans(query, limit: limit, where: nil)
+    }
+
+    public func currentRole() -> StaffRole { access.role }
+    public var isDeferred: Bool { false }
+    public var artisanCount: Int { data.artisans.count }
+    public func loadEverything() throws(StoreError) {}
+    public func takeSearchIndex() -> SearchIndex? { nil }
+    public func data(with ids: [EntityID]) throws(StoreError) -> Dataset { data }
+
+    public func artisans(_ ids: [EntityID]) throws(StoreError) -> [EntityID: Artisan] {
+        var out: [EntityID: Artisan] = [:]
+        for id in ids { out[id] = data.artisans[id] }
+        return out
+    }
+
+    public func findArtisans(_ query: String, limit: Int, where keep: ((Artisan) -> Bool)?) throws(StoreError) -> ArtisanMatches {
+        ArtisanMatches.search(data.artisans.items, query, limit: limit, where: keep)
     }
 }
 

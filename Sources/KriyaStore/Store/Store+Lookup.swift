@@ -54,10 +54,7 @@ extension Store {
             // also reports its damaged lines as usual.
             try load()
         }
-        let items = data.artisans.items
-        var matches = SearchIndex(items).search(query)
-        if let keep { matches = matches.filter { keep(items[$0]) } }
-        return ArtisanMatches(shown: matches.prefix(max(0, limit)).map { items[$0] }, count: matches.count)
+        return ArtisanMatches.search(data.artisans.items, query, limit: limit, where: keep)
     }
 
     /// The current version of each of `ids` that exists (read from the snapshot's lines when

@@ -1,16 +1,16 @@
 import Foundation
 import KriyaPostgres
 
-/// A real PostgreSQL server for the tests: a temporary cluster (`initdb`, `pg_ctl`) on a
+/// A real PostgreSQL server for the tests (store and end-to-end): a temporary cluster (`initdb`, `pg_ctl`) on a
 /// loopback port, started once per test process and stopped when it ends. As root it runs as
 /// the `postgres` user (the server refuses root). Each test gets a database of its own.
 /// When no server can be made here (Debian's `postgresql` missing), `reason` says why and the
 /// PostgreSQL half of each test is skipped with that reason printed.
-final class PostgresServer: @unchecked Sendable {
-    static let shared = PostgresServer()
+public final class PostgresServer: @unchecked Sendable {
+    public static let shared = PostgresServer()
 
-    let port: Int
-    private(set) var reason: String?
+    public let port: Int
+    public private(set) var reason: String?
     private let dir: String
     private let bin: String?
     private let lock = NSLock()
@@ -25,7 +25,7 @@ final class PostgresServer: @unchecked Sendable {
     }
 
     /// A new, empty database with Kriya's tables, named for the test; nil when there is no server.
-    func database(_ name: String, migrated: Bool = true) throws -> DatabaseAddress? {
+    public func database(_ name: String, migrated: Bool = true) throws -> DatabaseAddress? {
         guard reason == nil else {
             print("PostgreSQL part skipped (\(name)): \(reason!)")
             return nil
@@ -38,9 +38,9 @@ final class PostgresServer: @unchecked Sendable {
         return address
     }
 
-    func url(_ db: String) -> String { "postgres://kriya@127.0.0.1:\(port)/\(db)" }
+    public func url(_ db: String) -> String { "postgres://kriya@127.0.0.1:\(port)/\(db)" }
 
-    var psql: String { FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") ? "/usr/bin/psql" : (bin ?? "") + "/psql" }
+    public var psql: String { FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") ? "/usr/bin/psql" : (bin ?? "") + "/psql" }
 
     private func start(_ bin: String) throws {
         try? FileManager.default.removeItem(atPath: dir)
@@ -79,11 +79,14 @@ final class PostgresServer: @unchecked Sendable {
         return nil
     }
 
-    struct Failed: Error, CustomStringConvertible { let description: String }
+    public struct Failed: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
+    }
 
     /// Runs a tool to its end (posix_spawn and waitpid: Foundation's `Process` waits on
     /// for the server that `pg_ctl start` leaves running). Its output goes to a file.
-    static func run(_ tool: String, _ args: [String]) throws {
+    public static func run(_ tool: String, _ args: [String]) throws {
         let outPath = NSTemporaryDirectory() + "kriya-pg-run-\(getpid())-\(UUID().uuidString.prefix(6))"
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         var actions = posix_spawn_file_actions_t()

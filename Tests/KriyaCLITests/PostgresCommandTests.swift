@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import KriyaCore
+import KriyaPostgres
+import KriyaStore
+import PostgresTestServer
+
+/// Issue 19: the command line on a PostgreSQL database says exactly what it says on a data
+/// folder holding the same records, and its changes are the same.
+@Suite(.serialized) struct PostgresCommandTests {
+    /// The same demo data in a folder (`kriya demo`) and in a new database.
+    static func twins(_ name: String) throws -> (folder: TempFolder, database: String)? {
+        guard let address = try PostgresServer.shared.database(name) else { return nil }
+        let folder = TempFolder(name)
+        #expect(try Kriya.run(["demo", "--data", folder.path]).status == 0)
+        let files = try Store(path: folder.path)
+        try PostgresStore(address: address).replaceAll(with: files.data, reason: "demo data")
+        return (folder, address.text)
+    }
+
+    /// Runs `args` against both; the output with where the data lives taken out.
+    static func both(_ args: [String], _ twins: (folder: TempFolder, database: String)) throws -> (files: Kriya.Result, database: Kriya.Result) {
+        let files = try Kriya.run(args + ["--data", twins.folder.path])
+        let database = try Kriya.run(args + ["--data", twins.database])
+        return (files, database)
+    }
+
+    @Test func readingCommandsSayTheSameOnBoth() throws {
+        guard let twins = try Self.twins("reading") else { return }
+        for args in [["find", "sri"], ["find", "--category", "batik", "--limit", "50"], ["show", "A-000007"], ["show", "B-000002"],
+                     ["show", "P-000003", "--json"], ["agenda", "--days", "400"], ["report", "coverage"], ["report", "training"],
+                     ["report", "exhibitions", "--format", "csv"], ["export", "artisans", "--format", "csv"], ["board"]] {
+            let (files, database) = try Self.both(args, twins)
+            #expect(files.status == 0 && database.status == 0, "\(args): \(database.stderr)")
+            #expect(files.stdout == database.stdout, "kriya \(args.joined(separator: " ")) differs")
+            #expect(!database.stdout.isEmpty)
+        }
+    }
+
+    @Test func changesFromTheCommandLineLandInTheDatabase() throws {
+        guard let twins = try Self.twins("changes") else { return }
+        let db = twins.database
+        let added = try Kriya.run(["add", "artisan", "--data", db, "--name", "Zulaikha Baru", "--phone", "0812-0000-9999",
+                                   "--kelurahan", "Dinoyo", "--business", "Keramik Zulaikha", "--category", "keramik"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let id = try #require(added.stdout.range(of: #"A-\d{6}"#, options: .regularExpression).map { String(added.stdout[$0]) })
+        #expect(id == "A-000301")
+        let found = try Kriya.run(["find", "zulaikha", "--data", db])
+        #expect(found.stdout.contains(id) && found.stdout.contains("Dinoyo, Lowokwaru"))
+        let history = try Kriya.run(["history", id, "--data", db])
+        #expect(history.status == 0 && history.stdout.contains("Artisan added") && history.stdout.contains("Zulaikha Baru"), "\(history.stdout)")
+
+        // An import, then taken back: as on files.
+        let sheet = twins.folder.path + "-sheet.csv"
+        try "Nama,No. HP,Kelurahan,Nama usaha,Kategori\nSiti Impor,0812-7777-0001,Dinoyo,Gerabah Siti,keramik\nBudi Impor,0812-7777-0002,Kasin,Batik Budi,batik\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        let imported = try Kriya.run(["import", "artisans", sheet, "--data", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try PostgresStore(address: DatabaseAddress(db)!).data.artisans.count == 303)
+        let undone = try Kriya.run(["import", "undo", "--data", db])
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(try PostgresStore(address: DatabaseAddress(db)!).data.artisans.count == 301)
+        let again = try Kriya.run(["import", "undo", "--data", db])
+        #expect(again.status != 0 || !again.stdout.contains("A-000302"), "the same import taken back twice")
+        // A deleted id is not handed out again: the next artisan is A-000304.
+        let next = try Kriya.run(["add", "artisan", "--data", db, "--name", "Setelah Impor", "--phone", "0812-0000-9998",
+                                  "--kelurahan", "Kasin", "--business", "Usaha", "--category", "batik"])
+        #expect(next.stdout.contains("A-000304"), "\(next.stdout)")
+    }
+
+    @Test func commandsAboutTheFilesSayTheyNeedAFolder() throws {
+        guard let twins = try Self.twins("folderonly") else { return }
+        for command in ["check", "compact", "doctor"] {
+            let r = try Kriya.run([command, "--data", twins.database, "--lang", "id"])
+            #expect(r.status == 64, "\(command)")
+            #expect(r.stderr.contains("`kriya \(command)` bekerja pada folder data"), "\(r.stderr)")
+        }
+        let access = try Kriya.run(["access", "--data", twins.database])
+        #expect(access.status == 0 && access.stdout.contains("kriya_editor") && access.stdout.contains("kriya is admin"), "\(access.stdout)")
+    }
+
+    /// `data = "postgres://…"` in the config file selects the database; --data still wins.
+    @Test func theConfigFileCanNameTheDatabase() throws {
+        guard let twins = try Self.twins("config") else { return }
+        let config = TempFolder("config")
+        try FileManager.default.createDirectory(atPath: config.path + "/kriya", withIntermediateDirectories: true)
+        try "data = \"\(twins.database)\"\n".write(toFile: config.path + "/kriya/config.toml", atomically: true, encoding: .utf8)
+        // A home of its own: were the config ignored, the artisan would land in its default folder.
+        let env = ["XDG_CONFIG_HOME": config.path, "KRIYA_DATA": "", "HOME": config.path, "XDG_DATA_HOME": config.path + "/share"]
+        let added = try Kriya.run(["add", "artisan", "--name", "Lewat Config", "--phone", "0812-0000-9997", "--kelurahan", "Kasin",
+                                   "--business", "Usaha", "--category", "batik"], env: env)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try PostgresStore(address: DatabaseAddress(twins.database)!).data.artisans.items.contains { $0.name == "Lewat Config" })
+        let folder = try Kriya.run(["find", "lewat", "--data", twins.folder.path], env: env)
+        #expect(folder.stdout.contains("No artisans match") || !folder.stdout.contains("Lewat Config"), "\(folder.stdout)")
+    }
+
+    @Test func aDatabaseNotSetUpIsToldInTheUsersLanguage() throws {
+        guard let address = try PostgresServer.shared.database("bare", migrated: false) else { return }
+        let r = try Kriya.run(["find", "sri", "--data", address.text, "--lang", "id"])
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("Kriya belum disiapkan di basis data ini") && r.stderr.contains("kriya migrate --data"), "\(r.stderr)")
+    }
+}

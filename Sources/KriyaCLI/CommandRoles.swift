@@ -16,6 +16,7 @@ enum CommandRoles {
         "import undo": .admin, "delete": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
         // Tables are made with the database login's own rights (its owner, in docs/postgres.md).
         "migrate": .admin,
+        "copy": .admin,
         "_writer": .editor, "_manual": .viewer,
     ]
 }

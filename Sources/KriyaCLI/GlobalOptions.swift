@@ -172,6 +172,7 @@ public struct GlobalOptions: ParsableArguments {
 /// sysexits.h values the CLI uses.
 let EX_DATAERR: Int32 = 65
 let EX_NOINPUT: Int32 = 66
+let EX_CANTCREAT: Int32 = 73
 let EX_IOERR: Int32 = 74
 /// Refused for want of a role (issue 17).
 let EX_NOPERM: Int32 = 77

@@ -89,15 +89,9 @@ extension PostgresStore {
         let now = SystemInfo.now()
         try locked { () throws(StoreError) in
             try db.exec("DELETE FROM kriya_record")
+            try db.exec("DELETE FROM kriya_note WHERE name = 'last-import'")   // it names ids of the data replaced
             let change = Change.replacingAll(with: dataset, reason: reason)
-            var all = Change(command: "replace-all")
-            all.artisans = dataset.artisans.items
-            all.sessions = dataset.sessions.items
-            all.exhibitions = dataset.exhibitions.items
-            all.terms = dataset.terms.items
-            all.members = dataset.members.items
-            all.partners = dataset.partners.items
-            try writeRecords(RecordLines.bodies(of: all))
+            try writeRecords(RecordLines.bodies(of: dataset))
             try writeHighWater(dataset.idHighWater)
             try writeLine(change, reload: true, at: now.timestamp, user: user)
             try writeAudit(change, at: now.timestamp, user: user)

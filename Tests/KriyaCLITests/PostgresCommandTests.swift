@@ -102,3 +102,75 @@ import PostgresTestServer
         #expect(r.stderr.contains("Kriya belum disiapkan di basis data ini") && r.stderr.contains("kriya migrate --data"), "\(r.stderr)")
     }
 }
+
+/// Issue 19: `kriya copy` folder → database → folder loses nothing: every record byte for
+/// byte, the audit trail line for line, and the ids used (a deleted one stays used).
+@Suite(.serialized) struct CopyCommandTests {
+    @Test func aFolderCopiedToADatabaseAndBackIsTheSame() throws {
+        guard let address = try PostgresServer.shared.database("copy", migrated: false) else { return }
+        let start = TempFolder("copy-from"), end = TempFolder("copy-back")
+        #expect(try Kriya.run(["demo", "--data", start.path]).status == 0)
+        // A history worth keeping: two artisans added and the newest deleted (its id stays used,
+        // and no record shows it).
+        #expect(try Kriya.run(["add", "artisan", "--data", start.path, "--name", "Tetap Ada", "--phone", "0812-3333-0002",
+                               "--kelurahan", "Dinoyo", "--business", "Keramik 🏺", "--category", "keramik"]).status == 0)
+        let added = try Kriya.run(["add", "artisan", "--data", start.path, "--name", "Hapus Saya", "--phone", "0812-3333-0001",
+                                   "--kelurahan", "Kasin", "--business", "Usaha \"kutip\" \\ garis", "--category", "batik"])
+        #expect(added.stdout.contains("A-000302"), "\(added.stderr)")
+        #expect(try Kriya.run(["delete", "A-000302", "--data", start.path]).status == 0)
+
+        let there = try Kriya.run(["copy", "--from", start.path, "--to", address.text])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.contains("301 artisans") && there.stdout.contains("read back and equal"), "\(there.stdout)")
+        let back = try Kriya.run(["copy", "--from", address.text, "--to", end.path])
+        #expect(back.status == 0, "\(back.stderr)")
+
+        let a = try Store(path: start.path), b = try Store(path: end.path)
+        #expect(try b.difference(from: a.data, auditTrail: a.auditTrail().lines) == nil)
+        #expect(try b.auditTrail().lines.count == 1 + 3)   // demo, add, add, delete
+        #expect(FileManager.default.contents(atPath: start.path + "/audit.jsonl") == FileManager.default.contents(atPath: end.path + "/audit.jsonl"))
+        // The deleted id stays used in both copies.
+        let next = try Kriya.run(["add", "artisan", "--data", end.path, "--name", "Sesudah Salin", "--phone", "0812-3333-0003",
+                                  "--kelurahan", "Kasin", "--business", "U", "--category", "batik"])
+        #expect(next.stdout.contains("A-000303"), "\(next.stdout)")
+        let inDatabase = try Kriya.run(["add", "artisan", "--data", address.text, "--name", "Sesudah Salin", "--phone", "0812-3333-0003",
+                                        "--kelurahan", "Kasin", "--business", "U", "--category", "batik"])
+        #expect(inDatabase.stdout.contains("A-000303"), "\(inDatabase.stdout)")
+        #expect(try Kriya.run(["history", "A-000302", "--data", address.text]).stdout.contains("Hapus Saya"))
+
+        // A second copy into a store that holds something is refused, and nothing changes there.
+        let again = try Kriya.run(["copy", "--from", start.path, "--to", address.text, "--lang", "id"])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("sudah berisi data"), "\(again.stderr)")
+        #expect(try PostgresStore(address: address).data.artisans.count == 302)
+    }
+
+    /// `kriya backup` of a database writes a data folder that `kriya check` finds sound and
+    /// that holds every record (as `grep` and `jq` will read it).
+    @Test func aDatabasesBackupIsADataFolder() throws {
+        guard let twins = try PostgresCommandTests.twins("backup") else { return }
+        let parent = TempFolder("db-backups")
+        let made = try Kriya.run(["backup", "--data", twins.database, "--to", parent.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: parent.path)
+        #expect(folders.count == 1 && folders[0].hasPrefix("kriya-"), "\(folders)")
+        let folder = parent.path + "/" + folders[0]
+        let check = try Kriya.run(["check", "--data", folder])
+        #expect(check.status == 0 && check.stdout.contains("sound"), "\(check.stdout)")
+        let files = try Store(path: twins.folder.path), copy = try Store(path: folder)
+        // Records and ids as in the twin folder; the trail is the database's (its one replace-all line).
+        #expect(try copy.difference(from: files.data, auditTrail: copy.auditTrail().lines) == nil)
+        #expect(try copy.auditTrail().lines.count == 1)
+        #expect(RecordLinesCount.artisanLines(in: folder) == 300)
+    }
+}
+
+/// Counts the artisans' snapshot lines of a folder, as `grep -c` would.
+enum RecordLinesCount {
+    static func artisanLines(in folder: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard let name = names.first(where: { $0.hasPrefix("artisans.") && $0.hasSuffix(".jsonl") }),
+              let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { return 0 }
+        return text.split(separator: "\n").filter { $0.contains("\"name\"") }.count
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KriyaCore
 import KriyaStore
 
@@ -46,13 +47,23 @@ struct CheckCommand: ParsableCommand {
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a timestamped copy of the data directory (default: beside it, in <data>-backups/)."
+        abstract: "Write a timestamped copy of the data directory (default: beside it, in <data>-backups/); of a database, a data folder."
     )
 
     @Option(help: "Folder to put the copy in.") var to: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        if global.isDatabase {
+            // A database's backup is a data folder (readable with grep and jq, and with
+            // `kriya --data FOLDER`), made by `kriya copy` into a new timestamped folder.
+            let source = try global.openRecords(create: false)
+            let parent = to ?? SystemInfo.defaultDataDirectory() + "-backups"
+            var folder = parent + "/kriya-" + SystemInfo.fileStamp()
+            var n = 1
+            while FileManager.default.fileExists(atPath: folder) { n += 1; folder = parent + "/kriya-" + SystemInfo.fileStamp() + "-\(n)" }
+            return try CopyCommand.copy(source, to: folder, global: global)
+        }
         let store = try global.openStore(create: false)
         let path = try store.backup(to: to)
         Output.line(L10n.text(.cBackupWritten, global.language, TerminalSafe.text(path)))

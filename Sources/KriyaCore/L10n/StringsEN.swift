@@ -330,6 +330,10 @@ enum StringsEN {
         .cDatabaseOlder: "{0}: Kriya's tables here are version {1} and this program needs {2}; an admin runs `kriya migrate --data {0}`.",
         .cDatabaseFolderOnly: "`kriya {1}` works on a data folder, and {0} is a PostgreSQL database (see docs/postgres.md).",
         .cDatabaseRoles: "On a PostgreSQL database the roles are the database's: an admin grants kriya_admin, kriya_editor, kriya_clerk or kriya_viewer to each login (docs/postgres.md). {0} is {1} here.",
+        .cCopyTargetNotEmpty: "{0} already holds records or an audit trail: a copy goes only into a new folder or an empty database, so nothing there is overwritten.",
+        .cCopied: "Copied from {0} to {1}: {2} artisans, {3} Bimtek sessions, {4} exhibitions, {5} board and partner records, {6} audit lines; read back and equal.",
+        .cCopyDamagedAudit: "{0} damaged audit lines in {1} were not copied (`kriya check` shows them).",
+        .cCopyDiffers: "The copy in {0} does not read back as the source: {1}. Remove it and copy again.",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -69,4 +69,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case chkSetAside, chkNoLookupIndex
     case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress
     case cDatabaseNotSetUp, cDatabaseOlder, cDatabaseFolderOnly, cDatabaseRoles
+    case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
 }

@@ -26,6 +26,18 @@ package enum RecordLines {
             + make(change.members, MemberCodec.write) + make(change.partners, PartnerCodec.write)
     }
 
+    /// Every record of `dataset`, as JSON objects.
+    package static func bodies(of dataset: Dataset) -> [Body] {
+        var all = Change(command: "replace-all")
+        all.artisans = dataset.artisans.items
+        all.sessions = dataset.sessions.items
+        all.exhibitions = dataset.exhibitions.items
+        all.terms = dataset.terms.items
+        all.members = dataset.members.items
+        all.partners = dataset.partners.items
+        return bodies(of: all)
+    }
+
     /// Reads one record's object (of the kind its id names) into `data`. The error is the
     /// reader's reason, for a message that names the record.
     package static func merge(_ json: UnsafeBufferPointer<UInt8>, kind: EntityID.Kind, into data: inout Dataset) -> String? {
@@ -69,6 +81,30 @@ package enum RecordLines {
         let body = UnsafeBufferPointer(rebasing: line[..<(line.last == 0x0A ? line.count - 1 : line.count)])
         guard SealedLine.verify(body) == nil else { return nil }
         return try? AuditFormat.read(body)
+    }
+
+    /// The columns a database keeps beside an audit line (for queries): its UTC time stamp,
+    /// user, role, command and targets. Nil when the line does not verify.
+    package static func auditColumns(_ line: [UInt8]) -> (at: String, user: String, role: String?, command: String, targets: [String])? {
+        line.withUnsafeBufferPointer { buf in
+            let body = UnsafeBufferPointer(rebasing: buf[..<(buf.last == 0x0A ? buf.count - 1 : buf.count)])
+            guard SealedLine.verify(body) == nil else { return nil }
+            var r = JSONReader(body)
+            var at = "", user = "", command = "", role: String?, targets: [String] = []
+            do throws(JSONReader.Failure) {
+                try r.object { r, key throws(JSONReader.Failure) in
+                    switch key {
+                    case "at": at = try r.string()
+                    case "user": user = try r.string()
+                    case "role": role = r.null() ? nil : try r.string()
+                    case "cmd": command = try r.string()
+                    case "targets": targets = try r.strings()
+                    default: try r.skipValue()
+                    }
+                }
+            } catch { return nil }
+            return (at, user, role, command, targets)
+        }
     }
 
     /// How to take the last import back, as `last-import.jsonl` holds it.

@@ -63,6 +63,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The database has not had `kriya migrate` yet (`found` 0) or has Kriya's tables of an
     /// older version than `needed`.
     case notSetUp(address: String, found: Int, needed: Int)
+    /// A copy goes only into a store with no record and no audit line yet.
+    case notEmpty(location: String)
 
     public var description: String {
         switch self {
@@ -81,6 +83,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .forbidden(let action, let needed, let role, let user):
             return "\(user) is \(role.rawValue) here; \(action) needs \(needed.rawValue) (ask an admin: kriya access)"
         case .database(let address, let reason): return "\(address): \(reason)"
+        case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"
         case .notSetUp(let address, let found, let needed):
             return found == 0 ? "\(address): Kriya is not set up in this database yet; run `kriya migrate --data \(address)`"
                 : "\(address): Kriya's tables are version \(found), this program needs \(needed); run `kriya migrate --data \(address)`"

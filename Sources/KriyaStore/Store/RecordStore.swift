@@ -26,6 +26,15 @@ public protocol RecordStore: AnyObject {
     func refresh() throws(StoreError) -> Bool
     /// Every audit entry about `id`, newest first.
     func history(of id: EntityID) -> [AuditEntry]
+    /// The whole audit trail as written, oldest first.
+    func auditTrail() throws(StoreError) -> AuditTrail
+    /// Every record and the audit trail as of one moment (no save between the two), for
+    /// `kriya copy` and a database's backup.
+    func snapshot() throws(StoreError) -> (data: Dataset, auditTrail: AuditTrail)
+    /// Fills an empty store with `dataset` (its records and the ids it has used) and the audit
+    /// lines of the store it comes from, unchanged: `kriya copy`. Refused (`.notEmpty`) when
+    /// the store holds any record or audit line.
+    func restore(_ dataset: Dataset, auditTrail: [[UInt8]]) throws(StoreError)
     /// This user's role now (read again: a role granted or withdrawn applies at once).
     func currentRole() -> StaffRole
     /// Takes the last import back as one step (see `Store.takeBackLastImport`); nil when there
@@ -93,4 +102,12 @@ extension RecordStore {
 
 extension Store: RecordStore {
     public var location: String { path }
+}
+
+/// An audit trail as its lines: each sealed, with its newline, oldest first; lines that do not
+/// verify (damaged on disk) are counted, not carried.
+public struct AuditTrail: Sendable {
+    public var lines: [[UInt8]] = []
+    public var damaged = 0
+    public init() {}
 }

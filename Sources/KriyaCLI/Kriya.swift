@@ -51,12 +51,15 @@ public struct Kriya: ParsableCommand {
             var command = try parseAsRoot(args)
             try command.run()
         } catch let error as StoreError {
-            // Refused for want of a role: 77 (EX_NOPERM), naming the role needed.
-            if case .forbidden = error {
-                Output.error(TerminalSafe.text(error.message(GlobalOptions.language(in: arguments))))
-                Glibc.exit(EX_NOPERM)
+            // Said in the user's language; the status tells a script what kind of trouble:
+            // 77 refused for want of a role, 65 refused by a rule, 74 the disk or the database.
+            Output.error(TerminalSafe.text(error.message(GlobalOptions.language(in: arguments))))
+            switch error {
+            case .forbidden: Glibc.exit(EX_NOPERM)
+            case .command: Glibc.exit(EX_DATAERR)
+            case .io, .shortWrite, .database, .readOnly: Glibc.exit(EX_IOERR)
+            default: Glibc.exit(1)
             }
-            exit(withError: error)
         } catch {
             exit(withError: error)
         }

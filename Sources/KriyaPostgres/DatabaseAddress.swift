@@ -26,4 +26,27 @@ public struct DatabaseAddress: Sendable, Equatable {
         if data.contains("password=") { throw .passwordInAddress }
         text = data
     }
+
+    /// What libpq is given: the address, with limits on waiting that a desk needs when the
+    /// network drops (unless the address sets them): give up connecting after 10 s, notice a
+    /// dead connection within about a minute instead of TCP's quarter of an hour. Named
+    /// `kriya` in the server's list of sessions.
+    public var connectionString: String {
+        let defaults = ["connect_timeout": "10", "keepalives_idle": "30", "keepalives_interval": "10",
+                        "keepalives_count": "3", "tcp_user_timeout": "30000", "application_name": "kriya"]
+        let query = text.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
+        let given = Set(query.split(separator: "&").map { String($0.prefix { $0 != "=" }) })
+        let added = defaults.keys.sorted().filter { !given.contains($0) }.map { "\($0)=\(defaults[$0]!)" }
+        guard !added.isEmpty else { return text }
+        return text + (text.contains("?") ? "&" : "?") + added.joined(separator: "&")
+    }
+
+    /// `db@host`, where a screen has little room for the whole address.
+    public var short: String {
+        let rest = text.drop { $0 != "/" }.dropFirst(2)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        let host = authority.split(separator: "@").last.map(String.init) ?? ""
+        let database = rest.dropFirst(authority.count).dropFirst().prefix { $0 != "?" }
+        return database.isEmpty ? host : database + "@" + host
+    }
 }

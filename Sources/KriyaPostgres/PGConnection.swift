@@ -11,7 +11,7 @@ final class PGConnection {
 
     init(_ address: DatabaseAddress) throws(StoreError) {
         self.address = address.text
-        conn = PQconnectdb(address.text)
+        conn = PQconnectdb(address.connectionString)
         guard let conn, PQstatus(conn) == CONNECTION_OK else {
             let reason = conn.map { Self.text(PQerrorMessage($0)) } ?? "out of memory"
             PQfinish(conn)

@@ -147,4 +147,5 @@ public final class PostgresStore {
 
 extension PostgresStore: RecordStore {
     public var location: String { address }
+    public var shortLocation: String { (try? DatabaseAddress(address))??.short ?? address }
 }

@@ -145,6 +145,19 @@ struct Place {
         #expect(try DatabaseAddress("/srv/kriya") == nil)
     }
 
+    /// A desk on a dropped network must not hang for TCP's quarter of an hour: the connection
+    /// carries limits on waiting, unless the address sets its own.
+    @Test func theConnectionGivesUpOnADeadNetwork() throws {
+        let plain = try #require(try DatabaseAddress("postgres://kriya@db/kriya")).connectionString
+        #expect(plain.contains("connect_timeout=10") && plain.contains("tcp_user_timeout=30000") && plain.contains("keepalives_idle=30"))
+        let own = try #require(try DatabaseAddress("postgres://kriya@db/kriya?sslmode=require&connect_timeout=3")).connectionString
+        #expect(own.contains("connect_timeout=3") && !own.contains("connect_timeout=10") && own.contains("sslmode=require&"))
+        guard let place = try PostgresServer.shared.database("timeouts") else { return }
+        let store = try PostgresStore(address: place)
+        // The limits are libpq's own socket options; the server sees the name given with them.
+        #expect(try store.db.exec("SHOW application_name").string(0, 0) == "kriya")
+    }
+
     @Test func aDatabaseNotSetUpOrNewerIsRefusedAndLeftAlone() throws {
         guard let bare = try PostgresServer.shared.database("bare", migrated: false) else { return }
         #expect { _ = try PostgresStore(address: bare) } throws: { "\($0)".contains("kriya migrate") }

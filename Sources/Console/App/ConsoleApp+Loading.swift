@@ -27,7 +27,7 @@ extension ConsoleApp {
             let (width, height) = device.size
             let seconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000_000)
             device.draw(LoadingView.render(page: page, total: total, seconds: seconds, lang: lang, user: store.user,
-                                           dataPath: store.location, width: width, height: height))
+                                           dataPath: store.shortLocation, width: width, height: height))
             guard let key = device.readKey(timeoutMilliseconds: 100), key != .resize else { continue }
             if keys.isEmpty && (key == .char("q") || key == .ctrl("c")) { return .quit }
             keys.append(key)

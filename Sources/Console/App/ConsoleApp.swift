@@ -36,7 +36,7 @@ public final class ConsoleApp {
         self.store = store
         drafts = (store as? Store)?.path ?? FormDraft.home(for: store.location)
         self.device = device
-        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.location, user: store.user,
+        state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.shortLocation, user: store.user,
                              index: store.takeSearchIndex())
         FreedMemory.handBack()
         state.shared.certificatePattern = certificatePattern

@@ -334,6 +334,7 @@ enum StringsEN {
         .cCopied: "Copied from {0} to {1}: {2} artisans, {3} Bimtek sessions, {4} exhibitions, {5} board and partner records, {6} audit lines; read back and equal.",
         .cCopyDamagedAudit: "{0} damaged audit lines in {1} were not copied (`kriya check` shows them).",
         .cCopyDiffers: "The copy in {0} does not read back as the source: {1}. Remove it and copy again.",
+        .cDatabaseFailed: "The database did not answer or refused, so nothing was changed; try again. {0}: {1}",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

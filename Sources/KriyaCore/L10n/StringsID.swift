@@ -334,6 +334,7 @@ enum StringsID {
         .cCopied: "Disalin dari {0} ke {1}: {2} pelaku IKM, {3} Bimtek, {4} pameran, {5} data pengurus dan mitra, {6} baris jejak audit; dibaca ulang dan sama.",
         .cCopyDamagedAudit: "{0} baris jejak audit yang rusak di {1} tidak disalin (`kriya check` menunjukkannya).",
         .cCopyDiffers: "Salinan di {0} tidak terbaca sama dengan sumbernya: {1}. Hapus salinan itu lalu salin ulang.",
+        .cDatabaseFailed: "Basis data tidak menjawab atau menolak, jadi tidak ada yang berubah; coba lagi. {0}: {1}",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -70,4 +70,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress
     case cDatabaseNotSetUp, cDatabaseOlder, cDatabaseFolderOnly, cDatabaseRoles
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
+    case cDatabaseFailed
 }

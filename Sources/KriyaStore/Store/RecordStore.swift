@@ -8,6 +8,8 @@ import KriyaCore
 public protocol RecordStore: AnyObject {
     /// Where the data lives, for messages: a folder or a database address (never a password).
     var location: String { get }
+    /// The same, short enough for a title bar (`kriya@db-host`).
+    var shortLocation: String { get }
     /// Who saves: the audit trail's `user`.
     var user: String { get }
     var data: Dataset { get }
@@ -82,6 +84,7 @@ extension RecordStore {
         try findArtisans(query, limit: limit, where: nil)
     }
 
+    public var shortLocation: String { location }
     public func currentRole() -> StaffRole { access.role }
     public var isDeferred: Bool { false }
     public var artisanCount: Int { data.artisans.count }

@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TextUI", "KriyaText"]),
         .executableTarget(name: "kriya", dependencies: ["KriyaCLI", "Console", "CursesTerminal", "ThemeFiles", "KriyaStore", "KriyaCore"]),
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
-        .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "Console", "TextUI"], path: "Sources/kriya-bench"),
+        .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "KriyaPostgres", "Console", "TextUI"], path: "Sources/kriya-bench"),
         // Fuzzing: scripts/fuzz.sh builds it with libFuzzer; built plainly it replays inputs.
         .executableTarget(name: "kriya-fuzz", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-fuzz"),
 

@@ -74,6 +74,8 @@ enum PostgresSchema {
             guard found <= version else {
                 throw .newerFormat(path: db.address, found: found, supported: version)
             }
+            // Nothing to do: nothing written (a login that may only use the tables can ask).
+            guard found < version else { return (found, version) }
             for step in steps[found...] {
                 for statement in step { try db.exec(statement) }
             }

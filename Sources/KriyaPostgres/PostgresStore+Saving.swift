@@ -174,7 +174,7 @@ extension PostgresStore {
     func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
         access = (try? PostgresAccess.decide(db)) ?? access
         guard access.role >= needed else {
-            throw .forbidden(action: action, needed: needed, role: access.role, user: user)
+            throw .forbiddenByDatabase(action: action, needed: needed, role: access.role, login: db.login)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KriyaCore
+import KriyaPostgres
 import KriyaStore
 
 /// Import speed: a spreadsheet of `size` artisans (Kriya's own export of demo data, so every
@@ -10,15 +11,20 @@ enum ImportBench {
         try Data(SpreadsheetFile.csv(headings: table.headings, rows: table.rows, delimiter: ";")).write(to: URL(fileURLWithPath: path))
     }
 
-    /// In the child: one import, printing its phases.
+    /// In the child: one import, printing its phases. `dir` may be a database address: its
+    /// records are removed first.
     static func measure(sheet: String, into dir: String) throws {
-        try? FileManager.default.removeItem(atPath: dir)
+        if let address = try DatabaseAddress(dir) {
+            try PostgresStore(address: address).replaceAll(with: Dataset(), reason: "benchmark: import into an empty store")
+        } else {
+            try? FileManager.default.removeItem(atPath: dir)
+        }
         var t = nowNanos()
         let start = t
         var source = try ArtisanImport(path: sheet)
         let read = millis(since: t)
         t = nowNanos()
-        let store = try Store(path: dir)
+        let store = try PostgresBench.open(dir, create: true)
         let now = SystemInfo.now()
         let plan = ImportPlan(rows: source.rows, against: store.data, onDuplicate: .skip,
                               context: CommandContext(user: "bench", today: now.today, time: now.time))

@@ -217,6 +217,11 @@ if let sheet = option("--measure-import"), let dir = option("--into") {
     exit(0)
 }
 
+if let location = option("--measure-store") {
+    try PostgresBench.measure(location)
+    exit(0)
+}
+
 if let dir = option("--measure-first-page") {
     try measureFirstPage(dir)
     exit(0)
@@ -230,6 +235,12 @@ if let dir = option("--measure") {
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
 let runs = Int(option("--runs") ?? "5") ?? 5
 let root = NSTemporaryDirectory() + "kriya-bench"
+if let url = option("--postgres") {
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try PostgresBench.run(url, sizes: option("--sizes") == nil ? [100_000] : sizes, runs: option("--runs") == nil ? 3 : runs, root: root)
+    try? FileManager.default.removeItem(atPath: root)
+    exit(0)
+}
 print("kriya-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(runs) runs per size, medians unless noted")
 var saveMedian: [Int: Double] = [:]
 for size in sizes {

@@ -95,6 +95,44 @@ import PostgresTestServer
         #expect(folder.stdout.contains("No artisans match") || !folder.stdout.contains("Lewat Config"), "\(folder.stdout)")
     }
 
+    /// The roles of docs/postgres-roles.sql, given to three offices' logins: Kriya refuses what
+    /// a role may not do and names the GRANT that would allow it; the database refuses the same
+    /// to psql (a viewer writes nothing, a clerk cannot touch the audit trail).
+    @Test func databaseRolesDecideWhatEachLoginMayDo() throws {
+        guard let twins = try Self.twins("roles") else { return }
+        let server = PostgresServer.shared
+        let db = String(twins.database.split(separator: "/").last!)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/postgres-roles.sql").path
+        func psql(_ login: String, _ args: [String]) throws {
+            try PostgresServer.run(server.psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(server.port)",
+                                                 "-U", login, "-d", db] + args)
+        }
+        try psql("kriya", ["-f", script])
+        for (login, role) in [("meja_klojen", "clerk"), ("tamu", "viewer"), ("kepala", "admin")] {
+            try psql("kriya", ["-c", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(login)') THEN CREATE ROLE \(login) LOGIN IN ROLE kriya_\(role); END IF; END $$"])
+        }
+        let at = { (login: String) in server.url(db).replacingOccurrences(of: "kriya@", with: "\(login)@") }
+        let add = ["add", "artisan", "--name", "Dari Meja", "--phone", "0812-4444-0001", "--kelurahan", "Kasin", "--business", "U", "--category", "batik"]
+
+        let clerk = try Kriya.run(add + ["--data", at("meja_klojen")])
+        #expect(clerk.status == 0, "\(clerk.stderr)")
+        let deleted = try Kriya.run(["delete", "A-000301", "--data", at("meja_klojen"), "--lang", "id"])
+        #expect(deleted.status == 77)
+        #expect(deleted.stderr.contains("meja_klojen berperan petugas") && deleted.stderr.contains("GRANT kriya_admin TO meja_klojen"), "\(deleted.stderr)")
+        let viewer = try Kriya.run(add + ["--data", at("tamu")])
+        #expect(viewer.status == 77 && viewer.stderr.contains("GRANT kriya_clerk TO tamu"), "\(viewer.stderr)")
+        #expect(try Kriya.run(["find", "sri", "--data", at("tamu")]).status == 0)
+        #expect(try Kriya.run(["access", "--data", at("kepala")]).stdout.contains("kepala is admin"))
+        #expect(try Kriya.run(["delete", "A-000301", "--data", at("kepala")]).status == 0)
+
+        #expect(throws: (any Error).self) { try psql("tamu", ["-c", "UPDATE kriya_record SET rev = 9"]) }
+        #expect(throws: (any Error).self) { try psql("meja_klojen", ["-c", "DELETE FROM kriya_audit"]) }
+        let store = try PostgresStore(address: DatabaseAddress(twins.database)!)
+        #expect(store.data.artisans.count == 300)   // 300 + Dari Meja − Dari Meja
+        #expect(store.history(of: EntityID(.artisan, 301)).first?.command == "delete")
+    }
+
     @Test func aDatabaseNotSetUpIsToldInTheUsersLanguage() throws {
         guard let address = try PostgresServer.shared.database("bare", migrated: false) else { return }
         let r = try Kriya.run(["find", "sri", "--data", address.text, "--lang", "id"])

@@ -42,7 +42,10 @@ struct CopyCommand: ParsableCommand {
             try target.restore(data, auditTrail: trail.lines)
         } catch {
             Output.error(TerminalSafe.text(error.message(lang)))
-            if case .forbidden = error { throw ExitCode(EX_NOPERM) }
+            switch error {
+            case .forbidden, .forbiddenByDatabase: throw ExitCode(EX_NOPERM)
+            default: break
+            }
             throw ExitCode(error == .notEmpty(location: target.location) ? EX_CANTCREAT : EX_IOERR)
         }
         // Read back through a store opened afresh, as the next person to use it will.

@@ -335,6 +335,7 @@ enum StringsEN {
         .cCopyDamagedAudit: "{0} damaged audit lines in {1} were not copied (`kriya check` shows them).",
         .cCopyDiffers: "The copy in {0} does not read back as the source: {1}. Remove it and copy again.",
         .cDatabaseFailed: "The database did not answer or refused, so nothing was changed; try again. {0}: {1}",
+        .cForbiddenDatabase: "{0} is {1} in this database; this needs {2}. The database's admin can give it: GRANT kriya_{3} TO {0};",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

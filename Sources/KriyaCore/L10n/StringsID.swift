@@ -335,6 +335,7 @@ enum StringsID {
         .cCopyDamagedAudit: "{0} baris jejak audit yang rusak di {1} tidak disalin (`kriya check` menunjukkannya).",
         .cCopyDiffers: "Salinan di {0} tidak terbaca sama dengan sumbernya: {1}. Hapus salinan itu lalu salin ulang.",
         .cDatabaseFailed: "Basis data tidak menjawab atau menolak, jadi tidak ada yang berubah; coba lagi. {0}: {1}",
+        .cForbiddenDatabase: "{0} berperan {1} di basis data ini; ini memerlukan peran {2}. Admin basis data dapat memberikannya: GRANT kriya_{3} TO {0};",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -71,4 +71,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDatabaseNotSetUp, cDatabaseOlder, cDatabaseFolderOnly, cDatabaseRoles
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
     case cDatabaseFailed
+    case cForbiddenDatabase
 }

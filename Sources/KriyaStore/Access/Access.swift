@@ -147,6 +147,9 @@ extension StoreError {
     public func message(_ lang: Lang) -> String {
         if case .forbidden(_, let needed, let role, let user) = self { return L10n.refusal(user: user, role: role, needed: needed, lang) }
         if case .command(let box) = self { return box.error.message(lang) }
+        if case .forbiddenByDatabase(_, let needed, let role, let login) = self {
+            return L10n.text(.cForbiddenDatabase, lang, login, L10n.value(role, lang), L10n.value(needed, lang), needed.rawValue)
+        }
         if case .database(let address, let reason) = self { return L10n.text(.cDatabaseFailed, lang, address, reason) }
         if case .notEmpty(let location) = self { return L10n.text(.cCopyTargetNotEmpty, lang, location) }
         if case .notSetUp(let address, let found, let needed) = self {

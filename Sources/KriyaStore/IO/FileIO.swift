@@ -58,6 +58,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     /// This user's role here is below what the action needs (issue 17).
     case forbidden(action: String, needed: StaffRole, role: StaffRole, user: String)
+    /// The same on PostgreSQL, where roles are the database's (granted to a login).
+    case forbiddenByDatabase(action: String, needed: StaffRole, role: StaffRole, login: String)
     /// The database (PostgreSQL) refused or could not be reached: its address and what it said.
     case database(address: String, reason: String)
     /// The database has not had `kriya migrate` yet (`found` 0) or has Kriya's tables of an
@@ -83,6 +85,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .forbidden(let action, let needed, let role, let user):
             return "\(user) is \(role.rawValue) here; \(action) needs \(needed.rawValue) (ask an admin: kriya access)"
         case .database(let address, let reason): return "\(address): \(reason)"
+        case .forbiddenByDatabase(let action, let needed, let role, let login):
+            return "\(login) is \(role.rawValue) in this database; \(action) needs \(needed.rawValue) (GRANT kriya_\(needed.rawValue) TO \(login))"
         case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"
         case .notSetUp(let address, let found, let needed):
             return found == 0 ? "\(address): Kriya is not set up in this database yet; run `kriya migrate --data \(address)`"

@@ -70,13 +70,22 @@ public final class PostgresStore {
         var found: [LoadIssue] = []
         let seq = try db.transaction("REPEATABLE READ READ ONLY") { () throws(StoreError) -> Int in
             let last = try db.exec("SELECT coalesce(max(seq), 0) FROM kriya_change").int(0, 0) ?? 0
-            let rows = try db.exec("SELECT id, body FROM kriya_record ORDER BY kind, id")
+            // In id order, as the tables keep them. Sorted here, not by the server: as text,
+            // A-1000000 comes before A-999999, and every record after it would be inserted
+            // out of order (a million artisans: quadratic).
+            let rows = try db.exec("SELECT id, body FROM kriya_record")
+            var order: [(id: EntityID, row: Int)] = []
+            order.reserveCapacity(rows.count)
             for row in 0..<rows.count {
                 let text = rows.string(row, 0) ?? ""
                 guard let id = EntityID(text) else {
                     found.append(LoadIssue(file: "kriya_record", line: row + 1, reason: "not an id: \(text)", raw: []))
                     continue
                 }
+                order.append((id, row))
+            }
+            order.sort { $0.id < $1.id }
+            for (id, row) in order {
                 let problem = rows.withBytes(row, 1) { RecordLines.merge($0, kind: id.kind, into: &fresh) }
                 if let problem {
                     found.append(LoadIssue(file: "kriya_record", line: row + 1, reason: "\(id): \(problem)",

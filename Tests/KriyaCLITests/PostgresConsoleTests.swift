@@ -65,4 +65,36 @@ import PostgresTestServer
             #expect(t.waitFor("EXIT=0"), "\(t.screen)")
         }
     }
+
+    /// On a database there is no data folder for drafts: a form cut off by a dropped SSH
+    /// connection (SIGHUP) is kept in the user's own state folder and comes back.
+    @Test(.enabled(if: hasTmux)) func aFormCutOffOnADatabaseComesBack() throws {
+        guard let address = try PostgresServer.shared.database("drafts") else { return }
+        try PostgresStore(address: address).replaceAll(with: DemoData.make(artisans: 50, today: SystemInfo.now().today, user: "demo"),
+                                                       reason: "demo data")
+        let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        let command = "\(Kriya.binary) --data \(address.text); echo EXIT=$?"
+        t.send(command, enter: true)
+        #expect(t.waitFor("1 Artisans"), "\(t.screen)")
+        t.send("a")
+        #expect(t.waitFor("New artisan"))
+        t.send("Draf Basis Data")
+        #expect(t.waitFor("Draf Basis Data"))
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pkill.arguments = ["pkill", "-HUP", "-f", "^\(Kriya.binary) --data \(address.text)$"]
+        try pkill.run()
+        pkill.waitUntilExit()
+        #expect(t.waitFor("EXIT=129"), "\(t.screen)")
+        let state = t.home.path + "/.local/state/kriya"
+        #expect(FileManager.default.fileExists(atPath: state), "no drafts kept under \(state)")
+        t.send(command, enter: true)
+        #expect(t.waitFor("is back"), "\(t.screen)")
+        #expect(t.screen.contains("Draf Basis Data"))
+        t.key("Escape")
+        #expect(t.waitFor("Discard the changes?"))
+        t.send("y")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+    }
 }

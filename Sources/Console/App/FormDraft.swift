@@ -33,10 +33,10 @@ struct FormDraft: Codable, Equatable {
         let state = SystemInfo.environment("XDG_STATE_HOME").flatMap { $0.isEmpty ? nil : $0 }
             ?? (SystemInfo.environment("HOME") ?? ".") + "/.local/state"
         let name = address.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
-        mkdir(state, 0o700)
-        mkdir(state + "/kriya", 0o700)
         let folder = state + "/kriya/" + String(name)
-        mkdir(folder, 0o700)
+        // Private: a draft can hold a NIK. `~/.local` may not exist yet on a new account.
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
         return folder
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import CPostgres
 import KriyaCore
 import KriyaStore
@@ -37,6 +38,18 @@ final class PGConnection {
     @discardableResult
     func exec(_ sql: String, _ params: [[UInt8]?]) throws(StoreError) -> PGResult {
         try reconnectIfLost()
+        do {
+            return try send(sql, params)
+        } catch {
+            // The connection went while idle (a restarted server, a network that came back):
+            // outside a transaction nothing was done, so connect again and send it once more.
+            guard !inTransaction, PQstatus(conn) != CONNECTION_OK else { throw error }
+            try reconnectIfLost()
+            return try send(sql, params)
+        }
+    }
+
+    private func send(_ sql: String, _ params: [[UInt8]?]) throws(StoreError) -> PGResult {
         // Each value NUL-terminated in one buffer; libpq reads text values up to the NUL.
         var storage: [CChar] = []
         var offsets: [Int?] = []
@@ -89,8 +102,14 @@ final class PGConnection {
     /// Reads what the server sent meanwhile without waiting; true when a notification came.
     /// A lost connection is re-made (and then reported as a notification: anything may have
     /// changed while it was down).
+    /// While the server cannot be reached, a new attempt waits `retryPause` after the last
+    /// failed one: each attempt may take up to `connect_timeout`, and a console that looks for
+    /// news every second would otherwise spend nearly all its time waiting to connect.
     func takeNotifications() throws(StoreError) -> Bool {
         if PQstatus(conn) != CONNECTION_OK || PQconsumeInput(conn) == 0 {
+            if let failed = lastFailure, DispatchTime.now().uptimeNanoseconds - failed.at < Self.retryPause {
+                throw .database(address: address, reason: failed.reason)
+            }
             try reconnectIfLost(force: true)
             return true
         }
@@ -105,6 +124,14 @@ final class PGConnection {
     /// The socket, to wait on for notifications.
     var socket: Int32 { PQsocket(conn) }
 
+    var isConnected: Bool { PQstatus(conn) == CONNECTION_OK }
+
+    static let retryPause: UInt64 = 15_000_000_000
+    /// When the last attempt to connect again failed, and why.
+    private var lastFailure: (at: UInt64, reason: String)?
+    /// How many times the connection was made again (or tried): for the tests.
+    private(set) var reconnectAttempts = 0
+
     /// After a dropped network, one new attempt (libpq's reset keeps the same settings).
     private func reconnectIfLost(force: Bool = false) throws(StoreError) {
         guard force || PQstatus(conn) != CONNECTION_OK else { return }
@@ -113,10 +140,14 @@ final class PGConnection {
         if inTransaction {
             throw .database(address: address, reason: "the connection was lost during a save; the server kept none of it")
         }
+        reconnectAttempts += 1
         PQreset(conn)
         guard PQstatus(conn) == CONNECTION_OK else {
-            throw .database(address: address, reason: Self.text(PQerrorMessage(conn)))
+            let reason = Self.text(PQerrorMessage(conn))
+            lastFailure = (DispatchTime.now().uptimeNanoseconds, reason)
+            throw .database(address: address, reason: reason)
         }
+        lastFailure = nil
         onReconnect?()
     }
 

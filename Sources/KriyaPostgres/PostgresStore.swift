@@ -139,6 +139,8 @@ public final class PostgresStore {
     /// This login's role now (asked again: a role granted or revoked applies at once); the
     /// last known one while the database cannot be reached.
     public func currentRole() -> StaffRole {
+        // Not worth a wait to connect: the next save asks again anyway.
+        guard db.isConnected else { return access.role }
         access = (try? PostgresAccess.decide(db)) ?? access
         return access.role
     }

@@ -97,4 +97,29 @@ import PostgresTestServer
         t.send("q")
         #expect(t.waitFor("EXIT=0"))
     }
+
+    /// The database out of reach (its door shut, the console's connection cut): the console
+    /// says so once, in the user's language, stays usable, and says when it is back.
+    @Test(.enabled(if: hasTmux)) func aConsoleSaysWhenTheDatabaseIsOutOfReach() throws {
+        guard let address = try PostgresServer.shared.database("reach") else { return }
+        try PostgresStore(address: address).replaceAll(with: DemoData.make(artisans: 50, today: SystemInfo.now().today, user: "demo"),
+                                                       reason: "demo data")
+        let server = PostgresServer.shared
+        let name = String(address.text.split(separator: "/").last!)
+        func psql(_ sql: String) throws {
+            try PostgresServer.run(server.psql, ["-X", "-q", "-h", "127.0.0.1", "-p", "\(server.port)", "-U", "kriya", "-d", "postgres", "-c", sql])
+        }
+        let t = try TmuxSession(term: "xterm-256color", width: 100, height: 24)
+        t.send("\(Kriya.binary) --data \(address.text) --lang id; echo EXIT=$?", enter: true)
+        #expect(t.waitFor("1 Pelaku IKM"), "\(t.screen)")
+        try psql("ALTER DATABASE \(name) ALLOW_CONNECTIONS false")
+        try psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        #expect(t.waitFor("Data tidak dapat dijangkau sejak", seconds: 10), "\(t.screen)")
+        t.key("Down")            // still browsing
+        try psql("ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+        // The next try comes after the pause (15 s), then the screen says it is back.
+        #expect(t.waitFor("Tersambung lagi", seconds: 30), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "\(t.screen)")
+    }
 }

@@ -158,6 +158,52 @@ struct Place {
         #expect(try store.db.exec("SHOW application_name").string(0, 0) == "kriya")
     }
 
+    /// A database that cannot be reached: the console's looks (every second) do not try to
+    /// connect again and again (each try may wait 10 s), a save still tries at once, and the
+    /// first save once it is back succeeds (the lost idle connection is made again).
+    @Test func aDatabaseOutOfReachIsNotAskedAgainAndAgain() throws {
+        guard let place = try PostgresServer.shared.database("reach") else { return }
+        let store = try PostgresStore(address: place)
+        // Another database's connection, to shut this one's door and cut its connections.
+        let admin = try PostgresStore(address: try #require(try PostgresServer.shared.database("reachadmin")))
+        let name = String(place.text.split(separator: "/").last!)
+        try admin.db.exec("ALTER DATABASE \(name) ALLOW_CONNECTIONS false")
+        defer { _ = try? admin.db.exec("ALTER DATABASE \(name) ALLOW_CONNECTIONS true") }
+        try admin.db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name])
+        for _ in 0..<100 where try admin.db.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", [name]).int(0, 0) != 0 {
+            usleep(50_000)
+        }
+        // The server's goodbye is read first; the look after it finds the connection gone.
+        var looks = 0
+        while (try? store.refresh()) != nil, looks < 3 { looks += 1 }
+        let tried = store.db.reconnectAttempts
+        #expect(tried == 1 && looks <= 1, "\(tried) attempts after \(looks) quiet looks")
+        for _ in 0..<5 {
+            #expect(throws: StoreError.self) { try store.refresh() }
+            _ = store.currentRole()
+        }
+        #expect(store.db.reconnectAttempts == tried, "a look within the pause tried to connect")
+        #expect(throws: StoreError.self) { try store.apply(.addArtisan(S.artisan(1)), context: S.ctx) }
+        #expect(store.db.reconnectAttempts > tried, "a save must try at once")
+        try admin.db.exec("ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+        let saved = try store.apply(.addArtisan(S.artisan(2)), context: S.ctx)
+        #expect(try PostgresStore(address: place).data.artisans[saved.targets[0]] != nil)
+
+        // Cut while idle with the server up (a restart): the next question is answered (not a
+        // blank history) and the next save goes through, each at the first try.
+        for ask in [{ () throws -> Bool in !store.history(of: saved.targets[0]).isEmpty },
+                    { () throws -> Bool in try store.apply(.addArtisan(S.artisan(4)), context: S.ctx).targets.count == 1 }] {
+            let pid = try store.db.exec("SELECT pg_backend_pid()").int(0, 0)!
+            try admin.db.exec("SELECT pg_terminate_backend($1)", [String(pid)])
+            for _ in 0..<100 where try admin.db.exec("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [String(pid)]).int(0, 0) != 0 {
+                usleep(50_000)
+            }
+            #expect(try ask())
+        }
+        let after = try store.apply(.addArtisan(S.artisan(3)), context: S.ctx)
+        #expect(try PostgresStore(address: place).data.artisans[after.targets[0]] != nil)
+    }
+
     @Test func aDatabaseNotSetUpOrNewerIsRefusedAndLeftAlone() throws {
         guard let bare = try PostgresServer.shared.database("bare", migrated: false) else { return }
         #expect { _ = try PostgresStore(address: bare) } throws: { "\($0)".contains("kriya migrate") }

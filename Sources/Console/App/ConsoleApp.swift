@@ -17,6 +17,8 @@ public final class ConsoleApp {
     /// The import on the preview screen, waiting for Enter.
     var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
     private var lastDraft: FormDraft?
+    /// Since when the data could not be read (nil while it can).
+    private var unreachableSince: ClockTime?
     /// What the store warned of during the last key (a save whose audit line or compaction
     /// failed): shown on the status line, over whatever else the key said.
     private var warnings: [StoreWarning] = []
@@ -88,13 +90,34 @@ public final class ConsoleApp {
                 lastLook = now
                 // A new role in access.toml applies at once, as it does to the store.
                 state.shared.role = store.currentRole()
-                if (try? store.refresh()) == true {
-                    state.replaceData(store.data)
-                    state.shared.message = UIText.text(.uiUpdated, state.shared.lang)
-                }
+                lookForNews()
             }
         }
         FormDraft.markGone(data: drafts, user: store.user)
+    }
+
+    /// What others saved, shown; the data out of reach (a database over a dropped network) said
+    /// once, and said again when it is back.
+    private func lookForNews() {
+        let lang = state.shared.lang
+        do {
+            let changed = try store.refresh()
+            if unreachableSince != nil {
+                unreachableSince = nil
+                state.replaceData(store.data)
+                state.shared.message = UIText.text(.uiDataBack, lang)
+            } else if changed {
+                state.replaceData(store.data)
+                state.shared.message = UIText.text(.uiUpdated, lang)
+            }
+        } catch {
+            guard unreachableSince == nil else { return }
+            let now = SystemInfo.now().time
+            unreachableSince = now
+            let reason: String
+            if case .database(_, let why) = error { reason = why } else { reason = error.message(lang) }
+            state.shared.message = UIText.text(.uiDataUnreachable, lang, now.description, reason)
+        }
     }
 
     private func handle(_ key: Key) {

@@ -74,4 +74,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiNeedsRole
     case uiSuspendOff
     case uiLoading, uiLoadingFirstPage
+    case uiDataUnreachable, uiDataBack
 }

@@ -156,6 +156,7 @@ struct Place {
         let store = try PostgresStore(address: place)
         // The limits are libpq's own socket options; the server sees the name given with them.
         #expect(try store.db.exec("SHOW application_name").string(0, 0) == "kriya")
+        #expect(try store.db.exec("SHOW statement_timeout").string(0, 0) == "1min")
     }
 
     /// A database that cannot be reached: the console's looks (every second) do not try to

@@ -45,13 +45,11 @@ extension PostgresStore {
     /// transaction.
     @discardableResult
     public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
-        let before = plan.updates.compactMap { u in data.artisans[u.artisan.id].flatMap { $0.rev == u.baseRev ? $0 : nil } }
+        let before = plan.replacedVersions(in: data)
         let who = context?.user ?? user
         return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
                          planned: plan.plannedAgainst) { [self] (change: Change) throws(StoreError) in
-            let added = change.targets.prefix(plan.adds.count).map(\.number)
-            let undo = ImportUndo(file: detail, at: SystemInfo.now().timestamp, user: who,
-                                  added: added.first.map { $0...added.last! }, before: before)
+            let undo = ImportUndo(of: change, adding: plan.adds.count, file: detail, at: SystemInfo.now().timestamp, user: who, before: before)
             try db.exec("INSERT INTO kriya_note (name, body) VALUES ('last-import', $1) ON CONFLICT (name) DO UPDATE SET body = EXCLUDED.body",
                         [RecordLines.importUndo(undo)])
         }
@@ -68,11 +66,7 @@ extension PostgresStore {
             guard row.count == 1, let undo = RecordLines.readImportUndo(row.withBytes(0, 0) { Array($0) }) else { return nil }
             let outcome = data.undoing(undo)
             if dryRun { return (undo, outcome) }
-            var change = Change(command: "undo-import")
-            change.detail = undo.file
-            change.artisans = outcome.restored
-            change.deleted = outcome.removed
-            change.targets = outcome.removed + outcome.restored.map(\.id)
+            let change = Change.undoingImport(undo, outcome)
             try write(change, planned: nil, at: now.timestamp, user: who)
             // Taken back once: the note goes, so the same import cannot be undone twice.
             try db.exec("DELETE FROM kriya_note WHERE name = 'last-import'")

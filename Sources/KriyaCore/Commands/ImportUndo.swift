@@ -13,6 +13,13 @@ public struct ImportUndo: Sendable, Equatable {
         self.file = file; self.at = at; self.user = user; self.added = added; self.before = before
     }
 
+    /// How to take back `change`, an import saved: the artisans it added (its first `adding`
+    /// targets, numbered in a row) and the versions its updates replaced.
+    public init(of change: Change, adding: Int, file: String, at: String, user: String, before: [Artisan]) {
+        let added = change.targets.prefix(adding).map(\.number)
+        self.init(file: file, at: at, user: user, added: added.first.map { $0...added.last! }, before: before)
+    }
+
     /// Why an artisan of the import stays as it is.
     public enum Keep: Equatable, Sendable {
         /// Someone changed the record after the import.
@@ -56,5 +63,18 @@ extension Dataset {
             out.restored.append(old)
         }
         return out
+    }
+}
+
+extension Change {
+    /// The one step that takes an import back as `outcome` says: the artisans it added
+    /// removed, the versions it replaced put back.
+    public static func undoingImport(_ undo: ImportUndo, _ outcome: ImportUndo.Outcome) -> Change {
+        var change = Change(command: "undo-import")
+        change.detail = undo.file
+        change.artisans = outcome.restored
+        change.deleted = outcome.removed
+        change.targets = outcome.removed + outcome.restored.map(\.id)
+        return change
     }
 }

@@ -68,6 +68,12 @@ public struct ImportPlan: Sendable {
     public struct Foreign: Sendable { public var row: Int; public var id: EntityID; public var storedName: String }
 
     /// The updates to save after the adds (`Store.save(_:)` takes both), in row order.
+    /// The stored versions the updates start from: the store refuses an update whose record
+    /// changed since, so these are exactly what each update replaces (an import's undo).
+    public func replacedVersions(in data: Dataset) -> [Artisan] {
+        updates.compactMap { u in data.artisans[u.artisan.id].flatMap { $0.rev == u.baseRev ? $0 : nil } }
+    }
+
     public var updateCommands: [Command] {
         updates.map { .updateArtisan($0.artisan, baseRev: $0.baseRev) }
     }

@@ -7,15 +7,11 @@ extension Store {
     /// (`takeBackLastImport`) in `last-import.jsonl`.
     @discardableResult
     public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
-        // The stored versions the updates start from; the store refuses an update whose
-        // record changed since, so these are exactly what each update replaces.
-        let before = plan.updates.compactMap { u in data.artisans[u.artisan.id].flatMap { $0.rev == u.baseRev ? $0 : nil } }
+        let before = plan.replacedVersions(in: data)
         let who = context?.user ?? user
         return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
                          planned: plan.plannedAgainst) { [self] (change: Change) throws(StoreError) in
-            let added = change.targets.prefix(plan.adds.count).map(\.number)
-            let undo = ImportUndo(file: detail, at: SystemInfo.now().timestamp, user: who,
-                                  added: added.first.map { $0...added.last! }, before: before)
+            let undo = ImportUndo(of: change, adding: plan.adds.count, file: detail, at: SystemInfo.now().timestamp, user: who, before: before)
             try durable.replace(file(ImportUndoFile.name), with: ImportUndoFile.bytes(undo))
             try durable.syncDirectory(path)
         }
@@ -39,11 +35,7 @@ extension Store {
             guard let undo = try lastImport() else { return nil }
             let outcome = data.undoing(undo)
             if dryRun { return (undo, outcome) }
-            var change = Change(command: "undo-import")
-            change.detail = undo.file
-            change.artisans = outcome.restored
-            change.deleted = outcome.removed
-            change.targets = outcome.removed + outcome.restored.map(\.id)
+            let change = Change.undoingImport(undo, outcome)
             if change.targets.count <= Self.journalBatchLimit {
                 try journal(change, at: now.timestamp, user: who)
             } else {

@@ -356,7 +356,7 @@ enum UIStringsEN {
         .uiSuspendOff: "Ctrl-Z is off (kriya is this account's login); F10 quits",
         .uiLoading: "Reading {0} artisans ({1} s)… Keys typed now are kept and run when it is done.",
         .uiLoadingFirstPage: "The first page, by name:",
-        .uiDataUnreachable: "Cannot reach the data since {0} ({1}): what you see may be out of date, and saving is refused until it answers.",
+        .uiDataUnreachable: "Cannot reach the data since {0}: what you see may be out of date, and saving is refused until it answers. ({1})",
         .uiDataBack: "Connected again: the data on screen is up to date.",
     ]
 }

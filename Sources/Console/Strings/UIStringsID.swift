@@ -356,7 +356,7 @@ enum UIStringsID {
         .uiSuspendOff: "Ctrl-Z tidak aktif (kriya adalah login akun ini); F10 untuk keluar",
         .uiLoading: "Memuat {0} pelaku IKM ({1} detik)… Tombol yang ditekan sekarang disimpan dan dijalankan setelah selesai.",
         .uiLoadingFirstPage: "Halaman pertama, menurut nama:",
-        .uiDataUnreachable: "Data tidak dapat dijangkau sejak {0} ({1}): yang tampil mungkin sudah usang, dan penyimpanan ditolak sampai tersambung lagi.",
+        .uiDataUnreachable: "Data tidak dapat dijangkau sejak {0}: yang tampil mungkin sudah usang, dan penyimpanan ditolak sampai tersambung lagi. ({1})",
         .uiDataBack: "Tersambung lagi: data di layar sudah terbaru.",
     ]
 }

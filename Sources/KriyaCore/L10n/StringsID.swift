@@ -329,7 +329,7 @@ enum StringsID {
         .cDatabaseNotSetUp: "{0}: Kriya belum disiapkan di basis data ini; admin menjalankan `kriya migrate --data {0}` sekali.",
         .cDatabaseOlder: "{0}: tabel Kriya di sini versi {1}, sedangkan program ini memerlukan versi {2}; admin menjalankan `kriya migrate --data {0}`.",
         .cDatabaseFolderOnly: "`kriya {1}` bekerja pada folder data, sedangkan {0} adalah basis data PostgreSQL (lihat docs/postgres.md).",
-        .cDatabaseRoles: "Pada basis data PostgreSQL, peran diatur oleh basis data: admin memberikan kriya_admin, kriya_editor, kriya_clerk atau kriya_viewer kepada setiap login (docs/postgres.md). {0} di sini berperan {1}.",
+        .cDatabaseRoles: "Pada basis data PostgreSQL, peran diatur oleh basis data: admin memberikan kriya_admin, kriya_editor, kriya_clerk atau kriya_viewer kepada setiap akun login (docs/postgres.md). {0} di sini berperan {1}.",
         .cCopyTargetNotEmpty: "{0} sudah berisi data atau jejak audit: salinan hanya masuk ke folder baru atau basis data kosong, agar tidak ada yang tertimpa.",
         .cCopied: "Disalin dari {0} ke {1}: {2} pelaku IKM, {3} Bimtek, {4} pameran, {5} data pengurus dan mitra, {6} baris jejak audit; dibaca ulang dan sama.",
         .cCopyDamagedAudit: "{0} baris jejak audit yang rusak di {1} tidak disalin (`kriya check` menunjukkannya).",

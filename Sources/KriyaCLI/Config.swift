@@ -7,6 +7,7 @@ import TOMLKit
 /// `$XDG_CONFIG_HOME/kriya/config.toml` (`~/.config/kriya/config.toml`):
 ///
 ///     data = "postgres://kriya@db.dekranasda.local/kriya"   # or a folder; --data and $KRIYA_DATA win
+///     office = "3573"     # new ids carry this office's code: A-3573-000123 (a shared registry)
 ///     theme = "batik"     # a built-in theme or one in ~/.config/kriya/themes/
 ///     lang = "id"         # id or en; otherwise the locale decides
 ///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
@@ -26,6 +27,8 @@ import TOMLKit
 public struct Config: Equatable, Sendable {
     /// Where the data lives: a folder or a database address (issue 19).
     public var data: String?
+    /// The office whose code new ids carry (a regency's or city's four digits).
+    public var office: Int?
     public var theme: String?
     public var lang: Lang?
     public var certificatePattern: CertificatePattern?
@@ -96,12 +99,16 @@ public struct Config: Equatable, Sendable {
             case "data":
                 if let s = value.string, !s.isEmpty { config.data = s.hasPrefix("~/") ? (s as NSString).expandingTildeInPath : s }
                 else { problems.append("data must be a folder or a postgres:// address") }
+            case "office":
+                let text = value.string ?? value.int.map(String.init) ?? ""
+                if let code = Int(text), text.count == 4, EntityID.offices.contains(code) { config.office = code }
+                else { problems.append("office must be a regency's or city's four-digit code, e.g. \"3573\" for Kota Malang") }
             case "allow_suspend":
                 if let b = value.bool { config.allowSuspend = b } else { problems.append("allow_suspend must be true or false") }
             case "scanner_beep":
                 if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
             default:
-                problems.append("\(key) is not a setting (data, theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
+                problems.append("\(key) is not a setting (data, office, theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

@@ -61,6 +61,12 @@ public struct GlobalOptions: ParsableArguments {
     /// Read once: the config file also reads the letterhead's logo.
     private static let configuredData = Config.load().data
 
+    /// The office new ids carry: `$KRIYA_OFFICE`, else the config's `office`; 0 for none.
+    static let office: Int = {
+        if let env = SystemInfo.environment("KRIYA_OFFICE"), let code = Int(env), env.count == 4, EntityID.offices.contains(code) { return code }
+        return Config.load().office ?? 0
+    }()
+
     /// Demo data lives apart from real data, so trying Kriya never touches the office's records.
     public static var demoDirectory: String {
         if let xdg = SystemInfo.environment("XDG_DATA_HOME"), !xdg.isEmpty { return xdg + "/kriya-demo" }
@@ -155,6 +161,7 @@ public struct GlobalOptions: ParsableArguments {
     /// records counted; with `--demo`, filled with demo data when empty.
     func prepared<S: RecordStore>(_ store: S, lookup: Store.LookupScope?) throws -> S {
         let lang = language
+        store.office = Self.office
         for warning in store.warnings { Output.error(TerminalSafe.text(warning.message(lang))) }
         // Trouble after a save (audit trail, compaction) is told as it happens.
         store.onWarning = { Output.error(TerminalSafe.text($0.message(lang))) }

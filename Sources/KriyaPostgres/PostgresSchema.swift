@@ -13,6 +13,8 @@ import KriyaStore
 /// - `kriya_audit`: the audit trail, the same sealed lines as `audit.jsonl`, with who, when,
 ///   what and which records in columns for queries.
 /// - `kriya_note` (version 2): small named notes, e.g. how to take the last import back.
+/// - Version 3: ids may name an office (`A-3573-000123`); `kriya_record.id` and
+///   `kriya_audit.targets` keep them without it (`A-000123`), which identifies a record.
 enum PostgresSchema {
     /// Each version's statements. Released steps are never edited, only new ones appended.
     static let steps: [[String]] = [
@@ -51,6 +53,11 @@ enum PostgresSchema {
             // Small notes the store keeps beside the records: `last-import` (how to take the
             // last import back, the lines of `last-import.jsonl`).
             "CREATE TABLE kriya_note (name text PRIMARY KEY, body text NOT NULL)",
+        ],
+        [
+            // Ids may name an office (A-3573-000123), which a Kriya of version 2 cannot read:
+            // it must refuse the database. The key columns keep the id without it.
+            "COMMENT ON COLUMN kriya_record.id IS 'the id without its office: A-000123; body holds the id as shown'",
         ],
     ]
 

@@ -48,7 +48,7 @@ extension PostgresStore {
                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(at, u, r, c, t, l)
                 """, [PGArray.text(part.map { Array($0.1.at.utf8) }), PGArray.text(part.map { Array($0.1.user.utf8) }),
                       PGArray.text(part.map { Array(($0.1.role ?? "").utf8) }), PGArray.text(part.map { Array($0.1.command.utf8) }),
-                      PGArray.text(part.map { Array($0.1.targets.joined(separator: " ").utf8) }), PGArray.text(part.map(\.0))])
+                      PGArray.text(part.map { Array($0.1.targets.map { EntityID($0)?.key ?? $0 }.joined(separator: " ").utf8) }), PGArray.text(part.map(\.0))])
         }
     }
 }

@@ -7,7 +7,7 @@ extension PostgresStore {
     public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
         try authorize(command.requiredRole, command.name)
         let now = SystemInfo.now()
-        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         let (change, undo) = try locked { () throws(StoreError) -> (Change, Reversal) in
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
@@ -26,7 +26,7 @@ extension PostgresStore {
                       alongside: ((Change) throws(StoreError) -> Void)? = nil) throws(StoreError) -> Change {
         try authorize(([new.isEmpty ? StaffRole.viewer : .editor] + commands.map(\.requiredRole)).max()!, name)
         let now = SystemInfo.now()
-        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         let (working, change) = try locked { () throws(StoreError) -> (Dataset, Change) in
             let planned_: (data: Dataset, change: Change)
             do throws(CommandError) {
@@ -110,7 +110,7 @@ extension PostgresStore {
         let bodies = RecordLines.bodies(of: change)
         try writeRecords(bodies)
         if !change.deleted.isEmpty {
-            try db.exec("DELETE FROM kriya_record WHERE id = ANY($1::text[])", [PGArray.text(change.deleted.map { Array($0.description.utf8) })])
+            try db.exec("DELETE FROM kriya_record WHERE id = ANY($1::text[])", [PGArray.text(change.deleted.map { Array($0.key.utf8) })])
         }
         var marks = (planned ?? data).idHighWater
         for id in bodies.map(\.id) + change.deleted { marks[id.kind] = max(marks[id.kind] ?? 0, id.number) }
@@ -130,7 +130,7 @@ extension PostgresStore {
                 INSERT INTO kriya_record (id, kind, rev, body)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::json[])
                 ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, rev = EXCLUDED.rev, body = EXCLUDED.body
-                """, [PGArray.text(part.map { Array($0.id.description.utf8) }),
+                """, [PGArray.text(part.map { Array($0.id.key.utf8) }),
                       PGArray.text(part.map { Array($0.id.kind.rawValue.utf8) }),
                       PGArray.text(part.map { Array(String($0.rev).utf8) }),
                       PGArray.text(part.map(\.json))])
@@ -161,7 +161,7 @@ extension PostgresStore {
     func writeAudit(_ change: Change, at stamp: String, user: String) throws(StoreError) {
         try db.exec("INSERT INTO kriya_audit (at, user_name, role, cmd, targets, line) VALUES ($1, $2, $3, $4, $5::text[], $6)",
                     [Array(stamp.utf8), Array(user.utf8), Array(access.role.rawValue.utf8), Array(change.command.utf8),
-                     PGArray.text(change.targets.map { Array($0.description.utf8) }),
+                     PGArray.text(change.targets.map { Array($0.key.utf8) }),
                      RecordLines.audit(change, at: stamp, user: user, role: access.role)])
     }
 

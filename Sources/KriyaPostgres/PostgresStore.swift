@@ -26,6 +26,8 @@ public final class PostgresStore {
     public internal(set) var issues: [LoadIssue] = []
     public internal(set) var warnings: [StoreWarning] = []
     public var onWarning: ((StoreWarning) -> Void)?
+    /// The office this desk registers new records for (`EntityID.office`): 0 for none.
+    public var office = 0
     /// This login's role, from its database roles (see `PostgresAccess`).
     public internal(set) var access = AccessDecision(role: .viewer, reason: .notListed)
 
@@ -147,7 +149,7 @@ public final class PostgresStore {
 
     /// Every audit entry about `id`, newest first (as `Store.history`).
     public func history(of id: EntityID) -> [AuditEntry] {
-        guard let rows = try? db.exec("SELECT line FROM kriya_audit WHERE targets @> ARRAY[$1] ORDER BY seq DESC", [id.description]) else {
+        guard let rows = try? db.exec("SELECT line FROM kriya_audit WHERE targets @> ARRAY[$1] ORDER BY seq DESC", [id.key]) else {
             return []
         }
         return (0..<rows.count).compactMap { row in

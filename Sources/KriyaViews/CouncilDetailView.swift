@@ -22,7 +22,7 @@ extension DetailView {
     public func boardTable(_ term: Term) -> [String] {
         let seats = data.board(of: term.id)
         guard !seats.isEmpty else { return ["  " + t(.cNone)] }
-        var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fPosition), minWidth: 8), .init(t(.fName), minWidth: 10),
+        var table = Table([.id(t(.fID)), .init(t(.fPosition), minWidth: 8), .init(t(.fName), minWidth: 10),
                            .init(t(.fBidang), minWidth: 6), .init(t(.fPhone), minWidth: 8), .init(t(.fTaught), alignRight: true, minWidth: 3),
                            .init(t(.fNotes), minWidth: 6)])
         for m in seats {
@@ -60,7 +60,7 @@ extension DetailView {
         let fairs = data.exhibitions(withPartner: p.id)
         out += ["", t(.cExhibitionsWithPartner)]
         if fairs.isEmpty { out.append("  " + t(.cNone)) } else {
-            var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
+            var table = Table([.id(t(.fID)), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
                                .init(t(.fLevel), minWidth: 6)])
             for e in fairs { table.add([e.id.description, e.start.numeric, e.name, L10n.value(e.level, lang)]) }
             out += table.render(width: width.map { $0 - 2 }).map { "  " + $0 }
@@ -71,7 +71,7 @@ extension DetailView {
     /// Sessions as a table: id, first day, kind, title, people registered.
     func sessionTable(_ sessions: [BimtekSession]) -> [String] {
         guard !sessions.isEmpty else { return ["  " + t(.cNone)] }
-        var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fSessionKind), minWidth: 6),
+        var table = Table([.id(t(.fID)), .init(t(.fDates), minWidth: 11), .init(t(.fSessionKind), minWidth: 6),
                            .init(t(.fTitle), minWidth: 12), .init(t(.cPeople), alignRight: true, minWidth: 3)])
         for s in sessions {
             table.add([s.id.description, s.start.numeric, L10n.value(s.kind, lang), s.title, String(s.enrolledCount)])

@@ -65,7 +65,7 @@ public struct DetailView {
 
         out += ["", t(.cBimtekHistory)]
         if sessions.isEmpty { out.append("  " + t(.cNone)) } else {
-            var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fTitle), minWidth: 12),
+            var table = Table([.id(t(.fID)), .init(t(.fDates), minWidth: 11), .init(t(.fTitle), minWidth: 12),
                                .init(t(.fAttendance), minWidth: 8), .init(t(.fCertificate), minWidth: 8)])
             for s in sessions {
                 let p = s.participant(a.id)!
@@ -80,7 +80,7 @@ public struct DetailView {
         out += ["", t(.cExhibitionHistory)]
         let fairs = participation?.exhibitions(of: a.id, in: data) ?? data.exhibitions(of: a.id)
         if fairs.isEmpty { out.append("  " + t(.cNone)) } else {
-            var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
+            var table = Table([.id(t(.fID)), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
                                .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .init(t(.fSales), alignRight: true, minWidth: 8)])
             for e in fairs {
                 let p = e.participant(a.id)!
@@ -106,7 +106,7 @@ public struct DetailView {
             (.fCertificates, s.givesCertificates == (s.kind == .pelatihan) ? nil : L10n.text(s.givesCertificates ? .cYes : .cNo, lang)),
         ])
         out += ["", t(.fParticipants)]
-        var columns: [Table.Column] = [.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fRole), minWidth: 6)]
+        var columns: [Table.Column] = [.id(t(.fID)), .init(t(.fName), minWidth: 10), .init(t(.fRole), minWidth: 6)]
         columns += s.days.map { .init("\($0.day)/\($0.month)", minWidth: 5) }
         columns.append(.init(t(.fCertificate), minWidth: 8))
         var table = Table(columns)
@@ -133,7 +133,7 @@ public struct DetailView {
             (.fRequiredCertifications, e.requiredCertifications.isEmpty ? nil : e.requiredCertifications.map(\.rawValue).joined(separator: ", ")),
         ])
         out += ["", t(.fParticipants)]
-        var table = Table([.init(t(.fID), minWidth: 8), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
+        var table = Table([.id(t(.fID)), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
                            .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5),
                            .init(t(.fSales), alignRight: true, minWidth: 8), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
         var lacking = false

@@ -6,13 +6,19 @@ public struct Table {
     public struct Column {
         public var title: String
         public var alignRight: Bool
-        /// Never narrower than this (ids, dates).
+        /// Never narrower than this (dates).
         public var minWidth: Int
-        public init(_ title: String, alignRight: Bool = false, minWidth: Int = 4) {
+        /// Never cut at all: an id (`A-3573-000123` with an office) must be readable whole.
+        public var whole: Bool
+        public init(_ title: String, alignRight: Bool = false, minWidth: Int = 4, whole: Bool = false) {
             self.title = title
             self.alignRight = alignRight
             self.minWidth = minWidth
+            self.whole = whole
         }
+
+        /// An id column: never cut.
+        public static func id(_ title: String) -> Column { Column(title, minWidth: 8, whole: true) }
     }
 
     public var columns: [Column]
@@ -34,7 +40,7 @@ public struct Table {
             var total = widths.reduce(0, +) + gap * (columns.count - 1)
             // Shrink the widest shrinkable column one cell at a time until it fits.
             while total > width {
-                guard let i = widths.indices.filter({ widths[$0] > columns[$0].minWidth })
+                guard let i = widths.indices.filter({ !columns[$0].whole && widths[$0] > columns[$0].minWidth })
                     .max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[i] -= 1
                 total -= 1

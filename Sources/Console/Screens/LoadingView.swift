@@ -18,7 +18,7 @@ public enum LoadingView {
         let lines = Wrap.lines(status, width: width - 2).prefix(2)
         for (i, line) in lines.enumerated() { grid.put(" " + line, x: 0, y: height - lines.count + i, role: .warning) }
         grid.put(" " + UIText.text(.uiLoadingFirstPage, lang), x: 0, y: 2, role: .muted)
-        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 14),
+        var table = Table([.id(L10n.text(.fID, lang)), .init(L10n.text(.fName, lang), minWidth: 14),
                            .init(L10n.text(.fBusiness, lang), minWidth: 14),
                            .init("\(L10n.text(.fKelurahan, lang)) / \(L10n.text(.fKecamatan, lang))", minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 14)])

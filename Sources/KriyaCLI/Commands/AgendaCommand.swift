@@ -61,7 +61,7 @@ struct AgendaPrinter {
         }
         // Minimum widths fit 80 columns; dates and ids are never cut.
         var table = Table([.init(L10n.text(.fDates, lang), minWidth: 16), .init(L10n.text(.fKind, lang), minWidth: 6),
-                           .init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fTitle, lang), minWidth: 14),
+                           .id(L10n.text(.fID, lang)), .init(L10n.text(.fTitle, lang), minWidth: 14),
                            .init(L10n.text(.fVenue, lang), minWidth: 8), .init(L10n.text(.cWhen, lang), minWidth: 10),
                            .init(L10n.text(.cPeople, lang), alignRight: true, minWidth: 6)])
         for item in items {

@@ -60,7 +60,7 @@ struct PartnersCommand: ParsableCommand {
             }))
         }
         guard !partners.isEmpty else { return Output.line(L10n.text(.cNoPartners, lang)) }
-        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 16),
+        var table = Table([.id(L10n.text(.fID, lang)), .init(L10n.text(.fName, lang), minWidth: 16),
                            .init(L10n.text(.fKind, lang), minWidth: 8), .init(L10n.text(.fContact, lang), minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 8), .init(L10n.text(.rSessions, lang), alignRight: true, minWidth: 3)])
         for p in partners {

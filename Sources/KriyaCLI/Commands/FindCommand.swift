@@ -76,7 +76,7 @@ struct FindCommand: ParsableCommand {
         guard !shown.isEmpty else { return }
         // Minimum widths add up to 80 columns: at 80, names and businesses keep the most room
         // and phone numbers are never cut.
-        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fName, lang), minWidth: 14),
+        var table = Table([.id(L10n.text(.fID, lang)), .init(L10n.text(.fName, lang), minWidth: 14),
                            .init(L10n.text(.fBusiness, lang), minWidth: 16), .init(L10n.text(.fCategory, lang), minWidth: 8),
                            .init("\(L10n.text(.fKelurahan, lang)) / \(L10n.text(.fKecamatan, lang))", minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 14)])
@@ -119,7 +119,7 @@ struct CouncilMatch: Encodable {
     /// `apart`: under the artisans' table, with a blank line between.
     static func print(_ matches: [CouncilMatch], lang: Lang, apart: Bool) {
         guard !matches.isEmpty else { return }
-        var table = Table([.init(L10n.text(.fID, lang), minWidth: 8), .init(L10n.text(.fKind, lang), minWidth: 7),
+        var table = Table([.id(L10n.text(.fID, lang)), .init(L10n.text(.fKind, lang), minWidth: 7),
                            .init(L10n.text(.fName, lang), minWidth: 14), .init("", minWidth: 10)])
         for m in matches { table.add([m.id.description, m.kind, m.name, m.detail]) }
         if apart { Output.line("") }

@@ -90,7 +90,7 @@ extension Dataset {
         let diff: (Any?, Any) -> [FieldChange] = { old, new in audit ? FieldDiff.between(old, new) : [] }
         switch command {
         case .addArtisan(var a, let allowDuplicate):
-            a.id = EntityID(.artisan, artisans.maxNumber + 1)
+            a.id = EntityID(.artisan, artisans.maxNumber + 1, office: ctx.office)
             a.rev = 1
             try prepare(&a)
             if !allowDuplicate, let same = sameIdentity(as: a) {
@@ -110,7 +110,7 @@ extension Dataset {
             change.fields = diff(current, a)
 
         case .addSession(var s):
-            s.id = EntityID(.session, sessions.maxNumber + 1)
+            s.id = EntityID(.session, sessions.maxNumber + 1, office: ctx.office)
             s.rev = 1
             try check(s)
             change.sessions = [s]
@@ -212,7 +212,7 @@ extension Dataset {
             change.targets = [sid]
 
         case .addExhibition(var e):
-            e.id = EntityID(.exhibition, exhibitions.maxNumber + 1)
+            e.id = EntityID(.exhibition, exhibitions.maxNumber + 1, office: ctx.office)
             e.rev = 1
             try check(e)
             change.exhibitions = [e]
@@ -292,7 +292,7 @@ extension Dataset {
             if audit { change.fields = diff(artisans[other], change.artisans.last!) }
 
         case .addTerm, .updateTerm, .addMember, .updateMember, .addPartner, .updatePartner:
-            try plan(council: command, into: &change, audit: audit)
+            try plan(council: command, into: &change, audit: audit, office: ctx.office)
 
         case .delete(let id, let baseRev):
             guard let rev = currentRev(id) else { throw .notFound(id) }

@@ -4,20 +4,20 @@ import KriyaText
 /// as the other records: new ids under the lock, a stale `baseRev` is a conflict, every field
 /// checked, references to other records checked against the data.
 extension Dataset {
-    func plan(council command: Command, into change: inout Change, audit: Bool) throws(CommandError) {
+    func plan(council command: Command, into change: inout Change, audit: Bool, office: Int) throws(CommandError) {
         switch command {
         case .addTerm(let t):
-            change.terms = [try versioned(t, baseRev: nil, in: terms, kind: .term, audit: audit, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
+            change.terms = [try versioned(t, baseRev: nil, in: terms, kind: .term, audit: audit, office: office, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
         case .updateTerm(let t, let baseRev):
-            change.terms = [try versioned(t, baseRev: baseRev, in: terms, kind: .term, audit: audit, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
+            change.terms = [try versioned(t, baseRev: baseRev, in: terms, kind: .term, audit: audit, office: office, into: &change) { (t: inout Term) throws(CommandError) in try check(t) }]
         case .addMember(let m):
-            change.members = [try versioned(m, baseRev: nil, in: members, kind: .member, audit: audit, into: &change, prepare: prepare)]
+            change.members = [try versioned(m, baseRev: nil, in: members, kind: .member, audit: audit, office: office, into: &change, prepare: prepare)]
         case .updateMember(let m, let baseRev):
-            change.members = [try versioned(m, baseRev: baseRev, in: members, kind: .member, audit: audit, into: &change, prepare: prepare)]
+            change.members = [try versioned(m, baseRev: baseRev, in: members, kind: .member, audit: audit, office: office, into: &change, prepare: prepare)]
         case .addPartner(let p):
-            change.partners = [try versioned(p, baseRev: nil, in: partners, kind: .partner, audit: audit, into: &change, prepare: prepare)]
+            change.partners = [try versioned(p, baseRev: nil, in: partners, kind: .partner, audit: audit, office: office, into: &change, prepare: prepare)]
         case .updatePartner(let p, let baseRev):
-            change.partners = [try versioned(p, baseRev: baseRev, in: partners, kind: .partner, audit: audit, into: &change, prepare: prepare)]
+            change.partners = [try versioned(p, baseRev: baseRev, in: partners, kind: .partner, audit: audit, office: office, into: &change, prepare: prepare)]
         default:
             preconditionFailure("not a council command: \(command.name)")
         }
@@ -27,7 +27,7 @@ extension Dataset {
 
     /// A new record (`baseRev` nil: the next id, rev 1) or a change to one (a stale `baseRev` is
     /// a conflict), checked, with its audit diff and target.
-    private func versioned<R: Record>(_ record: R, baseRev: Int?, in table: RecordTable<R>, kind: EntityID.Kind, audit: Bool,
+    private func versioned<R: Record>(_ record: R, baseRev: Int?, in table: RecordTable<R>, kind: EntityID.Kind, audit: Bool, office: Int,
                                       into change: inout Change,
                                       prepare: (inout R) throws(CommandError) -> Void) throws(CommandError) -> R {
         var r = record
@@ -37,7 +37,7 @@ extension Dataset {
             guard stored.rev == baseRev else { throw .conflict(r.id, base: baseRev, current: stored.rev) }
             (r.rev, old) = (stored.rev + 1, stored)
         } else {
-            (r.id, r.rev, old) = (EntityID(kind, table.maxNumber + 1), 1, nil)
+            (r.id, r.rev, old) = (EntityID(kind, table.maxNumber + 1, office: office), 1, nil)
         }
         try prepare(&r)
         change.targets = [r.id]

@@ -9,7 +9,7 @@ extension Dataset {
     ///
     /// One `plan` + `commit` per record costs ~3 µs on one core, a third of a second for a
     /// 100k-row import; this is the same work without a `Change` per record, on both cores.
-    public mutating func addArtisans(_ new: [Artisan]) throws(CommandError) -> ArraySlice<Artisan> {
+    public mutating func addArtisans(_ new: [Artisan], office: Int = 0) throws(CommandError) -> ArraySlice<Artisan> {
         guard !new.isEmpty else { return [] }
         let firstNumber = artisans.maxNumber + 1
         let pieces = min(new.count, 64)
@@ -22,7 +22,7 @@ extension Dataset {
                 let range = (new.count * k / pieces)..<(new.count * (k + 1) / pieces)
                 for i in range {
                     var a = new[i]
-                    a.id = EntityID(.artisan, firstNumber + i)
+                    a.id = EntityID(.artisan, firstNumber + i, office: office)
                     a.rev = 1
                     let errors = a.prepareForSaving()
                     if !errors.isEmpty { failures.note(i, errors) }

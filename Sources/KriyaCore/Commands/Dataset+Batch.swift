@@ -23,7 +23,7 @@ extension Dataset {
         }
         var change = Change(command: name)
         change.detail = detail
-        let added = try working.addArtisans(new)
+        let added = try working.addArtisans(new, office: ctx.office)
         change.targets = added.map(\.id)
         if keepingRecords { change.artisans = Array(added) }
         for command in commands {

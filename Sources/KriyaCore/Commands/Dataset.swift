@@ -15,6 +15,13 @@ public struct Dataset: Sendable {
             && terms.count == 0 && members.count == 0 && partners.count == 0
     }
 
+    /// Whether any record's id names an office (`A-3573-000123`).
+    public var namesAnOffice: Bool {
+        artisans.items.contains { $0.id.office != 0 } || sessions.items.contains { $0.id.office != 0 }
+            || exhibitions.items.contains { $0.id.office != 0 } || terms.items.contains { $0.id.office != 0 }
+            || members.items.contains { $0.id.office != 0 } || partners.items.contains { $0.id.office != 0 }
+    }
+
     /// Whether anything of the council (terms, members, partners) is kept.
     public var hasCouncil: Bool { terms.count + members.count + partners.count > 0 }
 
@@ -150,10 +157,13 @@ public struct CommandContext: Sendable {
     public var user: String
     public var today: CivilDate
     public var time: ClockTime
-    public init(user: String, today: CivilDate, time: ClockTime) {
+    /// The office registering new records (`EntityID.office`): 0 for none.
+    public var office: Int
+    public init(user: String, today: CivilDate, time: ClockTime, office: Int = 0) {
         self.user = user
         self.today = today
         self.time = time
+        self.office = office
     }
 }
 

@@ -49,8 +49,8 @@ extension Dataset {
         for e in exhibitions.items { for p in e.participants { taking[p.artisan, default: (0, 0)].exhibitions += 1 } }
         if let added = u.added {
             for n in added {
-                let id = EntityID(.artisan, n)
-                guard let now = artisans[id] else { continue }   // deleted since
+                guard let now = artisans[EntityID(.artisan, n)] else { continue }   // deleted since
+                let id = now.id   // as stored: with its office, if it names one
                 if now.rev != 1 { out.kept.append((id, .changedSince)) }
                 else if let t = taking[id] { out.kept.append((id, .takingPart(sessions: t.sessions, exhibitions: t.exhibitions))) }
                 else { out.removed.append(id) }

@@ -17,6 +17,8 @@ public protocol RecordStore: AnyObject {
     var issues: [LoadIssue] { get }
     var warnings: [StoreWarning] { get }
     var onWarning: ((StoreWarning) -> Void)? { get set }
+    /// The office whose code new ids carry (`A-3573-000123`), 0 for none: a desk's setting.
+    var office: Int { get set }
     /// This user's role and why.
     var access: AccessDecision { get }
 

@@ -36,7 +36,7 @@ extension Store {
         // The batch needs the role of its most demanding part (new artisans: an editor's).
         try authorize(([new.isEmpty ? StaffRole.viewer : .editor] + commands.map(\.requiredRole)).max()!, name)
         let now = SystemInfo.now()
-        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         let small = new.count + commands.count <= Self.journalBatchLimit
         return try withLock { () throws(StoreError) -> Change in
             try catchUp(locked: true)

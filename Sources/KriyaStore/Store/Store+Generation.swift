@@ -107,12 +107,15 @@ extension Store {
     /// replacing the manifest. Damaged lines are set aside first. Until the manifest's rename
     /// nobody reads the new files; if anything fails before it, they are removed and the
     /// store is as it was. Afterwards the old generation's files are removed.
-    func commitNextGeneration(created: String? = nil) throws(StoreError) {
+    /// - Parameter version: at least this format (4 before the first id naming an office);
+    ///   otherwise 3, or 4 once the folder is 4 or holds such an id.
+    func commitNextGeneration(created: String? = nil, version: Int = 3) throws(StoreError) {
         let stamp = SystemInfo.now().timestamp
         let old = try readManifest()
         let next = generation + 1
         let lastIDs = data.idHighWater.sorted { $0.key.rawValue < $1.key.rawValue }.filter { $0.value > 0 }.map { EntityID($0.key, $0.value) }
-        let manifest = Manifest(version: Store.formatVersion, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs)
+        let written = max(version, formatOnDisk >= 4 || data.namesAnOffice ? 4 : 3)
+        let manifest = Manifest(version: written, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs)
         // Leftovers of an attempt at this generation that failed before its commit.
         for kind in DataFile.allCases { io.unlink(file(kind.name(next))) }
         io.unlink(file(ArtisanIndexFile.name(next)))
@@ -166,7 +169,7 @@ extension Store {
         }
         let previous = generation
         generation = next
-        formatOnDisk = Store.formatVersion
+        formatOnDisk = written
         journalOffset = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs).count
         journalLines = 1
         journalInode = io.stat(journalPath)?.inode ?? 0
@@ -222,7 +225,7 @@ extension Store {
             try load(locked: true, versionOne: true)
             try commitNextGeneration(created: m.created)
             for kind in DataFile.allCases { io.unlink(file(kind.versionOneName)) }
-            warn(.converted(version: Store.formatVersion, copy: copy))
+            warn(.converted(version: formatOnDisk, copy: copy))
         }
     }
 

@@ -12,7 +12,9 @@ extension Store {
         guard let fd = try? io.open(file(Self.auditName), O_RDONLY, 0) else { return [] }
         defer { io.close(fd) }
         guard let size = io.fstat(fd)?.size, let bytes = try? io.pread(fd, size, at: 0, path: file(Self.auditName)) else { return [] }
-        let needle = Array("\"\(id)\"".utf8)
+        // The number with its closing quote (`-000123"`): found whether the line names the
+        // record with its office (`A-3573-000123`) or without; the entry's targets then decide.
+        let needle = Array((id.key.dropFirst() + "\"").utf8)
         func names(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
             guard let base = line.baseAddress else { return false }
             return needle.withUnsafeBufferPointer { ByteSearch.find(base, line.count, $0) != nil }

@@ -12,9 +12,12 @@ import KriyaCore
 /// they are acknowledged; compaction writes the next generation and commits it by replacing
 /// the manifest, the one commit point of anything that rewrites files.
 public final class Store {
-    /// 3 added the council's records (terms, members, partners): a Kriya that knows only 2
-    /// would drop them at its next compaction, so it must refuse such a folder.
-    public static let formatVersion = 3
+    /// The newest format this program reads. 3 added the council's records (terms, members,
+    /// partners): a Kriya that knows only 2 would drop them at its next compaction, so it must
+    /// refuse such a folder. 4 allows ids that name an office (`A-3573-000123`), which a Kriya
+    /// that knows only 3 cannot read; a folder becomes 4 only when such an id is saved, so
+    /// desks that use no office codes keep working with older Kriya.
+    public static let formatVersion = 4
 
     public let path: String
     public let user: String
@@ -27,6 +30,9 @@ public final class Store {
     /// Called with each warning as it happens (the CLI prints it on stderr, the console shows
     /// it on its status line).
     public var onWarning: ((StoreWarning) -> Void)?
+    /// The office this desk registers new records for (`EntityID.office`, from the config's
+    /// `office`): 0 for none.
+    public var office = 0
     /// Fold the journal into the snapshots once it passes this many bytes.
     public var compactThreshold = 8 << 20
     /// For `kriya check`: where each record was last read from.
@@ -53,7 +59,7 @@ public final class Store {
     public internal(set) var access = AccessDecision(role: .admin, reason: .owner)
     /// The format version of the manifest last read (a format-2 folder is read as it is and
     /// written as format 3 from its next generation on).
-    public internal(set) var formatOnDisk = Store.formatVersion
+    public internal(set) var formatOnDisk = 3
     /// Opened for a lookup (issue 18): the artisans' snapshot is searched through its index
     /// and only the lines shown are read; `data.artisans` holds those the journal changed.
     var deferred: DeferredArtisans?
@@ -155,7 +161,7 @@ public final class Store {
     public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
         try authorize(command.requiredRole, command.name)
         let now = SystemInfo.now()
-        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time)
+        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         return try withLock { () throws(StoreError) -> (change: Change, undo: Reversal) in
             try catchUp(locked: true)
             let change: Change
@@ -175,6 +181,10 @@ public final class Store {
         // Kriya refuses it instead of dropping them.
         if formatOnDisk < 3, !(change.terms.isEmpty && change.members.isEmpty && change.partners.isEmpty) {
             try commitNextGeneration()
+        }
+        // The same for an id naming an office in a folder of format 3.
+        if formatOnDisk < 4, change.targets.contains(where: { $0.office != 0 }) {
+            try commitNextGeneration(version: 4)
         }
         do {
             try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)

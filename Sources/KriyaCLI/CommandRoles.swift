@@ -17,6 +17,8 @@ enum CommandRoles {
         // Tables are made with the database login's own rights (its owner, in docs/postgres.md).
         "migrate": .admin,
         "copy": .admin,
+        // Writes this desk's own config; a database not set up yet needs its owner.
+        "init": .viewer,
         "_writer": .editor, "_manual": .viewer,
     ]
 }

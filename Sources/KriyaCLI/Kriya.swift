@@ -20,7 +20,7 @@ public struct Kriya: ParsableCommand {
             """,
         subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, DeleteCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self, AccessCommand.self, DoctorCommand.self,
                       DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,
-                      WriterCommand.self, ManualCommand.self, MigrateCommand.self, CopyCommand.self]
+                      WriterCommand.self, ManualCommand.self, MigrateCommand.self, CopyCommand.self, InitCommand.self]
     )
 
     @OptionGroup public var global: GlobalOptions

@@ -50,4 +50,27 @@ import PostgresTestServer
                                  env: ["KRIYA_OFFICE": "3579"])
         #expect(next.stdout.contains("A-3579-000302"), "\(next.stdout) \(next.stderr)")
     }
+
+    /// `kriya init` sets a desk up once: its data and office kept in the config (other settings
+    /// and comments kept), so plain commands use them; a second init changes them in place.
+    @Test func initSetsTheDeskUp() throws {
+        let home = TempFolder("init-home")
+        let configDir = home.path + "/.config/kriya"
+        try FileManager.default.createDirectory(atPath: configDir, withIntermediateDirectories: true)
+        try "# Meja Klojen\ntheme = \"batik\"\n\n[documents]\ncity = \"Malang\"\n".write(toFile: configDir + "/config.toml", atomically: true, encoding: .utf8)
+        let env = ["HOME": home.path, "XDG_CONFIG_HOME": "", "XDG_DATA_HOME": "", "KRIYA_DATA": "", "KRIYA_OFFICE": ""]
+        let made = try Kriya.run(["init", "--data", home.path + "/data", "--office", "3573", "--lang", "id"], env: env)
+        #expect(made.status == 0 && made.stdout.contains("A-3573-000123"), "\(made.stdout) \(made.stderr)")
+        let added = try Kriya.run(["add", "artisan", "--name", "Lewat Init", "--phone", "0812-1111-0001", "--kelurahan", "Kasin",
+                                   "--business", "U", "--category", "batik"], env: env)
+        #expect(added.stdout.contains("A-3573-000001"), "\(added.stdout) \(added.stderr)")
+        #expect(try Store(path: home.path + "/data").data.artisans.count == 1)
+        #expect(try Kriya.run(["init", "--office", "3507"], env: env).status == 0)
+        let config = try String(contentsOfFile: configDir + "/config.toml", encoding: .utf8)
+        #expect(config.contains("# Meja Klojen") && config.contains("theme = \"batik\"") && config.contains("city = \"Malang\""))
+        #expect(config.components(separatedBy: "office = ").count == 2 && config.contains("office = \"3507\""), "\(config)")
+        #expect(config.range(of: "office")!.lowerBound < config.range(of: "[documents]")!.lowerBound)
+        let refused = try Kriya.run(["init", "--office", "35"], env: env)
+        #expect(refused.status == 64 && refused.stderr.contains("3573"))
+    }
 }

@@ -336,6 +336,10 @@ enum StringsEN {
         .cCopyDiffers: "The copy in {0} does not read back as the source: {1}. Remove it and copy again.",
         .cDatabaseFailed: "The database did not answer or refused, so nothing was changed; try again. {0}: {1}",
         .cForbiddenDatabase: "{0} is {1} in this database; this needs {2}. The database's admin can give it: GRANT kriya_{3} TO {0};",
+        .cInitDone: "This desk now uses {0} (written to {1}).",
+        .cInitOffice: "New records registered here get ids naming office {0}: A-{0}-000123.",
+        .cInitBadOffice: "--office takes a regency's or city's four-digit code (Kota Malang: 3573), not \"{0}\".",
+        .cInitConfigUnwritable: "Cannot write {0}: {1}",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -336,6 +336,10 @@ enum StringsID {
         .cCopyDiffers: "Salinan di {0} tidak terbaca sama dengan sumbernya: {1}. Hapus salinan itu lalu salin ulang.",
         .cDatabaseFailed: "Basis data tidak menjawab atau menolak, jadi tidak ada yang berubah; coba lagi. {0}: {1}",
         .cForbiddenDatabase: "{0} berperan {1} di basis data ini; ini memerlukan peran {2}. Admin basis data dapat memberikannya: GRANT kriya_{3} TO {0};",
+        .cInitDone: "Meja ini kini memakai {0} (ditulis ke {1}).",
+        .cInitOffice: "Data baru yang didaftarkan di sini mendapat ID berkode kantor {0}: A-{0}-000123.",
+        .cInitBadOffice: "--office memerlukan kode empat angka kabupaten/kota (Kota Malang: 3573), bukan \"{0}\".",
+        .cInitConfigUnwritable: "Tidak dapat menulis {0}: {1}",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -72,4 +72,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
     case cDatabaseFailed
     case cForbiddenDatabase
+    case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
 }

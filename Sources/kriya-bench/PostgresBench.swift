@@ -43,7 +43,7 @@ enum PostgresBench {
             t = nowNanos()
             let id = try store.apply(.addArtisan(a), context: ctx).targets[0]
             saves.append(millis(since: t))
-            // The other desk looks as often as it can (the console looks once a second).
+            // The other desk looks as often as it can (the console looks twice a second).
             t = nowNanos()
             while other.data.artisans[id] == nil {
                 _ = try other.refresh()

@@ -17,6 +17,8 @@ public final class ConsoleApp {
     /// The import on the preview screen, waiting for Enter.
     var pendingImport: (file: String, source: ArtisanImport, plan: ImportPlan)?
     private var lastDraft: FormDraft?
+    /// Looks for news so far (`run`).
+    private var looks = 0
     /// Since when the data could not be read (nil while it can).
     private var unreachableSince: ClockTime?
     /// What the store warned of during the last key (a save whose audit line or compaction
@@ -90,8 +92,10 @@ public final class ConsoleApp {
             // a stat of the journal, or on a database a read of what the socket holds).
             if now - lastLook >= 500_000_000 {
                 lastLook = now
-                // A new role in access.toml applies at once, as it does to the store.
-                state.shared.role = store.currentRole()
+                looks += 1
+                // A new role (access.toml, or a database's GRANT) applies within a second, as it
+                // does to the store at once; asked every other look, a query on a database.
+                if looks % 2 == 0 { state.shared.role = store.currentRole() }
                 lookForNews()
             }
         }

@@ -30,12 +30,13 @@ public struct DatabaseAddress: Sendable, Equatable {
     /// What libpq is given: the address, with limits on waiting that a desk needs when the
     /// network drops (unless the address sets them): give up connecting after 10 s, notice a
     /// dead connection within about a minute instead of TCP's quarter of an hour, and have the
-    /// server give up a statement stuck for a minute (waiting on a lock someone holds in psql)
-    /// rather than freeze the desk. Named `kriya` in the server's list of sessions.
+    /// server give up waiting for a lock after 30 s (the writers' lock held by a stuck desk, a
+    /// table locked in psql) rather than freeze the desk; a long read over a slow link is not
+    /// limited. Named `kriya` in the server's list of sessions.
     public var connectionString: String {
         let defaults = ["connect_timeout": "10", "keepalives_idle": "30", "keepalives_interval": "10",
                         "keepalives_count": "3", "tcp_user_timeout": "30000", "application_name": "kriya",
-                        "options": "-c%20statement_timeout%3D60s"]
+                        "options": "-c%20lock_timeout%3D30s"]
         let query = text.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
         let given = Set(query.split(separator: "&").map { String($0.prefix { $0 != "=" }) })
         let added = defaults.keys.sorted().filter { !given.contains($0) }.map { "\($0)=\(defaults[$0]!)" }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import CPostgres
 import KriyaCore
@@ -59,13 +62,22 @@ final class PGConnection {
             storage.append(contentsOf: p.map { CChar(bitPattern: $0) })
             storage.append(0)
         }
-        let result: OpaquePointer? = storage.withUnsafeBufferPointer { buf in
+        let sent: Int32 = storage.withUnsafeBufferPointer { buf in
             let values: [UnsafePointer<CChar>?] = offsets.map { $0.map { buf.baseAddress! + $0 } }
             return values.withUnsafeBufferPointer { v in
-                PQexecParams(conn, sql, Int32(params.count), nil, v.baseAddress, nil, nil, 0)
+                PQsendQueryParams(conn, sql, Int32(params.count), nil, v.baseAddress, nil, nil, 0)
             }
         }
-        guard let result else { throw .database(address: address, reason: Self.text(PQerrorMessage(conn))) }
+        guard sent == 1 else { throw .database(address: address, reason: Self.text(PQerrorMessage(conn))) }
+        // The statement's last result (there is one), read as it comes.
+        var last: OpaquePointer?
+        while true {
+            do { try waitForAnswer() } catch { PQclear(last); throw error }
+            guard let next = PQgetResult(conn) else { break }
+            PQclear(last)
+            last = next
+        }
+        guard let result = last else { throw .database(address: address, reason: Self.text(PQerrorMessage(conn))) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let reason = Self.text(PQresultErrorMessage(result))
@@ -73,6 +85,31 @@ final class PGConnection {
             throw .database(address: address, reason: reason)
         }
         return PGResult(result)
+    }
+
+    /// How long the server may send nothing while a statement runs before the connection is
+    /// given up: longer than the server's own `lock_timeout` (30 s), so that a wait on a lock
+    /// ends with its message; reached only when the server itself stopped answering (a hung
+    /// process, whose TCP still acknowledges, so neither keepalives nor TCP time out).
+    var answerWithin: Double = 60
+    /// Given up while waiting (`answerWithin`): made again before the next statement.
+    private var abandoned = false
+
+    /// Waits until libpq holds a whole result, reading what arrives; throws when nothing has
+    /// come for `answerWithin` seconds, or the connection is lost.
+    private func waitForAnswer() throws(StoreError) {
+        while PQisBusy(conn) != 0 {
+            var fd = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fd, 1, Int32(answerWithin * 1000))
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                abandoned = true
+                throw .database(address: address, reason: "the server sent nothing for \(Int(answerWithin)) s; the connection was given up")
+            }
+            guard ready > 0, PQconsumeInput(conn) == 1 else {
+                throw .database(address: address, reason: Self.text(PQerrorMessage(conn)))
+            }
+        }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -106,7 +143,7 @@ final class PGConnection {
     /// failed one: each attempt may take up to `connect_timeout`, and a console that looks for
     /// news every second would otherwise spend nearly all its time waiting to connect.
     func takeNotifications() throws(StoreError) -> Bool {
-        if PQstatus(conn) != CONNECTION_OK || PQconsumeInput(conn) == 0 {
+        if !isConnected || PQconsumeInput(conn) == 0 {
             if let failed = lastFailure, DispatchTime.now().uptimeNanoseconds - failed.at < Self.retryPause {
                 throw .database(address: address, reason: failed.reason)
             }
@@ -124,7 +161,7 @@ final class PGConnection {
     /// The socket, to wait on for notifications.
     var socket: Int32 { PQsocket(conn) }
 
-    var isConnected: Bool { PQstatus(conn) == CONNECTION_OK }
+    var isConnected: Bool { !abandoned && PQstatus(conn) == CONNECTION_OK }
 
     static let retryPause: UInt64 = 15_000_000_000
     /// When the last attempt to connect again failed, and why.
@@ -134,7 +171,7 @@ final class PGConnection {
 
     /// After a dropped network, one new attempt (libpq's reset keeps the same settings).
     private func reconnectIfLost(force: Bool = false) throws(StoreError) {
-        guard force || PQstatus(conn) != CONNECTION_OK else { return }
+        guard force || !isConnected else { return }
         // A transaction dies with its connection (the server rolls it back): never carry on
         // with its remaining statements on a new connection, outside any transaction.
         if inTransaction {
@@ -148,6 +185,7 @@ final class PGConnection {
             throw .database(address: address, reason: reason)
         }
         lastFailure = nil
+        abandoned = false
         onReconnect?()
     }
 

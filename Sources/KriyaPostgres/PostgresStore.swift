@@ -141,8 +141,12 @@ public final class PostgresStore {
     /// This login's role now (asked again: a role granted or revoked applies at once); the
     /// last known one while the database cannot be reached.
     public func currentRole() -> StaffRole {
-        // Not worth a wait to connect: the next save asks again anyway.
+        // Not worth a wait to connect, nor a long one for an answer (the console asks once a
+        // second): the next save asks again anyway.
         guard db.isConnected else { return access.role }
+        let patience = db.answerWithin
+        db.answerWithin = min(patience, 5)
+        defer { db.answerWithin = patience }
         access = (try? PostgresAccess.decide(db)) ?? access
         return access.role
     }

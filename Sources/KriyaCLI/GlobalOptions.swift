@@ -10,7 +10,7 @@ import KriyaText
 /// Options every command takes. They may also stand before the command's name
 /// (`kriya --data COPY check`): `GlobalArguments.reorder` moves them after it.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory, or a PostgreSQL database as postgres://user@host/db (default: $KRIYA_DATA, else $XDG_DATA_HOME/kriya).")
+    @Option(name: .long, help: "The data directory, or a PostgreSQL database as postgres://user@host/db (default: $KRIYA_DATA, else data = in ~/.config/kriya/config.toml, else $XDG_DATA_HOME/kriya).")
     public var data: String?
 
     @Option(name: .long, help: "Interface language: id or en (default: from the locale).")

@@ -87,8 +87,8 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// Commands about the files of a data folder: its checksums and generations (`check`,
-    /// `compact`), its permissions (`doctor`), or a folder to fill (`demo`).
-    static let folderOnly: Set<String> = ["check", "compact", "doctor", "demo"]
+    /// `compact`), or a folder to fill (`demo`).
+    static let folderOnly: Set<String> = ["check", "compact", "demo"]
 
     /// `--data` (or `KRIYA_DATA`) names a PostgreSQL database rather than a folder.
     public var isDatabase: Bool { DatabaseAddress.isDatabase(dataDirectory) }

@@ -30,6 +30,12 @@ final class PGConnection {
 
     /// The database login this connection uses.
     var login: String { PQuser(conn).map { String(cString: $0) } ?? "" }
+    var encrypted: Bool { PQsslInUse(conn) == 1 }
+    var host: String { PQhost(conn).map { String(cString: $0) } ?? "" }
+    var serverVersion: String {
+        let v = Int(PQserverVersion(conn))
+        return v >= 100_000 ? "\(v / 10_000).\(v % 10_000)" : "\(v / 10_000).\(v / 100 % 100).\(v % 100)"
+    }
 
     /// Runs one statement; `params` are sent as text (nil is SQL NULL).
     @discardableResult

@@ -58,6 +58,9 @@ public final class PostgresStore {
         access = try PostgresAccess.decide(db)
     }
 
+    /// The version of Kriya's tables this program reads and makes.
+    public static var schemaVersion: Int { PostgresSchema.version }
+
     /// Sets up (or brings up to date) Kriya's tables in the database at `address`.
     public static func migrate(_ address: DatabaseAddress) throws(StoreError) -> (from: Int, to: Int) {
         try PostgresSchema.migrate(try PGConnection(address))
@@ -137,6 +140,12 @@ public final class PostgresStore {
 
     /// The database login: its database roles decide what it may do (`PostgresAccess`).
     public var login: String { db.login }
+    /// Whether the connection is encrypted (TLS).
+    public var encrypted: Bool { db.encrypted }
+    /// The server's version, e.g. `15.8`.
+    public var serverVersion: String { db.serverVersion }
+    /// The host connected to; empty for a local socket.
+    public var host: String { db.host }
 
     /// This login's role now (asked again: a role granted or revoked applies at once); the
     /// last known one while the database cannot be reached.

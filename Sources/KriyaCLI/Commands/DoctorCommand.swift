@@ -13,7 +13,7 @@ import KriyaText
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the installation and the data folder; say what to fix, one line each.",
+        abstract: "Check the installation and the data folder (or database); say what to fix, one line each.",
         discussion: "Checks the program and data versions, the folder's owner, group, modes and setgid bit, the group's members, free disk space, network file systems, the access file, the last backup, the locale and the terminal."
     )
     @OptionGroup var global: GlobalOptions
@@ -22,8 +22,10 @@ struct DoctorCommand: ParsableCommand {
     struct Finding { let level: Level; let text: String }
 
     func run() throws {
-        let findings = Self.examine(path: global.dataDirectory, env: ProcessInfo.processInfo.environment, today: SystemInfo.now().today,
-                                    lang: global.language)
+        let env = ProcessInfo.processInfo.environment
+        let findings = global.isDatabase
+            ? Self.examine(database: try global.databaseAddress(), env: env, lang: global.language)
+            : Self.examine(path: global.dataDirectory, env: env, today: SystemInfo.now().today, lang: global.language)
         let unicode = SystemInfo.localeIsUTF8()
         for f in findings {
             let mark = unicode ? f.level.rawValue : [Level.ok: "ok", .note: "!!", .fix: "XX"][f.level]!
@@ -96,7 +98,13 @@ struct DoctorCommand: ParsableCommand {
         } else {
             out.append(Finding(level: .fix, text: newest.map { t(.drBackupOld, [$0.iso, path]) } ?? t(.drNoBackup, [path + "-backups", path])))
         }
-        // Where people work: the locale, the terminal, tmux.
+        return out + workplace(env: env, lang: lang)
+    }
+
+    /// Where people work: the locale, the terminal, tmux.
+    static func workplace(env: [String: String], lang: Lang) -> [Finding] {
+        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        var out: [Finding] = []
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
         out.append(locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
                    ? Finding(level: .ok, text: t(.drLocale, [locale]))

@@ -340,6 +340,13 @@ enum StringsEN {
         .cInitOffice: "New records registered here get ids naming office {0}: A-{0}-000123.",
         .cInitBadOffice: "--office takes a regency's or city's four-digit code (Kota Malang: 3573), not \"{0}\".",
         .cInitConfigUnwritable: "Cannot write {0}: {1}",
+        .drProgramDatabase: "kriya reads Kriya's tables up to version {0}",
+        .drDatabase: "{0}: PostgreSQL {1}, Kriya's tables version {2}, {3} {3|artisan|artisans}; login {4} is {5} here",
+        .drTLS: "the connection is encrypted (TLS)",
+        .drLocalConnection: "the database is on this machine: the connection stays on it",
+        .drNoTLS: "the connection to {0} is not encrypted: add ?sslmode=verify-full to the address (docs/postgres.md)",
+        .drNoRoles: "no kriya_* roles in this database: every login may edit; give each its role with docs/postgres-roles.sql",
+        .drPgpassOpen: "{0} can be read by others (mode {1}): libpq ignores it; run chmod 600 {0}",
     ]
 
     /// Enum values as shown, keyed `Type.rawValue`.

@@ -340,6 +340,13 @@ enum StringsID {
         .cInitOffice: "Data baru yang didaftarkan di sini mendapat ID berkode kantor {0}: A-{0}-000123.",
         .cInitBadOffice: "--office memerlukan kode empat angka kabupaten/kota (Kota Malang: 3573), bukan \"{0}\".",
         .cInitConfigUnwritable: "Tidak dapat menulis {0}: {1}",
+        .drProgramDatabase: "kriya membaca tabel Kriya sampai versi {0}",
+        .drDatabase: "{0}: PostgreSQL {1}, tabel Kriya versi {2}, {3} pelaku IKM; login {4} di sini berperan {5}",
+        .drTLS: "sambungan terenkripsi (TLS)",
+        .drLocalConnection: "basis data ada di mesin ini: sambungan tidak keluar dari mesin ini",
+        .drNoTLS: "sambungan ke {0} tidak terenkripsi: tambahkan ?sslmode=verify-full pada alamat (docs/postgres.md)",
+        .drNoRoles: "belum ada peran kriya_* di basis data ini: setiap login dapat mengubah data; beri tiap login perannya dengan docs/postgres-roles.sql",
+        .drPgpassOpen: "{0} dapat dibaca orang lain (mode {1}): libpq mengabaikannya; jalankan chmod 600 {0}",
     ]
 
     /// Nilai enum seperti ditampilkan, dengan kunci `Type.rawValue`.

@@ -73,4 +73,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDatabaseFailed
     case cForbiddenDatabase
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
+    case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen
 }

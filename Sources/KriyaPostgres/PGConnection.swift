@@ -226,6 +226,13 @@ final class PGResult {
     func int(_ row: Int, _ column: Int) -> Int? { string(row, column).flatMap { Int($0) } }
 
     /// The value's bytes, valid while the result lives.
+    /// A value's bytes, valid while this result lives.
+    func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+        let start = UnsafeRawPointer(PQgetvalue(result, Int32(row), Int32(column))!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: length)
+    }
+
     func withBytes<T>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         let length = Int(PQgetlength(result, Int32(row), Int32(column)))
         let start = PQgetvalue(result, Int32(row), Int32(column))!

@@ -90,12 +90,16 @@ public final class PostgresStore {
                 order.append((id, row))
             }
             order.sort { $0.id < $1.id }
-            for (id, row) in order {
-                let problem = rows.withBytes(row, 1) { RecordLines.merge($0, kind: id.kind, into: &fresh) }
-                if let problem {
-                    found.append(LoadIssue(file: "kriya_record", line: row + 1, reason: "\(id): \(problem)",
-                                           raw: rows.withBytes(row, 1) { Array($0.prefix(4096)) }))
-                }
+            // Read on two cores; libpq's rows are read-only once received, safe from either.
+            let result = SharedRows(rows), sorted = order
+            let (decoded, problems) = RecordLines.read(count: sorted.count) { i in
+                (sorted[i].id.kind, result.rows.bytes(sorted[i].row, 1))
+            }
+            fresh = decoded
+            for (i, problem) in problems {
+                let (id, row) = order[i]
+                found.append(LoadIssue(file: "kriya_record", line: row + 1, reason: "\(id): \(problem)",
+                                       raw: rows.withBytes(row, 1) { Array($0.prefix(4096)) }))
             }
             let ids = try db.exec("SELECT kind, last FROM kriya_last_id")
             for row in 0..<ids.count {
@@ -174,4 +178,10 @@ public final class PostgresStore {
 extension PostgresStore: RecordStore {
     public var location: String { address }
     public var shortLocation: String { (try? DatabaseAddress(address))??.short ?? address }
+}
+
+/// A statement's rows handed to the reading threads: a PGresult is read-only once received.
+private final class SharedRows: @unchecked Sendable {
+    let rows: PGResult
+    init(_ rows: PGResult) { self.rows = rows }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import KriyaCore
 
 /// The store's line formats for another medium: PostgreSQL keeps each record as the same JSON
@@ -36,6 +37,34 @@ package enum RecordLines {
         all.members = dataset.members.items
         all.partners = dataset.partners.items
         return bodies(of: all)
+    }
+
+    /// Reads `count` records' objects, in id order, on two cores (as the files' snapshots are
+    /// read): `record(i)` gives the i-th one's kind and bytes and may be called from either
+    /// thread. Returns the data and, for each record that could not be read, its index and why.
+    package static func read(count: Int, _ record: @escaping @Sendable (Int) -> (EntityID.Kind, UnsafeBufferPointer<UInt8>))
+        -> (data: Dataset, problems: [(index: Int, reason: String)]) {
+        let halves = Slots<(Dataset, [(index: Int, reason: String)])>(2, empty: (Dataset(), []))
+        DispatchQueue.concurrentPerform(iterations: count >= 2_000 ? 2 : 1) { k in
+            let range = count >= 2_000 ? (k == 0 ? 0..<count / 2 : count / 2..<count) : 0..<count
+            var data = Dataset()
+            var problems: [(index: Int, reason: String)] = []
+            for i in range {
+                let (kind, bytes) = record(i)
+                if let problem = merge(bytes, kind: kind, into: &data) { problems.append((i, problem)) }
+            }
+            halves.pointer[k] = (data, problems)
+        }
+        var (data, problems) = halves.take(0, leaving: (Dataset(), []))
+        let (second, more) = halves.take(1, leaving: (Dataset(), []))
+        // The second half's ids come after the first's, kind by kind: appended in one go each.
+        data.artisans.merge(contentsOf: second.artisans.items)
+        data.sessions.merge(contentsOf: second.sessions.items)
+        data.exhibitions.merge(contentsOf: second.exhibitions.items)
+        data.terms.merge(contentsOf: second.terms.items)
+        data.members.merge(contentsOf: second.members.items)
+        data.partners.merge(contentsOf: second.partners.items)
+        return (data, problems + more)
     }
 
     /// Reads one record's object (of the kind its id names) into `data`. The error is the

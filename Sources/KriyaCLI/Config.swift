@@ -101,7 +101,7 @@ public struct Config: Equatable, Sendable {
                 else { problems.append("data must be a folder or a postgres:// address") }
             case "office":
                 let text = value.string ?? value.int.map(String.init) ?? ""
-                if let code = Int(text), text.count == 4, EntityID.offices.contains(code) { config.office = code }
+                if let code = EntityID.office(text) { config.office = code }
                 else { problems.append("office must be a regency's or city's four-digit code, e.g. \"3573\" for Kota Malang") }
             case "allow_suspend":
                 if let b = value.bool { config.allowSuspend = b } else { problems.append("allow_suspend must be true or false") }

@@ -63,7 +63,7 @@ public struct GlobalOptions: ParsableArguments {
 
     /// The office new ids carry: `$KRIYA_OFFICE`, else the config's `office`; 0 for none.
     static let office: Int = {
-        if let env = SystemInfo.environment("KRIYA_OFFICE"), let code = Int(env), env.count == 4, EntityID.offices.contains(code) { return code }
+        if let code = SystemInfo.environment("KRIYA_OFFICE").flatMap(EntityID.office) { return code }
         return Config.load().office ?? 0
     }()
 

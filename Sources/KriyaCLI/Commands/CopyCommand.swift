@@ -40,14 +40,10 @@ struct CopyCommand: ParsableCommand {
         let target = try open(place, like: global)
         do {
             try target.restore(data, auditTrail: trail.lines)
-        } catch {
-            Output.error(TerminalSafe.text(error.message(lang)))
-            switch error {
-            case .forbidden, .forbiddenByDatabase: throw ExitCode(EX_NOPERM)
-            default: break
-            }
-            throw ExitCode(error == .notEmpty(location: target.location) ? EX_CANTCREAT : EX_IOERR)
-        }
+        } catch .notEmpty(let location) {
+            Output.error(TerminalSafe.text(StoreError.notEmpty(location: location).message(lang)))
+            throw ExitCode(EX_CANTCREAT)
+        }   // other refusals (a role, the disk, the database) as every command's: Kriya.main
         // Read back through a store opened afresh, as the next person to use it will.
         let back = try open(place, like: global)
         if let difference = try back.difference(from: data, auditTrail: trail.lines) {

@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
         let lang = global.language
         var code: Int?
         if let office {
-            guard office.count == 4, let n = Int(office), EntityID.offices.contains(n) else {
+            guard let n = EntityID.office(office) else {
                 Output.error(L10n.text(.cInitBadOffice, lang, TerminalSafe.text(office)))
                 throw ExitCode(EX_USAGE)
             }

@@ -27,6 +27,13 @@ public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// An office code is four digits: a regency's or city's code (Kota Malang 3573).
     public static let offices = 1_000...9_999
 
+    /// `text` as an office code (`"3573"`), nil when it is not four digits naming one.
+    public static func office(_ text: String) -> Int? {
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let code = Int(text),
+              offices.contains(code) else { return nil }
+        return code
+    }
+
     public init(_ kind: Kind, _ number: Int, office: Int = 0) {
         self.kind = kind
         storedNumber = UInt32(clamping: number)

@@ -5,8 +5,8 @@ import Testing
 @testable import KriyaStore
 import TextUI
 
-/// Issue 18: a large registry's console shows its first page while the rest is read, and
-/// runs the keys typed meanwhile once it is ready.
+/// Issue 18: a large registry's console lists and searches its artisans while the rest is
+/// read, and runs the keys typed meanwhile once it is ready, landing where the loading screen was.
 @Suite struct LoadingTests {
     static let today = CivilDate(year: 2026, month: 11, day: 29)!
     static let ctx = CommandContext(user: "tester", today: today, time: ClockTime(hour: 9, minute: 0)!)
@@ -28,16 +28,110 @@ import TextUI
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir, lookup: .search)
         #expect(store.isDeferred)
-        let page = try store.findArtisans("", limit: 30).shown
-        let grid = LoadingView.render(page: page, total: store.artisanCount, seconds: 2, lang: .id, user: "tester",
-                                      dataPath: dir, width: 80, height: 24)
-        let text = grid.lines.joined(separator: "\n")
-        #expect(grid.lines[5].contains("\(renamed)  Aaaa Baru"), "the journal's version, first by name")
-        #expect(text.contains("Memuat 2000 pelaku IKM (2 detik)"))
-        #expect(text.contains("Halaman pertama, menurut nama"))
-        // The rows fill the screen above the status lines and no further.
+        let lookup = try #require(store.lookupWhileLoading())
+        var screen = LoadingScreen { lookup.first($0, limit: $1) }
+        screen.refresh()
+        var grid = screen.render(total: store.artisanCount, seconds: 2, lang: .id, user: "tester", dataPath: dir, width: 80, height: 24)
+        var text = grid.lines.joined(separator: "\n")
+        #expect(grid.lines[4].contains("\(renamed)  Aaaa Baru"), "the journal's version, first by name")
+        #expect(grid.roleLines[4].allSatisfy { $0 == "S" }, "selected, as on the console")
+        #expect(text.contains("Memuat 2000 pelaku IKM (2 detik)… Cari (/) dan ↑↓ sudah bisa"))
+        #expect(grid.lines[21].hasPrefix(" Pelaku IKM menurut nama"))
+        #expect(grid.lines[21].hasSuffix(" 1/lebih dari 200 "))
+        // The rows fill the screen down to the search line.
         #expect(grid.lines[20].hasPrefix(" A-"))
-        #expect(grid.lines[21].trimmingCharacters(in: .whitespaces).isEmpty)
+
+        // A search, one of whose matches is further down than the rows first read: `n/count` exact.
+        for key in [Key.char("/")] + "sri".map({ Key.char($0) }) { _ = screen.handle(key, page: 19) }
+        screen.refresh()
+        let all = try Store(path: dir)
+        let expected = SearchIndex(all.data.artisans.items).search("sri").filter { !all.data.artisans.items[$0].archived }
+        grid = screen.render(total: store.artisanCount, seconds: 3, lang: .id, user: "tester", dataPath: dir, width: 80, height: 24)
+        text = grid.lines.joined(separator: "\n")
+        #expect(grid.lines[21].hasPrefix(" Cari: sri▏"))
+        #expect(grid.lines[21].hasSuffix(" 1/\(expected.count) "), "\(grid.lines[21])")
+        #expect(grid.lines[4].contains(all.data.artisans.items[expected[0]].id.description))
+
+        // A key it cannot do (open): said, and nothing more is taken.
+        _ = screen.handle(.enter, page: 19)
+        _ = screen.handle(.enter, page: 19)
+        _ = screen.handle(.char("j"), page: 19)
+        #expect(screen.waiting && screen.list.selected == 0)
+        grid = screen.render(total: store.artisanCount, seconds: 3, lang: .en, user: "tester", dataPath: dir, width: 80, height: 24)
+        #expect(grid.lines.joined(separator: "\n").contains("Reading 2000 artisans (3 s)… The keys typed are kept and run when it is done."))
+    }
+
+    /// Two artisans archived (one in the snapshot, one in the journal since) and one renamed
+    /// in the journal to come first: the keys typed on the loading screen, run again on the
+    /// console once everything is read, land on the same search and the same artisan.
+    @Test func keysTypedWhileLoadingLandOnTheSameRowOnTheConsole() throws {
+        let dir = NSTemporaryDirectory() + "kriya-loading-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try Store(path: dir)
+        try writer.replaceAll(with: DemoData.make(artisans: 3000, today: Self.today), reason: "test")
+        let byName = SearchIndex(writer.data.artisans.items).search("")
+        func archive(_ position: Int) throws {
+            let a = writer.data.artisans.items[byName[position]]
+            try writer.apply(.archiveArtisan(a.id, archived: true, baseRev: a.rev), context: Self.ctx)
+        }
+        try archive(1)
+        try writer.compact()
+        try archive(3)
+        var renamed = writer.data.artisans.items[byName[2500]]
+        renamed.name = "Aaaa Sri Baru"
+        try writer.apply(.updateArtisan(renamed, baseRev: renamed.rev), context: Self.ctx)
+
+        let typed = { (s: String) in s.map { Key.char($0) } }
+        let scripts: [[Key]] = [
+            [.down, .down, .down, .char("j")],
+            [.pageDown, .pageDown, .down, .pageUp, .down],
+            Array(repeating: .pageDown, count: 12) + [.up],   // past the rows first read
+            [.char("/")] + typed("sri") + [.enter, .down, .down],
+            [.char("/")] + typed("sri wa") + [.backspace, .backspace, .char("h"), .down, .down, .char("j")],
+            [.char("/")] + typed("sri w") + [.backspace, .backspace, .char("h"), .down, .down],   // no match
+            [.char("/")] + typed("batik") + [.escape, .down, .char("/")] + typed("kera") + [.tab, .pageDown, .down],
+            [.char("/")] + typed("dinoyo") + [.enter, .down, .escape, .down, .char("g"), .down],
+        ]
+        for keys in scripts {
+            let store = try Store(path: dir, lookup: .search)
+            let lookup = try #require(store.lookupWhileLoading())
+            var screen = LoadingScreen { lookup.first($0, limit: $1) }
+            let page = BrowseScreen.listRows(Layout(width: 80, height: 24))
+            for key in keys {
+                screen.refresh()
+                #expect(screen.handle(key, page: page) == .stay)
+            }
+            screen.refresh()
+            try #require(!screen.waiting, "\(keys)")
+            let shown = screen.rows.isEmpty ? nil : screen.rows[screen.list.selected].id
+            try store.loadEverything()
+            var console = ConsoleState(data: store.data, lang: .en, today: Self.today, dataPath: dir, user: "tester",
+                                       index: store.takeSearchIndex())
+            console.resize(width: 80, height: 24)
+            for key in keys { _ = console.update(key) }
+            let rows = console.browse.rows[.artisans] ?? []
+            #expect(console.browse.selectedID(.artisans, console.shared) == shown, "\(keys)")
+            #expect(console.browse.query[.artisans] ?? "" == screen.box.text)
+            if screen.complete { #expect(rows.count == screen.rows.count, "\(keys)") }
+            #expect(zip(rows, screen.rows).allSatisfy { store.data.artisans.items[$0].id == $1.id }, "\(keys): same order")
+        }
+    }
+
+    /// The search taken for the loading screen keeps its snapshot open and answering after the
+    /// full read let go of it (on another thread, while the screen may still be searching).
+    @Test func theLoadingSearchOutlivesTheFullRead() throws {
+        let (dir, _) = try prepared()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir, lookup: .search)
+        let lookup = try #require(store.lookupWhileLoading())
+        let before = try #require(lookup.first("sri", limit: 50))
+        try store.loadEverything()
+        #expect(!store.isDeferred)
+        // Files opened after the full read must not take the snapshot's descriptor number.
+        let after = try #require(lookup.first("sri", limit: 50), "the snapshot is still open")
+        #expect(after.shown.map(\.id) == before.shown.map(\.id))
+        let full = SearchIndex(store.data.artisans.items).search("sri").filter { !store.data.artisans.items[$0].archived }
+        #expect(after.shown.map(\.id) == full.prefix(50).map { store.data.artisans.items[$0].id })
     }
 
     /// The index file's search index serves the console when the journal changed no artisan's

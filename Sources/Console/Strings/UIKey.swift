@@ -73,6 +73,6 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiTermShown, uiTermCurrentMark
     case uiNeedsRole
     case uiSuspendOff
-    case uiLoading, uiLoadingFirstPage
+    case uiLoading, uiLoadingByName, uiLoadingWaiting, uiLoadingMore
     case uiDataUnreachable, uiDataBack
 }

@@ -354,8 +354,10 @@ enum UIStringsEN {
         .uiTermCurrentMark: " (current)",
         .uiNeedsRole: "{0}: needs the role {1}; you are {2} here (kriya access lists the roles)",
         .uiSuspendOff: "Ctrl-Z is off (kriya is this account's login); F10 quits",
-        .uiLoading: "Reading {0} artisans ({1} s)… Keys typed now are kept and run when it is done.",
-        .uiLoadingFirstPage: "The first page, by name:",
+        .uiLoading: "Reading {0} artisans ({1} s)… Search (/) and ↑↓ work now, on every record; other keys are kept and run when it is done.",
+        .uiLoadingWaiting: "Reading {0} artisans ({1} s)… The keys typed are kept and run when it is done.",
+        .uiLoadingByName: "Artisans by name",
+        .uiLoadingMore: "more than {0}",
         .uiDataUnreachable: "Cannot reach the data since {0}: what you see may be out of date, and saving is refused until it answers. ({1})",
         .uiDataBack: "Connected again: the data on screen is up to date.",
     ]

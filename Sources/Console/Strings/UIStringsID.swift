@@ -354,8 +354,10 @@ enum UIStringsID {
         .uiTermCurrentMark: " (berjalan)",
         .uiNeedsRole: "{0}: memerlukan peran {1}; Anda berperan {2} di sini (daftar peran: kriya access)",
         .uiSuspendOff: "Ctrl-Z tidak aktif (kriya adalah login akun ini); F10 untuk keluar",
-        .uiLoading: "Memuat {0} pelaku IKM ({1} detik)… Tombol yang ditekan sekarang disimpan dan dijalankan setelah selesai.",
-        .uiLoadingFirstPage: "Halaman pertama, menurut nama:",
+        .uiLoading: "Memuat {0} pelaku IKM ({1} detik)… Cari (/) dan ↑↓ sudah bisa, di semua data; tombol lain disimpan dan dijalankan setelah selesai.",
+        .uiLoadingWaiting: "Memuat {0} pelaku IKM ({1} detik)… Tombol yang ditekan disimpan dan dijalankan setelah selesai.",
+        .uiLoadingByName: "Pelaku IKM menurut nama",
+        .uiLoadingMore: "lebih dari {0}",
         .uiDataUnreachable: "Data tidak dapat dijangkau sejak {0}: yang tampil mungkin sudah usang, dan penyimpanan ditolak sampai tersambung lagi. ({1})",
         .uiDataBack: "Tersambung lagi: data di layar sudah terbaru.",
     ]

@@ -8,7 +8,8 @@ final class DeferredArtisans {
     /// Each snapshot record's id number and where its line starts (one more: the file's end).
     let ids: [Int32]
     let lineStarts: [Int64]
-    /// The snapshot, kept open (a compaction may remove its name meanwhile).
+    /// The snapshot, kept open (a compaction may remove its name meanwhile) until the last
+    /// holder lets go: the store, or the console searching while the rest is read.
     let fd: Int32
     let io: FileIO
     let path: String
@@ -32,6 +33,14 @@ final class DeferredArtisans {
         self.io = io
         self.path = path
     }
+
+    /// Whether `fd` is this object's to close (`adoptFile`); until then its opener's.
+    private var ownsFile = false
+
+    /// From now on the snapshot is closed when the last holder lets go of this.
+    func adoptFile() { ownsFile = true }
+
+    deinit { if ownsFile { io.close(fd) } }
 
     /// Notes the artisans a journal line changed or deleted.
     func touch(_ change: Change) {
@@ -74,7 +83,49 @@ final class DeferredArtisans {
     /// record gives: by score, then folded name, then id. Nil when a line read is not the
     /// one the index names (the snapshot was changed in place): the caller reads everything.
     func find(_ query: String, changed: [Artisan], limit: Int, keep: ((Artisan) -> Bool)?) -> ArtisanMatches? {
-        let changedIndex = SearchIndex(changed)
+        let merged = entries(query, changed: changed, changedIndex: SearchIndex(changed))
+        // The first `limit` of `entries`, read, and how many there are.
+        func page(_ entries: [Entry]) -> ArtisanMatches? {
+            let shown = entries.prefix(max(0, limit))
+            guard let read = decode(shown.compactMap(\.position)) else { return nil }
+            return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: entries.count)
+        }
+        guard let keep else { return page(merged) }
+        // A filter needs each hit's record: read them in file order, keep what passes.
+        var passes = Set<Int>()
+        let ok = forEachLine(merged.compactMap(\.position).sorted()) { position, artisan in
+            if keep(artisan) { passes.insert(position) }
+        }
+        guard ok else { return nil }
+        return page(merged.filter { e in e.position.map(passes.contains) ?? keep(changed[e.changed!]) })
+    }
+
+    /// The first `limit` matches of `query` that `skip` does not reject, in `find`'s order,
+    /// reading lines only as far as needed (a short query matches most of a million, and
+    /// `find` with a filter would read every one); `complete` when no more pass. Nil when a
+    /// line read is not the one the index names.
+    func first(_ query: String, changed: [Artisan], changedIndex: SearchIndex, limit: Int,
+               skip: (Artisan) -> Bool) -> (shown: [Artisan], complete: Bool)? {
+        let merged = entries(query, changed: changed, changedIndex: changedIndex)
+        var shown: [Artisan] = []
+        var next = 0
+        // One more than asked says whether there are more.
+        while shown.count <= limit && next < merged.count {
+            let batch = merged[next..<min(merged.count, next + max(64, limit + 1 - shown.count))]
+            next = batch.endIndex
+            guard let read = decode(batch.compactMap(\.position)) else { return nil }
+            for e in batch {
+                let a = e.changed.map { changed[$0] } ?? read[e.position!]!
+                if !skip(a) { shown.append(a) }
+            }
+        }
+        let complete = shown.count <= limit
+        return (Array(shown.prefix(limit)), complete)
+    }
+
+    /// Every match of `query` in a full search's order: the snapshot's hits whose record the
+    /// journal left alone, merged with the hits among the journal's versions (`changed`).
+    private func entries(_ query: String, changed: [Artisan], changedIndex: SearchIndex) -> [Entry] {
         let a = index.hits(query).filter { !replaced.contains($0.position) }
         let b = changedIndex.hits(query)
         // Merge two lists already in order.
@@ -97,20 +148,7 @@ final class DeferredArtisans {
                 j += 1
             }
         }
-        // The first `limit` of `entries`, read, and how many there are.
-        func page(_ entries: [Entry]) -> ArtisanMatches? {
-            let shown = entries.prefix(max(0, limit))
-            guard let read = decode(shown.compactMap(\.position)) else { return nil }
-            return ArtisanMatches(shown: shown.map { $0.changed.map { changed[$0] } ?? read[$0.position!]! }, count: entries.count)
-        }
-        guard let keep else { return page(merged) }
-        // A filter needs each hit's record: read them in file order, keep what passes.
-        var passes = Set<Int>()
-        let ok = forEachLine(merged.compactMap(\.position).sorted()) { position, artisan in
-            if keep(artisan) { passes.insert(position) }
-        }
-        guard ok else { return nil }
-        return page(merged.filter { e in e.position.map(passes.contains) ?? keep(changed[e.changed!]) })
+        return merged
     }
 
     /// The current versions of `ids`: the journal's (`changed`) where it has one, else the

@@ -51,6 +51,8 @@ public protocol RecordStore: AnyObject {
     var isDeferred: Bool { get }
     var artisanCount: Int { get }
     func loadEverything() throws(StoreError)
+    /// While only part is read: a search to use during `loadEverything()` on another thread.
+    func lookupWhileLoading() -> ArtisanLookup?
     /// The artisans matching `query` that `keep` accepts: the first `limit`, and how many in all.
     func findArtisans(_ query: String, limit: Int, where keep: ((Artisan) -> Bool)?) throws(StoreError) -> ArtisanMatches
     /// The current version of each of `ids` that exists.
@@ -91,6 +93,7 @@ extension RecordStore {
     public var isDeferred: Bool { false }
     public var artisanCount: Int { data.artisans.count }
     public func loadEverything() throws(StoreError) {}
+    public func lookupWhileLoading() -> ArtisanLookup? { nil }
     public func takeSearchIndex() -> SearchIndex? { nil }
     public func data(with ids: [EntityID]) throws(StoreError) -> Dataset { data }
 

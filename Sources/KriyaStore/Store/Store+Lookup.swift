@@ -90,6 +90,7 @@ extension Store {
               let (fresh, found) = try? readSnapshots(opened, of: scope == .records ? [.sessions, .exhibitions, .terms, .members, .partners]
                                                                                     : [.terms, .members, .partners]) else { return false }
         keep = snapshot.fd
+        lazy.adoptFile()
         closeDeferred()
         data = fresh
         deferred = lazy
@@ -126,8 +127,8 @@ extension Store {
         return artisanIndex(generation: generation, snapshot: fd) != nil
     }
 
+    /// Lets go of the index; its snapshot is closed once nothing else holds it (`ArtisanLookup`).
     func closeDeferred() {
-        if let d = deferred { io.close(d.fd) }
         deferred = nil
     }
 

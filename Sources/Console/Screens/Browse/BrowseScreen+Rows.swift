@@ -50,7 +50,8 @@ extension BrowseScreen {
     }
 
     /// Rows the list shows at a layout (the body less the column titles): what paging moves by.
-    func listRows(_ layout: Layout) -> Int { max(1, layout.body.height - 1) }
+    func listRows(_ layout: Layout) -> Int { Self.listRows(layout) }
+    static func listRows(_ layout: Layout) -> Int { max(1, layout.body.height - 1) }
 
     /// The artisans columns, in order: name, business, category, kelurahan, phone.
     static let artisanColumnCount = 5

@@ -198,7 +198,6 @@ if let dir = option("--open-only") {
         var fields: [String: Int] = [:]
         for a in store.data.artisans.items {
             fields["name", default: 0] += heap(a.name)
-            fields["business", default: 0] += heap(a.business)
             fields["details", default: 0] += a.packedByteCount == 0 ? 0 : (32 + a.packedByteCount + 8 + 15) / 16 * 16
         }
         let n = Double(max(1, store.data.artisans.count))

@@ -56,6 +56,28 @@ import Testing
         }
     }
 
+    /// The business name, packed first: whatever its length (one- and two-byte length
+    /// prefixes, empty, emoji), it survives setting the details, and setting it keeps them.
+    @Test func theBusinessNameIsPackedWithTheDetails() {
+        for (seed, business) in ["", "Batik", "Keramik Sekar Dinoyo Lowokwaru", "Kopi ☕ Malang", String(repeating: "é", count: 70),
+                                 String(repeating: "x", count: 127), String(repeating: "y", count: 128), String(repeating: "z", count: 20_000)].enumerated() {
+            let d = Self.details(UInt64(seed))
+            var a = Artisan(id: EntityID(.artisan, 7), name: "Siti", phone: "+6281200000001", kelurahan: "35.73.05.1004",
+                            business: business, category: .batik)
+            #expect(a.business == business && a.details == ArtisanDetails())
+            a.details = d
+            #expect(a.business == business && a.details == d, "\(business.prefix(10))")
+            a.business = "Baru " + business
+            #expect(a.business == "Baru " + business && a.details == d)
+            var b = Artisan(id: EntityID(.artisan, 7), name: "Siti", phone: "+6281200000001", kelurahan: "35.73.05.1004",
+                            business: "", category: .batik)
+            b.set(business: "Baru " + business, details: d)
+            #expect(a == b && a.hashValue == b.hashValue)
+            b.business = business
+            #expect(a != b)
+        }
+    }
+
     @Test func settingOneFieldLeavesTheOthers() {
         for seed in 0..<200 as Range<UInt64> {
             var a = Fixture.artisan()

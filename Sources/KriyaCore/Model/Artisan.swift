@@ -11,7 +11,6 @@ public struct Artisan: Hashable, Sendable {
     public var phone: String
     /// Kelurahan code, e.g. `35.73.05.1004`; the kecamatan follows from it.
     public var kelurahan: String
-    public var business: String
     public var category: CraftCategory
     /// Stored as it is, like the phone: the duplicate check compares every artisan's on a save
     /// (packed, reaching each record's buffer made a save at 1M take 110 ms instead of 14).
@@ -28,15 +27,26 @@ public struct Artisan: Hashable, Sendable {
         self.name = name
         self.phone = phone
         self.kelurahan = kelurahan
-        self.business = business
         self.category = category
+        packed = PackedDetails(business: business)
+    }
+
+    /// Packed with the details (`PackedDetails`): read for the rows on screen only.
+    public var business: String {
+        get { packed.business }
+        set { packed = PackedDetails(packed.unpacked(), business: newValue) }
     }
 
     /// The packed fields at once: setting them packs once (a reader or an import fills these
     /// first, then sets them; one property at a time repacks each time).
     public var details: ArtisanDetails {
         get { packed.unpacked() }
-        set { packed = PackedDetails(newValue) }
+        set { packed = PackedDetails(newValue, businessOf: packed) }
+    }
+
+    /// The business name and the details, packed once (a reader of the files).
+    public mutating func set(business: String, details: ArtisanDetails) {
+        packed = PackedDetails(details, business: business)
     }
 
     public var phoneTyped: String? {

@@ -123,9 +123,8 @@ enum ArtisanCodec {
         a.name = name
         a.phone = phone
         a.kelurahan = kelurahan
-        a.business = business
         a.category = category
-        a.details = d
+        a.set(business: business, details: d)
         return a
     }
 }

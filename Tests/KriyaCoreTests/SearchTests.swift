@@ -59,6 +59,34 @@ import KriyaText
         #expect(names("+62813") == ["Réni Susanti"])
     }
 
+    /// Phones are held once, national: a number typed international (with or without its
+    /// plus, whole or begun, alone or with a name) finds the phone that starts so, and digits
+    /// starting with 62 inside a number are still found; a field other than the main ones
+    /// (a product) starting with the digits is not a phone.
+    @Test func internationalDigitsFindTheNationalPhone() {
+        var people = SearchTests.people
+        people.append(Fixture.artisan("Yanti Dewi", phone: "0856-6281-2345", kelurahan: "Dinoyo", business: "Gerabah Yanti"))
+        people[5].id = EntityID(.artisan, 6)
+        people[2].products = [Product(name: "0812 lampu")]   // Réni's phone is 0813
+        let index = SearchIndex(people)
+        let names = { (q: String) in index.search(q).map { people[$0].name } }
+        #expect(names("62812") == ["Ahmad Siti", "Budi Santoso", "Rahayu Wati", "Siti Rahayu", "Yanti Dewi"])
+        #expect(names("+62812") == names("62812"))
+        #expect(names("6281200000004") == ["Budi Santoso"])
+        #expect(names("+62 812-0000-0004") == ["Budi Santoso"])
+        #expect(names("+628130") == ["Réni Susanti"])
+        #expect(names("628123") == ["Yanti Dewi"], "inside a number")
+        #expect(names("siti 62812") == ["Siti Rahayu", "Ahmad Siti"])
+        #expect(Set(names("62812 siti")) == Set(names("siti 62812")), "the same people, ordered by the first word")
+        #expect(names("0812").contains("Réni Susanti"), "the product, as before")
+        #expect(names("62813 budi").isEmpty)
+        // Narrowing agrees with a fresh search, and every core's piece with one scan.
+        #expect(index.search("628120", within: index.search("62812")) == index.search("628120"))
+        var pieces = index
+        pieces.parallelFrom = 2
+        for q in ["62812", "+62813", "628123", "siti 62812", "0812", "6200"] { #expect(pieces.search(q) == index.search(q), "\(q)") }
+    }
+
     @Test func emptyQueryListsEveryoneByName() {
         #expect(names("") == ["Ahmad Siti", "Budi Santoso", "Rahayu Wati", "Réni Susanti", "Siti Rahayu"])
     }

@@ -4,6 +4,8 @@ import KriyaText
 /// Search over artisans, folded once so that each query is a byte search (DESIGN.md §2):
 /// case- and diacritic-insensitive, every word must match somewhere in the record (name,
 /// business, brand, products, kelurahan/kecamatan, category, phone digits), best matches first.
+/// A phone is held once, national (`0812…`); a query typed international (`+62812…`,
+/// `62812…`) also matches a phone that starts with its national form (`phoneStart`).
 public struct SearchIndex: Sendable {
     public init() {}
 
@@ -151,22 +153,20 @@ public struct SearchIndex: Sendable {
             }
         }
 
-        /// Digits only, national (0812…) and international (62812…), whatever form is stored.
+        /// Digits only, national (0812…) whatever form is stored; a number from abroad as it is.
+        /// (The international form beside it was 13% of the text at 1M: `phoneStart` instead.)
         private mutating func phoneDigits(_ phone: String) {
             var digits = phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
             if !phone.hasPrefix("+62"), let normalised = try? Phone.normalise(phone).get() {
                 digits = normalised.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
             }
+            blob.append(0x01)
             guard digits.count > 2, digits[0] == 0x36, digits[1] == 0x32 else {
-                blob.append(0x01)
                 blob.append(contentsOf: digits)
                 return
             }
-            blob.append(0x01)
             blob.append(0x30)
             blob.append(contentsOf: digits[2...])
-            blob.append(0x01)
-            blob.append(contentsOf: digits)
         }
 
         private mutating func field(_ text: String) {
@@ -245,6 +245,14 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// What else a digits term matches when it starts with the country code: a field (the
+    /// phone) starting with its national form. `62812` finds `0812…` as `+62812…` did when the
+    /// international digits were held too (and still finds `…62812…` inside a number).
+    static func phoneStart(_ term: [UInt8]) -> [UInt8]? {
+        guard term.count > 2, term[0] == 0x36, term[1] == 0x32, term.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return [0x01, 0x30] + term[2...]
+    }
+
     /// Positions of the records matching every word of `query`, best first: name starting
     /// with the first word (and holding the others, first of all), then a word of the name starting with it, then name containing
     /// it, then the rest; ties by name. An empty query returns everything, by name.
@@ -273,6 +281,8 @@ public struct SearchIndex: Sendable {
         if words.isEmpty { return nil }
         let first = SearchIndex.terms(query).first!
         let anchors = words.map(anchor)
+        let phoneStarts = words.map(SearchIndex.phoneStart)
+        let startAnchors = phoneStarts.map { $0.map(anchor) ?? 0 }
         // For each word, the tags (places, categories) whose words hold it.
         let tagHits: [[Bool]] = words.map { w in tagText.map { t in t.withUnsafeBufferPointer { $0.baseAddress.map { SearchIndex.contains($0, t.count, w) } ?? false } } }
         let anyTag = tagHits.map { $0.contains(true) }
@@ -285,15 +295,22 @@ public struct SearchIndex: Sendable {
             var hits = 0
             blob.withUnsafeBufferPointer { buf in
                 let base = buf.baseAddress!
-                func holds(_ r: Int, _ k: Int) -> Bool {
-                    if tagged(r, k) { return true }
+                /// Word `k` in the record's text (without its tags), or its phone start in the main fields.
+                func inText(_ r: Int, _ k: Int) -> Bool {
                     let s = Int(starts[r]), e = Int(starts[r + 1])
                     return words[k].withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: anchors[k]) }) != nil
+                        || startsPhone(r, k)
                 }
+                func startsPhone(_ r: Int, _ k: Int) -> Bool {
+                    guard let start = phoneStarts[k] else { return false }
+                    let s = Int(starts[r])
+                    return start.withUnsafeBufferPointer({ ByteSearch.find(base + s, Int(primaryLengths[r]), $0, anchor: startAnchors[k]) }) != nil
+                }
+                func holds(_ r: Int, _ k: Int) -> Bool { tagged(r, k) || inText(r, k) }
                 func check(_ r: Int) {
                     for k in words.indices.dropFirst() where !holds(r, k) { return }
                     let rank = Int(nameRank[r])
-                    maps[score(r, first, words, base) { tagged(r, $0) } * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
+                    maps[score(r, first, words, base) { tagged(r, $0) || startsPhone(r, $0) } * wordsPerMap + rank / 64] |= 1 << UInt64(rank % 64)
                     hits += 1
                 }
                 if let within {
@@ -311,14 +328,28 @@ public struct SearchIndex: Sendable {
                         for r in from..<end where hit[Int(t[2 * r])] || hit[Int(t[2 * r + 1])] { check(r) }
                     }
                 }
-                var offset = Int(starts[from])
-                var r = from
                 let total = Int(starts[end])
                 words[0].withUnsafeBufferPointer { longest in
+                    var offset = Int(starts[from]), r = from
                     while offset < total, let found = ByteSearch.find(base + offset, total - offset, longest, anchor: anchors[0]) {
                         let at = offset + found
                         while Int(starts[r + 1]) <= at { r += 1 }
                         if !tagged(r, 0) { check(r) }
+                        offset = Int(starts[r + 1])
+                    }
+                }
+                // An international number typed: the phones starting with its national form, but
+                // not the records the word itself was found in (taken above).
+                guard let start = phoneStarts[0] else { return }
+                start.withUnsafeBufferPointer { phone in
+                    var offset = Int(starts[from]), r = from
+                    while offset < total, let found = ByteSearch.find(base + offset, total - offset, phone, anchor: startAnchors[0]) {
+                        let at = offset + found
+                        while Int(starts[r + 1]) <= at { r += 1 }
+                        if at < Int(starts[r]) + Int(primaryLengths[r]), !tagged(r, 0) {
+                            let s = Int(starts[r]), e = Int(starts[r + 1])
+                            if words[0].withUnsafeBufferPointer({ ByteSearch.find(base + s, e - s, $0, anchor: anchors[0]) }) == nil { check(r) }
+                        }
                         offset = Int(starts[r + 1])
                     }
                 }

@@ -6,7 +6,7 @@ import KriyaCore
 /// records. It is derived data: a missing, damaged or out-of-date index only means the
 /// store is read in full, as before. Binary, little-endian (every machine Kriya runs on):
 ///
-///     "KRIYAIX1", then eight UInt64: version (2), generation, the snapshot's size, inode
+///     "KRIYAIX1", then eight UInt64: version (3: phones held once, national), generation, the snapshot's size, inode
 ///     and modification time (ns), record count N, text bytes, tag table bytes;
 ///     ids (Int32 × N), line starts (Int64 × N+1, the last is the snapshot's size), text
 ///     starts (Int32 × N+1), name lengths, main-field lengths, name ranks (Int32 × N each),
@@ -15,7 +15,10 @@ import KriyaCore
 ///     folded text.
 enum ArtisanIndexFile {
     static let magic = Array("KRIYAIX1".utf8)
-    static let version: UInt64 = 2
+    /// 3 since phones are folded once (an index of version 2 reads its international digits
+    /// too, so it would find what a full read no longer does: it is not used, and the next
+    /// compaction writes a new one).
+    static let version: UInt64 = 3
 
     static func name(_ generation: Int) -> String {
         String(DataFile.artisans.name(generation).dropLast(".jsonl".count)) + ".idx"

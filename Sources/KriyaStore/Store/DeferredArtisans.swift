@@ -101,54 +101,77 @@ final class DeferredArtisans {
     }
 
     /// The first `limit` matches of `query` that `skip` does not reject, in `find`'s order,
-    /// reading lines only as far as needed (a short query matches most of a million, and
-    /// `find` with a filter would read every one); `complete` when no more pass. Nil when a
-    /// line read is not the one the index names.
+    /// merging and reading only as far as needed (a short query matches most of a million,
+    /// and `find` with a filter would read every one); `complete` when no more pass. Nil when
+    /// a line read is not the one the index names.
     func first(_ query: String, changed: [Artisan], changedIndex: SearchIndex, limit: Int,
                skip: (Artisan) -> Bool) -> (shown: [Artisan], complete: Bool)? {
-        let merged = entries(query, changed: changed, changedIndex: changedIndex)
+        var merge = Merge(self, changed: changed, changedIndex: changedIndex, index.hitCursor(query), changedIndex.hits(query))
         var shown: [Artisan] = []
-        var next = 0
         // One more than asked says whether there are more.
-        while shown.count <= limit && next < merged.count {
-            let batch = merged[next..<min(merged.count, next + max(64, limit + 1 - shown.count))]
-            next = batch.endIndex
+        while shown.count <= limit {
+            var batch: [Entry] = []
+            while batch.count < max(64, limit + 1 - shown.count), let e = merge.next() { batch.append(e) }
+            if batch.isEmpty { break }
             guard let read = decode(batch.compactMap(\.position)) else { return nil }
             for e in batch {
                 let a = e.changed.map { changed[$0] } ?? read[e.position!]!
                 if !skip(a) { shown.append(a) }
             }
         }
-        let complete = shown.count <= limit
-        return (Array(shown.prefix(limit)), complete)
+        return (Array(shown.prefix(limit)), shown.count <= limit)
     }
 
-    /// Every match of `query` in a full search's order: the snapshot's hits whose record the
-    /// journal left alone, merged with the hits among the journal's versions (`changed`).
+    /// Every match of `query` in a full search's order.
     private func entries(_ query: String, changed: [Artisan], changedIndex: SearchIndex) -> [Entry] {
-        let a = index.hits(query).filter { !replaced.contains($0.position) }
-        let b = changedIndex.hits(query)
-        // Merge two lists already in order.
+        var merge = Merge(self, changed: changed, changedIndex: changedIndex, index.hitCursor(query), changedIndex.hits(query))
         var merged: [Entry] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            let takeA: Bool
-            if i == a.count { takeA = false } else if j == b.count { takeA = true } else if a[i].score != b[j].score {
-                takeA = a[i].score < b[j].score
-            } else {
-                let na = index.foldedName(a[i].position), nb = changedIndex.foldedName(b[j].position)
-                takeA = na == nb ? Int(ids[a[i].position]) < changed[b[j].position].id.number : na.lexicographicallyPrecedes(nb)
-            }
-            if takeA {
-                merged.append(Entry(score: a[i].score, id: EntityID(.artisan, Int(ids[a[i].position])), position: a[i].position))
-                i += 1
-            } else {
-                merged.append(Entry(score: b[j].score, id: changed[b[j].position].id, changed: b[j].position))
-                j += 1
-            }
-        }
+        while let e = merge.next() { merged.append(e) }
         return merged
+    }
+
+    /// The snapshot's hits whose record the journal left alone (`a`), merged with the hits
+    /// among the journal's versions (`b`), one at a time: by score, then folded name, then id.
+    private struct Merge {
+        let owner: DeferredArtisans
+        let changed: [Artisan]
+        let changedIndex: SearchIndex
+        var a: SearchIndex.HitCursor
+        let b: [SearchIndex.Hit]
+        var nextA: SearchIndex.Hit?
+        var j = 0
+
+        init(_ owner: DeferredArtisans, changed: [Artisan], changedIndex: SearchIndex, _ a: SearchIndex.HitCursor, _ b: [SearchIndex.Hit]) {
+            (self.owner, self.changed, self.changedIndex, self.a, self.b) = (owner, changed, changedIndex, a, b)
+            nextA = advance()
+        }
+
+        private mutating func advance() -> SearchIndex.Hit? {
+            while let hit = a.next() { if !owner.replaced.contains(hit.position) { return hit } }
+            return nil
+        }
+
+        mutating func next() -> Entry? {
+            let takeA: Bool
+            switch (nextA, j < b.count ? b[j] : nil) {
+            case (nil, nil): return nil
+            case (.some, nil): takeA = true
+            case (nil, .some): takeA = false
+            case let (x?, y?):
+                if x.score != y.score {
+                    takeA = x.score < y.score
+                } else {
+                    let na = owner.index.foldedName(x.position), nb = changedIndex.foldedName(y.position)
+                    takeA = na == nb ? Int(owner.ids[x.position]) < changed[y.position].id.number : na.lexicographicallyPrecedes(nb)
+                }
+            }
+            if takeA, let x = nextA {
+                nextA = advance()
+                return Entry(score: x.score, id: EntityID(.artisan, Int(owner.ids[x.position])), position: x.position)
+            }
+            defer { j += 1 }
+            return Entry(score: b[j].score, id: changed[b[j].position].id, changed: b[j].position)
+        }
     }
 
     /// The current versions of `ids`: the journal's (`changed`) where it has one, else the
@@ -171,15 +194,22 @@ final class DeferredArtisans {
         return ok ? out : nil
     }
 
-    /// Reads the lines at `positions` (ascending) a few megabytes at a time and decodes each;
-    /// false when one fails its checksum, does not parse, or holds another id.
+    /// Reads the lines at `positions` (ascending) and decodes each; false when one fails its
+    /// checksum, does not parse, or holds another id. Lines near each other are read in one
+    /// go, up to a megabyte; a line far from the others alone (a page of 200 hits by name is
+    /// scattered over the whole file: reading 4 MB for each made a key at 1M cost ~90 ms).
     private func forEachLine(_ positions: [Int], _ body: (Int, Artisan) -> Void) -> Bool {
         var window: [UInt8] = []
         var windowStart: Int64 = 0
-        for p in positions {
+        for (i, p) in positions.enumerated() {
             let start = lineStarts[p], end = lineStarts[p + 1]
             if start < windowStart || end > windowStart + Int64(window.count) {
-                let length = max(Int(end - start), 4 << 20)
+                var last = end
+                for q in positions[(i + 1)...] {
+                    guard lineStarts[q + 1] - start <= 1 << 20 else { break }
+                    last = max(last, lineStarts[q + 1])
+                }
+                let length = Int(last - start)
                 guard let bytes = try? io.pread(fd, length, at: Int(start), path: path), bytes.count >= Int(end - start) else { return false }
                 window = bytes
                 windowStart = start

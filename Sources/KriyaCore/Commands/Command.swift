@@ -360,12 +360,20 @@ extension Artisan {
     /// The store runs this on every save; the importer runs it ahead, on every core.
     public mutating func prepareForSaving() -> [FieldError] {
         name = name.trimmingSpaces
-        business = business.trimmingSpaces
+        // The business name and the typed phone are packed: set together, packed once (and not
+        // at all when neither changes), not once per property.
+        let trimmedBusiness = business.trimmingSpaces
+        var repacked: ArtisanDetails?
         if case .success(let normalised) = Phone.normalise(phone) {
             let typed = phoneTyped ?? phone.trimmingSpaces
             phone = normalised
-            phoneTyped = typed == normalised ? nil : typed
+            let shown = typed == normalised ? nil : typed
+            if shown != phoneTyped {
+                repacked = details
+                repacked?.phoneTyped = shown
+            }
         }
+        if let repacked { set(business: trimmedBusiness, details: repacked) } else if trimmedBusiness != business { business = trimmedBusiness }
         return Validation.check(self)
     }
 }

@@ -107,7 +107,12 @@ public final class ConsoleApp {
     private func lookForNews() {
         let lang = state.shared.lang
         do {
+            let began = DispatchTime.now().uptimeNanoseconds
             let changed = try store.refresh()
+            // A catch-up of a few lines takes milliseconds; reading everything again (after a
+            // colleague's compaction) seconds, and leaves the old copy's memory free but held:
+            // at 1M artisans the console stayed at 1.05 GB instead of ~650 MB.
+            let reread = DispatchTime.now().uptimeNanoseconds - began > 200_000_000
             if unreachableSince != nil {
                 unreachableSince = nil
                 state.replaceData(store.data)
@@ -116,6 +121,7 @@ public final class ConsoleApp {
                 state.replaceData(store.data)
                 state.shared.message = UIText.text(.uiUpdated, lang)
             }
+            if changed && reread { FreedMemory.handBack() }
         } catch {
             guard unreachableSince == nil else { return }
             let now = SystemInfo.now().time

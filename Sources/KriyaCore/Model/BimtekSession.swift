@@ -134,20 +134,77 @@ public struct SessionParticipant: Hashable, Sendable, Codable {
 public enum ParticipantRole: String, Sendable, Codable, CaseIterable { case peserta, narasumber, panitia }
 public enum Enrolment: String, Sendable, Codable, CaseIterable { case registered, waitlist, cancelled }
 
-public struct Attendance: Hashable, Sendable, Codable {
+/// One day's mark. A million artisans' sessions hold ~1.8M of these: who recorded it and the
+/// note (rare) share one stored string (`signed`), so a mark is 32 bytes instead of 48; read
+/// and written through `by` and `note` as if stored.
+public struct Attendance: Hashable, Sendable {
     public var day: CivilDate
-    public var mark: AttendanceMark
+    /// `by` and `note`, nil when both are: a first scalar says which are there and how many
+    /// UTF-8 bytes `by` has, then `by`, then `note`. A short user name stays inline (no heap).
+    private var signed: String?
     public var time: ClockTime?
-    /// The staff member's Unix user who recorded it.
-    public var by: String?
-    public var note: String?
+    public var mark: AttendanceMark
 
     public init(day: CivilDate, mark: AttendanceMark, time: ClockTime? = nil, by: String? = nil, note: String? = nil) {
         self.day = day
         self.mark = mark
         self.time = time
-        self.by = by
-        self.note = note
+        signed = Self.sign(by: by, note: note)
+    }
+
+    /// The staff member's Unix user who recorded it.
+    public var by: String? {
+        get { parts.by }
+        set { signed = Self.sign(by: newValue, note: note) }
+    }
+
+    public var note: String? {
+        get { parts.note }
+        set { signed = Self.sign(by: by, note: newValue) }
+    }
+
+    /// Bit 0: `by` is there; bit 1: `note` is; the rest: `by`'s UTF-8 length.
+    private static func sign(by: String?, note: String?) -> String? {
+        guard by != nil || note != nil else { return nil }
+        let length = by?.utf8.count ?? 0
+        // The head must stay below the surrogates (U+D800): a "user name" of over 13,000
+        // bytes (a file written by hand) is cut, at a scalar, rather than refused.
+        guard length < 0x3600 else { return sign(by: String(String.UnicodeScalarView(by!.unicodeScalars.prefix(0x3600 / 4 - 1))), note: note) }
+        let head = Unicode.Scalar(UInt32(length << 2 | (by != nil ? 1 : 0) | (note != nil ? 2 : 0)))!
+        return String(head) + (by ?? "") + (note ?? "")
+    }
+
+    private var parts: (by: String?, note: String?) {
+        guard let signed, let head = signed.unicodeScalars.first else { return (nil, nil) }
+        let flags = Int(head.value)
+        // Cut on bytes, not characters: a note starting with a combining mark must not move
+        // the boundary.
+        let utf8 = signed.utf8
+        let start = signed.unicodeScalars.index(after: signed.unicodeScalars.startIndex)
+        let split = utf8.index(start, offsetBy: flags >> 2)
+        return (flags & 1 != 0 ? String(decoding: utf8[start..<split], as: UTF8.self) : nil,
+                flags & 2 != 0 ? String(decoding: utf8[split...], as: UTF8.self) : nil)
+    }
+}
+
+extension Attendance: Codable {
+    enum CodingKeys: String, CodingKey { case day, mark, time, by, note }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(day: try c.decode(CivilDate.self, forKey: .day), mark: try c.decode(AttendanceMark.self, forKey: .mark),
+                  time: try c.decodeIfPresent(ClockTime.self, forKey: .time), by: try c.decodeIfPresent(String.self, forKey: .by),
+                  note: try c.decodeIfPresent(String.self, forKey: .note))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(day, forKey: .day)
+        try c.encode(mark, forKey: .mark)
+        try c.encodeIfPresent(time, forKey: .time)
+        let (by, note) = parts
+        try c.encodeIfPresent(by, forKey: .by)
+        try c.encodeIfPresent(note, forKey: .note)
     }
 }
 

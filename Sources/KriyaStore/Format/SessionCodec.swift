@@ -113,23 +113,20 @@ enum SessionCodec {
             case K.enrolment: p.enrolment = try r.choice(K.enrolmentValues)
             case K.attendance:
                 try r.array { r throws(JSONReader.Failure) in
-                    var day: CivilDate?, mark: AttendanceMark?
-                    var a = Attendance(day: CivilDate(dayNumber: 0), mark: .hadir)
+                    var day: CivilDate?, mark: AttendanceMark?, time: ClockTime?, by: String?, note: String?
                     try r.object { r, key throws(JSONReader.Failure) in
                         if r.null() { return }
                         switch key {
                         case K.day: day = try r.date()
                         case K.mark: mark = try r.choice(K.attendanceMarkValues)
-                        case K.time: a.time = try r.time()
-                        case K.by: a.by = try r.string()
-                        case K.note: a.note = try r.string()
+                        case K.time: time = try r.time()
+                        case K.by: by = try r.string()
+                        case K.note: note = try r.string()
                         default: try r.skipValue()
                         }
                     }
                     guard let day, let mark else { throw r.fail("attendance without day or mark") }
-                    a.day = day
-                    a.mark = mark
-                    p.attendance.append(a)
+                    p.attendance.append(Attendance(day: day, mark: mark, time: time, by: by, note: note))
                 }
             case K.certificate: p.certificate = try r.string()
             default: try r.keepUnknown(key, in: &p.unknownMembers)

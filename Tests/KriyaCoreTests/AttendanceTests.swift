@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import KriyaCore
 
-/// Issue 18, memory: a day's mark keeps who recorded it and its note in one stored string;
-/// they read back exactly, apart and together, and the mark compares, hashes and encodes as
-/// when each was stored.
+/// Issue 18, memory: a day's mark keeps who recorded it and its note in one stored string, a
+/// participant their certificate number and unknown members (`TextPair`); they read back
+/// exactly, apart and together, and the records compare, hash and encode as when each was stored.
 @Suite struct AttendanceTests {
     static let day = CivilDate(year: 2026, month: 12, day: 1)!
     static let values: [String?] = [nil, "", "siti", "petugas.pintu.2", "Ñoño ✅", "\u{301}berawal tanda", "a\u{1}b",
@@ -29,6 +29,31 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func aParticipantsCertificateAndUnknownMembersReadBackExactly() throws {
+        for certificate in Self.values {
+            for unknown in Self.values {
+                var p = SessionParticipant(artisan: EntityID(.artisan, 9), role: .narasumber, enrolment: .waitlist)
+                p.certificate = certificate
+                p.unknownMembers = unknown
+                #expect(p.certificate == certificate && p.unknownMembers == unknown && p.role == .narasumber && p.enrolment == .waitlist)
+                p.certificate = "DKR/2026/0001"
+                #expect(p.certificate == "DKR/2026/0001" && p.unknownMembers == unknown)
+            }
+        }
+        var p = SessionParticipant(artisan: EntityID(.artisan, 9))
+        p.attendance = [Attendance(day: Self.day, mark: .hadir, by: "siti")]
+        p.certificate = "DKR/2026/0002"
+        p.unknownMembers = "\"x\":1"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(p), as: UTF8.self)
+        #expect(text.contains("\"certificate\":\"DKR\\/2026\\/0002\"") && text.contains("\"role\":\"peserta\"") && !text.contains("unknown"))
+        var back = try JSONDecoder().decode(SessionParticipant.self, from: Data(text.utf8))
+        #expect(back != p, "unknown members are the files' business, not JSON's")
+        back.unknownMembers = p.unknownMembers
+        #expect(back == p && back.hashValue == p.hashValue)
     }
 
     /// A name too long for the head is cut (a file written by hand), never a crash.

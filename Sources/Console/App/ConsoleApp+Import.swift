@@ -82,7 +82,7 @@ extension ConsoleApp {
             return state.deliver(.undoPlan(file: Self.baseName(file), removes: outcome.removed.count,
                                            restores: outcome.restored.count, keeps: outcome.kept.count))
         } catch {
-            state.shared.message = L10n.text(.iConflict, lang, (error as? StoreError)?.message(lang) ?? "\(error)")
+            state.shared.message = L10n.text(.iConflict, lang, error.message(lang))
             return nil
         }
     }
@@ -99,7 +99,7 @@ extension ConsoleApp {
             }
             state.shared.importedAt = nil
         } catch {
-            state.shared.message = L10n.text(.iConflict, lang, (error as? StoreError)?.message(lang) ?? "\(error)")
+            state.shared.message = L10n.text(.iConflict, lang, error.message(lang))
         }
     }
 

@@ -110,22 +110,31 @@ public struct BimtekSession: Hashable, Sendable, Codable {
 
 public enum SessionStatus: String, Sendable, Codable, CaseIterable { case planned, ongoing, done, cancelled }
 
-public struct SessionParticipant: Hashable, Sendable, Codable {
+/// 600k of these at a million artisans: the certificate number and the unknown members
+/// (both often absent) share one stored string (`TextPair`), 56 → 40 bytes.
+public struct SessionParticipant: Hashable, Sendable {
     public var artisan: EntityID
+    public var attendance: [Attendance] = []
+    private var texts = TextPair(nil, nil)
     public var role: ParticipantRole = .peserta
     public var enrolment: Enrolment = .registered
-    public var attendance: [Attendance] = []
-    public var certificate: String?
-    /// Members a newer Kriya wrote that this one does not know, kept word for word (as on the
-    /// record itself).
-    public var unknownMembers: String?
-
-    enum CodingKeys: String, CodingKey { case artisan, role, enrolment, attendance, certificate }
 
     public init(artisan: EntityID, role: ParticipantRole = .peserta, enrolment: Enrolment = .registered) {
         self.artisan = artisan
         self.role = role
         self.enrolment = enrolment
+    }
+
+    public var certificate: String? {
+        get { texts.first }
+        set { texts = TextPair(newValue, unknownMembers) }
+    }
+
+    /// Members a newer Kriya wrote that this one does not know, kept word for word (as on the
+    /// record itself).
+    public var unknownMembers: String? {
+        get { texts.second }
+        set { texts = TextPair(certificate, newValue) }
     }
 
     public func mark(on day: CivilDate) -> Attendance? { attendance.first { $0.day == day } }
@@ -135,13 +144,11 @@ public enum ParticipantRole: String, Sendable, Codable, CaseIterable { case pese
 public enum Enrolment: String, Sendable, Codable, CaseIterable { case registered, waitlist, cancelled }
 
 /// One day's mark. A million artisans' sessions hold ~1.8M of these: who recorded it and the
-/// note (rare) share one stored string (`signed`), so a mark is 32 bytes instead of 48; read
+/// note (rare) share one stored string (`TextPair`), so a mark is 32 bytes instead of 48; read
 /// and written through `by` and `note` as if stored.
 public struct Attendance: Hashable, Sendable {
     public var day: CivilDate
-    /// `by` and `note`, nil when both are: a first scalar says which are there and how many
-    /// UTF-8 bytes `by` has, then `by`, then `note`. A short user name stays inline (no heap).
-    private var signed: String?
+    private var signed: TextPair
     public var time: ClockTime?
     public var mark: AttendanceMark
 
@@ -149,41 +156,39 @@ public struct Attendance: Hashable, Sendable {
         self.day = day
         self.mark = mark
         self.time = time
-        signed = Self.sign(by: by, note: note)
+        signed = TextPair(by, note)
     }
 
     /// The staff member's Unix user who recorded it.
     public var by: String? {
-        get { parts.by }
-        set { signed = Self.sign(by: newValue, note: note) }
+        get { signed.first }
+        set { signed = TextPair(newValue, note) }
     }
 
     public var note: String? {
-        get { parts.note }
-        set { signed = Self.sign(by: by, note: newValue) }
+        get { signed.second }
+        set { signed = TextPair(by, newValue) }
+    }
+}
+
+extension SessionParticipant: Codable {
+    enum CodingKeys: String, CodingKey { case artisan, role, enrolment, attendance, certificate }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(artisan: try c.decode(EntityID.self, forKey: .artisan), role: try c.decode(ParticipantRole.self, forKey: .role),
+                  enrolment: try c.decode(Enrolment.self, forKey: .enrolment))
+        attendance = try c.decode([Attendance].self, forKey: .attendance)
+        certificate = try c.decodeIfPresent(String.self, forKey: .certificate)
     }
 
-    /// Bit 0: `by` is there; bit 1: `note` is; the rest: `by`'s UTF-8 length.
-    private static func sign(by: String?, note: String?) -> String? {
-        guard by != nil || note != nil else { return nil }
-        let length = by?.utf8.count ?? 0
-        // The head must stay below the surrogates (U+D800): a "user name" of over 13,000
-        // bytes (a file written by hand) is cut, at a scalar, rather than refused.
-        guard length < 0x3600 else { return sign(by: String(String.UnicodeScalarView(by!.unicodeScalars.prefix(0x3600 / 4 - 1))), note: note) }
-        let head = Unicode.Scalar(UInt32(length << 2 | (by != nil ? 1 : 0) | (note != nil ? 2 : 0)))!
-        return String(head) + (by ?? "") + (note ?? "")
-    }
-
-    private var parts: (by: String?, note: String?) {
-        guard let signed, let head = signed.unicodeScalars.first else { return (nil, nil) }
-        let flags = Int(head.value)
-        // Cut on bytes, not characters: a note starting with a combining mark must not move
-        // the boundary.
-        let utf8 = signed.utf8
-        let start = signed.unicodeScalars.index(after: signed.unicodeScalars.startIndex)
-        let split = utf8.index(start, offsetBy: flags >> 2)
-        return (flags & 1 != 0 ? String(decoding: utf8[start..<split], as: UTF8.self) : nil,
-                flags & 2 != 0 ? String(decoding: utf8[split...], as: UTF8.self) : nil)
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(artisan, forKey: .artisan)
+        try c.encode(role, forKey: .role)
+        try c.encode(enrolment, forKey: .enrolment)
+        try c.encode(attendance, forKey: .attendance)
+        try c.encodeIfPresent(certificate, forKey: .certificate)
     }
 }
 
@@ -202,7 +207,7 @@ extension Attendance: Codable {
         try c.encode(day, forKey: .day)
         try c.encode(mark, forKey: .mark)
         try c.encodeIfPresent(time, forKey: .time)
-        let (by, note) = parts
+        let (by, note) = signed.parts
         try c.encodeIfPresent(by, forKey: .by)
         try c.encodeIfPresent(note, forKey: .note)
     }

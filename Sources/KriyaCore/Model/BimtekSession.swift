@@ -127,14 +127,14 @@ public struct SessionParticipant: Hashable, Sendable {
 
     public var certificate: String? {
         get { texts.first }
-        set { texts = TextPair(newValue, unknownMembers) }
+        set { texts.first = newValue }
     }
 
     /// Members a newer Kriya wrote that this one does not know, kept word for word (as on the
     /// record itself).
     public var unknownMembers: String? {
         get { texts.second }
-        set { texts = TextPair(certificate, newValue) }
+        set { texts.second = newValue }
     }
 
     public func mark(on day: CivilDate) -> Attendance? { attendance.first { $0.day == day } }
@@ -162,12 +162,12 @@ public struct Attendance: Hashable, Sendable {
     /// The staff member's Unix user who recorded it.
     public var by: String? {
         get { signed.first }
-        set { signed = TextPair(newValue, note) }
+        set { signed.first = newValue }
     }
 
     public var note: String? {
         get { signed.second }
-        set { signed = TextPair(by, newValue) }
+        set { signed.second = newValue }
     }
 }
 

@@ -22,8 +22,15 @@ struct TextPair: Hashable, Sendable {
         return String(head) + (first ?? "") + (second ?? "")
     }
 
-    var first: String? { parts.first }
-    var second: String? { parts.second }
+    var first: String? {
+        get { parts.first }
+        set { stored = Self.joined(newValue, second) }
+    }
+
+    var second: String? {
+        get { parts.second }
+        set { stored = Self.joined(first, newValue) }
+    }
 
     /// Cut on bytes, not characters: a second text starting with a combining mark must not
     /// move the boundary.

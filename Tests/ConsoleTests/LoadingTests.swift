@@ -35,7 +35,7 @@ import TextUI
         var text = grid.lines.joined(separator: "\n")
         #expect(grid.lines[4].contains("\(renamed)  Aaaa Baru"), "the journal's version, first by name")
         #expect(grid.roleLines[4].allSatisfy { $0 == "S" }, "selected, as on the console")
-        #expect(text.contains("Memuat 2000 pelaku IKM (2 detik)… Cari (/) dan ↑↓ sudah bisa"))
+        #expect(text.contains("Memuat 2.000 pelaku IKM (2 detik)… Cari (/) dan ↑↓ sudah bisa"))
         #expect(grid.lines[21].hasPrefix(" Pelaku IKM menurut nama"))
         #expect(grid.lines[21].hasSuffix(" 1/lebih dari 200 "))
         // The rows fill the screen down to the search line.
@@ -58,7 +58,7 @@ import TextUI
         _ = screen.handle(.char("j"), page: 19)
         #expect(screen.waiting && screen.list.selected == 0)
         grid = screen.render(total: store.artisanCount, seconds: 3, lang: .en, user: "tester", dataPath: dir, width: 80, height: 24)
-        #expect(grid.lines.joined(separator: "\n").contains("Reading 2000 artisans (3 s)… The keys typed are kept and run when it is done."))
+        #expect(grid.lines.joined(separator: "\n").contains("Reading 2,000 artisans (3 s)… The keys typed are kept and run when it is done."))
     }
 
     /// Two artisans archived (one in the snapshot, one in the journal since) and one renamed

@@ -152,3 +152,14 @@ import Testing
         }
     }
 }
+
+/// Counts as each language writes them (a 1M registry's counter read `1/1000305`).
+@Suite struct CountFormatTests {
+    @Test func groupsOfThree() {
+        let cases: [(Int, String, String)] = [(0, "0", "0"), (999, "999", "999"), (1000, "1.000", "1,000"), (100_105, "100.105", "100,105"),
+                                              (1_000_305, "1.000.305", "1,000,305"), (-1234, "-1.234", "-1,234")]
+        for (n, id, en) in cases {
+            #expect(L10n.count(n, .id) == id && L10n.count(n, .en) == en, "\(n)")
+        }
+    }
+}

@@ -112,13 +112,14 @@ public struct LoadingScreen {
         guard width >= 20, height >= 8 else { return grid }
         grid.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .title)
         grid.put(ConsoleState.titlePrefix + TerminalSafe.text(dataPath) + " · " + user, x: 0, y: 0, role: .title)
-        let status = UIText.text(waiting ? .uiLoadingWaiting : .uiLoading, lang, total, seconds)
+        let n = { L10n.count($0, lang) }
+        let status = UIText.text(waiting ? .uiLoadingWaiting : .uiLoading, lang, n(total), seconds)
         let lines = Wrap.lines(status, width: width - 2).prefix(2)
         for (i, line) in lines.enumerated() { grid.put(" " + line, x: 0, y: height - lines.count + i, role: .warning) }
         let searchRow = height - lines.count - 1
         // The search line, as the console's: the box (or what the list is) and `n/count` on the right.
-        let count = complete ? "\(rows.count)" : UIText.text(.uiLoadingMore, lang, rows.count)
-        let counter = " \(rows.isEmpty ? 0 : list.selected + 1)/\(count) "
+        let count = complete ? n(rows.count) : UIText.text(.uiLoadingMore, lang, n(rows.count))
+        let counter = " \(n(rows.isEmpty ? 0 : list.selected + 1))/\(count) "
         let room = width - DisplayWidth.of(counter)
         if searching || !box.text.isEmpty {
             box.render(into: &grid, x: 0, y: searchRow, width: room - 1, prompt: " " + UIText.text(.uiSearchPrompt, lang),

@@ -169,8 +169,9 @@ extension BrowseScreen {
         case .reports: total = ReportName.allCases.count
         case .organisation: total = councilRows("", shared).count
         }
-        let position = count == 0 ? "0" : "\((lists[pane]?.selected ?? 0) + 1)"
-        let counter = " \(position)/\(count)" + (count == total ? "" : " · " + shared.t(.uiCount, count, total)) + " "
+        let n = { L10n.count($0, shared.lang) }
+        let position = n(count == 0 ? 0 : (lists[pane]?.selected ?? 0) + 1)
+        let counter = " \(position)/\(n(count))" + (count == total ? "" : " · " + shared.t(.uiCount, n(count), n(total))) + " "
         let box = searchBox[pane] ?? TextField()
         let room = grid.width - DisplayWidth.of(counter)
         if shared.quitPending, let message = shared.message {

@@ -48,7 +48,7 @@ public struct ConsoleState {
         let confirming = shared.quitPending
         shared.quitPending = false
         if key == .ctrl("c") {
-            if confirming { quit = true } else { ask(.confirmQuit) }
+            if confirming { quit = true } else { _ = ask(.confirmQuit) }
             return nil
         }
         let bindings = self.bindings

@@ -84,7 +84,7 @@ struct DoctorCommand: ParsableCommand {
             if case .badFile(let why) = store.access.reason { out.append(Finding(level: .fix, text: t(.drAccessUntrusted, [why]))) }
             if !store.issues.isEmpty { out.append(Finding(level: .fix, text: t(.drDamaged, [store.issues.count]))) }
         } catch {
-            out.append(Finding(level: .fix, text: t(.drCannotOpen, [(error as? StoreError)?.message(lang) ?? "\(error)"])))
+            out.append(Finding(level: .fix, text: t(.drCannotOpen, [error.message(lang)])))
         }
         // The last backup (kriya backup makes kriya-YYYYMMDD-HHMMSS folders).
         let backups = (try? FileManager.default.contentsOfDirectory(atPath: path + "-backups")) ?? []

@@ -14,7 +14,7 @@ public enum AttendanceSheet {
         let dayNumber = (days.firstIndex(of: day) ?? 0) + 1
         var body = PrintPage.letterhead(settings)
         body += "<h1>\(x(t(.dAttendanceTitle, [])))</h1>\n<table class=\"facts\">\n"
-        var facts: [(TextKey, String?)] = [
+        let facts: [(TextKey, String?)] = [
             (.dActivity, s.title),
             (.dDayDate, day.weekdayName(lang) + ", " + day.full(lang) + (days.count > 1 ? " (" + t(.dDayOf, [dayNumber, days.count]) + ")" : "")),
             (.fVenue, s.venue + (s.startTime.map { ", \($0)" } ?? "")), (.fOrganiser, s.organiser),

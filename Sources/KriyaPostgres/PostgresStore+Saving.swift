@@ -9,6 +9,7 @@ extension PostgresStore {
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         let (change, undo) = try locked { () throws(StoreError) -> (Change, Reversal) in
+            try holdsRole(for: command, today: ctx.today)
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
             try write(change, planned: nil, at: now.timestamp, user: ctx.user)
@@ -169,6 +170,15 @@ extension PostgresStore {
         access = (try? PostgresAccess.decide(db)) ?? access
         guard access.role >= needed else {
             throw .forbiddenByDatabase(action: action, needed: needed, role: access.role, login: db.login)
+        }
+    }
+
+    /// Inside `locked`, caught up: the role the command needs on the data as it is now (as
+    /// `Store.holdsRole`).
+    func holdsRole(for command: Command, today: CivilDate) throws(StoreError) {
+        let needed = data.requiredRole(for: command, today: today)
+        guard access.role >= needed else {
+            throw .forbiddenByDatabase(action: command.name, needed: needed, role: access.role, login: db.login)
         }
     }
 }

@@ -113,6 +113,9 @@ import TextUI
         // A walk-in who is not in Kriya: the short form, saved and checked in at once.
         keys += [.f(7)] + typed("Tamu Baru") + [.tab] + typed("0812-9999-0001") + [.tab, .tab] + typed("din") + [.tab]
         keys += typed("Usaha Tamu") + [.tab] + typed("batik") + [.f(2)]
+        // With the stranger in, a full session asks before the walk-in goes past its capacity.
+        let seats = session.participants.filter { $0.enrolment == .registered && $0.role == .peserta }.count + 1
+        if let capacity = session.capacity, seats >= capacity { keys += [.char("y")] }
         // Close the day: everyone else enrolled is absent.
         keys += [.f(6), .char("y")]
         let device = ScriptedDevice(keys)

@@ -83,8 +83,12 @@ import TextUI
         // Fajar says he is new; his phone, typed another way, says otherwise.
         var keys: [Key] = [.char("2"), .char("c"), .f(7)] + typed("Fajar N") + [.tab] + typed("+62 812 0000 3005") + [.tab, .tab]
         keys += typed("din") + [.tab] + typed("Usaha Baru") + [.tab] + typed("batik") + [.f(2), .char("y")]
+        // The session is full (4 of 4): letting him in past its capacity is asked, never assumed.
+        keys += [.char("y")]
         let device = run(keys, on: store)
         #expect(device.screens.contains { $0.contains("Already registered") && $0.contains("Fajar Nugroho (A-000006)") })
+        #expect(device.screens.contains { $0.contains("session is full") && $0.contains("capacity 4") && $0.contains("past the capacity") },
+                "\(device.screens.filter { $0.contains("Fajar") }.suffix(3).joined(separator: "\n----\n"))")
         let after = try Store(path: dir).data
         #expect(after.artisans.count == 6)
         let fajar = try #require(after.sessions.items.first?.participant(EntityID(.artisan, 6)))

@@ -52,6 +52,25 @@ import Testing
         #expect(unknown.status != 0 && unknown.stderr.contains("maybe"))
     }
 
+    /// Issue 30, finding 1: the command line and the console apply the core's one rule; a past
+    /// day is not the door's, and its correction says why.
+    @Test func aPastDayTakesNoCheckInAndItsCorrectionSaysWhy() throws {
+        let store = try store()
+        var s = try #require(store.data.sessions.items.first)
+        let today = SystemInfo.now().today
+        (s.start, s.end) = (today.adding(days: -8), today.adding(days: -7))
+        try store.apply(.updateSession(s, baseRev: s.rev))
+        let late = try Kriya.run(["checkin", "B-000001", "A-000002", "--day", "2", "--data", data.path, "--lang", "en"])
+        #expect(late.status == 65 && late.stderr.contains("is past: the door marks only today"), "\(late.stderr)")
+        let noReason = try Kriya.run(["attendance", "B-000001", "--set", "A-000002", "--day", "2", "--mark", "terlambat", "--data", data.path,
+                                      "--lang", "en"])
+        #expect(noReason.status == 65 && noReason.stderr.contains("says why"), "\(noReason.stderr)")
+        #expect(try Store(path: data.path).data.sessions.items[0].participant(EntityID(.artisan, 2))?.attendance.isEmpty == true)
+        let because = try Kriya.run(["attendance", "B-000001", "--set", "A-000002", "--day", "2", "--mark", "terlambat",
+                                     "--reason", "daftar hadir kertas", "--data", data.path])
+        #expect(because.status == 0, "\(because.stderr)")
+    }
+
     @Test func someoneWhoWithdrewStaysInTheAttendanceWithWhatTheyHad() throws {
         let store = try store()
         try store.apply(.checkIn(session: EntityID(.session, 1), artisan: EntityID(.artisan, 2), day: SystemInfo.now().today,

@@ -21,7 +21,7 @@ import Testing
         for command: Command in [
             .enrol(session: sid, artisan: a, role: .peserta), .enrol(session: sid, artisan: b, role: .peserta),
             .checkIn(session: sid, artisan: a, day: F.today, time: at, enrol: false),
-            .checkIn(session: sid, artisan: c, day: F.today, time: at, enrol: true),
+            .checkIn(session: sid, artisan: c, day: F.today, time: at, enrol: true, pastCapacity: true),
             .markAttendance(session: sid, artisan: a, day: F.today, mark: .sakit, time: nil, note: "demam"),
             .clearAttendance(session: sid, artisan: a, day: F.today),
             .closeDay(session: sid, day: F.today), .issueCertificates(session: sid, pattern: .standard, year: 2026),

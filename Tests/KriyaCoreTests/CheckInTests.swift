@@ -59,7 +59,7 @@ import Testing
         let day2 = F.today.adding(days: 1)
         let onDay2 = CommandContext(user: "tester", today: day2, time: at(8, 0))
         for (who, day) in [(a, F.today), (a, day2), (b, F.today)] {
-            d.commit(try d.plan(.checkIn(session: s, artisan: who, day: day, time: at(8, 0), enrol: false), onDay2))
+            d.commit(try d.plan(.checkIn(session: s, artisan: who, day: day, time: at(8, 0), enrol: false), day == day2 ? onDay2 : F.ctx))
         }
         let session = try #require(d.sessions[s])
         #expect(CheckInRules.eligible(session.participant(a)!, in: session) && !CheckInRules.eligible(session.participant(b)!, in: session))

@@ -54,14 +54,14 @@ import Testing
         let at8 = ClockTime(hour: 8, minute: 0)!
         #expect(throws: CommandError.onWaitlist(c, in: sid)) { try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: at8, enrol: false), F.ctx) }
         // Moved up at the door on purpose.
-        let change = try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: at8, enrol: true), F.ctx)
+        let change = try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: at8, enrol: true, pastCapacity: true), F.ctx)
         #expect(change.sessions.first?.participant(c)?.enrolment == .registered)
     }
 
     @Test func aWithdrawalNeverMovesSomeoneUpPastTheCapacity() throws {
         var d = try data()
         // Let in at the door over capacity: 3 registered for 2 seats, nobody waiting any more.
-        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true), F.ctx))
+        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true, pastCapacity: true), F.ctx))
         d.commit(try d.plan(.addArtisan(F.artisan("Dewi", phone: "0812-0000-0004")), F.ctx))
         let dewi = EntityID(.artisan, 4)
         d.commit(try d.plan(.enrol(session: sid, artisan: dewi, role: .peserta), F.ctx))
@@ -132,7 +132,7 @@ import Testing
         #expect(L10n.people(s, .id) == "2 peserta terdaftar, kapasitas 2 · 1 di daftar tunggu · 1 narasumber")
         #expect(L10n.people(s, .en) == "2 participants registered, capacity 2 · 1 on the waitlist · 1 speaker")
         // Let in at the door beyond the capacity: said as such, never "3 of 2".
-        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true), F.ctx))
+        d.commit(try d.plan(.checkIn(session: sid, artisan: c, day: F.today, time: ClockTime(hour: 8, minute: 0)!, enrol: true, pastCapacity: true), F.ctx))
         #expect(L10n.enrolment(try #require(d.sessions[sid]), .id) == "3 peserta terdaftar (melebihi kapasitas 2)")
     }
 

@@ -61,8 +61,9 @@ import Testing
         for n in [1, 2] { data.commit(try data.plan(.enrol(session: session, artisan: EntityID(.artisan, n), role: .peserta), Fixture.ctx)) }
         let day1 = Fixture.today.adding(days: -3), day2 = Fixture.today.adding(days: -2)
         for (n, day, mark) in [(1, day1, AttendanceMark.hadir), (1, day2, .terlambat), (2, day1, .alpa), (2, day2, .hadir)] {
+            // Marked at the door on the day itself.
             data.commit(try data.plan(.markAttendance(session: session, artisan: EntityID(.artisan, n), day: day, mark: mark,
-                                                      time: nil, note: nil), Fixture.ctx))
+                                                      time: nil, note: nil), CommandContext(user: "tester", today: day, time: Fixture.ctx.time)))
         }
         let report = Report.make(.training, data: data, today: Fixture.today, lang: .en)
         #expect(report.sections[0].table?.rows == [[String(day1.year), "1", "2", "75%"]])

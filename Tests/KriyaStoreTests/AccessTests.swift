@@ -102,4 +102,38 @@ import Testing
         try budiStore.apply(.addArtisan(S.artisan(2)), context: S.ctx)
         #expect(budiStore.access.role == .admin)
     }
+
+    /// Issue 30: the door's marks are a clerk's while today's door is open; a past or closed
+    /// day is corrected by an editor, with a reason. Decided by the core, under the lock.
+    @Test func aClerkMarksTodaysOpenDoorOnlyAnEditorCorrectsAShutDay() throws {
+        let dir = TempDir("roles-door")
+        let owner = try Store(path: dir.path)
+        try owner.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let yesterday = S.today.adding(days: -1)
+        try owner.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek", organiser: "Dekranasda", venue: "Aula",
+                                                  start: yesterday, end: S.today)), context: S.ctx)
+        try owner.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, 1), role: .peserta), context: S.ctx)
+        dir.write(AccessFile.name, Array("[users]\nratna = \"editor\"\nbudi = \"clerk\"\n".utf8))
+        chmod(dir.file(AccessFile.name), 0o644)
+        let sid = EntityID(.session, 1), ani = EntityID(.artisan, 1)
+        let clerk = try Store(path: dir.path, user: "budi", identity: budi)
+        // Yesterday: not the door's, whatever the clerk tries.
+        #expect(throws: StoreError.command(CommandErrorBox(error: .dayPast(yesterday, of: sid)))) {
+            try clerk.apply(.checkIn(session: sid, artisan: ani, day: yesterday, time: ClockTime(hour: 9, minute: 3)!, enrol: false), context: S.ctx)
+        }
+        #expect(throws: StoreError.forbidden(action: "mark-attendance", needed: .editor, role: .clerk, user: "budi")) {
+            try clerk.apply(.markAttendance(session: sid, artisan: ani, day: yesterday, mark: .terlambat, time: nil, note: "kertas"), context: S.ctx)
+        }
+        // Today: the clerk's door, until it is closed.
+        try clerk.apply(.markAttendance(session: sid, artisan: ani, day: S.today, mark: .izin, time: nil, note: nil), context: S.ctx)
+        try clerk.apply(.closeDay(session: sid, day: S.today), context: S.ctx)
+        #expect(throws: StoreError.forbidden(action: "clear-attendance", needed: .editor, role: .clerk, user: "budi")) {
+            try clerk.apply(.clearAttendance(session: sid, artisan: ani, day: S.today, reason: "salah"), context: S.ctx)
+        }
+        // The editor corrects yesterday, saying why.
+        let editor = try Store(path: dir.path, user: "ratna", identity: ratna)
+        try editor.apply(.markAttendance(session: sid, artisan: ani, day: yesterday, mark: .terlambat, time: nil, note: "daftar hadir kertas"),
+                         context: S.ctx)
+        #expect(try Store(path: dir.path).data.sessions[sid]?.participant(ani)?.mark(on: yesterday)?.note == "daftar hadir kertas")
+    }
 }

@@ -38,6 +38,7 @@ import Testing
         s.rev = Int.random(in: 1...50, using: &rng)
         s.trainers = (0..<Int.random(in: 0...2, using: &rng)).map { _ in text(&rng) }
         s.meetingDays = [start, start.adding(days: 1)]
+        if rng.chance(0.5) { s.closedDays = [start] }
         s.startTime = ClockTime(hour: 8, minute: 30)
         s.capacity = Int.random(in: 1...60, using: &rng)
         s.status = SessionStatus.allCases.randomElement(using: &rng)!

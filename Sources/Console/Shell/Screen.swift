@@ -97,8 +97,9 @@ public enum Question: Equatable, Sendable {
     case undoImport
     /// Drop the open form's changes.
     case discardForm
-    /// Enrol this artisan at the door and check them in.
-    case enrolAtDoor(EntityID)
+    /// Enrol this artisan at the door and check them in (past a full session's capacity: the
+    /// question said so).
+    case enrolAtDoor(EntityID, pastCapacity: Bool)
     /// Mark everyone not yet in absent for the day.
     case closeDay
     /// A new person's phone, NIB or NIK belongs to this artisan: use them instead?
@@ -108,8 +109,9 @@ public enum Question: Equatable, Sendable {
 /// What a one-line prompt asks for.
 public enum Prompt: Equatable, Sendable {
     case booth(exhibition: EntityID, artisan: EntityID)
-    /// Why (izin, sakit): kept with the mark.
-    case reason(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark)
+    /// Why (izin, sakit, or any correction of a shut day): kept with the mark; no mark: the
+    /// mark is taken away.
+    case reason(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark?)
     /// Why someone did not pass curation: kept with the curation.
     case curationNote(exhibition: EntityID, artisan: EntityID)
 }

@@ -51,7 +51,7 @@ enum UIStringsEN {
         .uiKeyCloseDay: "Close",
         .uiKeyWalkIn: "Walk-in",
         .uiCheckInEnrolAsk: "{0} is not enrolled in this session. Enrol and check them in? y enrols and checks in, n or Esc leaves it.",
-        .uiCheckInCloseAsk: "Close {0}: mark the {1} enrolled who did not come absent? y closes, any other key does not.",
+        .uiCheckInCloseAsk: "Close {0}: mark the {1} enrolled who did not come absent? y closes, n or Esc does not.",
         .uiCheckedIn: "✓ {0}: {1}",
         .uiAlreadyIn: "{0} is already in (at {1}, by {2}): counted once.",
         .uiHelpCheckIn: "Check-in at the door for the selected Bimtek session",
@@ -360,5 +360,9 @@ enum UIStringsEN {
         .uiLoadingMore: "more than {0}",
         .uiDataUnreachable: "Cannot reach the data since {0}: what you see may be out of date, and saving is refused until it answers. ({1})",
         .uiDataBack: "Connected again: the data on screen is up to date.",
+        .uiCheckInPastCapacity: "The session is full ({0}): y lets them in past the capacity.",
+        .uiCheckInDayPast: "a past day: the door marks nobody; an editor corrects (participants, c)",
+        .uiCheckInDayClosed: "today is closed: the door marks nobody; corrections: participants, c",
+        .uiCorrectionReasonPrompt: "A correction: why (required), Enter saves: ",
     ]
 }

@@ -51,7 +51,7 @@ enum UIStringsID {
         .uiKeyCloseDay: "Tutup",
         .uiKeyWalkIn: "Daftar baru",
         .uiCheckInEnrolAsk: "{0} belum terdaftar di Bimtek ini. Daftarkan dan catat hadir? Tekan y untuk mendaftarkan, n atau Esc untuk batal.",
-        .uiCheckInCloseAsk: "Tutup hari {0}? {1} peserta yang belum hadir dicatat alpa. Tekan y untuk menutup, tombol lain untuk batal.",
+        .uiCheckInCloseAsk: "Tutup hari {0}? {1} peserta yang belum hadir dicatat alpa. Tekan y untuk menutup, n atau Esc untuk batal.",
         .uiCheckedIn: "✓ {0}: {1}",
         .uiAlreadyIn: "{0} sudah hadir (pukul {1}, oleh {2}): dihitung sekali.",
         .uiHelpCheckIn: "Presensi peserta untuk Bimtek terpilih",
@@ -360,5 +360,9 @@ enum UIStringsID {
         .uiLoadingMore: "lebih dari {0}",
         .uiDataUnreachable: "Data tidak dapat dijangkau sejak {0}: yang tampil mungkin sudah usang, dan penyimpanan ditolak sampai tersambung lagi. ({1})",
         .uiDataBack: "Tersambung lagi: data di layar sudah terbaru.",
+        .uiCheckInPastCapacity: "Bimtek ini sudah penuh ({0}): y menerimanya melebihi kapasitas.",
+        .uiCheckInDayPast: "hari sudah lewat: pintu tidak mencatat; koreksi oleh editor (daftar peserta, c)",
+        .uiCheckInDayClosed: "hari ini sudah ditutup: pintu tidak mencatat; koreksi di daftar peserta (c)",
+        .uiCorrectionReasonPrompt: "Koreksi: alasannya (wajib), Enter menyimpan: ",
     ]
 }

@@ -12,7 +12,8 @@ struct AttendanceCommand: ParsableCommand {
         discussion: """
             Correcting: kriya attendance B-000003 --set A-000123 --day 2 --mark izin --reason "anak sakit"
             Marks: hadir, terlambat, izin, sakit, alpa (or present, late, excused, sick, absent); none takes a mark away.
-            Any editor may correct any mark; each correction is audited. Days that have not begun take no mark.
+            Today's marks, while the day is open, are a clerk's (the door); a past day, or today once closed, is
+            corrected by an editor with --reason. Each correction is audited. Days that have not begun take no mark.
             People who withdrew are listed with what they had (attendance, certificate), marked as withdrawn.
             """
     )
@@ -23,7 +24,7 @@ struct AttendanceCommand: ParsableCommand {
     @Flag(help: "JSON for scripts.") var json = false
     @Option(help: "Correct the mark of this artisan (with --mark, and --day when the session has several days).") var set: String?
     @Option(help: "The mark to set: hadir, terlambat, izin, sakit, alpa, or none to take it away.") var mark: String?
-    @Option(help: "Why (for izin or sakit, say): kept with the mark.") var reason: String?
+    @Option(help: "Why (izin or sakit; required to correct a past or closed day): kept with the mark.") var reason: String?
     @OptionGroup var csvSeparator: CSVSeparatorOption
     @OptionGroup var global: GlobalOptions
 
@@ -114,7 +115,7 @@ extension AttendanceCommand {
         }
         let when = days[n - 1]
         let command: Command = chosen.map { .markAttendance(session: s.id, artisan: aid, day: when, mark: $0, time: nil, note: reason) }
-            ?? .clearAttendance(session: s.id, artisan: aid, day: when)
+            ?? .clearAttendance(session: s.id, artisan: aid, day: when, reason: reason)
         switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
         case .success:
             let name = TerminalSafe.text(store.data.artisans[aid]?.name ?? "")

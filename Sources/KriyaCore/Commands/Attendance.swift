@@ -67,21 +67,24 @@ extension Dataset {
     }
 
     /// A check-in: present or late by the session's clock; once per person and day (a second
-    /// door checking the same person in is refused, saying when and by whom). `enrol` takes in
-    /// someone who came without being enrolled.
-    func plan(checkIn sid: EntityID, artisan aid: EntityID, day: CivilDate, time: ClockTime, enrol: Bool,
+    /// door checking the same person in is refused, saying when and by whom); on today's open
+    /// meeting day only. `enrol` takes in someone who came without being enrolled, past a full
+    /// session's capacity only with `pastCapacity`.
+    func plan(checkIn sid: EntityID, artisan aid: EntityID, day: CivilDate, time: ClockTime, enrol: Bool, pastCapacity: Bool,
               _ ctx: CommandContext, into change: inout Change) throws(CommandError) -> BimtekSession {
         guard var s = sessions[sid] else { throw .notFound(sid) }
         guard artisans[aid] != nil else { throw .notFound(aid) }
-        guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
-        guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
+        try checkDoorIsOpen(s, on: day, ctx)
         var i = s.participants.firstIndex { $0.artisan == aid && $0.enrolment == .registered }
         if i == nil {
             guard enrol else {
                 if s.participants.contains(where: { $0.artisan == aid && $0.enrolment == .waitlist }) { throw .onWaitlist(aid, in: sid) }
                 throw .notEnrolled(aid, in: sid)
             }
-            // At the door: whoever came is in, waitlisted or not, seat or not.
+            // At the door: whoever came is in, waitlisted or not; past the seats only when asked.
+            if let capacity = s.capacity, s.enrolledCount >= capacity, !pastCapacity {
+                throw .sessionFull(sid, enrolled: s.enrolledCount, capacity: capacity)
+            }
             if let w = s.participants.firstIndex(where: { $0.artisan == aid }) {
                 s.participants[w].enrolment = .registered
                 i = w
@@ -102,18 +105,22 @@ extension Dataset {
         return s
     }
 
-    /// Closing a meeting day: every registered participant with no mark that day is absent.
+    /// Closing a meeting day: every registered participant (not trainers or committee) with no
+    /// mark that day is absent, and the day's door is shut: marks after it are corrections.
     func plan(closeDay sid: EntityID, day: CivilDate, _ ctx: CommandContext, into change: inout Change) throws(CommandError) -> BimtekSession {
         guard var s = sessions[sid] else { throw .notFound(sid) }
-        guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
-        guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
-        var marked = 0
-        for i in s.participants.indices where s.participants[i].enrolment == .registered && s.participants[i].mark(on: day) == nil {
+        switch s.door(on: day, today: ctx.today) {
+        case .notAMeetingDay: throw .notAMeetingDay(day, of: sid)
+        case .notBegun: throw .dayNotBegun(day, of: sid)
+        case .open, .past, .closed: break
+        }
+        let absent = s.absentAtClosing(on: day)
+        for i in absent {
             s.participants[i].attendance.append(Attendance(day: day, mark: .alpa, by: ctx.user))
             s.participants[i].attendance.sort { $0.day < $1.day }
-            marked += 1
         }
-        change.detail = "\(day.iso): \(marked) absent"
+        if !s.closedDays.contains(day) { s.closedDays = (s.closedDays + [day]).sorted() }
+        change.detail = "\(day.iso): \(absent.count) absent"
         return s
     }
 

@@ -12,13 +12,16 @@ public enum Command: Sendable, Equatable {
     /// Enrols as registered, or on the waitlist when the session is full.
     case enrol(session: EntityID, artisan: EntityID, role: ParticipantRole)
     case withdraw(session: EntityID, artisan: EntityID)
-    /// A mark recorded by mistake (the wrong person or day) taken away; audited.
-    case clearAttendance(session: EntityID, artisan: EntityID, day: CivilDate)
+    /// A mark recorded by mistake (the wrong person or day) taken away; audited. Once the day's
+    /// door is shut (past or closed) it is a correction and needs `reason`.
+    case clearAttendance(session: EntityID, artisan: EntityID, day: CivilDate, reason: String? = nil)
     case markAttendance(session: EntityID, artisan: EntityID, day: CivilDate, mark: AttendanceMark,
                         time: ClockTime?, note: String?)
     case issueCertificate(session: EntityID, artisan: EntityID, number: String)
-    /// At the door: present or late by the session's clock, once per person and day.
-    case checkIn(session: EntityID, artisan: EntityID, day: CivilDate, time: ClockTime, enrol: Bool)
+    /// At the door: present or late by the session's clock, once per person and day, on today's
+    /// open meeting day only (`EventDayRules`). `enrol` lets in someone not enrolled; past a
+    /// full session's capacity only with `pastCapacity` (the door asked).
+    case checkIn(session: EntityID, artisan: EntityID, day: CivilDate, time: ClockTime, enrol: Bool, pastCapacity: Bool = false)
     /// The enrolled who did not come that day are marked absent.
     case closeDay(session: EntityID, day: CivilDate)
     /// Certificate numbers for everyone eligible who has none yet.
@@ -155,8 +158,7 @@ extension Dataset {
 
         case .markAttendance(let sid, let aid, let day, let mark, let time, let note):
             var s = try session(sid)
-            guard s.days.contains(day) else { throw .notAMeetingDay(day, of: sid) }
-            guard day <= ctx.today else { throw .dayNotBegun(day, of: sid) }
+            try checkCorrection(s, on: day, reason: note, ctx)
             // A correction may reach anyone who was in the session, withdrawn since or not.
             guard let i = s.participants.firstIndex(where: { $0.artisan == aid && $0.enrolment != .waitlist }) else {
                 throw .notEnrolled(aid, in: sid)
@@ -170,13 +172,15 @@ extension Dataset {
             s.advanceStatus(markedOn: day, closing: false)
             try bump(&s, into: &change, artisan: aid)
 
-        case .clearAttendance(let sid, let aid, let day):
+        case .clearAttendance(let sid, let aid, let day, let reason):
             var s = try session(sid)
             guard let i = s.participants.firstIndex(where: { $0.artisan == aid }), s.participants[i].mark(on: day) != nil else {
                 throw .notEnrolled(aid, in: sid)
             }
+            try checkCorrection(s, on: day, reason: reason, ctx)
             s.participants[i].attendance.removeAll { $0.day == day }
-            change.detail = "\(day.iso)"
+            let why = reason?.trimmingSpaces ?? ""
+            change.detail = "\(day.iso)" + (why.isEmpty ? "" : ": \(why)")
             try bump(&s, into: &change, artisan: aid)
 
         case .issueCertificate(let sid, let aid, let number):
@@ -191,8 +195,8 @@ extension Dataset {
             change.detail = trimmed
             try bump(&s, into: &change, artisan: aid)
 
-        case .checkIn(let sid, let aid, let day, let time, let enrol):
-            var s = try plan(checkIn: sid, artisan: aid, day: day, time: time, enrol: enrol, ctx, into: &change)
+        case .checkIn(let sid, let aid, let day, let time, let enrol, let pastCapacity):
+            var s = try plan(checkIn: sid, artisan: aid, day: day, time: time, enrol: enrol, pastCapacity: pastCapacity, ctx, into: &change)
             s.advanceStatus(markedOn: day, closing: false)
             try bump(&s, into: &change, artisan: aid)
 

@@ -202,6 +202,14 @@ public enum CommandError: Error, Equatable, Sendable {
     case implausibleSales(Int64, transactions: Int)
     /// Merging a record that was merged before, or a record with itself.
     case alreadyMerged(EntityID, into: EntityID)
+    /// The door on an earlier meeting day: a mark then is a correction.
+    case dayPast(CivilDate, of: EntityID)
+    /// The door on today's meeting day after it was closed.
+    case dayClosed(CivilDate, of: EntityID)
+    /// A correction (a past or closed day) without a reason.
+    case reasonRequired(CivilDate, of: EntityID, closed: Bool)
+    /// Someone let in at the door of a full session without the door asking.
+    case sessionFull(EntityID, enrolled: Int, capacity: Int)
 
     /// The label of a field a duplicate was found by.
     public static func fieldLabel(_ field: String) -> TextKey { field == "nib" ? .fNIB : field == "nik" ? .fNIK : .fPhone }
@@ -230,6 +238,10 @@ public enum CommandError: Error, Equatable, Sendable {
         case .fairNotBegun(let id, let starts): return L10n.text(.eFairNotBegun, lang, id, starts.numeric)
         case .implausibleSales(let sales, let trx): return L10n.text(.eImplausibleSales, lang, Rupiah.format(sales), trx)
         case .alreadyMerged(let id, let into): return L10n.text(.eAlreadyMerged, lang, id, into)
+        case .dayPast(let d, let s): return L10n.text(.eDayPast, lang, d.numeric, s)
+        case .dayClosed(let d, let s): return L10n.text(.eDayClosed, lang, d.numeric, s)
+        case .reasonRequired(let d, let s, let closed): return L10n.text(closed ? .eReasonRequiredClosed : .eReasonRequired, lang, d.numeric, s)
+        case .sessionFull(let s, let n, let capacity): return L10n.text(.eSessionFull, lang, s, n, capacity)
         }
     }
 }

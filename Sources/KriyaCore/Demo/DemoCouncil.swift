@@ -116,16 +116,18 @@ extension DemoData {
             s.funding = "APBD Kota Malang"
             guard let sid = data.apply(.addSession(s), ctx)?.sessions.first?.id else { continue }
             var chosen = Set<EntityID>()
+            // Marked and closed on the day itself, as the door did.
+            let onTheDay = CommandContext(user: ctx.user, today: start, time: ctx.time)
             for _ in 0..<120 where chosen.count < min(40, everyone.count) {
                 let id = rng.pick(everyone)
                 guard chosen.insert(id).inserted else { continue }
                 data.apply(.enrol(session: sid, artisan: id, role: .peserta), ctx)
                 if start < ctx.today && rng.chance(0.85) {
                     data.apply(.markAttendance(session: sid, artisan: id, day: start, mark: .hadir,
-                                               time: ClockTime(hour: 8, minute: 40 + rng.int(0...30) % 20), note: nil), ctx)
+                                               time: ClockTime(hour: 8, minute: 40 + rng.int(0...30) % 20), note: nil), onTheDay)
                 }
             }
-            if start < ctx.today { data.apply(.closeDay(session: sid, day: start), ctx) }
+            if start < ctx.today { data.apply(.closeDay(session: sid, day: start), onTheDay) }
         }
     }
 }

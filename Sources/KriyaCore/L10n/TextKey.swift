@@ -73,5 +73,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDatabaseFailed
     case cForbiddenDatabase
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
+    case eDayPast, eDayClosed, eReasonRequired, eReasonRequiredClosed, eSessionFull, fClosedDays
     case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen
 }

@@ -31,6 +31,9 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     /// Whether participants get certificates; nil means as the kind says (training yes,
     /// outreach no).
     public var certificates: Bool?
+    /// Meeting days whose door was closed (F6 at the door): absentees marked alpa, and
+    /// from then on a mark that day is a correction (an editor's, with a reason).
+    public var closedDays: [CivilDate] = []
     public var participants: [SessionParticipant] = []
     /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
     /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
@@ -41,7 +44,7 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, rev, kind, title, topic, organiser, partner, partners, trainers, trainerRefs, venue, start, end
         case meetingDays, startTime, graceMinutes, capacity, funding, status, certificateMinDays, certificates
-        case participants
+        case closedDays, participants
     }
 
     public init(id: EntityID, title: String, organiser: String, venue: String, start: CivilDate, end: CivilDate) {

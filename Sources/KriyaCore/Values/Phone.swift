@@ -49,6 +49,24 @@ public enum Phone {
         (phone.hasPrefix("+62") ? phone.dropFirst(3) : Substring(phone)).contains(key)
     }
 
+    /// The digits of a query that is a phone or a piece of one (`0241`, `0812 3344`, `+62 812…`),
+    /// at least three; nil for anything with letters.
+    public static func typedDigits(_ typed: String) -> String? {
+        let text = typed.trimmingSpaces
+        guard text.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }) else { return nil }
+        let digits = text.filter(\.isASCIIDigit)
+        return digits.count >= 3 ? digits : nil
+    }
+
+    /// True when the stored phone holds the typed digits: as typed in its national form (the
+    /// last digits with their 0: `0241` in 0812-0000-0241), or as `searchKey` reads them
+    /// (`+62 812…`, `62812…`).
+    public static func matches(typed digits: String, _ phone: String) -> Bool {
+        guard !phone.isEmpty else { return false }
+        if national(phone).filter(\.isASCIIDigit).contains(digits) { return true }
+        return searchKey(digits).map { matches(phone, $0) } ?? false
+    }
+
     /// `+6281200001234` → `081200001234`, the national form people dial.
     public static func national(_ normalised: String) -> String {
         normalised.hasPrefix("+62") ? "0" + normalised.dropFirst(3) : normalised

@@ -24,6 +24,7 @@ enum SessionCodec {
         w.member("status", s.status as SessionStatus?)
         w.member("certificateMinDays", s.certificateMinDays)
         if let given = s.certificates { w.member("certificates", given) }
+        w.member("closedDays", strings: s.closedDays.map(\.iso))
         w.key("participants")
         w.beginArray()
         for p in s.participants {
@@ -75,6 +76,7 @@ enum SessionCodec {
             case K.start: start = try r.date()
             case K.end: end = try r.date()
             case K.meetingDays: try r.array { r throws(JSONReader.Failure) in s.meetingDays.append(try r.date()) }
+            case K.closedDays: try r.array { r throws(JSONReader.Failure) in s.closedDays.append(try r.date()) }
             case K.startTime: s.startTime = try r.time()
             case K.graceMinutes: s.graceMinutes = try r.count()
             case K.capacity: s.capacity = try r.count()
@@ -148,6 +150,7 @@ private final class Keys: Sendable {
     let certificate: JSONKey = "certificate"
     let certificateMinDays: JSONKey = "certificateMinDays"
     let certificates: JSONKey = "certificates"
+    let closedDays: JSONKey = "closedDays"
     let kind: JSONKey = "kind"
     let partners: JSONKey = "partners"
     let trainerRefs: JSONKey = "trainerRefs"

@@ -164,6 +164,7 @@ public final class Store {
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
         return try withLock { () throws(StoreError) -> (change: Change, undo: Reversal) in
             try catchUp(locked: true)
+            try holdsRole(for: command, today: ctx.today)
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
             let undo = data.reversal(of: change)

@@ -34,8 +34,14 @@ extension CheckInScreen {
         }
         if eligible > 0 { third.append(shared.t(.uiCheckInEligible, eligible)) }
         grid.put(third.joined(separator: " · "), x: x, y: area.y + 4, role: .muted, limit: area.x + area.width - x)
-        // A day that has not begun takes no mark: said above the box, before anyone types.
-        if day > shared.today { grid.put(" " + shared.t(.uiCheckInNotBegun), x: area.x, y: area.y + 5, role: .warning, limit: area.width) }
+        // A day the door cannot mark (to come, past, closed): said above the box, before anyone types.
+        let shut: UIKey? = switch door(shared) {
+        case .open: nil
+        case .notBegun, .notAMeetingDay: .uiCheckInNotBegun
+        case .past: .uiCheckInDayPast
+        case .closed: .uiCheckInDayClosed
+        }
+        if let shut { grid.put(" " + shared.t(shut), x: area.x, y: area.y + 5, role: .warning, limit: area.width) }
 
         // The search box: always the focus.
         query.render(into: &grid, x: area.x, y: area.y + 6, width: area.width, prompt: " " + shared.t(.uiCheckInSearch))
@@ -59,7 +65,8 @@ extension CheckInScreen {
                 + DisplayWidth.pad(TerminalSafe.text(a.business), toCells: flexible - flexible / 2) + " "
                 + DisplayWidth.pad(Wilayah.kelurahan(code: a.kelurahan)?.name ?? "", toCells: 12) + " "
                 + DisplayWidth.pad(a.phoneShown, toCells: 15) + " " + status
-            grid.put(" " + text, x: area.x, y: row, role: role, limit: area.width)
+            // While letters find several, each candidate's digit picks them (1–9).
+            grid.put((i < numbered ? "\(i + 1)" : " ") + text, x: area.x, y: row, role: role, limit: area.width)
         }
         if rows.isEmpty {
             grid.put("  " + shared.t(query.text.isEmpty ? .uiParticipantsNone : .uiCheckInNobody), x: area.x, y: listTop + 1, role: .muted,

@@ -47,9 +47,28 @@ public struct CheckInScreen: Screen {
     static let listTop = 7
     func visible(_ layout: Layout) -> Int { max(1, layout.body.height - Self.listTop) }
 
+    /// What the door may do on the day shown (the core's rule, as the CLI and the store apply it).
+    func door(_ shared: Shared) -> DoorState {
+        shared.data.sessions[session]?.door(on: day, today: shared.today) ?? .notAMeetingDay
+    }
+
+    /// Why the door cannot mark anyone on the day shown, in the core's words; nil while open.
+    func doorRefusal(_ shared: Shared) -> String? {
+        let error: CommandError
+        switch door(shared) {
+        case .open: return nil
+        case .notAMeetingDay: error = .notAMeetingDay(day, of: session)
+        case .notBegun: error = .dayNotBegun(day, of: session)
+        case .past: error = .dayPast(day, of: session)
+        case .closed: error = .dayClosed(day, of: session)
+        }
+        return error.message(shared.lang)
+    }
+
     public func bindings(_ shared: Shared) -> [Binding] {
         let chosen = rows[safe: list.selected]
         let days = shared.data.sessions[session]?.days ?? []
+        // Enter, F3, F4 and F7 on a shut day stay live: pressed, they say why the door is shut.
         return [
             Binding([.enter], .present, help: .uiHelpPresent, bar: .uiKeyPresent, enabled: chosen != nil),
             Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: .uiKeyExcused, enabled: chosen != nil),
@@ -72,6 +91,11 @@ public struct CheckInScreen: Screen {
         let chosen = rows[safe: list.selected]
         let isEnrolled = chosen.map { enrolled.contains($0) } ?? false
         let name = chosen.map { shared.data.artisans[$0]?.name ?? $0.description } ?? ""
+        if [.present, .excused, .absent, .walkIn].contains(action), let refusal = doorRefusal(shared) {
+            // A past or closed day is not the door's: the same refusal the store would give.
+            shared.message = refusal
+            return .stay
+        }
         switch action {
         case .back:
             if query.text.isEmpty { return .pop(.closed) }
@@ -90,11 +114,15 @@ public struct CheckInScreen: Screen {
             if isEnrolled {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
+            let full = s.capacity.map { s.enrolledCount >= $0 } ?? false
+            let past = full ? " " + shared.t(.uiCheckInPastCapacity, L10n.enrolment(s, shared.lang)) : ""
             if waiting.contains(chosen) {
                 let seats = L10n.enrolment(s, shared.lang)
-                return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInWaitlistTitle), text: shared.t(.uiCheckInWaitlistAsk, name, seats))
+                return shared.confirm(.enrolAtDoor(chosen, pastCapacity: full), title: shared.t(.uiCheckInWaitlistTitle),
+                                      text: shared.t(.uiCheckInWaitlistAsk, name, seats) + past)
             }
-            return shared.confirm(.enrolAtDoor(chosen), title: shared.t(.uiCheckInEnrolTitle), text: shared.t(.uiCheckInEnrolAsk, name))
+            return shared.confirm(.enrolAtDoor(chosen, pastCapacity: full), title: shared.t(.uiCheckInEnrolTitle),
+                                  text: shared.t(.uiCheckInEnrolAsk, name) + past)
         case .excused, .absent:
             guard let chosen = aimedAt(&shared) else { return .stay }
             guard isEnrolled else {
@@ -110,7 +138,11 @@ public struct CheckInScreen: Screen {
         case .undo:
             return .run(.undo)
         case .closeDay:
-            let missing = s.participants.filter { $0.enrolment == .registered && $0.mark(on: day) == nil }.count
+            guard door(shared) == .open || door(shared) == .past else {
+                shared.message = doorRefusal(shared)
+                return .stay
+            }
+            let missing = s.absentAtClosing(on: day).count
             return shared.confirm(.closeDay, title: shared.t(.uiCloseDayTitle), text: shared.t(.uiCheckInCloseAsk, day.numeric, missing))
         case .walkIn:
             return .push(FormScreen.walkIn(session, day, shared))
@@ -139,8 +171,17 @@ public struct CheckInScreen: Screen {
         return chosen
     }
 
-    /// Every other key edits the search box (with the readline keys).
+    /// The candidates a digit can pick (1–9): shown numbered while letters find several.
+    var numbered: Int { query.text.contains(where: \.isLetter) && tied > 1 ? min(tied, 9) : 0 }
+
+    /// Every other key edits the search box (with the readline keys); a digit while several
+    /// are numbered checks that one in.
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
+        if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= numbered {
+            list.move(.to(n - 1), count: rows.count, visible: visible(shared.layout))
+            pointed = true
+            return perform(.present, key: key, &shared)
+        }
         let before = query.text
         guard query.handle(key) else { return .ignored }
         if query.text != before {
@@ -153,22 +194,33 @@ public struct CheckInScreen: Screen {
 
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
         switch outcome {
-        case .answered(.enrolAtDoor(let artisan), yes: true):
-            return .run(.save(.checkIn(session: session, artisan: artisan, day: day, time: shared.now, enrol: true)))
+        case .answered(.enrolAtDoor(let artisan, let pastCapacity), yes: true):
+            return .run(.save(.checkIn(session: session, artisan: artisan, day: day, time: shared.now, enrol: true, pastCapacity: pastCapacity)))
         case .answered(.closeDay, yes: true):
             return .run(.save(.closeDay(session: session, day: day)))
         case .typed(.reason(let sid, let who, let day, let mark), let text):
-            return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark, time: nil, note: text)))
+            return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark ?? .izin, time: nil, note: text)))
         case .useExisting(let id):
             // The walk-in was someone already registered: that person is checked in.
-            return .run(.save(.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)))
+            return letIn(id, shared)
         case .saved(let change):
             // A walk-in registered: now checked in (and enrolled).
-            guard let id = change.targets.first else { return .stay }
-            return .run(.save(.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)))
+            guard let id = change.targets.first, id.kind == .artisan else { return .stay }
+            return letIn(id, shared)
         default:
             return shared.answer(outcome)
         }
+    }
+
+    /// Someone who came without being enrolled (a walk-in): enrolled and checked in, after a
+    /// question when that goes past a full session's capacity.
+    private func letIn(_ id: EntityID, _ shared: Shared) -> Step {
+        let checkIn = Command.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)
+        guard let s = shared.data.sessions[session], let capacity = s.capacity, s.enrolledCount >= capacity,
+              s.participant(id)?.enrolment != .registered else { return .run(.save(checkIn)) }
+        let name = shared.data.artisans[id]?.name ?? id.description
+        return shared.confirm(.enrolAtDoor(id, pastCapacity: true), title: shared.t(.uiCheckInEnrolTitle),
+                              text: shared.t(.uiCheckInEnrolAsk, name) + " " + shared.t(.uiCheckInPastCapacity, L10n.enrolment(s, shared.lang)))
     }
 
     /// Saved from the door: say who and how, and clear the box for the next person.
@@ -234,18 +286,20 @@ public struct CheckInScreen: Screen {
             return
         }
         let words = BrowseScreen.words(query.text)
-        // A phone in any spelling (0812…, +62 812…, its last digits) meets the stored one.
-        let phoneKey = Phone.searchKey(query.text)
-        /// Whether the letters find the person, and how well the first word typed meets the
-        /// name: 4 the whole of a word of it, 3 the start of the first name, 2 the start of
-        /// another, 1 inside (business or phone only: 0).
+        // A phone in any spelling (0812…, +62 812…, its last digits as typed, 0 included).
+        let phoneDigits = Phone.typedDigits(query.text)
+        /// Whether the letters find the person: every word typed starts a word of the name,
+        /// the business or the kelurahan (`bambang rah` is not "Anugerah"); and how well the
+        /// first word meets the name: 4 a whole word of it, 3 the start of the first name, 2
+        /// the start of another, 0 business or kelurahan only.
         func found(_ a: Artisan) -> (hit: Bool, fit: Int) {
-            let name = Fold.string(a.name)
-            let text = name + " " + Fold.string(a.business)
-            let hit = phoneKey.map { Phone.matches(a.phone, $0) } ?? words.allSatisfy { text.contains($0) }
+            if let phoneDigits { return (Phone.matches(typed: phoneDigits, a.phone), 3) }
+            let nameWords = Fold.string(a.name).split(separator: " ")
+            let otherWords = Fold.string(a.business + " " + (Wilayah.kelurahan(code: a.kelurahan)?.name ?? "")).split(separator: " ")
+            let hit = words.allSatisfy { w in nameWords.contains { $0.hasPrefix(w) } || otherWords.contains { $0.hasPrefix(w) } }
             guard let w = words.first else { return (hit, 3) }
-            let nameWords = name.split(separator: " ")
-            let fit = nameWords.contains { $0 == w } ? 4 : name.hasPrefix(w) ? 3 : name.contains(" " + w) ? 2 : name.contains(w) ? 1 : 0
+            let fit = nameWords.contains { $0 == w } ? 4 : nameWords.first?.hasPrefix(w) == true ? 3
+                : nameWords.contains { $0.hasPrefix(w) } ? 2 : 0
             return (hit, fit)
         }
         let registered = s.participants.filter { $0.enrolment == .registered }
@@ -264,14 +318,10 @@ public struct CheckInScreen: Screen {
             return a.name < b.name
         }
         enrolled = ranked.map(\.id)
-        // Tied with the first: as far from done and as good a fit. Typing the whole name of
-        // one of them settles it.
-        if let top = ranked.first, !query.text.isEmpty {
-            let exact = ranked.filter { Fold.string($0.name) == Fold.string(query.text.trimmingSpaces) }
-            tied = exact.count == 1 && exact[0].id == top.id ? 1 : ranked.filter { $0.done == top.done && $0.fit == top.fit }.count
-        } else {
-            tied = 0
-        }
+        // Every enrolled person the letters find is a candidate, marked already or not, exact
+        // name or not ("rudi" is Rudi and Rudi Hartono): Enter acts only on the one left, and
+        // a digit picks among those shown.
+        tied = query.text.isEmpty ? 0 : ranked.count
         waiting = query.text.isEmpty ? [] : waitlist.compactMap { p in data.artisans[p.artisan].flatMap { found($0).hit ? p.artisan : nil } }
         others = []
         if query.text.count >= 2 {

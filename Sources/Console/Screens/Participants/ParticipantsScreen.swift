@@ -8,7 +8,9 @@ public struct ParticipantsScreen: Screen {
     public let event: EntityID
     public var list = ListState()
     /// A mark being corrected: whose, and on which day once chosen.
-    var correcting: (artisan: EntityID, day: CivilDate?)?
+    /// A correction under way: whose, and the days the day menu offered (held, not looked up
+    /// again by position: a colleague may change the session's days meanwhile).
+    var correcting: (artisan: EntityID, day: CivilDate?, offered: [CivilDate])?
     /// `/`: narrows the list by name, business, kelurahan or phone (a long list at the door).
     var search = TextField("", maxLength: 40)
     var searching = false
@@ -121,7 +123,7 @@ public struct ParticipantsScreen: Screen {
                 guard let s = shared.data.sessions[event] else { return .stay }
                 let begun = s.days.filter { $0 <= shared.today }
                 guard !begun.isEmpty else { shared.message = shared.t(.uiCorrectNoDay); return .stay }
-                correcting = (chosen, begun.count == 1 ? begun[0] : nil)
+                correcting = (chosen, begun.count == 1 ? begun[0] : nil, begun)
                 if begun.count == 1 { return markMenu(chosen, begun[0], shared) }
                 return .push(MenuScreen(.attendanceDay, title: shared.t(.uiCorrectDayTitle, shared.data.artisans[chosen]?.name ?? ""),
                                         items: begun.map { $0.long(shared.lang) }, selected: begun.count - 1))
@@ -156,8 +158,9 @@ public struct ParticipantsScreen: Screen {
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
         switch outcome {
         case .chose(.attendanceDay, let i):
-            guard let who = correcting?.artisan, let day = shared.data.sessions[event]?.days.filter({ $0 <= shared.today })[safe: i] else { return .stay }
-            correcting = (who, day)
+            guard let c = correcting, let day = c.offered[safe: i] else { return .stay }
+            let who = c.artisan
+            correcting = (who, day, c.offered)
             return markMenu(who, day, shared)
         case .chose(.printFor(let session), let i):
             guard let s = shared.data.sessions[session] else { return .stay }
@@ -166,15 +169,20 @@ public struct ParticipantsScreen: Screen {
         case .chose(.attendanceMark, let i):
             guard let who = correcting?.artisan, let day = correcting?.day else { return .stay }
             correcting = nil
-            guard let mark = Self.marks[safe: i] else {
-                return .run(.save(.clearAttendance(session: event, artisan: who, day: day)))
+            let mark = Self.marks[safe: i]
+            // Once the day's door is shut the change is a correction: it says why (the core's rule).
+            if shared.data.sessions[event]?.door(on: day, today: shared.today).onlyByCorrection == true {
+                return .push(PromptScreen(.reason(session: event, artisan: who, day: day, mark: mark), label: shared.t(.uiCorrectionReasonPrompt),
+                                          value: "", maxLength: 80))
             }
+            guard let mark else { return .run(.save(.clearAttendance(session: event, artisan: who, day: day))) }
             if mark == .izin || mark == .sakit {
                 return .push(PromptScreen(.reason(session: event, artisan: who, day: day, mark: mark), label: shared.t(.uiReasonPrompt),
                                           value: "", maxLength: 80))
             }
             return .run(.save(.markAttendance(session: event, artisan: who, day: day, mark: mark, time: nil, note: nil)))
         case .typed(.reason(let sid, let who, let day, let mark), let text):
+            guard let mark else { return .run(.save(.clearAttendance(session: sid, artisan: who, day: day, reason: text))) }
             return .run(.save(.markAttendance(session: sid, artisan: who, day: day, mark: mark, time: nil, note: text)))
         case .typed(.curationNote(let exhibition, let artisan), let text):
             return .run(.save(.setCuration(exhibition: exhibition, artisan: artisan, curation: .rejected, note: text)))

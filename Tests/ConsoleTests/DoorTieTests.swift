@@ -102,4 +102,50 @@ import TextUI
         #expect(closed.shared.message?.contains("was closed") == true)
         #expect(closed.update(.f(6)) == nil && closed.shared.message?.contains("was closed") == true)
     }
+
+    /// Keys a check-in for the demo's Bimtek of today, ties counted as they come, three ways a
+    /// clerk may read the door: typing the name until it is the one candidate left (Enter) or
+    /// numbered among at most three (its digit): a short list an untrained clerk reads at a
+    /// glance; the same among up to nine; and typing the whole first name first.
+    @Test func keysPerCheckInOnTheDemoSessionWithItsTies() throws {
+        let data = DemoData.make(artisans: 300, today: today)
+        var state = ConsoleState(data: data, lang: .id, today: today, dataPath: "/tmp/kriya-demo-keys", user: "ratna")
+        _ = state.update(.char("2"))
+        let sid = try #require(data.sessions.items.first { $0.days.contains(today) }?.id)
+        // The demo puts today's session first on the Bimtek pane.
+        #expect(state.selectedID(.sessions) == sid)
+        _ = state.update(.char("c"))
+        let people = data.sessions[sid]!.participants.filter { $0.enrolment == .registered }.map(\.artisan)
+        /// Keys to check `id` in having typed `typed`, reading up to `rows` numbered candidates:
+        /// Enter or a digit; nil while neither works.
+        func pick(_ typed: String, _ id: EntityID, rows: Int) throws -> (keys: Int, tie: Bool)? {
+            var probe = state
+            for k in typed { _ = probe.update(.char(k)) }
+            let door = try #require(probe.screen(CheckInScreen.self))
+            guard let at = door.enrolled.firstIndex(of: id) else { return nil }
+            if door.enrolled.count == 1 { return (typed.count + 1, false) }
+            return door.enrolled.count <= rows && at < door.numbered && !typed.hasSuffix(" ") ? (typed.count + 1, true) : nil
+        }
+        func measure(rows: Int, wholeFirstName: Bool) throws -> (average: Double, ties: Int) {
+            var keys = 0, ties = 0
+            for id in people {
+                let name = data.artisans[id]!.name.lowercased()
+                var typed = wholeFirstName ? String(name.split(separator: " ")[0]) : ""
+                var found = typed.isEmpty ? nil : try pick(typed, id, rows: rows)
+                for c in name.dropFirst(typed.count) where found == nil {
+                    typed.append(c)
+                    found = try pick(typed, id, rows: rows)
+                }
+                let f = try #require(found, "\(name) never found by its name")
+                keys += f.keys
+                ties += f.tie ? 1 : 0
+            }
+            return (Double(keys) / Double(people.count), ties)
+        }
+        let glance = try measure(rows: 3, wholeFirstName: false), nine = try measure(rows: 9, wholeFirstName: false)
+        let whole = try measure(rows: 3, wholeFirstName: true)
+        func said(_ m: (average: Double, ties: Int)) -> String { String(format: "%.2f keys (%d ties by a digit)", m.average, m.ties) }
+        print("door keys for \(people.count) people: short list \(said(glance)); up to nine \(said(nine)); whole first name \(said(whole))")
+        #expect(glance.average <= 4)
+    }
 }

@@ -250,8 +250,10 @@ import KriyaCore
             case .downs(let n): (n, " ")
             }
             let deadline = Date().addingTimeInterval(5)
-            while !(row(at, t).hasPrefix(lead) && row(at, t).dropFirst().hasPrefix(shown)) && Date() < deadline { usleep(50_000) }
-            guard row(at, t).dropFirst().hasPrefix(shown) else {
+            /// The row without its digit column.
+            func person(_ n: Int) -> Substring { row(n, t).drop { $0.isNumber || $0 == " " } }
+            while !(row(at, t).hasPrefix(lead) && person(at).hasPrefix(shown)) && Date() < deadline { usleep(50_000) }
+            guard person(at).hasPrefix(shown) else {
                 Issue.record("\(name) not listed at \(at) for \(typed): \(t.screen)"); t.key("Escape"); return 0
             }
             switch pick {
@@ -267,7 +269,7 @@ import KriyaCore
             t.send(name.lowercased())
             #expect(t.waitFor("phone: " + name.lowercased(), seconds: 5))
             let deadline = Date().addingTimeInterval(5)
-            let mine = { (0..<9).first { row($0, t).dropFirst().hasPrefix(String(name.prefix(14)) + (name.count < 14 ? "  " : "")) } }
+            let mine = { (0..<9).first { row($0, t).drop { $0.isNumber || $0 == " " }.hasPrefix(String(name.prefix(14)) + (name.count < 14 ? "  " : "")) } }
             while mine() == nil && Date() < deadline { usleep(50_000) }
             // Someone else's name may begin with the whole of this one: then the rows are numbered.
             if let at = mine(), let digit = row(at, t).first, digit.isNumber { t.send(String(digit)) } else { t.key("Enter") }

@@ -65,8 +65,10 @@ extension CheckInScreen {
                 + DisplayWidth.pad(TerminalSafe.text(a.business), toCells: flexible - flexible / 2) + " "
                 + DisplayWidth.pad(Wilayah.kelurahan(code: a.kelurahan)?.name ?? "", toCells: 12) + " "
                 + DisplayWidth.pad(a.phoneShown, toCells: 15) + " " + status
-            // While letters find several, each candidate's digit picks them (1–9).
-            grid.put((i < numbered ? "\(i + 1)" : " ") + text, x: area.x, y: row, role: role, limit: area.width)
+            // While letters find several, each candidate's digit picks them (1–9), in a column of its own.
+            let lead = numbered == 0 ? " " : i < numbered ? "\(i + 1) " : "  "
+            grid.put(lead + text, x: area.x, y: row, role: role, limit: area.width)
+            if i < numbered { grid.put("\(i + 1)", x: area.x, y: row, role: i == list.selected ? .selected : .header, limit: 1) }
         }
         if rows.isEmpty {
             grid.put("  " + shared.t(query.text.isEmpty ? .uiParticipantsNone : .uiCheckInNobody), x: area.x, y: listTop + 1, role: .muted,

@@ -95,6 +95,24 @@ import TextUI
         #expect(fajar.enrolment == .registered && fajar.mark(on: now)?.mark.countsAsPresent == true)
     }
 
+    /// Issue 30, finding 4: a walk-in with a registered person's name and kelurahan (or
+    /// business) but a new phone is offered that person first; y checks them in, no second record.
+    @Test func aWalkInWithTheSameNameAndPlaceIsOfferedThatPerson() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Fajar Nugroho of Pandanwangi (not enrolled) comes with a new phone.
+        let fajar = try #require(store.data.artisans[EntityID(.artisan, 6)])
+        let place = try #require(Wilayah.kelurahan(code: fajar.kelurahan)?.name)
+        var keys: [Key] = [.char("2"), .char("c"), .f(7)] + typed("Fajar Nugroho") + [.tab] + typed("0857-1111-2222") + [.tab, .tab]
+        keys += typed(place) + [.tab] + typed("Usaha Lain") + [.tab] + typed("batik") + [.f(2), .char("y"), .char("y")]
+        let device = run(keys, on: store)
+        #expect(device.screens.contains { $0.contains("Already registered?") && $0.contains("A-000006") && $0.contains("name and kelurahan") },
+                "\(device.screens.filter { $0.contains("Fajar") }.suffix(2).joined(separator: "\n"))")
+        let after = try Store(path: dir).data
+        #expect(after.artisans.count == 6)
+        #expect(after.sessions.items.first?.participant(EntityID(.artisan, 6))?.mark(on: now)?.mark.countsAsPresent == true)
+    }
+
     @Test func theArtisanFormOffersTheExistingRecordOrRegistersAnywayOnPurpose() throws {
         let (store, dir) = try store()
         defer { try? FileManager.default.removeItem(atPath: dir) }

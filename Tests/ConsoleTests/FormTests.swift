@@ -299,7 +299,7 @@ import TextUI
         for c in wanted { _ = state.update(.char(c)) }
         let p = try #require(state.picker)
         try #require(!p.results.isEmpty, "the demo data has nobody called Siti")
-        let first = state.data.artisans.items[p.results[0]]
+        let first = try #require(state.data.artisans[p.results[0]])
         #expect(first.name.lowercased().hasPrefix(wanted))
         try assertSnapshot(state.render(width: 80, height: 24), "picker-enrol-80x24")
         guard case .save(.enrol(let s, let a, .peserta)) = state.update(.enter) else {

@@ -25,7 +25,8 @@ import TextUI
         try assertSnapshot(state.render(width: 80, height: 24), "organisation-id-80x24")
         // f: the earlier term's board, 31 seats (one who left is still listed, marked).
         _ = state.update(.char("f"))
-        #expect(state.topKind == .menu(.boardTerm))
+        guard case .menu(.boardTerm(let offered)) = state.topKind else { Issue.record("\(state.topKind)"); return }
+        #expect(offered.count == state.data.terms.count)
         _ = state.update(.down)
         _ = state.update(.enter)
         #expect(state.browse.shownTerm(state.shared)?.name == "2018–2023")

@@ -52,6 +52,29 @@ import Testing
         #expect(unknown.status != 0 && unknown.stderr.contains("maybe"))
     }
 
+    /// Issue 30, findings 4 and 8: `check` lists people registered twice by name and place as
+    /// well as by number; `find` leaves a merged record out (it is nobody to call) unless --all,
+    /// which marks it.
+    @Test func checkListsNamesakesAndFindLeavesMergedRecordsOut() throws {
+        let store = try store()
+        let siti = try #require(store.data.artisans[EntityID(.artisan, 1)])
+        var again = siti
+        again.phone = "0857-9999-0000"
+        try store.apply(.addArtisan(again))
+        let check = try Kriya.run(["check", "--data", data.path, "--lang", "en"])
+        #expect(check.stdout.contains("same name and kelurahan: A-000001, A-000003"), "\(check.stdout)")
+        let two = try Kriya.run(["find", "siti", "--data", data.path, "--lang", "en"])
+        #expect(two.stdout.contains("A-000001") && two.stdout.contains("A-000003"))
+        let kept = try #require(store.data.artisans[EntityID(.artisan, 1)]), gone = try #require(store.data.artisans[EntityID(.artisan, 3)])
+        try store.apply(.mergeArtisans(keep: kept.id, other: gone.id, keepRev: kept.rev, otherRev: gone.rev))
+        let one = try Kriya.run(["find", "siti", "--data", data.path, "--lang", "en"])
+        #expect(one.stdout.contains("A-000001") && !one.stdout.contains("A-000003"), "\(one.stdout)")
+        let all = try Kriya.run(["find", "siti", "--all", "--data", data.path, "--lang", "en"])
+        #expect(all.stdout.contains("A-000003") && all.stdout.contains("merged into A-000001"), "\(all.stdout)")
+        let after = try Kriya.run(["check", "--data", data.path, "--lang", "en"])
+        #expect(!after.stdout.contains("A-000001, A-000003"), "\(after.stdout)")
+    }
+
     /// Issue 30, finding 1: the command line and the console apply the core's one rule; a past
     /// day is not the door's, and its correction says why.
     @Test func aPastDayTakesNoCheckInAndItsCorrectionSaysWhy() throws {

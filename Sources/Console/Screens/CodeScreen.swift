@@ -34,4 +34,7 @@ public struct CodeScreen: Screen {
         grid.put(hint, x: area.x + max(0, (area.width - DisplayWidth.of(hint)) / 2), y: area.y + min(area.height - 1, lines.count + 3),
                  role: .muted, limit: area.width)
     }
+
+    /// Data changed elsewhere: nothing to redo. Shows one artisan's code, looked up by id when drawn.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -65,7 +65,7 @@ public struct DetailScreen: Screen {
             shared.message = shared.t(.uiFormSaved, id?.description ?? "", id.flatMap { shared.stored($0)?.name } ?? "")
             return .stay
         case .show: return .pop(outcome)
-        case .chose(let purpose, let index): return RecordActions.chose(purpose, index, shared)
+        case .chose(let purpose, let index): return RecordActions.chose(purpose, index, &shared)
         default: return shared.answer(outcome)
         }
     }
@@ -133,6 +133,9 @@ public struct DetailScreen: Screen {
         case .total: return .search
         }
     }
+
+    /// Data changed elsewhere: nothing to redo. Holds its record by id and looks it up when drawn (a record gone is said there).
+    public mutating func dataChanged(_ shared: Shared) {}
 }
 
 /// Reports already built and laid out for the data on screen: building one walks every

@@ -30,6 +30,9 @@ public struct ConfirmScreen: Screen {
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         dialog.render(into: &grid, area: area)
     }
+
+    /// Data changed elsewhere: nothing to redo. A question holds its command with ids and revisions; the store refuses it when the record changed meanwhile.
+    public mutating func dataChanged(_ shared: Shared) {}
 }
 
 /// One line to type over the last row of the screen that asked (a booth number): Enter hands
@@ -68,4 +71,7 @@ public struct PromptScreen: Screen {
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         input.render(into: &grid, x: area.x, y: area.y + area.height - 1, width: area.width, prompt: " " + label)
     }
+
+    /// Data changed elsewhere: nothing to redo. A prompt holds ids only; what it saves is checked by the store.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -41,6 +41,9 @@ public struct HistoryScreen: Screen {
             grid.put(line, x: area.x + 1, y: area.y + i, role: i == 0 && first == 0 ? .header : .normal, limit: area.width - 1)
         }
     }
+
+    /// Data changed elsewhere: nothing to redo. The audit lines read when it opened; a record's history only grows.
+    public mutating func dataChanged(_ shared: Shared) {}
 }
 
 /// The keys of the screen it was opened on (F1), one binding a row with what it does; keys
@@ -90,4 +93,7 @@ public struct HelpScreen: Screen {
         let more = first > 0 || hidden > 0 ? "  ↑↓ " + shared.t(.uiHelpMore, first, max(0, hidden)) : ""
         grid.put("  " + shared.t(.uiHelpClose) + more, x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
     }
+
+    /// Data changed elsewhere: nothing to redo. The keys of the screen below, as they were when F1 was pressed.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

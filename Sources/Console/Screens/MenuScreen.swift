@@ -175,4 +175,7 @@ public struct MenuScreen: Screen {
         let anchor = barGroup.flatMap { MenuBar.layout(width: grid.width, shared.lang)[safe: $0]?.x }
         menu.render(into: &grid, area: area, anchor: anchor)
     }
+
+    /// Data changed elsewhere: nothing to redo. A menu of records holds the records it offered (`MenuPurpose`); the screen below checks they are still there when one is chosen.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -8,9 +8,13 @@ import TextUI
 public struct PickerScreen: Screen {
     public let event: EntityID
     public var query = TextField("", maxLength: 80)
-    /// Positions in the artisans table, best match first.
-    public var results: [Int] = []
+    /// The artisans found, best match first: ids, never positions in the table (a colleague's
+    /// delete, merge or import undo moves those).
+    public var results: [EntityID] = []
     public var list = ListState()
+    /// The person highlighted when a colleague's save took them away: the next Enter says so
+    /// instead of acting on whoever moved into the row; moving or typing forgets it.
+    var vanished: EntityID?
 
     init(event: EntityID, _ shared: Shared) {
         self.event = event
@@ -19,8 +23,9 @@ public struct PickerScreen: Screen {
 
     public var kind: ScreenKind { .picker }
 
-    static func matches(_ q: String, _ shared: Shared) -> [Int] {
-        Array(shared.index.search(q).lazy.filter { !shared.isArchived($0) }.prefix(500))
+    static func matches(_ q: String, _ shared: Shared) -> [EntityID] {
+        let items = shared.data.artisans.items
+        return Array(shared.index.search(q).lazy.filter { !shared.isArchived($0) }.prefix(500).map { items[$0].id })
     }
 
     /// Rows of matches the body has room for (the title, the box and a gap take three).
@@ -38,12 +43,18 @@ public struct PickerScreen: Screen {
         switch action {
         case .back: return .pop(.closed)
         case .enrol:
-            guard list.selected < results.count else { return .stay }
-            let artisan = shared.data.artisans.items[results[list.selected]].id
+            if let vanished {
+                self.vanished = nil
+                return RecordActions.gone(vanished, &shared)
+            }
+            guard let artisan = results[safe: list.selected] else { return .stay }
+            // The person shown, or said gone: never whoever is now in that row.
+            guard let a = shared.data.artisans[artisan], !a.archived else { return RecordActions.gone(artisan, &shared) }
             return .run(.save(event.kind == .session ? .enrol(session: event, artisan: artisan, role: .peserta)
                                                      : .propose(exhibition: event, artisan: artisan)))
         default:
             list.move(BrowseScreen.move(action), count: results.count, visible: visible(shared.layout))
+            vanished = nil
             return .stay
         }
     }
@@ -55,8 +66,23 @@ public struct PickerScreen: Screen {
         if query.text != before {
             results = Self.matches(query.text, shared)
             list = ListState()
+            vanished = nil
         }
         return .stay
+    }
+
+    /// A colleague's save: the matches are looked up again for the same text, and the
+    /// highlight stays on the same person when they are still there.
+    public mutating func dataChanged(_ shared: Shared) {
+        let chosen = results[safe: list.selected]
+        results = Self.matches(query.text, shared)
+        list.clamp(count: results.count, visible: visible(shared.layout))
+        guard let chosen else { return }
+        if let at = results.firstIndex(of: chosen) {
+            list.move(.to(at), count: results.count, visible: visible(shared.layout))
+        } else {
+            vanished = chosen
+        }
     }
 
     /// Enrolled (or proposed): back where the picker was opened, saying how (registered, or
@@ -89,12 +115,11 @@ public struct PickerScreen: Screen {
         query.render(into: &grid, x: area.x, y: area.y + 1, width: area.width, prompt: " " + shared.t(.uiSearchPrompt))
         let enrolled = alreadyIn(shared)
         let rows = visible(shared.layout)
-        let items = shared.data.artisans.items
         let mark = " ✓ " + shared.t(event.kind == .session ? .uiPickerEnrolled : .uiPickerProposed)
         let first = list.firstShown(count: results.count, visible: rows)
         for i in 0..<min(rows, max(0, results.count - first)) {
             let row = first + i, y = area.y + 3 + i
-            let a = items[results[row]]
+            guard let a = shared.data.artisans[results[row]] else { continue }
             let role: Role = row == list.selected ? .selected : .normal
             if role == .selected { grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected) }
             let place = Wilayah.kelurahan(code: a.kelurahan)?.name ?? ""

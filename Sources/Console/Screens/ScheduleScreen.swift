@@ -114,4 +114,7 @@ public struct ScheduleScreen: Screen {
             y += 1
         }
     }
+
+    /// Data changed elsewhere: nothing to redo. The month's agenda is worked out from the data each time it is drawn.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

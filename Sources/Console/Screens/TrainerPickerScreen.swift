@@ -82,4 +82,13 @@ public struct TrainerPickerScreen: Screen {
         }
         if rows.isEmpty { grid.put(" " + shared.t(.cNone), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
     }
+
+    /// Data changed elsewhere: the choices looked up again for the same text, the highlight on
+    /// the same one when it is still there.
+    public mutating func dataChanged(_ shared: Shared) {
+        let chosen = rows[safe: list.selected]
+        rows = Self.matches(query.text, shared)
+        list.clamp(count: rows.count, visible: visible(shared.layout))
+        if let chosen, let at = rows.firstIndex(of: chosen) { list.move(.to(at), count: rows.count, visible: visible(shared.layout)) }
+    }
 }

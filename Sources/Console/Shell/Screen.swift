@@ -22,7 +22,9 @@ public protocol Screen {
     mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step
     /// The screen above closed with this outcome.
     mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step
-    /// New data from the store (this console's save or a colleague's).
+    /// New data from the store (this console's save or a colleague's). Every screen says what
+    /// it does (no default): the row under the cursor stays the same record, or the screen
+    /// refuses to act on one that is gone; never a position into a table looked up again.
     mutating func dataChanged(_ shared: Shared)
     /// Draws the screen's body.
     func render(_ shared: Shared, into grid: inout Grid, area: Rect)
@@ -41,7 +43,6 @@ extension Screen {
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Step { .ignored }
     public mutating func receive(_ msg: Msg, _ shared: inout Shared) -> Step { shared.report(msg) }
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step { shared.answer(outcome) }
-    public mutating func dataChanged(_ shared: Shared) {}
     public func renderStatus(_ shared: Shared, into grid: inout Grid, row: Int) -> Bool { false }
     public func title(_ shared: Shared) -> String? { nil }
     public var passesStatusThrough: Bool { isOverlay }
@@ -181,15 +182,17 @@ public enum ScreenKind: Equatable, Sendable {
 
 public enum MenuPurpose: Equatable, Sendable {
     case main, filter, kecamatan, category, certification, sessionStatus, exhibitionStatus
-    /// Correcting a mark: which meeting day, then which mark.
-    case attendanceDay, attendanceMark
+    /// Correcting a mark: which meeting day (the days offered), then which mark.
+    case attendanceDay([CivilDate]), attendanceMark
+    /// A menu of records holds the records it offered, so the choice is the record shown even
+    /// when a colleague's save changes the lists meanwhile (never a position looked up again).
     /// Enrolling an artisan from their record: which upcoming session.
-    case enrolIn(EntityID)
+    case enrolIn(EntityID, sessions: [EntityID])
     /// Ctrl-P on a session's participants: which document.
     case printFor(EntityID)
     /// Merging a duplicate into this artisan: which one.
-    case mergeInto(EntityID)
+    case mergeInto(EntityID, others: [EntityID])
     /// The Organisation pane: which term's board to show; what kind of record to add.
-    case boardTerm, newCouncil
+    case boardTerm([EntityID]), newCouncil
 }
 

@@ -236,7 +236,7 @@ enum UIStringsEN {
         .uiHelpPickerBack: "Back without enrolling",
         .uiHelpPickerEnrol: "Enrol the chosen artisan",
         .uiHelpPickerPropose: "Propose the chosen artisan",
-        .uiHelpPresent: "Check in the one found; several numbered: press their number",
+        .uiHelpPresent: "Check in the one found; if numbered, press the number",
         .uiHelpPromptCancel: "Leave it as it was",
         .uiHelpPromptSave: "Save what was typed",
         .uiHelpPropose: "Propose more artisans for this exhibition",
@@ -364,5 +364,8 @@ enum UIStringsEN {
         .uiCheckInDayPast: "a past day: the door marks nobody; an editor corrects (participants, c)",
         .uiCheckInDayClosed: "today is closed: the door marks nobody; corrections: participants, c",
         .uiCorrectionReasonPrompt: "A correction: why (required), Enter saves: ",
+        .uiRecordGone: "{0} is no longer there (changed at another desk meanwhile): nothing was done.",
+        .uiSamePersonTitle: "Already registered?",
+        .uiSamePersonText: "{0} ({1}), {2}, {3}: the same {4}. The same person?",
     ]
 }

@@ -236,7 +236,7 @@ enum UIStringsID {
         .uiHelpPickerBack: "Kembali tanpa mendaftarkan",
         .uiHelpPickerEnrol: "Daftarkan pelaku IKM terpilih",
         .uiHelpPickerPropose: "Usulkan pelaku IKM terpilih",
-        .uiHelpPresent: "Catat hadir yang ditemukan; bila beberapa bernomor, tekan angkanya",
+        .uiHelpPresent: "Catat hadir yang ditemukan; bila bernomor, tekan angkanya",
         .uiHelpPromptCancel: "Biarkan seperti semula",
         .uiHelpPromptSave: "Simpan yang diketik",
         .uiHelpPropose: "Usulkan pelaku IKM lain untuk pameran ini",
@@ -364,5 +364,8 @@ enum UIStringsID {
         .uiCheckInDayPast: "hari sudah lewat: pintu tidak mencatat; koreksi oleh editor (daftar peserta, c)",
         .uiCheckInDayClosed: "hari ini sudah ditutup: pintu tidak mencatat; koreksi di daftar peserta (c)",
         .uiCorrectionReasonPrompt: "Koreksi: alasannya (wajib), Enter menyimpan: ",
+        .uiRecordGone: "{0} sudah tidak ada (diubah di meja lain sementara itu): tidak ada yang dilakukan.",
+        .uiSamePersonTitle: "Sudah terdaftar?",
+        .uiSamePersonText: "{0} ({1}), {2}, {3}: {4} sama. Orang yang sama?",
     ]
 }

@@ -11,6 +11,8 @@ struct FindCommand: ParsableCommand {
         abstract: "Find artisans by name, business, brand, product, kelurahan or phone digits; and board members and partners.",
         discussion: """
             Every word must match; case and accents are ignored. Best matches (name starting with the first word) come first. \
+            Archived records (merged into another, or archived by hand) are left out, as the console leaves them out; \
+            --all lists them too, marked. \
             Board members and partners whose name, position, field, kind or contact matches are listed after the artisans, \
             marked by kind (with --json, only when --council is given: an object {artisans, council}).
             """
@@ -21,6 +23,7 @@ struct FindCommand: ParsableCommand {
     @Option(help: "Only this craft category (key or label, Indonesian or English).") var category: String?
     @Option(help: "Only artisans holding this certification (NIB, PIRT, halal, SNI, merek, BNSP).") var certification: String?
     @Option(help: "At most this many results.") var limit = 20
+    @Flag(help: "Archived and merged records too, marked (left out by default).") var all = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "With --json: an object {artisans, council} (board members and partners too) instead of the list of artisans.") var council = false
     @OptionGroup var global: GlobalOptions
@@ -52,8 +55,20 @@ struct FindCommand: ParsableCommand {
         }
         // Opened for a lookup: with the index a compaction writes, only the lines shown are read.
         let store = try global.openRecords(create: false, lookup: .search)
-        let keep: ((Artisan) -> Bool)? = filter.isEmpty ? nil : { filter.matches($0) }
-        let found = try store.findArtisans(words.joined(separator: " "), limit: limit, where: keep)
+        // Archived (merged) records are not anyone to call: left out unless asked for. With a
+        // filter each hit is read anyway; without one, a few more than the page are asked for
+        // and the archived dropped, so a lookup at a million still reads only about a page
+        // (the count then includes archived hits beyond those read: they are rare).
+        let all = self.all
+        let keep: ((Artisan) -> Bool)? = filter.isEmpty ? nil : { (all || !$0.archived) && filter.matches($0) }
+        let extra = filter.isEmpty && !all ? 50 : 0
+        var found = try store.findArtisans(words.joined(separator: " "), limit: limit + extra, where: keep)
+        if extra > 0 {
+            let dropped = found.shown.filter(\.archived).count
+            let whole = found.count <= found.shown.count
+            found.shown = Array(found.shown.filter { !$0.archived }.prefix(limit))
+            found.count -= whole ? dropped : 0
+        }
         if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }
         let shown = found.shown
 
@@ -81,7 +96,9 @@ struct FindCommand: ParsableCommand {
                            .init("\(L10n.text(.fKelurahan, lang)) / \(L10n.text(.fKecamatan, lang))", minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 14)])
         for a in shown {
-            table.add([a.id.description, a.name, a.business, a.category.label(lang), Places.kelurahanAndKecamatan(a.kelurahan), a.phoneShown])
+            // An archived record says so, and where a merge sent it.
+            let name = !a.archived ? a.name : a.name + " (" + (a.mergedInto.map { L10n.text(.cMergedMark, lang, $0) } ?? L10n.text(.cArchivedMark, lang)) + ")"
+            table.add([a.id.description, name, a.business, a.category.label(lang), Places.kelurahanAndKecamatan(a.kelurahan), a.phoneShown])
         }
         Output.lines(table.render(width: Output.width()))
         Output.line(L10n.text(.cShownOfTotal, lang, shown.count, found.count, store.artisanCount))

@@ -212,7 +212,15 @@ public enum CommandError: Error, Equatable, Sendable {
     case sessionFull(EntityID, enrolled: Int, capacity: Int)
 
     /// The label of a field a duplicate was found by.
-    public static func fieldLabel(_ field: String) -> TextKey { field == "nib" ? .fNIB : field == "nik" ? .fNIK : .fPhone }
+    public static func fieldLabel(_ field: String) -> TextKey {
+        switch field {
+        case "nib": return .fNIB
+        case "nik": return .fNIK
+        case "name": return .fNameAndPlace
+        case "business": return .fNameAndBusiness
+        default: return .fPhone
+        }
+    }
 
     public func message(_ lang: Lang) -> String {
         switch self {

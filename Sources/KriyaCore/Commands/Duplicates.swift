@@ -38,6 +38,20 @@ extension Dataset {
         return artisans.items.filter { $0.id != a.id && $0.kelurahan == a.kelurahan && Fold.string($0.name) == name }
     }
 
+    /// Someone stored (not archived) who is likely `a` by person rather than by number: the same
+    /// name (case and accents aside) in the same kelurahan ("name"), or with the same business
+    /// ("business"). Asked about before a second record is made, at the door and in the form.
+    public func samePerson(as a: Artisan) -> (artisan: Artisan, field: String)? {
+        let name = Fold.string(a.name.trimmingSpaces)
+        guard !name.isEmpty else { return nil }
+        let business = Fold.string(a.business.trimmingSpaces)
+        for b in artisans.items where b.id != a.id && !b.archived && Fold.string(b.name) == name {
+            if b.kelurahan == a.kelurahan { return (b, "name") }
+            if !business.isEmpty && Fold.string(b.business) == business { return (b, "business") }
+        }
+        return nil
+    }
+
     /// Who may be the same person as `id`, to merge: a shared phone, NIB or NIK (the field
     /// named), or the same name in the same kelurahan ("name"); records merged before are left out.
     public func duplicates(of id: EntityID) -> [(artisan: Artisan, field: String)] {
@@ -53,14 +67,20 @@ extension Dataset {
         return out
     }
 
-    /// Artisans already stored who share a phone, an NIB or a NIK: each group once, by field.
+    /// Artisans already stored who share a phone, an NIB or a NIK, or a name with a kelurahan
+    /// ("name") or a business ("business"): each group once, by field.
     public func likelyDuplicates() -> [(field: String, ids: [EntityID])] {
         var groups: [String: [EntityID]] = [:]
-        for a in artisans.items where a.mergedInto == nil {
+        for a in artisans.items where a.mergedInto == nil && !a.archived {
             let phone = Self.phoneKey(a.phone)
             if !phone.isEmpty { groups["phone " + phone, default: []].append(a.id) }
             if let nib = a.nib, !nib.isEmpty { groups["nib " + nib, default: []].append(a.id) }
             if let nik = a.nik, !nik.isEmpty { groups["nik " + nik, default: []].append(a.id) }
+            let name = Fold.string(a.name.trimmingSpaces)
+            guard !name.isEmpty else { continue }
+            groups["name " + name + "\u{1}" + a.kelurahan, default: []].append(a.id)
+            let business = Fold.string(a.business.trimmingSpaces)
+            if !business.isEmpty { groups["business " + name + "\u{1}" + business, default: []].append(a.id) }
         }
         return groups.filter { $0.value.count > 1 }
             .map { (field: String($0.key.prefix { $0 != " " }), ids: $0.value) }

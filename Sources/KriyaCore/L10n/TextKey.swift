@@ -73,6 +73,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDatabaseFailed
     case cForbiddenDatabase
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
-    case eDayPast, eDayClosed, eReasonRequired, eReasonRequiredClosed, eSessionFull, fClosedDays
+    case eDayPast, eDayClosed, eReasonRequired, eReasonRequiredClosed, eSessionFull, fClosedDays, cMergedMark, cArchivedMark, fNameAndPlace, fNameAndBusiness
     case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen
 }

@@ -134,8 +134,13 @@ extension BrowseScreen {
         switch purpose {
         case .main, .attendanceDay, .attendanceMark, .printFor:
             return .stay
-        case .boardTerm:
-            term = termsForMenu(shared)[safe: index]?.id
+        case .boardTerm(let offered):
+            // The term shown in the menu, if it is still there.
+            guard let chosen = offered[safe: index], shared.data.terms[chosen] != nil else {
+                if let id = offered[safe: index] { return RecordActions.gone(id, &shared) }
+                return .stay
+            }
+            term = chosen
             pane = .organisation
             lists[.organisation] = ListState()
             refilter(.organisation, shared)
@@ -143,7 +148,7 @@ extension BrowseScreen {
         case .newCouncil:
             return .push(FormScreen.newCouncil(index, term: shownTerm(shared), shared))
         case .enrolIn, .mergeInto:
-            return RecordActions.chose(purpose, index, shared)
+            return RecordActions.chose(purpose, index, &shared)
         case .filter:
             if let next = MenuScreen.filterMenu[safe: index] ?? nil { return .push(MenuScreen(next, self, shared)) }
             return perform(.clearFilters, key: .enter, &shared)

@@ -107,7 +107,7 @@ public struct BrowseScreen: Screen {
             let terms = termsForMenu(shared)
             guard !terms.isEmpty else { shared.message = shared.t(.uiNoBoard); return .stay }
             let items = terms.map { t in TerminalSafe.text(t.name) + "  (\(t.start.short(shared.lang)) – \(t.end.short(shared.lang)))" }
-            return .push(MenuScreen(.boardTerm, title: shared.t(.fTerm), items: items,
+            return .push(MenuScreen(.boardTerm(terms.map(\.id)), title: shared.t(.fTerm), items: items,
                                     selected: terms.firstIndex { $0.id == shownTerm(shared)?.id } ?? 0))
         case .filter:
             return .push(MenuScreen(pane == .sessions ? .sessionStatus : pane == .exhibitions ? .exhibitionStatus : .filter, self, shared))
@@ -245,4 +245,7 @@ public struct BrowseScreen: Screen {
             }
         }
     }
+
+    /// Data changed elsewhere: nothing to redo. Its rows are positions in the tables: `ConsoleState.replaceData` takes the selected ids before the data changes and reloads every pane keeping them (`reload(_:keeping:)`).
+    public mutating func dataChanged(_ shared: Shared) {}
 }

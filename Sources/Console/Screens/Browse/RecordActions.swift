@@ -65,7 +65,7 @@ enum RecordActions {
             let full = s.capacity.map { s.enrolledCount >= $0 } ?? false
             return "\(s.start.short(shared.lang))  \(TerminalSafe.text(s.title)) · " + (full ? shared.t(.uiEnrolFull) : L10n.enrolment(s, shared.lang))
         }
-        return .push(MenuScreen(.enrolIn(artisan), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))
+        return .push(MenuScreen(.enrolIn(artisan, sessions: open.map(\.id)), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))
     }
 
     /// `M` on an artisan: who may be the same person (shared phone, NIB or NIK; same name in
@@ -82,17 +82,21 @@ enum RecordActions {
             let why = c.field == "name" ? shared.t(.uiMergeSameName) : shared.t(.uiMergeSame, shared.t(CommandError.fieldLabel(c.field)))
             return TerminalSafe.text("\(c.artisan.id)  \(c.artisan.name) · \(place) · \(c.artisan.phoneShown) (\(why))")
         }
-        return .push(MenuScreen(.mergeInto(keep), title: shared.t(.uiMergeTitle, TerminalSafe.text(a.name), keep), items: items))
+        return .push(MenuScreen(.mergeInto(keep, others: candidates.map(\.artisan.id)), title: shared.t(.uiMergeTitle, TerminalSafe.text(a.name), keep), items: items))
     }
 
     /// A menu's choice: the session to enrol in, or the duplicate to merge (asked first).
-    static func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: Shared) -> Step {
+    static func chose(_ purpose: MenuPurpose, _ index: Int, _ shared: inout Shared) -> Step {
         switch purpose {
-        case .enrolIn(let artisan):
-            guard let s = shared.data.sessionsOpen(to: artisan, today: shared.today)[safe: index] else { return .stay }
-            return .run(.save(.enrol(session: s.id, artisan: artisan, role: .peserta)))
-        case .mergeInto(let keep):
-            guard let other = shared.data.duplicates(of: keep)[safe: index]?.artisan, let kept = shared.data.artisans[keep] else { return .stay }
+        case .enrolIn(let artisan, let sessions):
+            // The session shown, or said gone: never the one now in its place.
+            guard let sid = sessions[safe: index] else { return .stay }
+            guard shared.data.sessions[sid] != nil else { return gone(sid, &shared) }
+            return .run(.save(.enrol(session: sid, artisan: artisan, role: .peserta)))
+        case .mergeInto(let keep, let others):
+            guard let oid = others[safe: index] else { return .stay }
+            guard let other = shared.data.artisans[oid], !other.archived else { return gone(oid, &shared) }
+            guard let kept = shared.data.artisans[keep] else { return gone(keep, &shared) }
             let (s, e) = (shared.data.sessions(of: other.id).count, shared.data.exhibitions(of: other.id).count)
             return shared.confirm(.save(.mergeArtisans(keep: keep, other: other.id, keepRev: kept.rev, otherRev: other.rev)),
                                   title: shared.t(.uiMergeAskTitle),
@@ -100,6 +104,13 @@ enum RecordActions {
         default:
             return .stay
         }
+    }
+
+    /// A record chosen from a menu that another desk removed (deleted, merged, an import taken
+    /// back) since the menu opened: said, nothing done.
+    static func gone(_ id: EntityID, _ shared: inout Shared) -> Step {
+        shared.message = shared.t(.uiRecordGone, id)
+        return .stay
     }
 
     /// A change from a list or a record's detail was saved: say what happened to whom.

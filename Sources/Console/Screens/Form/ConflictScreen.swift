@@ -106,4 +106,7 @@ public struct ConflictScreen: Screen {
             }
         }
     }
+
+    /// Data changed elsewhere: nothing to redo. Shows both versions as they were; saving checks the revision again.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -159,7 +159,13 @@ public struct FormScreen: Screen {
     /// Checks every field; saves when all is well, otherwise shows what is wrong.
     mutating func save(_ shared: inout Shared, allowDuplicate: Bool = false) -> Step {
         switch command(shared) {
-        case .success(.addArtisan(let a, _)): return .run(.save(.addArtisan(a, allowDuplicate: allowDuplicate)))
+        case .success(.addArtisan(let a, _)):
+            // The same name with the same kelurahan or business: that person is offered first
+            // (at the door: checked in), a new record only when asked for (a).
+            if !allowDuplicate, let (same, field) = shared.data.samePerson(as: a) {
+                return Self.askSamePerson(same, field, subject, &shared)
+            }
+            return .run(.save(.addArtisan(a, allowDuplicate: allowDuplicate)))
         case .success(let command) where SalesRules.needsConfirmation(command):
             return Self.askLargeSales(command, &shared)
         case .success(let command): return .run(.save(command))
@@ -168,6 +174,17 @@ public struct FormScreen: Screen {
             shared.message = shared.t(.uiFormNotSaved, problems.byField.count)
             return .stay
         }
+    }
+
+    /// A registered person who may be the one being typed: y takes them (checks them in at the
+    /// door, opens their record elsewhere), n goes back to the form, a registers anyway.
+    static func askSamePerson(_ same: Artisan, _ field: String, _ subject: FormSubject, _ shared: inout Shared) -> Step {
+        let name = TerminalSafe.text(same.name)
+        let place = Wilayah.kelurahan(code: same.kelurahan)?.name ?? ""
+        let what = subject == .artisan ? shared.t(.uiDuplicateOpen, name) : shared.t(.uiDuplicateCheckIn, name)
+        return shared.confirm(.duplicate(existing: same.id), title: shared.t(.uiSamePersonTitle),
+                              text: shared.t(.uiSamePersonText, name, same.id, TerminalSafe.text(same.business), place,
+                                             L10n.text(CommandError.fieldLabel(field), shared.lang)) + "\n" + what)
     }
 
     /// Sales far above what one artisan sells at a fair: the figure is asked about first.
@@ -279,6 +296,9 @@ public struct FormScreen: Screen {
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         form.render(into: &grid, area: area)
     }
+
+    /// Data changed elsewhere: nothing to redo. Saved against the revision it started from: a colleague's save meanwhile opens the conflict view, never overwritten.
+    public mutating func dataChanged(_ shared: Shared) {}
 }
 
 /// A form's problems, one message per field key (several joined with "; ").

@@ -59,6 +59,9 @@ public struct ImportPathScreen: Screen {
         path.render(into: &grid, x: 0, y: row, width: grid.width, prompt: " " + shared.t(.uiImportPrompt), fill: false)
         return true
     }
+
+    /// Data changed elsewhere: nothing to redo. A file name being typed: no record.
+    public mutating func dataChanged(_ shared: Shared) {}
 }
 
 /// Second step: what the file holds and what saving it would do (the same report as
@@ -135,4 +138,7 @@ public struct ImportPreviewScreen: Screen {
         grid.put(" " + (shared.message ?? line), x: 0, y: row, role: .search, limit: grid.width)
         return true
     }
+
+    /// Data changed elsewhere: nothing to redo. The import is planned again under the lock when saved; a person a colleague registered meanwhile refuses it, naming them.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -8,9 +8,8 @@ public struct ParticipantsScreen: Screen {
     public let event: EntityID
     public var list = ListState()
     /// A mark being corrected: whose, and on which day once chosen.
-    /// A correction under way: whose, and the days the day menu offered (held, not looked up
-    /// again by position: a colleague may change the session's days meanwhile).
-    var correcting: (artisan: EntityID, day: CivilDate?, offered: [CivilDate])?
+    /// A correction under way: whose, and which day (the day menu holds the days it offered).
+    var correcting: (artisan: EntityID, day: CivilDate?)?
     /// `/`: narrows the list by name, business, kelurahan or phone (a long list at the door).
     var search = TextField("", maxLength: 40)
     var searching = false
@@ -123,9 +122,9 @@ public struct ParticipantsScreen: Screen {
                 guard let s = shared.data.sessions[event] else { return .stay }
                 let begun = s.days.filter { $0 <= shared.today }
                 guard !begun.isEmpty else { shared.message = shared.t(.uiCorrectNoDay); return .stay }
-                correcting = (chosen, begun.count == 1 ? begun[0] : nil, begun)
+                correcting = (chosen, begun.count == 1 ? begun[0] : nil)
                 if begun.count == 1 { return markMenu(chosen, begun[0], shared) }
-                return .push(MenuScreen(.attendanceDay, title: shared.t(.uiCorrectDayTitle, shared.data.artisans[chosen]?.name ?? ""),
+                return .push(MenuScreen(.attendanceDay(begun), title: shared.t(.uiCorrectDayTitle, shared.data.artisans[chosen]?.name ?? ""),
                                         items: begun.map { $0.long(shared.lang) }, selected: begun.count - 1))
             case .reject:
                 let name = shared.data.artisans[chosen]?.name ?? ""
@@ -157,10 +156,9 @@ public struct ParticipantsScreen: Screen {
 
     public mutating func resume(_ outcome: Outcome, _ shared: inout Shared) -> Step {
         switch outcome {
-        case .chose(.attendanceDay, let i):
-            guard let c = correcting, let day = c.offered[safe: i] else { return .stay }
-            let who = c.artisan
-            correcting = (who, day, c.offered)
+        case .chose(.attendanceDay(let offered), let i):
+            guard let who = correcting?.artisan, let day = offered[safe: i] else { return .stay }
+            correcting = (who, day)
             return markMenu(who, day, shared)
         case .chose(.printFor(let session), let i):
             guard let s = shared.data.sessions[session] else { return .stay }

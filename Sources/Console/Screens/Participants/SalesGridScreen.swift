@@ -157,4 +157,7 @@ public struct SalesGridScreen: Screen {
         grid.put(" " + shared.t(.uiSalesTotal, Rupiah.format(sales), trx, leads, people.count), x: area.x, y: y + 1, role: .header, limit: area.width)
         if people.isEmpty { grid.put("  " + shared.t(.uiSalesNobody), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }
     }
+
+    /// Data changed elsewhere: nothing to redo. Holds participants by id; each row is saved against the store, which refuses one no longer in the delegation.
+    public mutating func dataChanged(_ shared: Shared) {}
 }

@@ -127,7 +127,7 @@ public struct DetailView {
         var out = [TerminalSafe.text("\(e.id)  \(e.name)"), ""]
         let place = [e.venue, e.city, e.country].compactMap { $0 }.joined(separator: ", ")
         out += fields([
-            (.fDates, dates(e.start, e.end)), (.fStatus, L10n.value(e.status, lang)), (.fLevel, L10n.value(e.level, lang)),
+            (.fDates, dates(e.start, e.end)), (.fStatus, L10n.value(e.status(on: today), lang)), (.fLevel, L10n.value(e.level, lang)),
             (.fOrganiser, e.organiser), (.fPartners, data.partnerNames(of: e).joined(separator: ", ")), (.fVenue, place), (.fBoothCost, e.boothCost.map(Rupiah.format)),
             (.fPayer, e.payer.map { L10n.value($0, lang) }), (.fSales, e.totalSales > 0 ? Rupiah.format(e.totalSales) : nil),
             (.fRequiredCertifications, e.requiredCertifications.isEmpty ? nil : e.requiredCertifications.map(\.rawValue).joined(separator: ", ")),

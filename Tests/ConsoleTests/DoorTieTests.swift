@@ -148,4 +148,15 @@ import TextUI
         print("door keys for \(people.count) people: short list \(said(glance)); up to nine \(said(nine)); whole first name \(said(whole))")
         #expect(glance.average <= 4)
     }
+
+    /// Finding 11: the Bimtek pane's key bar offers the door; F7 on the reports pane says it
+    /// adds nothing there instead of opening another pane's form.
+    @Test func theBimtekBarShowsTheDoorAndReportsAddNothing() throws {
+        var state = ConsoleState(data: try data(start: today), lang: .id, today: today, dataPath: "/tmp/kriya-bar", user: "ratna")
+        _ = state.update(.char("2"))
+        #expect(state.render(width: 80, height: 24).lines.last?.contains("c Presensi") == true)
+        _ = state.update(.char("4"))
+        _ = state.update(.f(7))
+        #expect(state.topKind == .list && state.shared.message?.contains("F7") == true)
+    }
 }

@@ -255,6 +255,12 @@ import TextUI
         #expect(device.screens.contains { $0.contains("Written: " + folder) }, "\(device.screens.suffix(2))")
         let html = try String(contentsOfFile: file, encoding: .utf8)
         #expect(html.contains("Attendance Sheet") && html.contains("Ani Wijaya") && !html.contains("Eko Prasetyo"), "Eko waits")
+        // Once the day is closed, Ctrl-P writes the recap beside the blank sheet, not over it.
+        let closing = ScriptedDevice([.char("2"), .char("c"), .f(6), .char("y"), .ctrl("p")])
+        ConsoleApp(store: store, device: closing, lang: .en, today: now, printFolder: folder).run()
+        let recap = try String(contentsOfFile: folder + "/attendance-sheet-B-000001-day-1-recap.html", encoding: .utf8)
+        #expect(recap != html && recap.contains("Ani Wijaya"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == html)
         // In the participants list, a choice of documents: the cards (third) of the session.
         let cards = ScriptedDevice([.char("2"), .char("p"), .ctrl("p"), .down, .down, .enter])
         ConsoleApp(store: store, device: cards, lang: .en, today: now, printFolder: folder).run()

@@ -83,7 +83,7 @@ import Testing
         var e = F.exhibition()
         e.partners = [EntityID(.partner, 2)]
         var data = try F.build([.addPartner(ub), .addPartner(office), .addSession(s), .addExhibition(e)])
-        #expect(data.partners[EntityID(.partner, 1)]?.phone == "+6281233334444" && data.partners[EntityID(.partner, 1)]?.phoneTyped == "0812 3333 4444")
+        #expect(data.partners[EntityID(.partner, 1)]?.phone == "+6281233334444" && data.partners[EntityID(.partner, 1)]?.phoneShown == "0812-3333-4444")
         #expect(data.sessions(withPartner: EntityID(.partner, 1)).map(\.id) == [EntityID(.session, 1)])
         #expect(data.exhibitions(withPartner: EntityID(.partner, 2)).count == 1)
         #expect(data.partnerNames(of: data.sessions.items[0]) == ["Universitas Brawijaya", "Dinas Koperasi, Perindustrian dan Perdagangan"])

@@ -12,8 +12,12 @@ extension ConsoleApp {
         switch job {
         case .attendance(let session, let day):
             guard let s = data.sessions[session], let n = s.days.firstIndex(of: day) else { return nil }
-            let html = AttendanceSheet.html(s, day: day, data: data, settings: documents, lang: lang, filled: day < today)
-            return write(html, named: id ? "daftar-hadir-\(s.id)-hari-\(n + 1).html" : "attendance-sheet-\(s.id)-day-\(n + 1).html")
+            // Once the day's door is shut (past, or closed with F6) the sheet is the recap: each
+            // mark and time, written beside the blank sheet, never over it.
+            let filled = s.door(on: day, today: today).onlyByCorrection
+            let html = AttendanceSheet.html(s, day: day, data: data, settings: documents, lang: lang, filled: filled)
+            let recap = filled ? (id ? "-rekap" : "-recap") : ""
+            return write(html, named: id ? "daftar-hadir-\(s.id)-hari-\(n + 1)\(recap).html" : "attendance-sheet-\(s.id)-day-\(n + 1)\(recap).html")
         case .participants(let session):
             guard let s = data.sessions[session] else { return nil }
             return write(PeopleLists.participants(s, data: data, settings: documents, lang: lang, today: today),

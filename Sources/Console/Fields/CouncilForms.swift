@@ -62,7 +62,7 @@ enum MemberForm {
             CouncilField.make("position", .fPosition, positions(data), .uiHintPosition, 60, current, lang, required: true),
             CouncilField.make("field", .fBidang, TextKind(), .uiHintBidang, 80, current, lang),
             CouncilField.make("term", .fTerm, terms, nil, 60, current, lang, required: true),
-            CouncilField.make("phone", .fPhone, PhoneKind(), nil, 20, current, lang),
+            CouncilField.make("phone", .fPhone, PhoneKind(landline: true), nil, 20, current, lang),
             CouncilField.make("artisan", .fArtisanRecord, TextKind(), .uiHintArtisanID, 12, current, lang),
             CouncilField.make("from", .fFrom, DateKind(lang: lang), .uiHintFrom, 20, current, lang),
             CouncilField.make("until", .fUntil, DateKind(lang: lang), .uiHintUntil, 20, current, lang),
@@ -92,7 +92,7 @@ enum MemberForm {
         m.until = r.date("until")
         m.notes = r.text("notes")
         var problems = CouncilField.basicProblems(["name": m.name, "position": m.position])
-        if let p = m.phone, case .failure(let problem) = Phone.normalise(p) { problems.append(FieldError("phone", .phone(problem))) }
+        if let p = m.phone, case .failure(let problem) = Phone.normalise(p, allowingLandline: true) { problems.append(FieldError("phone", .phone(problem))) }
         if let term {
             for (key, day) in [("from", m.from), ("until", m.until)] { if let day, !term.holds(day) { problems.append(FieldError(key, .dayOutsideRange(day))) } }
             if let f = m.from, let u = m.until, u < f { problems.append(FieldError("until", .endBeforeStart)) }
@@ -114,7 +114,7 @@ enum PartnerForm {
             CouncilField.make("name", .fName, TextKind(), .uiHintPartner, 160, current, lang, required: true),
             CouncilField.make("kind", .fKind, Choices.of(PartnerKind.self, lang), nil, 30, current, lang, required: true),
             CouncilField.make("contact", .fContact, TextKind(), nil, 120, current, lang),
-            CouncilField.make("phone", .fPhone, PhoneKind(), nil, 20, current, lang),
+            CouncilField.make("phone", .fPhone, PhoneKind(landline: true), nil, 20, current, lang),
             CouncilField.make("people", .fPeople, TextKind(), .uiHintPeople, 600, current, lang),
             CouncilField.make("notes", .fNotes, TextKind(), nil, 4000, current, lang),
         ])
@@ -133,7 +133,7 @@ enum PartnerForm {
         p.people = ListCell.names(form.value("people"))
         p.notes = r.text("notes")
         var problems = CouncilField.basicProblems(["name": p.name])
-        if let phone = p.phone, case .failure(let problem) = Phone.normalise(phone) { problems.append(FieldError("phone", .phone(problem))) }
+        if let phone = p.phone, case .failure(let problem) = Phone.normalise(phone, allowingLandline: true) { problems.append(FieldError("phone", .phone(problem))) }
         return (p, r.finished(problems))
     }
 }

@@ -6,9 +6,11 @@ import TextUI
 
 /// An Indonesian mobile number; shows the number as it will be saved.
 struct PhoneKind: FieldKind {
+    /// The council's partners and board may give a landline; artisans a mobile number.
+    var landline = false
     func accepts(_ c: Character) -> Bool { CharacterFilter.phone.accepts(c) }
     func note(for text: String) -> String? {
-        guard case .success(let normalised) = Phone.normalise(text) else { return nil }
+        guard case .success(let normalised) = Phone.normalise(text, allowingLandline: landline) else { return nil }
         return "✓ " + normalised
     }
 }

@@ -18,7 +18,8 @@ public struct HistoryScreen: Screen {
     public var kind: ScreenKind { .history }
 
     func lines(_ shared: Shared, width: Int) -> [String] {
-        HistoryText.lines(entries, of: id, title: shared.data.title(of: id) ?? "", lang: shared.lang, width: width - 2)
+        HistoryText.lines(entries, of: id, title: shared.data.title(of: id) ?? "", lang: shared.lang, width: width - 2,
+                          name: { shared.data.title(of: $0) })
     }
 
     public func bindings(_ shared: Shared) -> [Binding] {

@@ -75,5 +75,5 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiSuspendOff
     case uiLoading, uiLoadingByName, uiLoadingWaiting, uiLoadingMore
     case uiDataUnreachable, uiDataBack
-    case uiCheckInPastCapacity, uiCheckInDayPast, uiCheckInDayClosed, uiCorrectionReasonPrompt, uiRecordGone, uiSamePersonTitle, uiSamePersonText
+    case uiCheckInPastCapacity, uiCheckInDayPast, uiCheckInDayClosed, uiCorrectionReasonPrompt, uiRecordGone, uiSamePersonTitle, uiSamePersonText, uiKeyCheckIn
 }

@@ -367,5 +367,6 @@ enum UIStringsEN {
         .uiRecordGone: "{0} is no longer there (changed at another desk meanwhile): nothing was done.",
         .uiSamePersonTitle: "Already registered?",
         .uiSamePersonText: "{0} ({1}), {2}, {3}: the same {4}. The same person?",
+        .uiKeyCheckIn: "Check-in",
     ]
 }

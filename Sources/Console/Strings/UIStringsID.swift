@@ -367,5 +367,6 @@ enum UIStringsID {
         .uiRecordGone: "{0} sudah tidak ada (diubah di meja lain sementara itu): tidak ada yang dilakukan.",
         .uiSamePersonTitle: "Sudah terdaftar?",
         .uiSamePersonText: "{0} ({1}), {2}, {3}: {4} sama. Orang yang sama?",
+        .uiKeyCheckIn: "Presensi",
     ]
 }

@@ -23,6 +23,7 @@ struct HistoryCommand: ParsableCommand {
             Output.error(L10n.text(.cUnknownID, lang, id))
             throw ExitCode(EX_NOINPUT)
         }
-        Output.lines(HistoryText.lines(entries, of: entity, title: title, lang: lang, width: Output.width() ?? 200))
+        let data = store.data
+        Output.lines(HistoryText.lines(entries, of: entity, title: title, lang: lang, width: Output.width() ?? 200, name: { data.title(of: $0) }))
     }
 }

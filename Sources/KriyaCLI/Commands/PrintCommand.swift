@@ -59,7 +59,9 @@ struct PrintAttendanceSheet: ParsableCommand {
         }
         let html = AttendanceSheet.html(s, day: days[n - 1], data: store.data, settings: Config.load().documents,
                                         lang: lang, filled: filled, blankRows: blankRows)
-        let file = out ?? (lang == .id ? "daftar-hadir-\(s.id)-hari-\(n).html" : "attendance-sheet-\(s.id)-day-\(n).html")
+        // The recap is written beside the blank sheet, never over it (as the console does).
+        let recap = filled ? (lang == .id ? "-rekap" : "-recap") : ""
+        let file = out ?? (lang == .id ? "daftar-hadir-\(s.id)-hari-\(n)\(recap).html" : "attendance-sheet-\(s.id)-day-\(n)\(recap).html")
         try PrintCommand.write(html, to: file, lang: lang)
     }
 }

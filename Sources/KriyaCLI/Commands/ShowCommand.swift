@@ -92,7 +92,7 @@ struct ArtisanDetailJSON: Encodable {
         }
         exhibitions = data.exhibitions(of: a.id).map { e in
             let p = e.participant(a.id)
-            return History(id: e.id, title: e.name, start: e.start, end: e.end, status: e.status.rawValue,
+            return History(id: e.id, title: e.name, start: e.start, end: e.end, status: e.status(on: SystemInfo.now().today).rawValue,
                            attendance: nil, certificate: nil, curation: p?.curation, booth: p?.booth, sales: p?.sales)
         }
     }

@@ -369,12 +369,12 @@ extension Artisan {
         let trimmedBusiness = business.trimmingSpaces
         var repacked: ArtisanDetails?
         if case .success(let normalised) = Phone.normalise(phone) {
-            let typed = phoneTyped ?? phone.trimmingSpaces
+            // A mobile number is shown the office's way (`Phone.display`) whatever its spelling
+            // when typed, so the spelling is not kept.
             phone = normalised
-            let shown = typed == normalised ? nil : typed
-            if shown != phoneTyped {
+            if phoneTyped != nil {
                 repacked = details
-                repacked?.phoneTyped = shown
+                repacked?.phoneTyped = nil
             }
         }
         if let repacked { set(business: trimmedBusiness, details: repacked) } else if trimmedBusiness != business { business = trimmedBusiness }

@@ -100,11 +100,13 @@ extension Dataset {
     /// An optional phone, normalised as an artisan's is (kept as typed beside it).
     private static func preparePhone(_ phone: inout String?, typed: inout String?, _ c: inout Checker) {
         guard let text = phone?.trimmingSpaces, !text.isEmpty else { phone = nil; typed = nil; return }
-        switch Phone.normalise(text) {
+        // Universities and offices answer on landlines (0341-551312): taken, and kept as typed
+        // (an area code's grouping is the office's to say); a mobile is shown the usual way.
+        switch Phone.normalise(text, allowingLandline: true) {
         case .success(let normalised):
             let asTyped = typed ?? text
             phone = normalised
-            typed = asTyped == normalised ? nil : asTyped
+            typed = normalised.hasPrefix("+628") || asTyped == normalised ? nil : asTyped
         case .failure(let problem): c.fail("phone", .phone(problem))
         }
     }

@@ -137,18 +137,33 @@ public struct FieldChange: Hashable, Sendable, Codable {
     /// Whether people are shown this change: how a phone was typed goes with the phone itself.
     public var isShown: Bool { field != "id" && field != "phoneTyped" }
 
-    /// A stored value as people read it: a kelurahan code by its name, a category key by its
-    /// label; "—" for nothing.
-    public static func shown(_ field: String, _ value: String, _ lang: Lang) -> String {
+    /// A stored value as people read it, as the forms show it: a kelurahan code by its name, a
+    /// category key by its label, statuses and choices in the user's words, dates as dates,
+    /// money in Rupiah, a record by its name (`name`, given the data); "—" for nothing. A list
+    /// (stored joined by "; ") is read item by item.
+    public static func shown(_ field: String, _ value: String, _ lang: Lang, name: (EntityID) -> String? = { _ in nil }) -> String {
         if value.isEmpty { return "—" }
+        if value.contains("; ") {
+            return value.components(separatedBy: "; ").map { shown(field, $0, lang, name: name) }.joined(separator: ", ")
+        }
+        func choice<E: RawRepresentable>(_ type: E.Type) -> String? where E.RawValue == String { E(rawValue: value).map { L10n.value($0, lang) } }
         switch field {
-        case "phone": return Phone.national(value)
+        case "phone": return Phone.display(value)
         case "kelurahan": return Wilayah.kelurahan(code: value)?.name ?? value
         case "category": return CraftCategory(rawValue: value)?.label(lang) ?? value
         // A partner's kind or a session's, as the forms name them.
-        case "kind": return PartnerKind(rawValue: value).map { L10n.value($0, lang) } ?? SessionKind(rawValue: value).map { L10n.value($0, lang) } ?? value
-        default: return value
+        case "kind": return choice(PartnerKind.self) ?? choice(SessionKind.self) ?? value
+        case "status": return choice(SessionStatus.self) ?? choice(ExhibitionStatus.self) ?? value
+        case "level": return choice(ExhibitionLevel.self) ?? value
+        case "payer": return choice(BoothPayer.self) ?? value
+        case "scale": return choice(BusinessScale.self) ?? value
+        case "boothCost", "sales", "price": return Int64(value).map(Rupiah.format) ?? value
+        default: break
         }
+        if let day = CivilDate.parseISO(value) { return day.short(lang) }
+        // A record named by its id: its name first ("Universitas Brawijaya (R-000001)").
+        if let id = EntityID(value), let title = name(id) { return "\(title) (\(id))" }
+        return value
     }
 }
 

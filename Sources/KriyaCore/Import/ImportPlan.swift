@@ -126,7 +126,10 @@ public struct ImportPlan: Sendable {
                     let change = try data.plan(.updateArtisan(merged, baseRev: current.rev), ctx, audit: updates.count < 1_000)
                     var after = change.artisans[0]
                     after.rev = current.rev
-                    if after == current { unchanged.append(Existing(row: row.row, id: id, match: match)) }
+                    // An older record's kept spelling of its phone is dropped by any save (a
+                    // mobile shows the office's way): that alone is no change to import.
+                    let same = after == current || (current.phoneTyped != nil && { var c = current; c.phoneTyped = nil; return c == after }())
+                    if same { unchanged.append(Existing(row: row.row, id: id, match: match)) }
                     else { updates.append((merged, current.rev, row.row, change.fields)) }
                     remember(row, phone)
                 } catch {

@@ -29,7 +29,9 @@ public enum ChangeWords {
             if atDoor { rest = rest.dropFirst("enrolled at the door; ".count) }
             if let mark = markText(rest, lang) { return (atDoor ? t(.chEnrolledAtDoor, []) + "; " : "") + mark }
         case "clear-attendance":
-            if let day = CivilDate.parseISO(detail) { return t(.chMarkCleared, [day.short(lang)]) }
+            // A correction of a shut day carries its reason: "2026-12-01: salah orang".
+            let (when, reason) = split(detail)
+            if let day = CivilDate.parseISO(when) { return t(.chMarkCleared, [day.short(lang)]) + (reason.map { " (\($0))" } ?? "") }
         case "close-day":
             let parts = detail.split(separator: " ")
             if parts.count == 3, parts[2] == "absent", let day = CivilDate.parseISO(String(parts[0].dropLast())), let n = Int(parts[1]) {

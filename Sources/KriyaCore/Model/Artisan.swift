@@ -114,7 +114,9 @@ public struct Artisan: Hashable, Sendable {
     public func holds(_ kind: CertificationKind) -> Bool { packed.holds(kind) }
 
     /// The phone as shown: as typed when known, else the national form.
-    public var phoneShown: String { phoneTyped ?? Phone.national(phone) }
+    /// As the office writes it (`0813-3344-5566`), however it was typed; a number that is not
+    /// a mobile one (older records) as it was typed.
+    public var phoneShown: String { phone.hasPrefix("+62") ? Phone.display(phone) : phoneTyped ?? phone }
 
     public var kecamatanCode: String? { Wilayah.kelurahan(code: kelurahan)?.kecamatanCode }
 }

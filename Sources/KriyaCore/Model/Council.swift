@@ -65,7 +65,7 @@ public struct BoardMember: Hashable, Sendable, Codable {
         (from ?? term.start) <= day && day <= (until ?? term.end)
     }
 
-    public var phoneShown: String? { phoneTyped ?? phone.map(Phone.national) }
+    public var phoneShown: String? { phone.map { $0.hasPrefix("+628") ? Phone.display($0) : phoneTyped ?? Phone.national($0) } }
 }
 
 /// The positions of a Dekranasda board, in the order a board list is read. The office may
@@ -108,7 +108,7 @@ public struct Partner: Hashable, Sendable, Codable {
         self.kind = kind
     }
 
-    public var phoneShown: String? { phoneTyped ?? phone.map(Phone.national) }
+    public var phoneShown: String? { phone.map { $0.hasPrefix("+628") ? Phone.display($0) : phoneTyped ?? Phone.national($0) } }
 }
 
 public enum PartnerKind: String, Sendable, Codable, CaseIterable {

@@ -52,6 +52,15 @@ public struct Exhibition: Hashable, Sendable, Codable {
     }
 }
 
+extension Exhibition {
+    /// The status as of `today`, as the lists and the agenda read the dates: planned until its
+    /// first day, open (berlangsung) through its last, then done; cancelled and done as stored.
+    public func status(on today: CivilDate) -> ExhibitionStatus {
+        guard status == .planned || status == .open else { return status }
+        return today < start ? .planned : today <= end ? .open : .done
+    }
+}
+
 public enum ExhibitionLevel: String, Sendable, Codable, CaseIterable { case lokal, regional, nasional, internasional }
 public enum BoothPayer: String, Sendable, Codable, CaseIterable { case dekranasda, mandiri, shared }
 public enum ExhibitionStatus: String, Sendable, Codable, CaseIterable { case planned, open, done, cancelled }

@@ -29,7 +29,7 @@ public enum Agenda {
         for e in data.exhibitions.items where filter.matches(e) && e.status != .cancelled {
             let place = [e.venue, e.city].compactMap { $0 }.joined(separator: ", ")
             items.append(AgendaItem(kind: .exhibition, id: e.id, title: e.name, start: e.start, end: e.end,
-                                    place: place, status: e.status.rawValue,
+                                    place: place, status: (today.map(e.status(on:)) ?? e.status).rawValue,
                                     people: e.participants.filter { $0.curation.isActive }.count))
         }
         let clashes = Conflicts.find(data, from: from, to: to)

@@ -33,6 +33,21 @@ public enum Phone {
         return .success("+62" + String(decoding: subscriber, as: UTF8.self))
     }
 
+    /// A mobile number, or for the council's partners and board (universities, offices) also a
+    /// landline with its area code: `0341-551312`, `(0341) 551312`, `+62 341 551312`, stored
+    /// `+62341551312` (7 to 11 digits after the 0, the first not 8).
+    public static func normalise(_ input: String, allowingLandline: Bool) -> Result<String, Problem> {
+        let mobile = normalise(input)
+        guard allowingLandline, case .failure = mobile else { return mobile }
+        let text = input.replacingAll("\u{00A0}", with: " ").trimmingSpaces
+        guard text.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }) else { return mobile }
+        var digits = Substring(text.filter(\.isASCIIDigit))
+        if text.hasPrefix("+") || digits.hasPrefix("62") { guard digits.hasPrefix("62") else { return mobile }; digits = digits.dropFirst(2) }
+        else { guard digits.hasPrefix("0") else { return mobile }; digits = digits.dropFirst() }
+        guard let first = digits.first, first != "0", first != "8", (7...11).contains(digits.count) else { return mobile }
+        return .success("+62" + digits)
+    }
+
     /// What a search box compares with stored phones: the digits after the country code or
     /// the leading 0 (`+62 812-0000`, `0812 0000`, `8120000` → `8120000`); nil when the text
     /// holds anything but a phone's characters, or fewer than four digits.
@@ -65,6 +80,17 @@ public enum Phone {
         guard !phone.isEmpty else { return false }
         if national(phone).filter(\.isASCIIDigit).contains(digits) { return true }
         return searchKey(digits).map { matches(phone, $0) } ?? false
+    }
+
+    /// How the office writes a number: `+6281333445566` → `0813-3344-5566` (the national form
+    /// in groups of four from the left, the rest last: `0812-345-678` for ten digits). Anything
+    /// that is not a normalised mobile number is returned as it is.
+    public static func display(_ normalised: String) -> String {
+        guard normalised.hasPrefix("+628") else { return normalised }
+        let digits = Array(national(normalised))
+        guard digits.count >= 10, digits.allSatisfy(\.isASCIIDigit) else { return normalised }
+        let second = digits.count == 10 ? 3 : 4
+        return String(digits[0..<4]) + "-" + String(digits[4..<(4 + second)]) + "-" + String(digits[(4 + second)...])
     }
 
     /// `+6281200001234` → `081200001234`, the national form people dial.

@@ -37,7 +37,7 @@ extension BrowseScreen {
         case .exhibitions:
             let items = data.exhibitions.items
             let words = Self.words(q)
-            rows[pane] = items.indices.filter { exhibitionStatus == nil || items[$0].status == exhibitionStatus }
+            rows[pane] = items.indices.filter { exhibitionStatus == nil || items[$0].status(on: shared.today) == exhibitionStatus }
                 .filter { Self.matches(words, [items[$0].name, items[$0].city ?? "", items[$0].venue ?? ""]) }
                 .sorted { a, b in Self.eventOrder(items[a].start, items[a].end, items[b].start, items[b].end, shared.today) }
         case .reports:

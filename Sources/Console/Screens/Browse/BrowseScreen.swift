@@ -59,11 +59,13 @@ public struct BrowseScreen: Screen {
         return [
             Binding([.char("?")], .help, help: .uiHelpTitle),
             Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
-            Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew),
+            // Reports are made, not added: F7 there says so rather than open another pane's form.
+            Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew, enabled: pane != .reports),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
             Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id.map { $0.kind == .artisan || $0.kind.isEvent } ?? false),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),
-            Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, enabled: id?.kind == .session),
+            // The door is the Bimtek pane's most used key on an event morning: in its key bar.
+            Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, bar: pane == .sessions ? .uiKeyCheckIn : nil, enabled: id?.kind == .session),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind.isRemovable ?? false),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
@@ -129,7 +131,6 @@ public struct BrowseScreen: Screen {
         case .newRecord where pane == .organisation:
             return .push(MenuScreen(.newCouncil, title: shared.t(.uiNewWhatTitle), items: Self.newCouncilChoices.map { shared.t($0) }))
         case .newRecord:
-            if pane == .reports { pane = .artisans }
             return .push(FormScreen.new(for: pane, shared))
         case .open:
             if pane == .reports { return selectedReport(shared).map { .push(DetailScreen(report: $0)) } ?? .stay }

@@ -4,6 +4,7 @@ import Testing
 @testable import KriyaCore
 import KriyaStore
 import TextUI
+import KriyaText
 
 /// Issue 30, findings 1, 3 and 7 at the door, on the console's own state: the door of a past or
 /// closed day marks nobody; Enter acts only when one candidate is left (single names are common
@@ -158,5 +159,23 @@ import TextUI
         _ = state.update(.char("4"))
         _ = state.update(.f(7))
         #expect(state.topKind == .list && state.shared.message?.contains("F7") == true)
+    }
+
+    /// Finding 9: meaning kept at 80 columns. A long message takes a second row rather than
+    /// lose its end; the door's heading keeps its date with a long session title.
+    @Test func longMessagesAndTitlesKeepTheirEndAt80Columns() throws {
+        var d = try data(start: today.adding(days: 3))
+        var s = try #require(d.sessions[EntityID(.session, 1)])
+        s.title = "Bimtek Pewarnaan Alam Batik Tulis Celaket bagi Sanggar Rampalcelaket Permata"
+        d.sessions.merge(s)
+        var state = ConsoleState(data: d, lang: .id, today: today, dataPath: "/tmp/kriya-80", user: "ratna")
+        for k in [Key.char("2"), .char("c")] + "bambang r".map({ Key.char($0) }) + [.enter] { _ = state.update(k) }
+        let message = try #require(state.shared.message)
+        #expect(DisplayWidth.of(message) > 78, "a message long enough to need two rows")
+        let screen = state.render(width: 80, height: 24).lines
+        let shown = screen[21...22].map { $0.trimmingSpaces }.joined(separator: " ")
+        #expect(shown == message, "\(screen[21...22])")
+        let date = today.adding(days: 3).short(.id)
+        #expect(screen[2].trimmingSpaces.hasSuffix(date), "\(screen[2])")
     }
 }

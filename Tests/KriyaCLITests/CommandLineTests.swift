@@ -42,6 +42,11 @@ import Testing
         #expect(agenda.status == 0)
         #expect(agenda.stdout.contains("Dekranasda Festival"))
         #expect(agenda.stdout.contains("Overlapping bookings"))
+        // Issue 30, finding 9: at 80 columns a clash's flag leads the title, and "in N days"
+        // is never cut.
+        let narrow = try Kriya.run(["agenda", "--days", "90", "--data", data.path, "--lang", "id"], env: ["COLUMNS": "80"])
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 }, "\(narrow.stdout)")
+        #expect(narrow.stdout.contains("⚠") && narrow.stdout.contains("hari lagi") && !narrow.stdout.contains("hari l…"), "\(narrow.stdout)")
 
         let missing = try Kriya.run(["show", "A-999999", "--data", data.path])
         #expect(missing.status != 0 && missing.stderr.contains("A-999999"))

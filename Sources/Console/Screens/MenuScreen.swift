@@ -89,11 +89,15 @@ public struct MenuScreen: Screen {
         let items = MenuBar.groups[index].items
         actions = items.map(\.action)
         var disabled = Set<Int>()
+        // As wide as the longest item needs, up to what the screen has room for beside the
+        // keys: an item is read whole ("Presensi peserta untuk Bimtek terpilih"), not cut.
+        let room = max(34, shared.layout.width - 16)
+        let width = min(room, items.map { DisplayWidth.of(shared.t($0.label)) }.max() ?? 34)
         let labels = items.enumerated().map { n, item in
             let binding = limited.first { $0.keys.contains { $0.action == item.action } }
             if binding?.enabled == false { disabled.insert(n) }
             let key = binding?.keys.first { $0.action == item.action }?.key.label ?? ""
-            return DisplayWidth.pad(DisplayWidth.truncate(shared.t(item.label), toCells: 34), toCells: 34) + " " + key
+            return DisplayWidth.pad(DisplayWidth.truncate(shared.t(item.label), toCells: width), toCells: width) + " " + key
         }
         menu = Menu(title: shared.t(MenuBar.groups[index].title), items: labels, disabled: disabled)
     }

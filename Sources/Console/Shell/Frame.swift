@@ -78,7 +78,20 @@ extension ConsoleState {
             if !screen.passesStatusThrough { break }
         }
         if let message = shared.message {
-            grid.put(" " + message, x: 0, y: row, role: shared.quitPending ? .warning : .search, limit: grid.width)
+            let role: Role = shared.quitPending ? .warning : .search
+            // A message never loses its end (a date, a key, who): one too long for the line
+            // takes the row above it as well, over the bottom of the body, until the next key.
+            guard DisplayWidth.of(message) > grid.width - 2 else {
+                grid.put(" " + message, x: 0, y: row, role: role, limit: grid.width)
+                return
+            }
+            var lines = Wrap.lines(message, width: grid.width - 2)
+            if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), toCells: grid.width - 2)] }
+            for (i, line) in lines.enumerated() {
+                let y = row - lines.count + 1 + i
+                grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), role: .normal)
+                grid.put(" " + line, x: 0, y: y, role: role, limit: grid.width)
+            }
         }
     }
 }

@@ -129,7 +129,7 @@ enum UIStringsEN {
         .uiKeyNew: "New",
         .uiFormNewArtisan: "New artisan: fields with * are required; F2 or Ctrl-S saves",
         .uiFormNotSaved: "Nothing saved: {0} {0|field|fields} to fix.",
-        .uiFormDiscard: "Discard the changes? y discards, any other key keeps editing.",
+        .uiFormDiscard: "Discard the changes? y discards, n or Esc keeps editing.",
         .uiFormSaved: "Saved {0}: {1}",
         .uiKeySave: "Save",
         .uiKeyNext: "Next field",

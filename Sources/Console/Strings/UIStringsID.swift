@@ -129,7 +129,7 @@ enum UIStringsID {
         .uiKeyNew: "Baru",
         .uiFormNewArtisan: "Pelaku IKM baru: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
         .uiFormNotSaved: "Belum disimpan: {0} isian perlu diperbaiki.",
-        .uiFormDiscard: "Buang yang sudah diketik? Tekan y untuk membuang, tombol lain untuk kembali mengisi.",
+        .uiFormDiscard: "Buang yang sudah diketik? Tekan y untuk membuang, n atau Esc untuk kembali mengisi.",
         .uiFormSaved: "Tersimpan {0}: {1}",
         .uiKeySave: "Simpan",
         .uiKeyNext: "Isian berikut",

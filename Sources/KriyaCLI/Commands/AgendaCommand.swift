@@ -60,9 +60,9 @@ struct AgendaPrinter {
             return
         }
         // Minimum widths fit 80 columns; dates and ids are never cut.
-        var table = Table([.init(L10n.text(.fDates, lang), minWidth: 16), .init(L10n.text(.fKind, lang), minWidth: 6),
-                           .id(L10n.text(.fID, lang)), .init(L10n.text(.fTitle, lang), minWidth: 14),
-                           .init(L10n.text(.fVenue, lang), minWidth: 8), .init(L10n.text(.cWhen, lang), minWidth: 10),
+        var table = Table([.init(L10n.text(.fDates, lang), minWidth: 16), .init(L10n.text(.fKind, lang), minWidth: 7),
+                           .id(L10n.text(.fID, lang)), .init(L10n.text(.fTitle, lang), minWidth: 13),
+                           .init(L10n.text(.fVenue, lang), minWidth: 6), .init(L10n.text(.cWhen, lang), minWidth: 12),
                            .init(L10n.text(.cPeople, lang), alignRight: true, minWidth: 6)])
         for item in items {
             // Outreach is said as such: it is not a training.
@@ -70,7 +70,12 @@ struct AgendaPrinter {
             let kind = outreach ? L10n.value(SessionKind.sosialisasi, lang).prefix(1).uppercased() + L10n.value(SessionKind.sosialisasi, lang).dropFirst()
                 : item.kind == .session ? L10n.text(.cKindSession, lang) : L10n.text(.cKindExhibition, lang)
             var title = item.title
-            if !item.conflicts.isEmpty { title += "  " + L10n.text(.cConflictFlag, lang, item.conflicts.count) }
+            // A clash must survive a narrow terminal: where the title will be cut, its flag
+            // goes first ("⚠1 Dekranasda Fe…"); with room, after it in words.
+            if !item.conflicts.isEmpty {
+                title = (width ?? 200) >= 120 ? title + "  " + L10n.text(.cConflictFlag, lang, item.conflicts.count)
+                                              : "⚠\(item.conflicts.count) " + title
+            }
             table.add([span(item.start, item.end), kind, item.id.description, title, item.place,
                        when(item.start, item.end, today), "\(item.people)"])
         }
@@ -80,8 +85,9 @@ struct AgendaPrinter {
             out += ["", L10n.text(.cConflictsHeader, lang)]
             for c in clashes {
                 let who = "\(c.artisan) \(data.artisans[c.artisan]?.name ?? "")"
-                out.append("  " + TerminalSafe.text(L10n.text(.cConflictLine, lang, who, label(c.first), label(c.second)))
-                           + " (\(c.day.numeric))")
+                let line = "  " + TerminalSafe.text(L10n.text(.cConflictLine, lang, who, label(c.first), label(c.second))) + " (\(c.day.numeric))"
+                // Wrapped, not cut, on a narrow terminal: who and both bookings are the point.
+                out += width.map { Wrap.lines(line, width: $0) } ?? [line]
             }
         }
         Output.lines(out)

@@ -10,9 +10,16 @@ extension CheckInScreen {
         let (data, lang) = (shared.data, shared.lang)
         let days = s.days
         let dayNumber = (days.firstIndex(of: day) ?? 0) + 1
-        var heading = shared.t(.uiCheckInTitle, TerminalSafe.text(s.title), dayNumber, days.count, day.long(lang))
-        if days.count > 1 { heading += " (←→)" }
-        grid.put(" " + heading, x: area.x, y: area.y, role: .header, limit: area.width)
+        // The day is what the door must never lose: the weekday goes first, then the title
+        // gives way ("Kurasi Produk untuk…"), never the date.
+        let arrows = days.count > 1 ? " (←→)" : ""
+        let title = TerminalSafe.text(s.title)
+        func heading(_ title: String, _ date: String) -> String { shared.t(.uiCheckInTitle, title, dayNumber, days.count, date) + arrows }
+        var text = heading(title, day.long(lang))
+        if DisplayWidth.of(text) > area.width - 1 { text = heading(title, day.short(lang)) }
+        let over = DisplayWidth.of(text) - (area.width - 1)
+        if over > 0 { text = heading(DisplayWidth.truncate(title, toCells: max(8, DisplayWidth.of(title) - over)), day.short(lang)) }
+        grid.put(" " + text, x: area.x, y: area.y, role: .header, limit: area.width)
 
         // Counters: present (large), then enrolled, capacity, late, excused, absent, not yet.
         let registered = s.participants.filter { $0.enrolment == .registered && $0.role == .peserta }

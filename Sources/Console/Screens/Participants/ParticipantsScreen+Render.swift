@@ -13,11 +13,13 @@ extension ParticipantsScreen {
     public func render(_ shared: Shared, into grid: inout Grid, area: Rect) {
         let (data, lang, today) = (shared.data, shared.lang, shared.today)
         let rows = self.rows(shared)
-        let heading: String
+        let headingOf: (String) -> String, headingName: String
         var columns: [(title: String, width: Int, right: Bool)]
         let cells: (EntityID) -> [String]
         if let s = data.sessions[event] {
-            heading = TerminalSafe.text(s.title) + " · " + L10n.people(s, lang)
+            let people = L10n.people(s, lang)
+            headingOf = { name in name + " · " + people }
+            headingName = TerminalSafe.text(s.title)
             let days = s.days
             columns = [(shared.t(.fEnrolled), 11, false), (shared.t(.fAttendance), max(10, min(days.count * 2, 20)), false),
                        (shared.t(.fCertificate), 16, false)]
@@ -30,9 +32,11 @@ extension ParticipantsScreen {
             }
         } else if let e = data.exhibitions[event] {
             let active = e.participants.filter { $0.curation.isActive }
-            heading = shared.t(.uiParticipantsExhibition, TerminalSafe.text(e.name), e.participants.filter { $0.curation == .accepted }.count,
-                               e.participants.filter { $0.curation == .proposed }.count, active.filter { $0.booth != nil }.count,
-                               Rupiah.format(e.totalSales))
+            let (accepted, proposed, booths) = (e.participants.filter { $0.curation == .accepted }.count,
+                                                e.participants.filter { $0.curation == .proposed }.count, active.filter { $0.booth != nil }.count)
+            let total = Rupiah.format(e.totalSales)
+            headingOf = { name in shared.t(.uiParticipantsExhibition, name, accepted, proposed, booths, total) }
+            headingName = TerminalSafe.text(e.name)
             // Headings in the staff's words; narrow columns as wide as their heading.
             let (trx, leads) = (shared.t(.uiColumnTransactions), shared.t(.uiColumnLeads))
             columns = [(shared.t(.fCuration), 11, false), (shared.t(.fBooth), 6, false), (shared.t(.fSales), 10, true),
@@ -49,6 +53,10 @@ extension ParticipantsScreen {
         } else {
             return
         }
+        // The counts and the money are never cut: the event's name gives way when the line is full.
+        var heading = headingOf(headingName)
+        let over = DisplayWidth.of(heading) - (area.width - 1)
+        if over > 0 { heading = headingOf(DisplayWidth.truncate(headingName, toCells: max(8, DisplayWidth.of(headingName) - over))) }
         grid.put(" " + heading, x: area.x, y: area.y, role: .header, limit: area.width)
         // Name and business share what the fixed columns leave.
         let fixed = columns.reduce(0) { $0 + $1.width + 1 }

@@ -81,7 +81,7 @@ public struct DetailView {
         let fairs = participation?.exhibitions(of: a.id, in: data) ?? data.exhibitions(of: a.id)
         if fairs.isEmpty { out.append("  " + t(.cNone)) } else {
             var table = Table([.id(t(.fID)), .init(t(.fDates), minWidth: 11), .init(t(.fName), minWidth: 12),
-                               .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .init(t(.fSales), alignRight: true, minWidth: 8)])
+                               .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5), .money(t(.fSales))])
             for e in fairs {
                 let p = e.participant(a.id)!
                 table.add([e.id.description, e.start.numeric, e.name, L10n.value(p.curation, lang), p.booth ?? "", p.sales.map(Rupiah.format) ?? ""])
@@ -135,7 +135,7 @@ public struct DetailView {
         out += ["", t(.fParticipants)]
         var table = Table([.id(t(.fID)), .init(t(.fName), minWidth: 10), .init(t(.fCategory), minWidth: 8),
                            .init(t(.fCuration), minWidth: 8), .init(t(.fBooth), minWidth: 5),
-                           .init(t(.fSales), alignRight: true, minWidth: 8), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
+                           .money(t(.fSales)), .init(t(.fTransactions), alignRight: true, minWidth: 4)])
         var lacking = false
         for p in e.participants {
             let a = data.artisans[p.artisan]
@@ -174,7 +174,7 @@ public struct DetailView {
                 let now = sums[k] ?? (0, 0, 0)
                 sums[k] = (now.sales + (p.sales ?? 0), now.trx + (p.transactions ?? 0), now.people + 1)
             }
-            var table = Table([.init(heading, minWidth: 8), .init(t(.fSales), alignRight: true, minWidth: 8),
+            var table = Table([.init(heading, minWidth: 8), .money(t(.fSales)),
                                .init(t(.fTransactions), alignRight: true, minWidth: 4), .init(t(.cPeople), alignRight: true, minWidth: 4)])
             for (k, v) in sums.sorted(by: { $0.value.sales != $1.value.sales ? $0.value.sales > $1.value.sales : $0.key < $1.key }) {
                 table.add([k, Rupiah.format(v.sales), String(v.trx), String(v.people)])

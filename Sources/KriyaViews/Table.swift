@@ -19,6 +19,8 @@ public struct Table {
 
         /// An id column: never cut.
         public static func id(_ title: String) -> Column { Column(title, minWidth: 8, whole: true) }
+        /// An amount of money: never cut ("Rp16.984.0…" would be another sum), right-aligned.
+        public static func money(_ title: String) -> Column { Column(title, alignRight: true, minWidth: 8, whole: true) }
     }
 
     public var columns: [Column]

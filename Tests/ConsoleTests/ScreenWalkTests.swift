@@ -9,15 +9,16 @@ import TextUI
 /// the screen), and F1 opens the help everywhere.
 @Suite struct ScreenWalkTests {
     /// Every screen, reached as a user reaches it, with a name for the messages.
-    static func screens() throws -> [(name: String, state: ConsoleState)] {
+    /// `start`: the console to walk (the demo in English unless given).
+    static func screens(_ start: ConsoleState = makeState()) throws -> [(name: String, state: ConsoleState)] {
         var out: [(String, ConsoleState)] = []
-        func at(_ name: String, _ keys: [Key], from start: ConsoleState? = nil, then: (inout ConsoleState) throws -> Void = { _ in }) throws {
-            var state = start ?? makeState()
+        func at(_ name: String, _ keys: [Key], from first: ConsoleState? = nil, then: (inout ConsoleState) throws -> Void = { _ in }) throws {
+            var state = first ?? start
             for k in keys { _ = state.update(k) }
             try then(&state)
             out.append((name, state))
         }
-        let base = makeState()
+        let base = start
         // A two-day session with people, and a fair with an accepted delegation.
         let session = try #require(base.data.sessions.items.first { $0.days.count > 1 && $0.participants.count > 3 })
         let fair = try #require(base.data.exhibitions.items.first { e in e.participants.filter { $0.curation == .accepted }.count > 1 })
@@ -168,5 +169,68 @@ import TextUI
                 #expect(text.count <= 59, "\(lang) \(key): \(text.count) characters: \(text)")
             }
         }
+    }
+
+    /// Issue 30, finding 9: in both languages at 80×24, with long real-looking names, no screen
+    /// reached from the walk (and no dialog) loses meaning: the title keeps its words (only the
+    /// data folder's path may start with "…/"), a message shows whole (on two rows if it must),
+    /// a dialog shows every word of its text, and no amount of money is cut.
+    @Test func nothingIsCutMidWordAt80Columns() throws {
+        for lang in Lang.allCases {
+            var data = DemoData.make(artisans: 300, today: today)
+            // The longest names a Malang registry holds, on the records the walk opens first.
+            for a in data.artisans.items.prefix(40) {
+                var long = a
+                (long.name, long.business) = ("Hj. Sri Wahyuningsih Kusumawardhani", "Sanggar Batik Tulis Celaket Permata Rampalcelaket")
+                data.artisans.merge(long)
+            }
+            for s in data.sessions.items {
+                var long = s
+                long.title = "Bimtek Pewarnaan Alam Batik Tulis bagi Sanggar Rampalcelaket " + s.id.description
+                data.sessions.merge(long)
+            }
+            let start = ConsoleState(data: data, lang: lang, today: today, dataPath: "/srv/kriya", user: "ratna")
+            for (name, state) in try ScreenWalkTests.screens(start) {
+                // What a key there says, too (Enter, F3, F7: the door's refusals are the longest).
+                var states = [state]
+                for key in [Key.enter, .f(3), .f(7), .f(6)] { var s = state; _ = s.update(key); states.append(s) }
+                for s in states {
+                    let grid = s.render(width: 80, height: 24)
+                    let lines = grid.lines
+                    let title = lines[0]
+                    #expect(!title.replacingAll("…/", with: "").contains("…"), "\(lang) \(name): the title is cut: \(title)")
+                    // A screen with a status line of its own (a prompt, a counter) shows that instead.
+                    var scratch = Grid(width: 80, height: 24), own = false
+                    for screen in ([s.browse as any Screen] + s.stack).reversed() {
+                        if screen.renderStatus(s.shared, into: &scratch, row: 22) { own = true; break }
+                        if !screen.passesStatusThrough { break }
+                    }
+                    if let message = s.shared.message, s.shared.busy == nil, !own {
+                        let words = message.split(separator: " ").map(String.init)
+                        let bottom = lines[max(0, lines.count - 4)..<(lines.count - 1)].joined(separator: " ")
+                        let missing = words.filter { !bottom.contains($0) }
+                        #expect(missing.isEmpty, "\(lang) \(name): the message lost \(missing): \(message)\n\(bottom)")
+                    }
+                    if let confirm = s.top as? ConfirmScreen {
+                        let shown = lines.joined(separator: " ")
+                        let words: [String] = confirm.dialog.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) }
+                        let missing = words.filter { !shown.contains($0) }
+                        #expect(missing.isEmpty, "\(lang) \(name): the dialog lost \(missing)")
+                    }
+                    #expect(!lines.contains(where: Self.cutsAnAmount), "\(lang) \(name): an amount is cut: \(lines.filter(Self.cutsAnAmount))")
+                }
+            }
+        }
+    }
+
+    /// "Rp4.750." and the like: Rupiah followed by digits and then "…".
+    static func cutsAnAmount(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let at = rest.range(of: "Rp") {
+            let after = rest[at.upperBound...].drop { $0.isNumber || $0 == "." || $0 == "," }
+            if after.first == "…" { return true }
+            rest = rest[at.upperBound...]
+        }
+        return false
     }
 }

@@ -31,7 +31,7 @@ import TextUI
         let app = ConsoleApp(store: store, device: device, lang: .en, today: today)
         app.run()
         #expect(device.screens.contains { $0.contains("Topeng Baru") })
-        #expect(device.screens.contains { $0.contains("Undone: Artisan changed (A-000002)") })
+        #expect(device.screens.contains { $0.contains("Undone: Artisan changed: Budi Santoso") }, "who, by name")
         #expect(device.screens.contains { $0.contains("Nothing of yours to undo") })
         // h: the audit trail of the record, newest first: the undo, then the edit.
         let history = try #require(device.screens.first { $0.contains("History of A-000002 Budi Santoso") })

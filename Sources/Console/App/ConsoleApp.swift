@@ -1,6 +1,7 @@
 import Dispatch
 import KriyaCore
 import KriyaStore
+import KriyaText
 import KriyaViews
 import TextUI
 
@@ -195,8 +196,10 @@ public final class ConsoleApp {
         switch Result(catching: { () throws(StoreError) in try store.applyUndoably(.undo(last)) }) {
         case .success(let (change, _)):
             state.replaceData(store.data)
-            let ids = change.targets.map(\.description).joined(separator: ", ")
-            state.shared.message = UIText.text(.uiUndone, lang, ChangeWords.command(last.command, lang), ids)
+            // Who and which, by name: "Presensi peserta: Ani Wijaya, Bimtek Dasar Membatik".
+            let about = last.about.isEmpty ? change.targets : last.about
+            let names = about.map { id in store.data.title(of: id).map { TerminalSafe.text($0) } ?? id.description }.joined(separator: ", ")
+            state.shared.message = UIText.text(.uiUndone, lang, ChangeWords.command(last.command, lang), names)
         case .failure(.command(let box)):
             state.shared.message = UIText.text(.uiUndoRefused, lang, box.error.message(lang))
         case .failure(let other):

@@ -116,7 +116,7 @@ enum UIStringsEN {
         .uiConfirmKeys: "y  yes      n or Esc  no",
         .uiArchived: "Archived {0}: {1}. u undoes.",
         .uiDeleted: "Deleted {0}: {1}. u undoes.",
-        .uiUndone: "Undone: {0} ({1})",
+        .uiUndone: "Undone: {0}: {1}",
         .uiNothingToUndo: "Nothing of yours to undo since the console opened",
         .uiUndoRefused: "Not undone: {0}",
         .uiPaneReports: "Reports",

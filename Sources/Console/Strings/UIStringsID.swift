@@ -116,7 +116,7 @@ enum UIStringsID {
         .uiConfirmKeys: "y  ya      n atau Esc  tidak",
         .uiArchived: "Diarsipkan {0}: {1}. u mengurungkan.",
         .uiDeleted: "Dihapus {0}: {1}. u mengurungkan.",
-        .uiUndone: "Diurungkan: {0} ({1})",
+        .uiUndone: "Diurungkan: {0}: {1}",
         .uiNothingToUndo: "Belum ada perubahan Anda untuk diurungkan sejak konsol dibuka",
         .uiUndoRefused: "Tidak diurungkan: {0}",
         .uiPaneReports: "Laporan",

@@ -17,6 +17,9 @@ public struct Reversal: Sendable, Equatable {
     /// The command undone (`add-artisan`…), for messages and the audit.
     public var command: String
     public var entries: [Entry]
+    /// Whom and what the undone change was about (the person checked in and the session), so
+    /// the message can say who and which.
+    public var about: [EntityID] = []
 }
 
 extension Dataset {
@@ -30,7 +33,9 @@ extension Dataset {
         for m in change.members { entries.append(.init(id: m.id, before: members[m.id].map(Reversal.Before.member), revAfter: m.rev)) }
         for p in change.partners { entries.append(.init(id: p.id, before: partners[p.id].map(Reversal.Before.partner), revAfter: p.rev)) }
         for id in change.deleted { entries.append(.init(id: id, before: record(id), revAfter: nil)) }
-        return Reversal(command: change.command, entries: entries)
+        var undo = Reversal(command: change.command, entries: entries)
+        undo.about = change.targets
+        return undo
     }
 
     private func record(_ id: EntityID) -> Reversal.Before? {

@@ -340,7 +340,7 @@ enum StringsEN {
         .cInitOffice: "New records registered here get ids naming office {0}: A-{0}-000123.",
         .cInitBadOffice: "--office takes a regency's or city's four-digit code (Kota Malang: 3573), not \"{0}\".",
         .cInitConfigUnwritable: "Cannot write {0}: {1}",
-        .eDayPast: "{0} is past: the door marks only today. An editor corrects {1}'s marks of that day with a reason (participants list: c; CLI: kriya attendance --set … --reason).",
+        .eDayPast: "{0} is past: the door marks only today; an editor corrects {1} with a reason (participants: c; kriya attendance --set --reason).",
         .eDayClosed: "{0} was closed for {1}: the door marks no more. An editor corrects a mark with a reason (participants list: c), or F5 takes the closing back.",
         .eReasonRequired: "{0} is past: a correction of {1}'s marks says why (--reason).",
         .eReasonRequiredClosed: "{0} was closed for {1}: a correction of a mark says why (--reason).",

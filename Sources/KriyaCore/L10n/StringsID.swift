@@ -340,7 +340,7 @@ enum StringsID {
         .cInitOffice: "Data baru yang didaftarkan di sini mendapat ID berkode kantor {0}: A-{0}-000123.",
         .cInitBadOffice: "--office memerlukan kode empat angka kabupaten/kota (Kota Malang: 3573), bukan \"{0}\".",
         .cInitConfigUnwritable: "Tidak dapat menulis {0}: {1}",
-        .eDayPast: "{0} sudah lewat: pintu hanya mencatat hari ini. Editor mengoreksi presensi {1} hari itu dengan alasan (daftar peserta: c; CLI: kriya attendance --set … --reason).",
+        .eDayPast: "{0} sudah lewat: pintu hanya mencatat hari ini; editor mengoreksi {1} dengan alasan (daftar peserta: c; kriya attendance --set --reason).",
         .eDayClosed: "Presensi {1} tanggal {0} sudah ditutup: pintu tidak mencatat lagi. Editor mengoreksi dengan alasan (daftar peserta: c), atau F5 mengurungkan penutupan.",
         .eReasonRequired: "{0} sudah lewat: koreksi presensi {1} harus disertai alasan (--reason).",
         .eReasonRequiredClosed: "Presensi {1} tanggal {0} sudah ditutup: koreksi harus disertai alasan (--reason).",

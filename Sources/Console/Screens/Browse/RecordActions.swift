@@ -129,7 +129,10 @@ enum RecordActions {
             return true
         default:
             let who = change.targets.first { $0.kind == .artisan }.flatMap { shared.data.artisans[$0]?.name } ?? ""
-            shared.message = shared.t(.uiParticipantSaved, who, ChangeWords.summary(change, shared.lang, name: shared.data.title(of:)))
+            // Which session or fair, too: "masuk daftar tunggu" alone does not say where.
+            let event = change.targets.first { $0.kind.isEvent }.flatMap { shared.data.title(of: $0) }
+            let summary = ChangeWords.summary(change, shared.lang, name: shared.data.title(of:))
+            shared.message = shared.t(.uiParticipantSaved, who, summary + (event.map { " · " + $0 } ?? ""))
             return false
         }
     }

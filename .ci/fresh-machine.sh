@@ -24,12 +24,16 @@ tmux_() { tmux -L kriya-fresh "$@"; }
 demo_home=$(mktemp -d)
 trap 'put_back; tmux_ kill-server 2>/dev/null || true; rm -rf "$demo_home"' EXIT
 
-# 1. The run command, in a terminal, until the console shows its key bar.
+# 1. The run command, in a terminal, until the console shows its key bar: in a fresh clone of
+# this commit (nothing built, no demo data), as a newcomer would type it.
+clone=$(mktemp -d)/kriya
+git clone -q . "$clone"
+trap 'put_back; tmux_ kill-server 2>/dev/null || true; rm -rf "$demo_home" "$(dirname "$clone")"' EXIT
 take_away
-say "libqrencode-dev taken away; running the README's run command: scripts/demo.sh"
+say "libqrencode-dev taken away; in a fresh clone ($clone), the README's run command: scripts/demo.sh"
 start=$(date +%s)
 tmux_ kill-server 2>/dev/null || true
-tmux_ new-session -d -x 120 -y 30 \
+tmux_ new-session -d -x 120 -y 30 -c "$clone" \
   "env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_DATA_HOME='$demo_home' scripts/demo.sh; echo \"[demo.sh exited \$?]\"; sleep 3600"
 shown=""
 while [ $(( $(date +%s) - start )) -lt 1200 ]; do

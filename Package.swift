@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (see DESIGN.md §1): imports only point down.
 //   kriya (executable) → KriyaCLI, Console, CursesTerminal, ThemeFiles
-//   Console → TextUI, KriyaViews, KriyaStore, QRCode, CMalloc;  ThemeFiles → TextUI, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
+//   Console → TextUI, KriyaViews, KriyaStore, QRCode, CMalloc;  ThemeFiles → TextUI, KriyaText, TOMLKit;  CursesTerminal → TextUI, KriyaText, CNcursesw (the only ncurses user)
 //   KriyaCLI → KriyaViews, KriyaStore, KriyaPostgres;  KriyaPostgres → KriyaStore, CPostgres (the only libpq user);  KriyaStore → KriyaCore → KriyaText, TOMLKit (access.toml);  KriyaViews → QRCode → CQRencode
 let package = Package(
     name: "Kriya",
@@ -43,7 +43,7 @@ let package = Package(
         // A pure terminal-UI kit: cells, grid, keys, widgets. No ncurses, no domain.
         .target(name: "TextUI", dependencies: ["KriyaText"]),
         // Theme files (TOML) and the themes built into the binary, read into TextUI's Theme.
-        .target(name: "ThemeFiles", dependencies: ["TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "ThemeFiles", dependencies: ["TextUI", "KriyaText", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The console: state, update, render, loop. Knows no ncurses.
         .target(name: "Console", dependencies: ["TextUI", "KriyaCore", "KriyaStore", "KriyaViews", "KriyaText", "QRCode", "CMalloc"]),
         // glibc's malloc_trim: the console hands back what loading a large registry left free.

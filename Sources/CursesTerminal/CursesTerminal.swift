@@ -81,7 +81,15 @@ public final class CursesTerminal: TerminalDevice {
         wtimeout(kriya_stdscr(), Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let result = wget_wch(kriya_stdscr(), &ch)
-        if result == ERR { return nil }
+        if result == ERR {
+            // No key in time, or no terminal any more: one that went away without a SIGHUP (a
+            // tmux server killed under `su -c`) answers every read at once, and the loop would
+            // spin at full speed for ever. Gone is gone: as after a SIGHUP (the draft is kept).
+            // Said directly, not raised: a console started with SIGHUP blocked (as some
+            // launchers leave it) would never take the signal.
+            if Self.inputHungUp() { Self.hangUp(SIGHUP) }
+            return nil
+        }
         if result == KEY_CODE_YES { return functionKey(Int32(ch)) }
         guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
         if scalar.value == 27 {
@@ -181,16 +189,28 @@ public final class CursesTerminal: TerminalDevice {
         return named.lowercased().filter { $0 != "-" }.contains("utf8")
     }
 
+    /// The terminal's input is gone: hung up (the other end of the pseudo-terminal closed),
+    /// in error, or no longer open. A live terminal never says so, however idle.
+    static func inputHungUp() -> Bool {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 1, 0) > 0 else { return false }
+        return Int32(fds[0].revents) & (Int32(POLLHUP) | Int32(POLLERR) | Int32(POLLNVAL)) != 0
+    }
+
+    /// Gives the terminal back and ends at once, as a hang-up or a kill does (the exit status
+    /// names the signal). What an open form held is already in its draft, written at every key.
+    static func hangUp(_ signal: Int32) -> Never {
+        if CursesTerminal.active { CursesTerminal.active = false; endwin() }
+        _exit(128 + signal)
+    }
+
     /// Read by the signal handlers, which cannot capture anything.
     nonisolated(unsafe) static var active = false
 
     private static func installSignalHandlers() {
         // A lost SSH connection (SIGHUP) or a kill: give the terminal back, then go.
         for sig in [SIGHUP, SIGTERM, SIGINT, SIGQUIT] {
-            signal(sig) { s in
-                if CursesTerminal.active { CursesTerminal.active = false; endwin() }
-                _exit(128 + s)
-            }
+            signal(sig) { s in CursesTerminal.hangUp(s) }
         }
         // A crash: give the terminal back, then let the signal do what it would have done.
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {

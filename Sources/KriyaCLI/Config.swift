@@ -2,6 +2,7 @@ import Foundation
 import KriyaCore
 import KriyaStore
 import KriyaViews
+import KriyaText
 import TOMLKit
 
 /// `$XDG_CONFIG_HOME/kriya/config.toml` (`~/.config/kriya/config.toml`):
@@ -53,6 +54,11 @@ public struct Config: Equatable, Sendable {
     public static func parse(_ text: String, file: String) -> Config {
         var config = Config()
         let table: TOMLTable
+        // Before the parser, which aborts the process on some control characters.
+        if let problem = ControlCharacters.problem(in: text) {
+            config.warning = "\(file): \(problem); settings ignored"
+            return config
+        }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             config.warning = "\(file): line \(error.source.begin.line): \(error.description); settings ignored"
             return config

@@ -1,4 +1,5 @@
 import TextUI
+import KriyaText
 import TOMLKit
 
 /// Theme files (themes/*.toml, or the user's own) read into a `Theme`: kept out of the pure
@@ -8,6 +9,10 @@ extension Theme {
     /// and the line where the TOML reader knows it.
     public static func parse(_ text: String, file: String, base: Theme? = nil) throws(ThemeError) -> Theme {
         let table: TOMLTable
+        // Before the parser, which aborts the process on some control characters.
+        if let problem = ControlCharacters.problem(in: text) {
+            throw ThemeError(file: file, problem: problem)
+        }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ThemeError(file: file, problem: "line \(error.source.begin.line): \(error.description)")
         } catch {

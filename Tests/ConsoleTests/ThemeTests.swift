@@ -5,6 +5,13 @@ import Testing
 import KriyaText
 
 @Suite struct ThemeTests {
+    /// Issue 31, finding 7: a theme with a control character is refused with its line, never a crash.
+    @Test func aThemeWithAControlCharacterIsRefused() {
+        #expect(throws: ThemeError(file: "mine.toml", problem: "line 2: a control character (U+000C) is not allowed in TOML")) {
+            try Theme.parse("name = \"mine\"\n[\u{0C}g]\n", file: "mine.toml")
+        }
+    }
+
     static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
 

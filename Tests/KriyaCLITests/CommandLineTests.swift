@@ -197,4 +197,16 @@ import KriyaText
         let torn = Config.parse("theme = \"batik\n", file: "c.toml")
         #expect(torn.theme == nil && torn.warning?.hasPrefix("c.toml: line 1") == true)
     }
+
+    /// Issue 31, finding 7: a control character in a TOML file anyone may write aborted the
+    /// process inside the TOML parser (a form feed in a table name: exit 134). Refused first,
+    /// naming the line, in the config, the access file and a theme alike.
+    @Test func aControlCharacterIsRefusedNotACrash() {
+        let planted = "theme = \"batik\"\n[\u{0C}g]\nx = 1\n"
+        let config = Config.parse(planted, file: "c.toml")
+        #expect(config.theme == nil && config.warning == "c.toml: line 2: a control character (U+000C) is not allowed in TOML; settings ignored")
+        guard case .failure(let problem) = AccessFile.parse("[users]\nratna = \"admin\"\n[\u{0C}g]\n") else { Issue.record("accepted"); return }
+        #expect(problem.description.contains("line 3") && problem.description.contains("U+000C"))
+        #expect(ControlCharacters.first(in: "a\tb\r\nc") == nil && ControlCharacters.first(in: "\n\n\u{7F}")?.line == 3)
+    }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import KriyaCore
+import KriyaText
 import TOMLKit
 
 /// Who is running Kriya: the real Unix user (`getuid`) and their groups. Never taken from an
@@ -55,6 +56,10 @@ public struct AccessFile: Equatable, Sendable {
     /// The file's roles, or what is wrong with it (line, table, name, value).
     public static func parse(_ text: String) -> Result<AccessFile, AccessProblem> {
         let table: TOMLTable
+        // Before the parser, which aborts the process on some control characters.
+        if let problem = ControlCharacters.problem(in: text) {
+            return .failure(AccessProblem(problem))
+        }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             return .failure(AccessProblem("line \(error.source.begin.line): \(error.description)"))
         } catch {

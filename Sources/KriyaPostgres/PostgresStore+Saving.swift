@@ -166,7 +166,7 @@ extension PostgresStore {
                      RecordLines.audit(change, at: stamp, user: user, role: access.role)])
     }
 
-    func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
+    public func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
         access = (try? PostgresAccess.decide(db)) ?? access
         guard access.role >= needed else {
             throw .forbiddenByDatabase(action: action, needed: needed, role: access.role, login: db.login)

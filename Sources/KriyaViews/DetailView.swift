@@ -161,9 +161,9 @@ public struct DetailView {
         let sold = e.participants.filter { $0.sales != nil || $0.transactions != nil }
         guard !sold.isEmpty else { return [] }
         var out = ["", t(.cSalesSummary)]
-        let total = sold.reduce(Int64(0)) { $0 + ($1.sales ?? 0) }
-        let trx = sold.reduce(0) { $0 + ($1.transactions ?? 0) }
-        let leads = sold.reduce(0) { $0 + ($1.leads ?? 0) }
+        let total = sold.lazy.compactMap(\.sales).clampedSum()
+        let trx = sold.lazy.compactMap(\.transactions).clampedSum()
+        let leads = sold.lazy.compactMap(\.leads).clampedSum()
         out.append("  " + t(.cSalesTotals, Rupiah.format(total), trx, leads, sold.count))
         for (heading, key) in [(t(.fCategory), { (a: Artisan) in a.category.label(lang) }),
                                (t(.fKecamatan), { (a: Artisan) in a.kecamatanCode.flatMap { Wilayah.kecamatan(code: $0)?.name } ?? "?" })] {
@@ -172,7 +172,7 @@ public struct DetailView {
                 guard let a = data.artisans[p.artisan] else { continue }
                 let k = key(a)
                 let now = sums[k] ?? (0, 0, 0)
-                sums[k] = (now.sales + (p.sales ?? 0), now.trx + (p.transactions ?? 0), now.people + 1)
+                sums[k] = (now.sales.addingClamped(p.sales ?? 0), now.trx.addingClamped(p.transactions ?? 0), now.people + 1)
             }
             var table = Table([.init(heading, minWidth: 8), .money(t(.fSales)),
                                .init(t(.fTransactions), alignRight: true, minWidth: 4), .init(t(.cPeople), alignRight: true, minWidth: 4)])

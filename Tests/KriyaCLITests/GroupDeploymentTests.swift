@@ -119,6 +119,14 @@ import Testing
         #expect(refused.status == 77 && refused.stderr.contains("admin"), "\(refused.stderr)")
         #expect(try Store(path: data).data.artisans[unused] != nil)
         #expect(try asUser(clerk, ["compact", "--data", data], home: root.path).status == 77)
+        // Issue 31, finding 9: the role is asked first, so an id that does not exist is no
+        // answer for a clerk (77, not 66); and a viewer's refused `demo --force` writes nothing.
+        let missing = try asUser(clerk, ["delete", "A-999999", "--data", data], home: root.path)
+        #expect(missing.status == 77, "\(missing.stderr)")
+        let backups = (try? FileManager.default.contentsOfDirectory(atPath: data + "-backups")) ?? []
+        let demo = try asUser(viewer, ["demo", "--force", "--artisans", "10", "--data", data], home: root.path)
+        #expect(demo.status == 77, "\(demo.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "-backups")) ?? []) == backups, "a backup was written")
         let deleted = try asUser(admin, ["delete", unused.description, "--data", data], home: root.path)
         #expect(deleted.status == 0, "\(deleted.stderr)")
         #expect(try Store(path: data).data.artisans[unused] == nil)

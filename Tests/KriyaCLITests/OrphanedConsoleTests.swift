@@ -34,7 +34,8 @@ import Testing
         (process.standardInput, process.standardOutput, process.standardError) = (end, end, end)
         try process.run()
         close(slave)
-        defer { if process.isRunning { process.terminate() }; try? FileManager.default.removeItem(atPath: data.path + "-xdg") }
+        // SIGKILL: the child may hold its other signals blocked (as Foundation starts it).
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) }; try? FileManager.default.removeItem(atPath: data.path + "-xdg") }
 
         // Wait for the key bar (reading what it draws, so it never blocks on a full terminal).
         var screen = ""

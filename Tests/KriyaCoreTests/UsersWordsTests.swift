@@ -56,3 +56,23 @@ import Testing
         #expect(e.status(on: Fixture.today) == .cancelled)
     }
 }
+
+/// Issue 31, finding 7: sums of money and counts from a file a group member can write never trap.
+@Suite struct ClampedSumTests {
+    @Test func aFairWithHugeSalesIsRefusedNotACrash() throws {
+        var e = Exhibition(id: EntityID(.exhibition, 1), name: "Pameran", level: .lokal, start: Fixture.today, end: Fixture.today)
+        for n in 1...20 {
+            var p = ExhibitionParticipant(artisan: EntityID(.artisan, n))
+            p.sales = Rupiah.maxAmount
+            p.transactions = Int.max / 3
+            e.participants.append(p)
+        }
+        #expect(e.totalSales > Rupiah.maxAmount)
+        #expect(Validation.check(e).contains { $0.field == "sales" })
+        #expect([Int.max, 5].clampedSum() == Int.max && [Int64.min, -1].clampedSum() == Int64.min && [1, 2, 3].clampedSum() == 6)
+        var data = Dataset()
+        data.exhibitions.merge(e)
+        let report = Report.make(.exhibitions, data: data, today: Fixture.today, lang: .id)
+        #expect(!report.sections.isEmpty)
+    }
+}

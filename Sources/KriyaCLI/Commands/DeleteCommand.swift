@@ -20,6 +20,8 @@ struct DeleteCommand: ParsableCommand {
         let lang = global.language
         let store = try global.openRecords(create: false)
         let entity = try global.id(id)
+        // The role first: whether an id exists is no answer for someone who may not delete.
+        try store.authorize(Command.delete(entity, baseRev: 0).requiredRole, "delete")
         guard let name = store.data.title(of: entity), let rev = store.data.currentRev(entity) else {
             Output.error(L10n.text(.cUnknownID, lang, TerminalSafe.text(id)))
             throw ExitCode(EX_NOINPUT)

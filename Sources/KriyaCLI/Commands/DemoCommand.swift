@@ -23,6 +23,9 @@ struct DemoCommand: ParsableCommand {
         var options = global
         options.demo = false  // `--demo demo` must not fill the directory twice
         let store = try options.openStore(create: true)
+        // Replacing the data is an admin's: asked before anything is written (a refused viewer
+        // used to get a full backup written first).
+        try store.authorize(.admin, "replace-all")
         if !store.data.isEmpty {
             guard force else {
                 Output.error(L10n.text(.cDemoRefused, lang, store.path, store.data.artisans.count))

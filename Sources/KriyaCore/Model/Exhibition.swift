@@ -42,7 +42,7 @@ public struct Exhibition: Hashable, Sendable, Codable {
         participants.first { $0.artisan == artisan }
     }
 
-    public var totalSales: Int64 { participants.reduce(0) { $0 + ($1.sales ?? 0) } }
+    public var totalSales: Int64 { participants.lazy.compactMap(\.sales).clampedSum() }
 
     /// The required certifications `artisan` does not hold (valid on the fair's first day).
     public func missingCertifications(_ artisan: Artisan) -> [CertificationKind] {

@@ -18,8 +18,8 @@ enum ExhibitionReport {
         var total = Tally()
         for e in shown {
             let accepted = e.participants.filter { $0.curation == .accepted }
-            let transactions = accepted.reduce(0) { $0 + ($1.transactions ?? 0) }
-            let sales = accepted.reduce(Int64(0)) { $0 + ($1.sales ?? 0) }
+            let transactions = accepted.lazy.compactMap(\.transactions).clampedSum()
+            let sales = accepted.lazy.compactMap(\.sales).clampedSum()
             each.rows.append([e.name, Report.dates(e.start, e.end), L10n.value(e.level, lang), String(accepted.count),
                               String(transactions), money(sales)])
             byLevel[e.level, default: Tally()].add(accepted.count, transactions, sales)
@@ -67,8 +67,8 @@ enum ExhibitionReport {
 extension ExhibitionReport.Tally {
     mutating func add(_ people: Int, _ transactions: Int, _ sales: Int64, countsExhibition: Bool = true) {
         if countsExhibition { exhibitions += 1 }
-        participants += people
-        self.transactions += transactions
-        self.sales += sales
+        participants = participants.addingClamped(people)
+        self.transactions = self.transactions.addingClamped(transactions)
+        self.sales = self.sales.addingClamped(sales)
     }
 }

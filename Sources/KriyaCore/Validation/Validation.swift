@@ -68,6 +68,8 @@ public enum Validation {
                 booths[key] = p.artisan
             }
         }
+        // Each amount may be possible and their total not (a planted line): refused as one.
+        c.money("sales", e.totalSales)
         return c.errors
     }
 

@@ -39,7 +39,7 @@ public enum ExportTables {
             return [e.id.description, e.name, L10n.value(e.level, lang), e.organiser ?? "", e.venue ?? "", e.city ?? "",
                     e.country ?? "", e.start.iso, e.end.iso, L10n.value(e.status, lang), e.boothCost.map(String.init) ?? "",
                     e.payer.map { L10n.value($0, lang) } ?? "", String(e.participants.count), String(accepted.count),
-                    String(e.totalSales), String(e.participants.reduce(0) { $0 + ($1.transactions ?? 0) }),
+                    String(e.totalSales), String(e.participants.lazy.compactMap(\.transactions).clampedSum()),
                     String(e.participants.reduce(0) { $0 + ($1.leads ?? 0) })]
         }
         return Table(headings: keys.map { L10n.text($0, lang) }, rows: rows)

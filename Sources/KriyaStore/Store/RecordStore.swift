@@ -41,6 +41,10 @@ public protocol RecordStore: AnyObject {
     func restore(_ dataset: Dataset, auditTrail: [[UInt8]]) throws(StoreError)
     /// This user's role now (read again: a role granted or withdrawn applies at once).
     func currentRole() -> StaffRole
+    /// Refuses `action` (`.forbidden`, exit 77) unless this user's role, decided again now, is
+    /// `needed` or above: asked first by commands whose other answers would tell a user without
+    /// the role something (`delete` of an id that does not exist).
+    func authorize(_ needed: StaffRole, _ action: String) throws(StoreError)
     /// Takes the last import back as one step (see `Store.takeBackLastImport`); nil when there
     /// is none. With `dryRun`, says what it would do and changes nothing.
     func takeBackLastImport(dryRun: Bool, context: CommandContext?) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)?

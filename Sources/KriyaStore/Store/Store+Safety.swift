@@ -69,7 +69,7 @@ extension Store {
     }
 
     /// Refuses `action` unless this user's role (decided again now) is `needed` or above.
-    func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
+    public func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {
         access = readAccess()
         guard access.role >= needed else {
             throw .forbidden(action: action, needed: needed, role: access.role, user: identity.name)

@@ -150,9 +150,9 @@ public struct SalesGridScreen: Screen {
             }
         }
         // Totals of what is on screen (saved or about to be).
-        let sales = cells.compactMap { Rupiah.parse($0[0].text) }.reduce(0, +)
-        let trx = cells.compactMap { Int($0[1].text) }.reduce(0, +)
-        let leads = cells.compactMap { Int($0[2].text) }.reduce(0, +)
+        let sales = cells.compactMap { Rupiah.parse($0[0].text) }.clampedSum()
+        let trx = cells.compactMap { Int($0[1].text) }.clampedSum()
+        let leads = cells.compactMap { Int($0[2].text) }.clampedSum()
         let y = area.y + 2 + min(visible, people.count)
         grid.put(" " + shared.t(.uiSalesTotal, Rupiah.format(sales), trx, leads, people.count), x: area.x, y: y + 1, role: .header, limit: area.width)
         if people.isEmpty { grid.put("  " + shared.t(.uiSalesNobody), x: area.x, y: area.y + 3, role: .muted, limit: area.width) }

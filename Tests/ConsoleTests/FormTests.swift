@@ -217,6 +217,32 @@ import TextUI
         #expect(try Store(path: dir).data.artisans.count == 0)
     }
 
+    /// Issue 31, finding 4: anyone in a shared folder's group can write `drafts/`. A draft under
+    /// another person's name (written by someone else), a symlink to someone's file, or a second
+    /// name of a file is not that person's draft: never offered back, never saved as theirs.
+    @Test func aPlantedDraftIsNotOffered() throws {
+        let dir = NSTemporaryDirectory() + "kriya-draft-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Store(path: dir, user: "ratna")
+        let planted = FormDraft(values: ["name": "Budi", "notes": "tanam"], editing: "A-000001", rev: 1, focus: 0, saved: "")
+        planted.write(data: dir, user: "ratna")
+        let file = FormDraft.path(data: dir, user: "ratna")
+        let left = FormDraft.path(data: dir, user: "ratna", pid: 999_999)
+        #expect(rename(file, left) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna")?.draft == planted, "this user's own draft is offered")
+        // Written by another account: passed over.
+        #expect(chown(left, 60_042, getgid()) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)
+        #expect(chown(left, geteuid(), getgid()) == 0)
+        // A symlink to a file, and a hard link (a second name): passed over too.
+        let elsewhere = dir + "-private.json"
+        defer { unlink(elsewhere) }
+        #expect(rename(left, elsewhere) == 0 && symlink(elsewhere, left) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)
+        #expect(unlink(left) == 0 && link(elsewhere, left) == 0)
+        #expect(FormDraft.load(data: dir, user: "ratna") == nil)
+    }
+
     /// The same person in two consoles: one does not take over the form the other is still
     /// filling in (its draft file belongs to a running process).
     @Test func aDraftOfAConsoleStillRunningIsLeftToIt() throws {

@@ -136,4 +136,26 @@ import Testing
                          context: S.ctx)
         #expect(try Store(path: dir.path).data.sessions[sid]?.participant(ani)?.mark(on: yesterday)?.note == "daftar hadir kertas")
     }
+
+    /// Issue 31, finding 3: renaming access.toml away made everyone an editor. Once roles were
+    /// set (the audit trail says so), a missing file denies: everyone but the owner and root is
+    /// a viewer until the owner writes it again.
+    @Test func removingTheAccessFileDeniesOnceRolesWereSet() throws {
+        let dir = TempDir("roles-removed")
+        let owner = try Store(path: dir.path)
+        try owner.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        // Before any role was set, no file means everyone edits (as before roles).
+        #expect(try Store(path: dir.path, identity: budi).access == AccessDecision(role: .editor, reason: .noFile))
+        try owner.setAccess("budi", role: .clerk)
+        #expect(try Store(path: dir.path, identity: budi).access.role == .clerk)
+        #expect(rename(dir.file(AccessFile.name), dir.file("elsewhere.toml")) == 0)
+        let budiStore = try Store(path: dir.path, identity: budi)
+        guard case .badFile(let why) = budiStore.access.reason else { Issue.record("\(budiStore.access)"); return }
+        #expect(budiStore.access.role == .viewer && why.contains("missing") && why.contains("kriya access set"))
+        #expect(throws: StoreError.self) { try budiStore.apply(.addArtisan(S.artisan(2)), context: S.ctx) }
+        // The owner is never locked out, and writing the roles again puts them back.
+        #expect(try Store(path: dir.path).access.role == .admin)
+        try owner.setAccess("budi", role: .clerk)
+        #expect(try Store(path: dir.path, identity: budi).access.role == .clerk)
+    }
 }

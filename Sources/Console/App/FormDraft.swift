@@ -60,10 +60,8 @@ struct FormDraft: Codable, Equatable {
             guard let pid = Int32(name.dropFirst(prefix.count).dropLast(5)) else { continue }
             if running(pid, folder: folder, prefix: prefix) { waiting += 1; continue }
             let file = folder + "/" + name
-            var info = stat()
-            guard stat(file, &info) == 0, let bytes = FileManager.default.contents(atPath: file),
-                  let draft = try? JSONDecoder().decode(FormDraft.self, from: bytes) else { continue }
-            found.append((draft, file, info.st_mtim.tv_sec))
+            guard let (bytes, time) = ownFile(file), let draft = try? JSONDecoder().decode(FormDraft.self, from: bytes) else { continue }
+            found.append((draft, file, time))
         }
         // Lock files of consoles that ended without a draft (a hang-up): nothing to wait for.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".alive") {
@@ -72,6 +70,24 @@ struct FormDraft: Codable, Equatable {
             unlink(folder + "/" + name)
         }
         return (found.max { $0.time < $1.time }.map { ($0.draft, $0.file) }, waiting)
+    }
+
+    /// A draft's bytes and time, only when this user wrote it: a plain file (never followed
+    /// through a symlink), owned by this account, with no other name. Anyone in a shared
+    /// folder's group can write `drafts/`: a draft planted under another person's name (their
+    /// form offered back, saved and audited as theirs) or a link to someone's private file is
+    /// not theirs, and is passed over.
+    private static func ownFile(_ file: String) -> (Data, Int)? {
+        let fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(), info.st_nlink == 1,
+              info.st_size < 4 << 20 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n == bytes.count else { return nil }
+        return (Data(bytes), info.st_mtim.tv_sec)
     }
 
     /// Another console still running: its lock on `<user>.<pid>.alive` is held (this

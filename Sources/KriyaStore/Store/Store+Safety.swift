@@ -52,7 +52,14 @@ extension Store {
     func readAccess() -> AccessDecision {
         let owner = io.stat(Store.absolute(path))?.owner ?? 0
         let name = file(AccessFile.name)
-        guard let info = io.stat(name) else { return AccessDecision.decide(identity, folderOwner: owner, file: nil) }
+        guard let info = io.stat(name) else {
+            // Removed or renamed after roles were set: denied, not everyone an editor.
+            if auditShowsRolesSet() {
+                return AccessDecision.decide(identity, folderOwner: owner,
+                                             file: .failure(AccessProblem("\(name) is missing, but roles were set here (kriya access set, in the audit trail); until its owner writes it again everyone else is a viewer")))
+            }
+            return AccessDecision.decide(identity, folderOwner: owner, file: nil)
+        }
         let file: Result<AccessFile, AccessProblem>
         if info.isSymlink || !info.isRegular {
             file = .failure(AccessProblem("\(name) is not a plain file"))
@@ -66,6 +73,20 @@ extension Store {
             file = .failure(AccessProblem("\(name) cannot be read"))
         }
         return AccessDecision.decide(identity, folderOwner: owner, file: file)
+    }
+
+    /// Whether any audit line is a `set-access` (one byte search of the trail, done once per
+    /// store and only when there is no access file).
+    func auditShowsRolesSet() -> Bool {
+        if let known = rolesWereSet { return known }
+        let needle = Array("\"cmd\":\"set-access\"".utf8)
+        let found = ((try? durable.read(file(Self.auditName))) ?? nil).map { bytes in
+            bytes.withUnsafeBufferPointer { hay in
+                needle.withUnsafeBufferPointer { n in hay.baseAddress.map { ByteSearch.find($0, hay.count, n) != nil } ?? false }
+            }
+        } ?? false
+        rolesWereSet = found
+        return found
     }
 
     /// Refuses `action` unless this user's role (decided again now) is `needed` or above.

@@ -57,6 +57,9 @@ public final class Store {
     /// Who is running this (the real Unix user) and their role in this folder (issue 17).
     public let identity: UnixIdentity
     public internal(set) var access = AccessDecision(role: .admin, reason: .owner)
+    /// Whether the audit trail shows roles were set here (`set-access`), asked once: with no
+    /// access file then, it was removed, and that must not make everyone an editor.
+    var rolesWereSet: Bool?
     /// The format version of the manifest last read (a format-2 folder is read as it is and
     /// written as format 3 from its next generation on).
     public internal(set) var formatOnDisk = 3

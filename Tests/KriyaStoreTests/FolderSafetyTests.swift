@@ -32,6 +32,26 @@ import Testing
         #expect(try !Store.check(path: dir.path).isSound)
     }
 
+    /// Issue 31, finding 9: the backups folder beside the data, when it is a symlink someone
+    /// else made, is not followed (a full copy of the data would go where they chose); one
+    /// made by root or the data's owner (a backup disk) is.
+    @Test func aPlantedBackupsLinkIsNotFollowed() throws {
+        let dir = TempDir("backups-link")
+        let store = try Store(path: dir.path)
+        try store.apply(.addArtisan(S.artisan(1)), context: S.ctx)
+        let elsewhere = dir.path + "-elsewhere"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere); unlink(dir.path + "-backups") }
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        #expect(symlink(elsewhere, dir.path + "-backups") == 0)
+        #expect(lchown(dir.path + "-backups", 60_042, getgid()) == 0)
+        #expect(throws: StoreError.self) { try store.backup() }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []).isEmpty)
+        // The owner's own link (a backup disk) is used.
+        #expect(lchown(dir.path + "-backups", geteuid(), getgid()) == 0)
+        let copy = try store.backup()
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: elsewhere)) ?? []).count == 1, "\(copy)")
+    }
+
     @Test func aFolderAnyoneMayWriteIsRefused() throws {
         let dir = TempDir("open")
         _ = try Store(path: dir.path)

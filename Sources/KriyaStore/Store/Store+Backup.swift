@@ -22,6 +22,15 @@ extension Store {
     /// `directory` (default `<data>-backups`). Returns its path.
     func copyFiles(_ names: [String], label: String? = nil, into directory: String? = nil) throws(StoreError) -> String {
         let parent = directory ?? (path + "-backups")
+        // The folder beside the data may be a link to a backup disk, put there by root or the
+        // data's owner; a link anyone else made would send a full copy of the data, NIKs
+        // included, wherever they chose.
+        if directory == nil, let link = io.stat(parent), link.isSymlink {
+            let owner = io.stat(Store.absolute(path))?.owner ?? 0
+            guard link.owner == 0 || link.owner == owner else {
+                throw .unsafe(path: parent, reason: "is a symbolic link made by user \(link.owner), not by root or the data's owner. Fix: remove it (rm \(parent)); Kriya makes the folder itself")
+            }
+        }
         try Store.makeDirectories(parent, mode: directoryMode, group: sharedGroup, io: io)
         let stem = parent + "/kriya-" + SystemInfo.fileStamp() + (label.map { "-" + $0 } ?? "")
         var target = stem

@@ -87,4 +87,33 @@ import TextUI
         guard case .menu(.enrolIn(let who, let offered)) = probe.topKind else { Issue.record("\(probe.topKind)"); return }
         #expect(who == EntityID(.artisan, 3) && offered == [EntityID(.session, 1)])
     }
+
+    @Test func theDoorRefusesSomeoneDeletedMeanwhile() throws {
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let other = try Store(path: dir, user: "budi.s")
+        // At the door, "fajar n" finds Fajar Nugroho (not enrolled, from the registry); he is
+        // deleted at another desk; Enter says so instead of offering whoever is now first.
+        let keys: [Key] = [.char("2"), .char("c")] + typed("fajar n") + [.resize, .enter, .char("y"), .escape, .escape, .char("q")]
+        let device = run(keys, on: store) {
+            let fajar = try #require(other.data.artisans[EntityID(.artisan, 3)])
+            try other.apply(.delete(fajar.id, baseRev: fajar.rev))
+        }
+        #expect(device.screens.contains { $0.contains("A-000003 is no longer there") }, "\(device.screens.suffix(2))")
+        #expect(try enrolled(dir) == [EntityID(.artisan, 1)])
+    }
+
+    @Test func theListKeepsItsRecordWhenAnImportIsTakenBack() throws {
+        // An import taken back at another desk removes rows above the one selected: the list
+        // stays on the same artisan (BrowseScreen.reload keeps the selected ids).
+        let (store, dir) = try store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var state = ConsoleState(data: store.data, lang: .en, today: now, dataPath: dir, user: "ratna")
+        for k in typed("/fajar s") + [Key.enter] { _ = state.update(k) }
+        let chosen = try #require(state.selectedID(.artisans))
+        var data = store.data
+        data.artisans = RecordTable(data.artisans.items.filter { $0.id != EntityID(.artisan, 2) })
+        state.replaceData(data)
+        #expect(state.selectedID(.artisans) == chosen)
+    }
 }

@@ -24,6 +24,9 @@ public struct CheckInScreen: Screen {
     var pointed = false
     /// Enter came on a card's code: the confirmation says so, with the bell.
     var scanned = false
+    /// The person highlighted when a colleague's save took them away (deleted, merged): the
+    /// next Enter, F3 or F4 says so instead of acting on whoever moved into the row.
+    var vanished: EntityID?
 
     public var rows: [EntityID] { enrolled + waiting + others }
 
@@ -91,6 +94,10 @@ public struct CheckInScreen: Screen {
         let chosen = rows[safe: list.selected]
         let isEnrolled = chosen.map { enrolled.contains($0) } ?? false
         let name = chosen.map { shared.data.artisans[$0]?.name ?? $0.description } ?? ""
+        if [.present, .excused, .absent].contains(action), let gone = vanished {
+            vanished = nil
+            return RecordActions.gone(gone, &shared)
+        }
         if [.present, .excused, .absent, .walkIn].contains(action), let refusal = doorRefusal(shared) {
             // A past or closed day is not the door's: the same refusal the store would give.
             shared.message = refusal
@@ -103,6 +110,7 @@ public struct CheckInScreen: Screen {
         case .up, .down, .pageUp, .pageDown:
             list.move(BrowseScreen.move(action), count: rows.count, visible: visible(shared.layout))
             pointed = true
+            vanished = nil
         case .left, .right:
             // Another meeting day.
             let days = s.days
@@ -187,6 +195,7 @@ public struct CheckInScreen: Screen {
         if query.text != before {
             list = ListState()
             pointed = false
+            vanished = nil
             refresh(shared)
         }
         return .stay
@@ -251,7 +260,7 @@ public struct CheckInScreen: Screen {
     mutating func clear(_ shared: Shared) {
         query = TextField("", maxLength: 40)
         list = ListState()
-        (pointed, scanned) = (false, false)
+        (pointed, scanned, vanished) = (false, false, nil)
         refresh(shared)
     }
 
@@ -259,7 +268,13 @@ public struct CheckInScreen: Screen {
     public mutating func dataChanged(_ shared: Shared) {
         let chosen = rows[safe: list.selected]
         refresh(shared)
-        if let chosen, let at = rows.firstIndex(of: chosen) { list.move(.to(at), count: rows.count, visible: visible(shared.layout)) }
+        guard let chosen else { return }
+        if let at = rows.firstIndex(of: chosen) {
+            list.move(.to(at), count: rows.count, visible: visible(shared.layout))
+        } else if shared.data.artisans[chosen].map({ $0.archived }) ?? true, !query.text.isEmpty || pointed {
+            // Gone (deleted, merged away), not merely checked in elsewhere: said at the next key.
+            vanished = chosen
+        }
     }
 
     /// What is typed, when it is exactly an artisan's id: a card's code, as a barcode scanner

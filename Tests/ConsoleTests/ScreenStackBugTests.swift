@@ -16,8 +16,10 @@ import TextUI
             try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: "0812-0000-200\(i)",
                                                 kelurahan: Wilayah.kelurahan[i].code, business: "Usaha \(name)", category: .batik)))
         }
+        // The console reads the real clock at every key: "today" is the machine's, so is the door's day.
+        let now = SystemInfo.now().today
         try store.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek Pewarna Alam", organiser: "Dekranasda",
-                                                  venue: "Aula", start: today, end: today.adding(days: 1))))
+                                                  venue: "Aula", start: now, end: now.adding(days: 1))))
         for n in 1...5 { try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, n), role: .peserta)) }
         return (store, dir)
     }

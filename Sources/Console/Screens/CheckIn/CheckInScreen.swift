@@ -71,13 +71,15 @@ public struct CheckInScreen: Screen {
     public func bindings(_ shared: Shared) -> [Binding] {
         let chosen = rows[safe: list.selected]
         let days = shared.data.sessions[session]?.days ?? []
-        // Enter, F3, F4 and F7 on a shut day stay live: pressed, they say why the door is shut.
+        // Enter, F3, F4 and F7 on a shut day stay live (pressed, they say why the door is shut)
+        // but leave the key bar: it offers only what the door can do now.
+        let open = door(shared) == .open
         return [
-            Binding([.enter], .present, help: .uiHelpPresent, bar: .uiKeyPresent, enabled: chosen != nil),
-            Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: .uiKeyExcused, enabled: chosen != nil),
-            Binding([.f(4), .alt("a")], .absent, help: .uiHelpAbsent, bar: .uiKeyAbsent, enabled: chosen != nil),
+            Binding([.enter], .present, help: .uiHelpPresent, bar: open ? .uiKeyPresent : nil, enabled: chosen != nil),
+            Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: open ? .uiKeyExcused : nil, enabled: chosen != nil),
+            Binding([.f(4), .alt("a")], .absent, help: .uiHelpAbsent, bar: open ? .uiKeyAbsent : nil, enabled: chosen != nil),
             // The key bar drops from the end what does not fit: the morning's keys come first.
-            Binding([.f(7), .alt("n")], .walkIn, help: .uiHelpWalkIn, bar: .uiKeyWalkIn),
+            Binding([.f(7), .alt("n")], .walkIn, help: .uiHelpWalkIn, bar: open ? .uiKeyWalkIn : nil),
             Binding([.f(5), .alt("u")], .undo, help: .uiHelpUndo, bar: .uiKeyUndo),
             Binding([(.left, .left), (.right, .right)], help: .uiHelpDay, bar: .uiKeyDayMove, barKeys: "←→", enabled: days.count > 1),
             Binding([.f(6), .alt("c")], .closeDay, help: .uiHelpCloseDay, bar: .uiKeyCloseDay),

@@ -30,16 +30,16 @@ clone=$(mktemp -d)/kriya
 git clone -q . "$clone"
 trap 'put_back; tmux_ kill-server 2>/dev/null || true; rm -rf "$demo_home" "$(dirname "$clone")"' EXIT
 take_away
-say "libqrencode-dev taken away; in a fresh clone ($clone), the README's run command: scripts/demo.sh"
+say "libqrencode-dev taken away; in a fresh clone ($clone), the README's run command: scripts/setup.sh run && swift run kriya --demo"
 start=$(date +%s)
 tmux_ kill-server 2>/dev/null || true
 tmux_ new-session -d -x 120 -y 30 -c "$clone" \
-  "env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_DATA_HOME='$demo_home' scripts/demo.sh; echo \"[demo.sh exited \$?]\"; sleep 3600"
+  "export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_DATA_HOME='$demo_home'; scripts/setup.sh run && swift run kriya --demo; echo \"[demo exited \$?]\"; sleep 3600"
 shown=""
 while [ $(( $(date +%s) - start )) -lt 1200 ]; do
   screen=$(tmux_ capture-pane -p)
   if grep -q 'F10 Quit' <<<"$screen" && grep -q 'Artisans' <<<"$screen"; then shown=yes; break; fi
-  if grep -q '\[demo.sh exited' <<<"$screen"; then break; fi
+  if grep -q '\[demo exited' <<<"$screen"; then break; fi
   sleep 2
 done
 if [ -z "$shown" ]; then
@@ -50,8 +50,8 @@ fi
 say "the console opened with its key bar after $(( $(date +%s) - start )) s:"
 tmux_ capture-pane -p | sed -n '1,3p;$p'
 tmux_ send-keys q
-for _ in $(seq 1 20); do grep -q '\[demo.sh exited 0\]' <<<"$(tmux_ capture-pane -p)" && break; sleep 0.5; done
-grep -q '\[demo.sh exited 0\]' <<<"$(tmux_ capture-pane -p)" || { say "q did not close the console"; tmux_ capture-pane -p; exit 1; }
+for _ in $(seq 1 20); do grep -q '\[demo exited 0\]' <<<"$(tmux_ capture-pane -p)" && break; sleep 0.5; done
+grep -q '\[demo exited 0\]' <<<"$(tmux_ capture-pane -p)" || { say "q did not close the console"; tmux_ capture-pane -p; exit 1; }
 tmux_ kill-server
 
 # 2. The test command's set-up part.

@@ -7,13 +7,10 @@ import KriyaCore
 @Suite(.serialized) struct ConsoleEndToEndTests {
     static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
 
-    /// What a dropped SSH connection does: SIGHUP to the console whose command line matches.
-    func hangUp(_ commandLine: String, signal: String = "HUP") throws {
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-" + signal, "-f", commandLine]
-        try pkill.run()
-        pkill.waitUntilExit()
+    /// What a dropped SSH connection does: SIGHUP to the console this session started (by its
+    /// pid, found from the session's shell), whose command line begins with `commandLine`.
+    func hangUp(_ t: TmuxSession, _ commandLine: String, signal: Int32 = SIGHUP) {
+        #expect(t.signal(signal, child: commandLine), "no \(commandLine) started by this test")
     }
 
     func walkThrough(term: String, env: [String: String] = [:]) throws {
@@ -347,7 +344,7 @@ import KriyaCore
         t.key("Tab")
         t.send("0813")
         #expect(t.waitFor("0813"))
-        try hangUp("^\(Kriya.binary) --data \(data.path)$")
+        hangUp(t, "\(Kriya.binary) --data \(data.path)")
         #expect(t.waitFor("EXIT=129"), "\(t.screen)")
         t.send(command, enter: true)
         #expect(t.waitFor("is back"), "\(t.screen)")
@@ -379,7 +376,7 @@ import KriyaCore
         #expect(t.waitFor("New artisan"))
         t.send("Ani Wulandari")
         #expect(t.waitFor("Ani Wulandari"))
-        try hangUp("^\(Kriya.binary) --data \(data.path) --lang en$", signal: "KILL")
+        hangUp(t, "\(Kriya.binary) --data \(data.path) --lang en", signal: SIGKILL)
         #expect(t.waitFor("dikembalikan"), "\(t.screen)")
         #expect(t.screen.contains("Ani Wulandari"))
         t.key("Escape")
@@ -394,7 +391,7 @@ import KriyaCore
         let t = try TmuxSession(term: "tmux-256color")
         t.send("\(Kriya.binary) --demo; echo EXIT=$?; stty -a", enter: true)
         #expect(t.waitFor("1 Artisans"))
-        try hangUp("^\(Kriya.binary) --demo$")
+        hangUp(t, "\(Kriya.binary) --demo")
         #expect(t.waitFor("EXIT=129"), "\(t.screen)")
         #expect(t.waitFor("icanon"))
         #expect(!t.screen.contains("-icanon"))

@@ -80,11 +80,8 @@ import PostgresTestServer
         #expect(t.waitFor("New artisan"))
         t.send("Draf Basis Data")
         #expect(t.waitFor("Draf Basis Data"))
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-HUP", "-f", "^\(Kriya.binary) --data \(address.text)$"]
-        try pkill.run()
-        pkill.waitUntilExit()
+        // The connection drops: SIGHUP to this test's own console, by its pid.
+        #expect(t.signal(SIGHUP, child: "\(Kriya.binary) --data \(address.text)"))
         #expect(t.waitFor("EXIT=129"), "\(t.screen)")
         let state = t.home.path + "/.local/state/kriya"
         #expect(FileManager.default.fileExists(atPath: state), "no drafts kept under \(state)")

@@ -82,7 +82,8 @@ import Testing
         usleep(300_000)
         // The line drops: the client is killed. The console on the server ends within two
         // seconds and keeps the open form as a draft.
-        _ = sh("pkill -KILL -f 'ssh -p \(port) .*-tt'")
+        // This test's own ssh client, by its pid (started by the tmux session's shell).
+        #expect(t.signal(SIGKILL, child: "ssh -p \(port)"), "no ssh client of this test")
         let deadline = Date().addingTimeInterval(2.5)
         var running = true
         while Date() < deadline && running {

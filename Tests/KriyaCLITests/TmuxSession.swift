@@ -38,6 +38,33 @@ final class TmuxSession {
 
     func key(_ name: String) { _ = try? tmux(["send-keys", name]) }
 
+    /// The process this session's shell started whose command line begins with `prefix`: the
+    /// test's own child, found by parentage (`/proc/N/stat`), never by name across the machine
+    /// (another test, or a person at the same machine, may run the same command).
+    func child(_ prefix: String) -> pid_t? {
+        guard let shell = pid_t((try? tmux(["display-message", "-p", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        else { return nil }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "pid (comm)": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, pid_t(fields[1]) == shell,
+                  let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let line = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            if line.hasPrefix(prefix) { return pid }
+        }
+        return nil
+    }
+
+    /// Sends `signal` to that child (a dropped connection: SIGHUP; a kill: SIGKILL). False when
+    /// there is no such child.
+    @discardableResult
+    func signal(_ signal: Int32, child prefix: String) -> Bool {
+        guard let pid = child(prefix) else { return false }
+        return kill(pid, signal) == 0
+    }
+
     var screen: String { (try? tmux(["capture-pane", "-p"])) ?? "" }
 
     /// Waits up to `seconds` for `text` to leave the screen.

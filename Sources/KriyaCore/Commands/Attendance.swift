@@ -74,7 +74,7 @@ extension Dataset {
               _ ctx: CommandContext, into change: inout Change) throws(CommandError) -> BimtekSession {
         guard var s = sessions[sid] else { throw .notFound(sid) }
         guard artisans[aid] != nil else { throw .notFound(aid) }
-        try checkDoorIsOpen(s, on: day, ctx)
+        if let shut = s.doorRefusal(on: day, today: ctx.today) { throw shut }
         var i = s.participants.firstIndex { $0.artisan == aid && $0.enrolment == .registered }
         if i == nil {
             guard enrol else {
@@ -82,7 +82,7 @@ extension Dataset {
                 throw .notEnrolled(aid, in: sid)
             }
             // At the door: whoever came is in, waitlisted or not; past the seats only when asked.
-            if let capacity = s.capacity, s.enrolledCount >= capacity, !pastCapacity {
+            if s.isFull, !pastCapacity, let capacity = s.capacity {
                 throw .sessionFull(sid, enrolled: s.enrolledCount, capacity: capacity)
             }
             if let w = s.participants.firstIndex(where: { $0.artisan == aid }) {

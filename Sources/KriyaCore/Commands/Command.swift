@@ -136,7 +136,7 @@ extension Dataset {
                 guard s.participants[existing].enrolment == .cancelled else { throw .alreadyEnrolled(aid, in: sid) }
                 s.participants.remove(at: existing)
             }
-            let full = role == .peserta && s.capacity.map { s.enrolledCount >= $0 } ?? false
+            let full = role == .peserta && s.isFull
             s.participants.append(SessionParticipant(artisan: aid, role: role, enrolment: full ? .waitlist : .registered))
             change.detail = full ? "waitlist" : "registered"
             try bump(&s, into: &change, artisan: aid)
@@ -150,7 +150,7 @@ extension Dataset {
             s.participants[i].enrolment = .cancelled
             // The first on the waitlist moves up into the freed seat, if that seat is really free
             // (people let in at the door may have filled the session past its capacity).
-            if freedSeat, s.capacity.map({ s.enrolledCount < $0 }) ?? true, let w = s.participants.firstIndex(where: { $0.enrolment == .waitlist }) {
+            if freedSeat, !s.isFull, let w = s.participants.firstIndex(where: { $0.enrolment == .waitlist }) {
                 s.participants[w].enrolment = .registered
                 change.detail = "\(s.participants[w].artisan) moved up from the waitlist"
             }

@@ -27,6 +27,18 @@ extension BimtekSession {
         return closedDays.contains(day) ? .closed : .open
     }
 
+    /// Why the door may not mark anyone on `day`, as the error that says it; nil while open.
+    /// The store refuses a check-in with it; the door's screen says it before trying.
+    public func doorRefusal(on day: CivilDate, today: CivilDate) -> CommandError? {
+        switch door(on: day, today: today) {
+        case .open: return nil
+        case .notAMeetingDay: return .notAMeetingDay(day, of: id)
+        case .notBegun: return .dayNotBegun(day, of: id)
+        case .past: return .dayPast(day, of: id)
+        case .closed: return .dayClosed(day, of: id)
+        }
+    }
+
     /// Closing a day marks these alpa: participants only; trainers and committee have their
     /// own attendance, which nobody is marked absent in.
     public func absentAtClosing(on day: CivilDate) -> [Int] {
@@ -49,18 +61,6 @@ extension Dataset {
             return door(sid, day) == .past ? max(command.requiredRole, .editor) : command.requiredRole
         default:
             return command.requiredRole
-        }
-    }
-
-    /// The door may check someone in on `day`: today, a meeting day, still open. Otherwise the
-    /// reason, as the error that says it.
-    func checkDoorIsOpen(_ s: BimtekSession, on day: CivilDate, _ ctx: CommandContext) throws(CommandError) {
-        switch s.door(on: day, today: ctx.today) {
-        case .open: return
-        case .notAMeetingDay: throw .notAMeetingDay(day, of: s.id)
-        case .notBegun: throw .dayNotBegun(day, of: s.id)
-        case .past: throw .dayPast(day, of: s.id)
-        case .closed: throw .dayClosed(day, of: s.id)
         }
     }
 

@@ -88,6 +88,10 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         status = closing && day == days.last ? .done : .ongoing
     }
 
+    /// Every seat taken (a session without a capacity is never full): a new participant waits,
+    /// and the door asks before letting anyone in past it.
+    public var isFull: Bool { capacity.map { enrolledCount >= $0 } ?? false }
+
     /// Participants counted against the capacity: registered, not waitlisted or cancelled.
     public var enrolledCount: Int {
         participants.filter { $0.enrolment == .registered && $0.role == .peserta }.count

@@ -40,8 +40,8 @@ public enum Phone {
         let mobile = normalise(input)
         guard allowingLandline, case .failure = mobile else { return mobile }
         let text = input.replacingAll("\u{00A0}", with: " ").trimmingSpaces
-        guard text.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }) else { return mobile }
-        var digits = Substring(text.filter(\.isASCIIDigit))
+        guard let all = typedDigits(text) else { return mobile }
+        var digits = Substring(all)
         if text.hasPrefix("+") || digits.hasPrefix("62") { guard digits.hasPrefix("62") else { return mobile }; digits = digits.dropFirst(2) }
         else { guard digits.hasPrefix("0") else { return mobile }; digits = digits.dropFirst() }
         guard let first = digits.first, first != "0", first != "8", (7...11).contains(digits.count) else { return mobile }
@@ -52,9 +52,8 @@ public enum Phone {
     /// the leading 0 (`+62 812-0000`, `0812 0000`, `8120000` → `8120000`); nil when the text
     /// holds anything but a phone's characters, or fewer than four digits.
     public static func searchKey(_ typed: String) -> Substring? {
-        let text = typed.trimmingSpaces
-        guard text.allSatisfy({ $0.isASCIIDigit || " +-.()".contains($0) }) else { return nil }
-        var digits = Substring(text.filter(\.isASCIIDigit))
+        guard let all = typedDigits(typed) else { return nil }
+        var digits = Substring(all)
         if digits.hasPrefix("62") { digits = digits.dropFirst(2) } else if digits.hasPrefix("0") { digits = digits.dropFirst() }
         return digits.count >= 4 ? digits : nil
     }

@@ -62,7 +62,7 @@ enum RecordActions {
         }
         // A full session still takes them, on its waitlist: said before choosing.
         let items = open.map { s in
-            let full = s.capacity.map { s.enrolledCount >= $0 } ?? false
+            let full = s.isFull
             return "\(s.start.short(shared.lang))  \(TerminalSafe.text(s.title)) · " + (full ? shared.t(.uiEnrolFull) : L10n.enrolment(s, shared.lang))
         }
         return .push(MenuScreen(.enrolIn(artisan, sessions: open.map(\.id)), title: shared.t(.uiEnrolInTitle, TerminalSafe.text(a.name)), items: items))

@@ -55,17 +55,10 @@ public struct CheckInScreen: Screen {
         shared.data.sessions[session]?.door(on: day, today: shared.today) ?? .notAMeetingDay
     }
 
-    /// Why the door cannot mark anyone on the day shown, in the core's words; nil while open.
+    /// Why the door cannot mark anyone on the day shown: the core's refusal, in its words; nil
+    /// while open.
     func doorRefusal(_ shared: Shared) -> String? {
-        let error: CommandError
-        switch door(shared) {
-        case .open: return nil
-        case .notAMeetingDay: error = .notAMeetingDay(day, of: session)
-        case .notBegun: error = .dayNotBegun(day, of: session)
-        case .past: error = .dayPast(day, of: session)
-        case .closed: error = .dayClosed(day, of: session)
-        }
-        return error.message(shared.lang)
+        shared.data.sessions[session]?.doorRefusal(on: day, today: shared.today)?.message(shared.lang)
     }
 
     public func bindings(_ shared: Shared) -> [Binding] {
@@ -124,7 +117,7 @@ public struct CheckInScreen: Screen {
             if isEnrolled {
                 return .run(.save(.checkIn(session: session, artisan: chosen, day: day, time: shared.now, enrol: false)))
             }
-            let full = s.capacity.map { s.enrolledCount >= $0 } ?? false
+            let full = s.isFull
             let past = full ? " " + shared.t(.uiCheckInPastCapacity, L10n.enrolment(s, shared.lang)) : ""
             if waiting.contains(chosen) {
                 let seats = L10n.enrolment(s, shared.lang)
@@ -227,7 +220,7 @@ public struct CheckInScreen: Screen {
     /// question when that goes past a full session's capacity.
     private func letIn(_ id: EntityID, _ shared: Shared) -> Step {
         let checkIn = Command.checkIn(session: session, artisan: id, day: day, time: shared.now, enrol: true)
-        guard let s = shared.data.sessions[session], let capacity = s.capacity, s.enrolledCount >= capacity,
+        guard let s = shared.data.sessions[session], s.isFull,
               s.participant(id)?.enrolment != .registered else { return .run(.save(checkIn)) }
         let name = shared.data.artisans[id]?.name ?? id.description
         return shared.confirm(.enrolAtDoor(id, pastCapacity: true), title: shared.t(.uiCheckInEnrolTitle),

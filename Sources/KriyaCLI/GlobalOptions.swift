@@ -49,12 +49,14 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// `--data`, else the demo folder with `--demo`, else `$KRIYA_DATA`, else `data` in the
-    /// config file, else `$XDG_DATA_HOME/kriya`.
+    /// config file, else the installed folder (`InstalledFolder`), else `$XDG_DATA_HOME/kriya`.
     public var dataDirectory: String {
         if let data { return data }
         if demo { return GlobalOptions.demoDirectory }
         if let env = SystemInfo.environment("KRIYA_DATA"), !env.isEmpty { return env }
         if let configured = Self.configuredData { return configured }
+        // On the office server: the folder install.sh set up.
+        if let installed = InstalledFolder.sitePath { return installed }
         return SystemInfo.defaultDataDirectory()
     }
 
@@ -148,6 +150,9 @@ public struct GlobalOptions: ParsableArguments {
         case .newerFormat(let p, let found, let supported)?:
             Output.error(L10n.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
             return ExitCode(EX_DATAERR)
+        case .notListed?:
+            Output.error(TerminalSafe.text((error as! StoreError).message(lang)))
+            return ExitCode(EX_NOPERM)
         case .database(_, let reason)?:
             Output.error(L10n.text(.cStoreOpenFailed, lang, place, TerminalSafe.text(reason)))
             return ExitCode(EX_IOERR)

@@ -9,6 +9,10 @@ import KriyaStore
 import TextUI
 import ThemeFiles
 
+// Before anything of the user's is read: the installed data folder is opened through its gate
+// and the program's group given up for good (docs/store.md, "The data reached only through Kriya").
+InstalledFolder.claim()
+
 // `kriya` alone on a terminal opens the console; everything else is the command line.
 Kriya.openConsole = { global, store in
     let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false

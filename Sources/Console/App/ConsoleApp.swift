@@ -39,7 +39,8 @@ public final class ConsoleApp {
         self.documents = documents
         self.printFolder = printFolder
         self.store = store
-        drafts = (store as? Store)?.path ?? FormDraft.home(for: store.location)
+        // Behind the installed gate, as on a database, a draft is this user's own, at home.
+        drafts = (store as? Store).flatMap { $0.gated ? nil : $0.path } ?? FormDraft.home(for: store.location)
         self.device = device
         state = ConsoleState(data: store.data, lang: lang, today: today, dataPath: store.shortLocation, user: store.user,
                              index: store.takeSearchIndex())

@@ -44,7 +44,7 @@ struct AccessListCommand: ParsableCommand {
         }
         let store = try global.openStore(create: false)
         var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
-        for row in store.roles() { table.add([row.who, row.role.rawValue, Self.why(row.why, lang)]) }
+        for row in store.roles() { table.add([row.who, row.why == .nobodyElse ? "-" : row.role.rawValue, Self.why(row.why, lang)]) }
         Output.lines(table.render(width: Output.width()))
         Output.line("")
         Output.line(TerminalSafe.text("\(store.identity.name): \(L10n.value(store.access.role, lang))"))
@@ -59,6 +59,7 @@ struct AccessListCommand: ParsableCommand {
         case .folderGroup(let names): return L10n.text(.acFolderGroup, lang) + members(names)
         case .unusable(let problem): return L10n.text(.acUnusable, lang, problem)
         case .anyoneElse: return L10n.text(.acAnyoneElse, lang)
+        case .nobodyElse: return L10n.text(.acNobodyElse, lang)
         }
     }
 }
@@ -85,7 +86,8 @@ struct AccessSetCommand: ParsableCommand {
             Output.error(TerminalSafe.text(L10n.text(.cDatabaseRoles, lang, (store as? PostgresStore)?.login ?? store.user, L10n.value(store.access.role, lang))))
             throw ExitCode(EX_USAGE)
         }
-        let store = try global.openStore(create: false)
+        // The installed folder, still empty as install.sh made it, takes its first roles.
+        let store = try global.openStore(create: InstalledFolder.isSite(global.dataDirectory))
         try store.setAccess(who, role: chosen)
         Output.line(TerminalSafe.text("\(who): \(chosen?.rawValue ?? "none")"))
     }

@@ -37,10 +37,37 @@ struct DoctorCommand: ParsableCommand {
     static func examine(path: String, env: [String: String], today: CivilDate, lang: Lang) -> [Finding] {
         let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
         var out: [Finding] = [Finding(level: .ok, text: t(.drProgram, [Store.formatVersion]))]
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            return out + [Finding(level: .fix, text: t(.drNoFolder, [path]))]
+        if InstalledFolder.isSite(path) {
+            out += installed(path, lang: lang)
+        } else {
+            guard let folder = sharedFolder(path, lang: lang) else { return out + [Finding(level: .fix, text: t(.drNoFolder, [path]))] }
+            out += folder
         }
+        // Space, and the kind of disk.
+        if let free = InstalledFolder.io(for: path) != nil ? InstalledFolder.claimed?.freeBytes : freeBytes(path) {
+            let mb = free >> 20
+            out.append(mb < 200 ? Finding(level: .fix, text: t(.drSpaceLow, [mb]))
+                       : Finding(level: mb < 2048 ? .note : .ok, text: t(.drSpace, [mb])))
+        }
+        if let warning = SystemInfo.networkFileSystemWarning(path) {
+            out.append(Finding(level: .fix, text: warning.message(lang)))
+        }
+        return out + examineData(path, today: today, lang: lang) + workplace(env: env, lang: lang)
+    }
+
+    static func freeBytes(_ path: String) -> Int64? {
+        var fs = statvfs()
+        guard statvfs(path, &fs) == 0 else { return nil }
+        return Int64(fs.f_bavail) * Int64(fs.f_frsize)
+    }
+
+    /// A folder of one person's, or shared by a staff group the older way (setgid, files the
+    /// group's): its owner, group, modes and members. Nil when it is not a folder.
+    static func sharedFolder(_ path: String, lang: Lang) -> [Finding]? {
+        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        var out: [Finding] = []
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
         // The folder: nobody else may read or change it; a shared one is setgid in its group.
         let mode = info.st_mode & 0o7777
         let group = getgrgid(info.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "\(info.st_gid)"
@@ -58,21 +85,18 @@ struct DoctorCommand: ParsableCommand {
             out.append(members.isEmpty
                        ? Finding(level: .fix, text: t(.drNobody, [group]))
                        : Finding(level: .ok, text: t(.drMembers, [group, members.joined(separator: ", ")])))
+            out.append(Finding(level: .note, text: t(.drSharedOlderWay, [path, group])))
         } else {
             out.append(Finding(level: .note, text: t(.drPersonal, [path, owner])))
         }
-        // Space, and the kind of disk.
-        var fs = statvfs()
-        if statvfs(path, &fs) == 0 {
-            let free = Int64(fs.f_bavail) * Int64(fs.f_frsize)
-            let mb = free >> 20
-            out.append(mb < 200 ? Finding(level: .fix, text: t(.drSpaceLow, [mb]))
-                       : Finding(level: mb < 2048 ? .note : .ok, text: t(.drSpace, [mb])))
-        }
-        if let warning = SystemInfo.networkFileSystemWarning(path) {
-            out.append(Finding(level: .fix, text: warning.message(lang)))
-        }
-        // The data itself, and the access file.
+        return out
+    }
+
+    /// The data itself, the access file and the last backup.
+    static func examineData(_ path: String, today: CivilDate, lang: Lang) -> [Finding] {
+        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        var out: [Finding] = []
+        var backups: [String] = []
         do {
             let store = try Store(path: path, create: false)
             out.append(Finding(level: .ok, text: t(.drData, [store.formatOnDisk, store.data.artisans.count, L10n.value(store.access.role, lang)])))
@@ -83,11 +107,11 @@ struct DoctorCommand: ParsableCommand {
             }
             if case .badFile(let why) = store.access.reason { out.append(Finding(level: .fix, text: t(.drAccessUntrusted, [why]))) }
             if !store.issues.isEmpty { out.append(Finding(level: .fix, text: t(.drDamaged, [store.issues.count]))) }
+            backups = store.backupNames()
         } catch {
             out.append(Finding(level: .fix, text: t(.drCannotOpen, [error.message(lang)])))
         }
         // The last backup (kriya backup makes kriya-YYYYMMDD-HHMMSS folders).
-        let backups = (try? FileManager.default.contentsOfDirectory(atPath: path + "-backups")) ?? []
         let newest = backups.compactMap { name -> CivilDate? in
             let parts = name.split(separator: "-")
             guard parts.count >= 2, parts[0] == "kriya", parts[1].count == 8, let n = Int(parts[1]) else { return nil }
@@ -98,7 +122,7 @@ struct DoctorCommand: ParsableCommand {
         } else {
             out.append(Finding(level: .fix, text: newest.map { t(.drBackupOld, [$0.iso, path]) } ?? t(.drNoBackup, [path + "-backups", path])))
         }
-        return out + workplace(env: env, lang: lang)
+        return out
     }
 
     /// Where people work: the locale, the terminal, tmux.

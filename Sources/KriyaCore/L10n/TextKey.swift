@@ -65,13 +65,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cForbidden
     case drProgram, drNoFolder, drOpen, drShared, drGroupCannot, drNobody, drMembers, drPersonal, drSpaceLow, drSpace, drData, drNoAccess, drAccess, drAccessBad, drAccessUntrusted, drDamaged, drCannotOpen, drBackup, drBackupOld, drNoBackup, drLocale, drLocaleNot, drNoTerminal, drTerminal, drTmux
     case cDeleted
-    case acOwner, acUserEntry, acGroupEntry, acFolderGroup, acUnusable, acAnyoneElse
+    case acOwner, acUserEntry, acGroupEntry, acFolderGroup, acUnusable, acAnyoneElse, acNobodyElse
     case chkSetAside, chkNoLookupIndex
     case cMigrated, cMigrateNeedsDatabase, cPasswordInAddress
     case cDatabaseNotSetUp, cDatabaseOlder, cDatabaseFolderOnly, cDatabaseRoles
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
     case cDatabaseFailed
     case cForbiddenDatabase
+    case cNotListed, drInstalled, drGateOpen, drGateBad, drGroupHasMembers, drGroupEmpty, drProgramNotSetgid, drSharedOlderWay, drSiteNotOpened
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
     case eDayPast, eDayClosed, eReasonRequired, eReasonRequiredClosed, eSessionFull, fClosedDays, cMergedMark, cArchivedMark, fNameAndPlace, fNameAndBusiness
     case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen

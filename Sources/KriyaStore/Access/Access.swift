@@ -156,6 +156,7 @@ extension StoreError {
             return L10n.text(.cForbiddenDatabase, lang, login, L10n.value(role, lang), L10n.value(needed, lang), needed.rawValue)
         }
         if case .database(let address, let reason) = self { return L10n.text(.cDatabaseFailed, lang, address, reason) }
+        if case .notListed(let user, let folder) = self { return L10n.text(.cNotListed, lang, user, folder) }
         if case .notEmpty(let location) = self { return L10n.text(.cCopyTargetNotEmpty, lang, location) }
         if case .notSetUp(let address, let found, let needed) = self {
             return found == 0 ? L10n.text(.cDatabaseNotSetUp, lang, address) : L10n.text(.cDatabaseOlder, lang, address, found, needed)
@@ -180,7 +181,9 @@ extension Store {
     /// trusted only as theirs (anyone in a shared folder's group could otherwise write one).
     public func setAccess(_ who: String, role: StaffRole?) throws(StoreError) {
         try authorize(.admin, "set-access")
-        guard access.reason == .owner || access.reason == .root else {
+        // In a folder shared the older way the file is its owner's (who else writes it is not
+        // trusted); behind the installed gate only Kriya writes it, for any admin.
+        guard gated || access.reason == .owner || access.reason == .root else {
             throw .forbidden(action: "set-access", needed: .admin, role: access.role, user: identity.name)
         }
         try withLock { () throws(StoreError) in
@@ -195,8 +198,9 @@ extension Store {
             if group { current.groups[name] = role } else { current.users[name] = role }
             let path = file(AccessFile.name)
             try durable.replace(path, with: Array(current.text.utf8))
-            // Readable by the staff (they learn their roles from it), written by its owner only.
-            _ = chmod(path, sharedGroup != nil ? 0o640 : 0o644)
+            // Readable by the staff (they learn their roles from it), written by its owner only;
+            // behind the installed gate only Kriya reaches it, for an admin.
+            if !gated { _ = chmod(path, sharedGroup != nil ? 0o640 : 0o644) }
             var change = Change(command: "set-access")
             change.detail = "\(who): \(role?.rawValue ?? "none")"
             afterSave(change, at: SystemInfo.now().timestamp, user: user)
@@ -206,14 +210,14 @@ extension Store {
 
     /// Why someone has a role, for `kriya access` to say in the user's language.
     public enum RoleSource: Equatable, Sendable {
-        case owner, userEntry, groupEntry(members: [String]), folderGroup(members: [String]), unusable(String), anyoneElse
+        case owner, userEntry, groupEntry(members: [String]), folderGroup(members: [String]), unusable(String), anyoneElse, nobodyElse
     }
 
     /// Who has which role here, and why: the owner, the file's users and groups (with the
     /// group's members), or, without a file, the folder's group.
     public func roles() -> [(who: String, role: StaffRole, why: RoleSource)] {
         var out: [(String, StaffRole, RoleSource)] = []
-        let folder = io.stat(Store.absolute(path))
+        let folder = folderInfo
         if let owner = folder?.owner, let pw = getpwuid(owner), let n = pw.pointee.pw_name {
             out.append((String(cString: n), .admin, .owner))
         }
@@ -234,7 +238,8 @@ extension Store {
         case .success(let f)?:
             for (u, r) in f.users.sorted(by: { $0.key < $1.key }) { out.append((u, r, .userEntry)) }
             for (g, r) in f.groups.sorted(by: { $0.key < $1.key }) { out.append(("@" + g, r, .groupEntry(members: members(g)))) }
-            out.append(("*", .viewer, .anyoneElse))
+            // Behind the installed gate an account not named opens nothing at all.
+            out.append(gated ? ("*", .viewer, .nobodyElse) : ("*", .viewer, .anyoneElse))
         }
         return out
     }

@@ -67,6 +67,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notSetUp(address: String, found: Int, needed: Int)
     /// A copy goes only into a store with no record and no audit line yet.
     case notEmpty(location: String)
+    /// The installed folder (`InstalledFolder`) lets in only those its access file names.
+    case notListed(user: String, folder: String)
 
     public var description: String {
         switch self {
@@ -87,6 +89,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .database(let address, let reason): return "\(address): \(reason)"
         case .forbiddenByDatabase(let action, let needed, let role, let login):
             return "\(login) is \(role.rawValue) in this database; \(action) needs \(needed.rawValue) (GRANT kriya_\(needed.rawValue) TO \(login))"
+        case .notListed(let user, let folder):
+            return "\(user) is not named in the access file of \(folder), so may not open it (ask an admin: kriya access set \(user) viewer)"
         case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"
         case .notSetUp(let address, let found, let needed):
             return found == 0 ? "\(address): Kriya is not set up in this database yet; run `kriya migrate --data \(address)`"

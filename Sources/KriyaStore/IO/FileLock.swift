@@ -19,20 +19,27 @@ final class FileLock {
 
     /// Creates the file with `mode` whatever the umask (in a shared folder every staff
     /// member must be able to open it), never through a symlink.
-    init(path: String, mode: mode_t) throws(StoreError) {
+    /// Opened through `io` (never following a symlink): behind the installed gate there is no path.
+    init(path: String, mode: mode_t, io: FileIO) throws(StoreError) {
         self.path = path
-        var fd = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        func attempt(_ flags: Int32, _ mode: mode_t = 0) -> (fd: Int32, errno: Int32) {
+            do throws(StoreError) { return (try io.open(path, flags, mode), 0) } catch {
+                if case .io(_, _, let code) = error { return (-1, code) }
+                return (-1, EIO)
+            }
+        }
+        var (fd, code) = attempt(O_RDWR | O_CREAT | O_EXCL, mode)
         if fd >= 0 {
-            _ = fchmod(fd, mode)
+            io.fchmod(fd, mode)
             writable = true
         } else {
-            fd = Glibc.open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-            if fd < 0 && (errno == EACCES || errno == EROFS) { fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW); writable = false }
+            (fd, code) = attempt(O_RDWR)
+            if fd < 0 && (code == EACCES || code == EROFS) { (fd, code) = attempt(O_RDONLY); writable = false }
             else { writable = true }
         }
         guard fd >= 0 else {
-            if errno == ELOOP { throw .unsafe(path: path, reason: "is a symlink; remove it (Kriya makes a new lock file)") }
-            throw .io(op: "open", path: path, errno: errno)
+            if code == ELOOP { throw .unsafe(path: path, reason: "is a symlink; remove it (Kriya makes a new lock file)") }
+            throw .io(op: "open", path: path, errno: code)
         }
         self.fd = fd
     }

@@ -26,18 +26,21 @@ extension Store {
         // data's owner; a link anyone else made would send a full copy of the data, NIKs
         // included, wherever they chose.
         if directory == nil, let link = io.stat(parent), link.isSymlink {
-            let owner = io.stat(Store.absolute(path))?.owner ?? 0
+            let owner = folderInfo?.owner ?? 0
             guard link.owner == 0 || link.owner == owner else {
                 throw .unsafe(path: parent, reason: "is a symbolic link made by user \(link.owner), not by root or the data's owner. Fix: remove it (rm \(parent)); Kriya makes the folder itself")
             }
         }
-        try Store.makeDirectories(parent, mode: directoryMode, group: sharedGroup, io: io)
+        // Out of the installed folder (`backup --to` a folder of the user's) the copy is the user's alone.
+        let outside = gated && !((io as? GatedFileIO)?.holds(parent) ?? false)
+        let (folderMode, copyMode) = outside ? (mode_t(0o700), mode_t(0o600)) : (directoryMode, fileMode)
+        try Store.makeDirectories(parent, mode: folderMode, group: sharedGroup, io: io)
         let stem = parent + "/kriya-" + SystemInfo.fileStamp() + (label.map { "-" + $0 } ?? "")
         var target = stem
         var n = 1
         while io.stat(target) != nil { n += 1; target = stem + "-\(n)" }
-        try Store.makeDirectories(target, mode: directoryMode, group: sharedGroup, io: io)
-        let copier = Durable(io: io, fileMode: fileMode)
+        try Store.makeDirectories(target, mode: folderMode, group: sharedGroup, io: io)
+        let copier = Durable(io: io, fileMode: copyMode)
         for name in names {
             guard let bytes = try durable.read(file(name)) else { continue }
             try copier.replace(target + "/" + name, with: bytes)
@@ -45,6 +48,9 @@ extension Store {
         try copier.syncDirectory(target)
         return target
     }
+
+    /// The copies in the backups folder beside the data (`<data>-backups`), by name.
+    public func backupNames() -> [String] { io.listDirectory(path + "-backups") }
 
     /// A file the data in force needs or keeps beside it (not the lock, not temps, not
     /// other generations).

@@ -44,6 +44,9 @@ public final class Store {
     let directoryMode: mode_t
     /// The group of a shared (setgid) data folder, given to folders the store makes elsewhere.
     let sharedGroup: gid_t?
+    /// Opened through the installed gate (`InstalledFolder`): only Kriya reaches these files,
+    /// so their modes and owners say nothing about who may change them.
+    public let gated: Bool
     private var lockStorage: FileLock?
     /// The generation in force when the data was last read, and how far its journal was read.
     var generation = 0
@@ -87,31 +90,43 @@ public final class Store {
     /// - Parameter lookup: only to look records up (`findArtisans`, `artisans(_:)`): the
     ///   artisans' snapshot is not read when its index is there (see `isDeferred`); the first
     ///   change reads everything.
-    public init(path: String, create: Bool = true, io: FileIO = PosixFileIO(), user: String? = nil,
+    /// - Parameter io: the file operations (tests inject failures); by default through the
+    ///   folder opened at start when `path` is the installed one (`InstalledFolder`).
+    public init(path: String, create: Bool = true, io: FileIO? = nil, user: String? = nil,
                 trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: LookupScope? = nil) throws(StoreError) {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let io = io ?? InstalledFolder.io(for: self.path) ?? PosixFileIO()
         self.io = io
+        gated = (io as? GatedFileIO)?.holds(self.path) ?? false
         self.user = user ?? SystemInfo.userName()
         self.identity = identity ?? .current()
         if trackOrigins { origins = [:] }
         // The folder may be reached through a symlink (a home on another disk): look at where it leads.
-        if let info = io.stat(Store.absolute(self.path)) {
+        let folderPath = gated ? self.path : Store.absolute(self.path)
+        if let info = io.stat(folderPath) {
             guard info.isDirectory else { throw .notADirectory(self.path) }
         } else if create {
             try Store.makeDirectories(self.path, mode: 0o700, group: nil, io: io)
+        } else if InstalledFolder.isSite(self.path), let problem = InstalledFolder.problem {
+            throw .unsafe(path: self.path, reason: problem)
         } else {
             throw .noData(path: self.path)
         }
-        // A setgid directory means a shared staff group: files are group-writable then.
-        let dir = io.stat(Store.absolute(self.path))
-        let shared = (dir?.mode ?? 0) & S_ISGID != 0
-        fileMode = shared ? 0o660 : 0o600
-        directoryMode = shared ? 0o2770 : 0o700
+        // A setgid directory means a shared staff group: files are group-writable then. Behind
+        // the installed gate every account's Kriya must open every file (the gate keeps the rest out).
+        let dir = io.stat(folderPath)
+        let shared = !gated && (dir?.mode ?? 0) & S_ISGID != 0
+        fileMode = gated ? 0o666 : shared ? 0o660 : 0o600
+        directoryMode = gated ? 0o777 : shared ? 0o2770 : 0o700
         sharedGroup = shared ? dir?.group : nil
         durable = Durable(io: io, fileMode: fileMode)
         if let warning = SystemInfo.networkFileSystemWarning(Store.absolute(self.path)) { warnings.append(warning) }
         try checkFolder()
         access = readAccess()
+        // Behind the gate, an account the access file does not name reads nothing either.
+        if gated, access.reason == .notListed || access.reason == .noFile {
+            throw .notListed(user: self.identity.name, folder: self.path)
+        }
 
         // `check` (trackOrigins) changes nothing: it reads a format-1 folder as it is.
         let versionOne = try openGeneration(create: create, convert: !trackOrigins)
@@ -123,7 +138,7 @@ public final class Store {
     var lock: FileLock {
         get throws(StoreError) {
             if let lockStorage { return lockStorage }
-            let made = try FileLock(path: file(Self.lockName), mode: fileMode)
+            let made = try FileLock(path: file(Self.lockName), mode: fileMode, io: io)
             lockStorage = made
             return made
         }
@@ -229,10 +244,18 @@ public final class Store {
             if io.stat(current) == nil {
                 try io.mkdir(current, mode)
                 if let group { _ = chown(current, uid_t.max, group) }
-                _ = chmod(current, mode)
+                // Whatever the umask; through the descriptor (behind the gate there is no path).
+                if let fd = try? io.open(current, O_RDONLY | O_DIRECTORY, 0) {
+                    io.fchmod(fd, mode)
+                    io.close(fd)
+                }
             }
         }
     }
+
+    /// The data folder itself, where a symlink to it leads; behind the installed gate, the
+    /// folder opened at start (no path is looked up again).
+    var folderInfo: FileInfo? { io.stat(gated ? path : Store.absolute(path)) }
 
     static func absolute(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }

@@ -40,7 +40,7 @@ extension Store {
     /// Verifies the store in `path` without changing anything. The files are read under the
     /// shared lock, so a save in progress is never taken for damage; a missing or swapped
     /// file of the generation in force, or an unsafe folder, is a problem, not a crash.
-    public static func check(path: String, io: FileIO = PosixFileIO()) throws(StoreError) -> CheckReport {
+    public static func check(path: String, io: FileIO? = nil) throws(StoreError) -> CheckReport {
         let store: Store
         do {
             store = try Store(path: path, create: false, io: io, trackOrigins: true)
@@ -82,7 +82,7 @@ extension Store {
             }
         }
         report.problems += councilProblems(data, origin)
-        for name in io.listDirectory(path) where name.hasSuffix(".rejected") {
+        for name in store.io.listDirectory(store.path) where name.hasSuffix(".rejected") {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
             report.notes.append(.setAside(file: name, lines: lines))
         }

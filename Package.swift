@@ -55,7 +55,7 @@ let package = Package(
         // Benchmarks: build with `swift build -c release --product kriya-bench`.
         .executableTarget(name: "kriya-bench", dependencies: ["KriyaCore", "KriyaStore", "KriyaPostgres", "Console", "TextUI"], path: "Sources/kriya-bench"),
         // Fuzzing: scripts/fuzz.sh builds it with libFuzzer; built plainly it replays inputs.
-        .executableTarget(name: "kriya-fuzz", dependencies: ["KriyaCore", "KriyaStore"], path: "Sources/kriya-fuzz"),
+        .executableTarget(name: "kriya-fuzz", dependencies: ["KriyaCore", "KriyaStore", "ThemeFiles", "TextUI"], path: "Sources/kriya-fuzz"),
 
         .testTarget(name: "KriyaTextTests", dependencies: ["KriyaText", "QRCode"]),
         .testTarget(name: "KriyaCoreTests", dependencies: ["KriyaCore"]),

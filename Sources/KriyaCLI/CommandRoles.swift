@@ -13,7 +13,7 @@ enum CommandRoles {
         "access list": .viewer, "doctor": .viewer, "attendance": .viewer,
         "checkin": .clerk, "add artisan": .clerk, "add term": .editor, "add member": .editor, "add partner": .editor,
         "import artisans": .editor, "merge": .editor,
-        "import undo": .admin, "delete": .admin, "compact": .admin, "demo": .admin, "access set": .admin,
+        "import undo": .admin, "delete": .admin, "compact": .admin, "repair": .admin, "demo": .admin, "access set": .admin,
         // Tables are made with the database login's own rights (its owner, in docs/postgres.md).
         "migrate": .admin,
         "copy": .admin,

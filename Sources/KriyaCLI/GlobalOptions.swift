@@ -90,7 +90,7 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Commands about the files of a data folder: its checksums and generations (`check`,
     /// `compact`), or a folder to fill (`demo`).
-    static let folderOnly: Set<String> = ["check", "compact", "demo"]
+    static let folderOnly: Set<String> = ["check", "compact", "demo", "repair"]
 
     /// `--data` (or `KRIYA_DATA`) names a PostgreSQL database rather than a folder.
     public var isDatabase: Bool { DatabaseAddress.isDatabase(dataDirectory) }
@@ -123,11 +123,11 @@ public struct GlobalOptions: ParsableArguments {
     /// mistyped `--data` is reported instead of becoming a new, empty store.
     /// - Parameter lookup: only to look artisans up (`Store.findArtisans`); damaged lines are
     ///   then counted by the caller after the lookup (which may read everything).
-    public func openStore(create: Bool, lookup: Store.LookupScope? = nil) throws -> Store {
+    public func openStore(create: Bool, lookup: Store.LookupScope? = nil, repairing: Bool = false) throws -> Store {
         let path = dataDirectory
         let store: Store
         do {
-            store = try Store(path: path, create: create || demo, lookup: demo ? nil : lookup)
+            store = try Store(path: path, create: create || demo, lookup: demo ? nil : lookup, repairing: repairing)
         } catch {
             throw refusal(error, at: path)
         }

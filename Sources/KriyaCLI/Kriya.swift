@@ -19,7 +19,7 @@ public struct Kriya: ParsableCommand {
             escaped when it holds control characters.
             """,
         subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, DeleteCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self, AccessCommand.self, DoctorCommand.self,
-                      DemoCommand.self, CheckCommand.self, BackupCommand.self, CompactCommand.self,
+                      DemoCommand.self, CheckCommand.self, RepairCommand.self, BackupCommand.self, CompactCommand.self,
                       WriterCommand.self, ManualCommand.self, MigrateCommand.self, CopyCommand.self, InitCommand.self]
     )
 
@@ -45,7 +45,7 @@ public struct Kriya: ParsableCommand {
     /// Entry point: reorders leading global options, then runs the command.
     public static func main(arguments: [String]) {
         let paths = [["find"], ["show"], ["agenda"], ["add"], ["add", "artisan"], ["import"], ["import", "artisans"], ["export"], ["report"], ["demo"], ["check"],
-                     ["backup"], ["compact"], [WriterCommand.configuration.commandName!]]
+                     ["backup"], ["compact"], ["repair"], [WriterCommand.configuration.commandName!]]
         let args = GlobalArguments.reorder(arguments, commandPaths: paths)
         do {
             var command = try parseAsRoot(args)

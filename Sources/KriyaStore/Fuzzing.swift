@@ -1,4 +1,6 @@
 import KriyaCore
+import KriyaText
+import TOMLKit
 
 /// What `scripts/fuzz.sh` throws inputs at, in process: every reader of bytes that come from
 /// the data folder or from a spreadsheet. Each returns normally whatever the input; a record
@@ -6,7 +8,8 @@ import KriyaCore
 /// writer that disagree would lose data at the next compaction). Not for anything else.
 @_spi(Fuzzing) public enum FuzzTargets {
     public static let names = ["artisan line", "session line", "exhibition line", "journal line", "journal header",
-                               "manifest", "import undo", "audit line", "snapshot file", "spreadsheet"]
+                               "manifest", "import undo", "audit line", "snapshot file", "spreadsheet",
+                               "access file", "site file", "toml"]
 
     /// Runs target `which` (taken modulo the number of targets) on `input`.
     public static func run(_ which: Int, _ input: UnsafeBufferPointer<UInt8>) {
@@ -29,11 +32,18 @@ import KriyaCore
         case 7: _ = try? AuditFormat.read(input)
         case 8:
             _ = SnapshotParser.parse(input, file: "artisans.jsonl") { r throws(JSONReader.Failure) in try ArtisanCodec.read(&r) }
-        default:
+        case 10: _ = AccessFile.parse(String(decoding: input, as: UTF8.self))
+        case 11: _ = InstalledFolder.siteData(String(decoding: input, as: UTF8.self))
+        case 12:
+            // What every TOML reader (config, theme, access, site) does first: the guard, then the parser.
+            let text = String(decoding: input, as: UTF8.self)
+            if ControlCharacters.problem(in: text) == nil { _ = try? TOMLTable(string: text) }
+        case 9:
             guard let file = try? TextFile(bytes: Array(input), path: "fuzz.csv"),
                   let sheet = try? ArtisanImport(file: file, path: "fuzz.csv") else { return }
             let ctx = CommandContext(user: "fuzz", today: CivilDate(year: 2026, month: 11, day: 30)!, time: ClockTime(hour: 9, minute: 0)!)
             _ = ImportPlan(rows: sheet.rows, against: Dataset(), onDuplicate: .update, context: ctx)
+        default: break
         }
     }
 

@@ -3,6 +3,8 @@
 // on its command line through the same targets, to reproduce and debug a crash.
 @_spi(Fuzzing) import KriyaStore
 import KriyaCore
+import ThemeFiles
+import TextUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +15,8 @@ func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) {
     FuzzTargets.run(Int(data[0]), UnsafeBufferPointer(start: data + 1, count: size - 1))
     // The text parsers of the domain, on the same bytes read as text.
     let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
+    // The TOML input read as a theme too (the theme reader lives above the store).
+    if FuzzTargets.names[Int(data[0]) % FuzzTargets.names.count] == "toml" { _ = try? Theme.parse(text, file: "fuzz.toml") }
     switch Int(data[0]) % 5 {
     case 0: _ = DateInput.parse(text); _ = DateInput.yearOrMonth(text); _ = CivilDate.parseISO(text)
     case 1: _ = Rupiah.parse(text)

@@ -112,10 +112,11 @@ import Testing
         let other = try filled()
         try Store(path: other.path).compact()
         try Store(path: other.path).apply(.addArtisan(S.artisan(4)), context: S.ctx)
-        // Someone puts an older journal (another generation's) in its place.
+        // Someone puts an older journal (another generation's) in its place: it lacks the change
+        // the audit trail records of this generation's journal, so it is refused (issue 31:
+        // it used to open, one change short).
         other.write(other.name(.journal), JournalFormat.header(generation: 1, created: "x"))
-        let reopened = try Store(path: other.path)
-        #expect(reopened.issues.first?.reason.contains("generation") == true)
+        #expect { try Store(path: other.path) } throws: { e in "\(e)".contains("audit trail records change 1 of this journal") }
         #expect(try !Store.check(path: other.path).isSound)
     }
 

@@ -54,14 +54,18 @@ import Testing
     }
 
     /// A crash can cut the last line anywhere: every cut still opens, with the earlier saves.
+    /// (A save whose journal line was cut never reached its audit line, written after it.)
     @Test func aTruncatedLastLineAtEveryByte() throws {
         let dir = try journalled()
         let full = dir.read(dir.name(.journal))
         let lastStart = full.dropLast().lastIndex(of: 0x0A)! + 1
+        let audit = dir.read("audit.jsonl")
+        let auditBefore = Array(audit[0..<(audit.dropLast().lastIndex(of: 0x0A)! + 1)])
         for cut in lastStart..<full.count {
             let copy = TempDir("cut")
             try FileManager.default.copyItem(atPath: dir.path, toPath: copy.path)
             copy.write(dir.name(.journal), Array(full[0..<cut]))
+            copy.write("audit.jsonl", cut == full.count - 1 ? audit : auditBefore)
             let reader = try Store(path: copy.path)
             let complete = cut == full.count - 1   // only the newline is missing: the line is whole
             #expect(reader.data.artisans.count == (complete ? 5 : 4), "cut at \(cut)")
@@ -77,6 +81,56 @@ import Testing
             }
             #expect(try Store.check(path: copy.path).isSound, "cut at \(cut)")
         }
+    }
+
+    /// Issue 31, finding 5: a journal emptied, cut to its header or short of a whole line is
+    /// refused (it read as sound, and the next id was one already given); `repair` carries on,
+    /// reserving every id the audit trail has seen.
+    @Test func aShortenedJournalIsRefusedAndRepairReservesItsIds() throws {
+        for keep in [0, 1, 3] {   // lines kept: none, the header, the header and two changes
+            let dir = try journalled()
+            let full = dir.read(dir.name(.journal))
+            let lines = full.split(separator: 0x0A, omittingEmptySubsequences: false)
+            dir.write(dir.name(.journal), Array(lines.prefix(keep).map { Array($0) + [0x0A] }.joined()))
+            #expect(throws: StoreError.self, "kept \(keep) lines") { try Store(path: dir.path) }
+            do { _ = try Store(path: dir.path) } catch {
+                #expect("\(error)".contains("audit trail records change 5 of this journal"), "\(error)")
+            }
+            let report = try Store.check(path: dir.path)
+            #expect(!report.isSound && report.problems.first?.contains("cut short") == true, "\(report.problems)")
+
+            let repairing = try Store(path: dir.path, repairing: true)
+            let repaired = try repairing.repair()
+            #expect(repaired.kept == max(0, keep - 1) && repaired.recorded == 5)
+            #expect(repaired.lost.count == 5 - max(0, keep - 1))
+            #expect(repaired.reserved == [EntityID(.artisan, 5)])
+            #expect(try Store.check(path: dir.path).isSound)
+            // No id is handed out twice: the next artisan is A-000006, not a lost one's.
+            #expect(try Store(path: dir.path).apply(.addArtisan(S.artisan(9)), context: S.ctx).targets == [EntityID(.artisan, 6)])
+        }
+    }
+
+    @Test func aReorderedJournalIsRefused() throws {
+        let dir = try journalled()
+        var lines = dir.read(dir.name(.journal)).split(separator: 0x0A).map(Array.init)
+        lines.swapAt(2, 3)
+        dir.write(dir.name(.journal), Array(lines.map { $0 + [0x0A] }.joined()))
+        do {
+            _ = try Store(path: dir.path)
+            Issue.record("a reordered journal opened")
+        } catch {
+            #expect("\(error)".contains("line 3 holds change 3, not 2"), "\(error)")
+        }
+    }
+
+    /// A crash between a change's journal line and its audit line leaves the journal ahead:
+    /// that is no loss, and opens as before.
+    @Test func aJournalAheadOfTheAuditTrailOpens() throws {
+        let dir = try journalled()
+        let audit = dir.read("audit.jsonl")
+        dir.write("audit.jsonl", Array(audit[0..<(audit.dropLast().lastIndex(of: 0x0A)! + 1)]))
+        #expect(try Store(path: dir.path).data.artisans.count == 5)
+        #expect(try Store.check(path: dir.path).isSound)
     }
 
     @Test func checkReportsBrokenRulesAndMissingReferences() throws {

@@ -59,6 +59,8 @@ import Testing
         let lines = dir.text("audit.jsonl").split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].contains(#""user":"ratna","role":"admin","cmd":"add-artisan","targets":["A-000001"]"#))
+        // Each names its change's place in the journal (its id, change 1), so a journal cut short is noticed.
+        #expect(lines[0].contains(#""seq":1,"changes""#) && lines[1].contains(#""seq":2,"changes""#))
         #expect(lines[0].contains("3573**********01") && !lines[0].contains("3573010101010001"))
         #expect(lines[1].contains(#""user":"budi","role":"admin","cmd":"update-artisan""#))
         #expect(lines[1].contains(#"{"field":"business","from":"Usaha 1","to":"Usaha Baru"}"#))

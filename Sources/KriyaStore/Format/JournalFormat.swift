@@ -8,12 +8,15 @@ enum JournalFormat {
 
     /// `lastIDs`: the highest id of each kind ever used, so that an id deleted before this
     /// compaction (and so in no snapshot) is never handed out again.
-    static func header(generation: Int, created: String, lastIDs: [EntityID] = []) -> [UInt8] {
+    /// `id`: sixteen random hex digits naming this journal, which the audit lines of its
+    /// changes repeat (`JournalPosition`): lines copied from another folder's trail never match.
+    static func header(generation: Int, created: String, lastIDs: [EntityID] = [], id: String? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 128)
         w.beginObject()
         w.member("journal", version as Int?)
         w.member("generation", generation as Int?)
         w.member("created", created)
+        if let id { w.member("id", id) }
         if !lastIDs.isEmpty { w.member("lastIds", strings: lastIDs.map(\.description)) }
         var bytes = w.bytes
         SealedLine.seal(&bytes)
@@ -24,11 +27,12 @@ enum JournalFormat {
     static func generation(ofHeader line: UnsafeBufferPointer<UInt8>) -> Int? { header(line)?.generation }
 
     /// The generation and the last ids used, nil when the line is not a header.
-    static func header(_ line: UnsafeBufferPointer<UInt8>) -> (generation: Int, lastIDs: [EntityID])? {
+    static func header(_ line: UnsafeBufferPointer<UInt8>) -> (generation: Int, lastIDs: [EntityID], id: String?)? {
         let K = Keys.shared
         guard SealedLine.verify(line) == nil else { return nil }
         var r = JSONReader(line)
         var generation: Int?
+        var id: String?
         var lastIDs: [EntityID] = []
         var isHeader = false
         do {
@@ -36,6 +40,7 @@ enum JournalFormat {
                 switch key {
                 case K.journal: isHeader = true; try r.skipValue()
                 case K.generation: generation = try r.int()
+                case K.id: id = try r.string()
                 case K.lastIds: try r.array { r throws(JSONReader.Failure) in
                     if let id = EntityID(try r.string()) { lastIDs.append(id) }
                 }
@@ -44,14 +49,17 @@ enum JournalFormat {
             }
         } catch { return nil }
         guard isHeader, let generation else { return nil }
-        return (generation, lastIDs)
+        return (generation, lastIDs, id)
     }
 
-    static func entry(_ change: Change, at: String, user: String) -> [UInt8] {
+    /// `seq`: the change's number in its generation's journal (1 for the line after the
+    /// header), so that a line removed or moved is noticed; older lines have none.
+    static func entry(_ change: Change, at: String, user: String, seq: Int? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 600)
         w.beginObject()
         w.member("at", at)
         w.member("user", user)
+        if let seq { w.member("seq", seq as Int?) }
         w.member("cmd", change.command)
         records(change, &w)
         if !change.deleted.isEmpty { w.member("deleted", strings: change.deleted.map(\.description)) }
@@ -95,12 +103,20 @@ enum JournalFormat {
 
     /// The records of one (already verified) entry line.
     static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> Change {
+        var seq: Int?
+        return try read(line, seq: &seq)
+    }
+
+    /// The same, with the line's `seq` when it has one.
+    static func read(_ line: UnsafeBufferPointer<UInt8>, seq: inout Int?) throws(JSONReader.Failure) -> Change {
         let K = Keys.shared
+        var number: Int?
         var r = JSONReader(line)
         var change = Change(command: "")
         try r.object { r, key throws(JSONReader.Failure) in
             switch key {
             case K.cmd: change.command = try r.string()
+            case K.seq: number = try r.int()
             case K.artisans: try r.array { r throws(JSONReader.Failure) in change.artisans.append(try ArtisanCodec.read(&r)) }
             case K.sessions: try r.array { r throws(JSONReader.Failure) in change.sessions.append(try SessionCodec.read(&r)) }
             case K.exhibitions: try r.array { r throws(JSONReader.Failure) in change.exhibitions.append(try ExhibitionCodec.read(&r)) }
@@ -116,6 +132,7 @@ enum JournalFormat {
             }
         }
         try r.finish()
+        seq = number
         return change
     }
 }
@@ -123,7 +140,10 @@ enum JournalFormat {
 /// Lines of `audit.jsonl`: when, which Unix user, which command, and field by field what
 /// changed. NIK values are masked here as everywhere.
 enum AuditFormat {
-    static func entry(_ change: Change, at: String, user: String, role: StaffRole? = nil) -> [UInt8] {
+    /// `journal`: where the change is in the journal (its generation and `seq`), so that a
+    /// journal shorter than the audit trail says is noticed (`Store.verifyJournalLength`).
+    static func entry(_ change: Change, at: String, user: String, role: StaffRole? = nil,
+                      journal: JournalPosition? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 300)
         w.beginObject()
         w.member("at", at)
@@ -133,6 +153,10 @@ enum AuditFormat {
         w.member("cmd", change.command)
         w.member("targets", strings: change.targets.map(\.description))
         w.member("detail", change.detail)
+        if let journal {
+            w.member("journal", journal.journal)
+            w.member("seq", journal.seq as Int?)
+        }
         w.key("changes")
         w.beginArray()
         for f in change.fields {
@@ -150,7 +174,29 @@ enum AuditFormat {
     }
 }
 
+/// A saved change's place: the journal named `journal` (its header's id), change `seq` in it.
+struct JournalPosition: Equatable {
+    var journal: String
+    var seq: Int
+}
+
 extension AuditFormat {
+    /// Where an (already verified) audit line's change is in the journal; nil for lines that
+    /// name none (older ones, roles set, an import's new generation).
+    static func position(_ line: UnsafeBufferPointer<UInt8>) -> JournalPosition? {
+        var r = JSONReader(line)
+        var journal: String?, seq: Int?
+        try? r.object { r, key throws(JSONReader.Failure) in
+            switch key {
+            case "journal": journal = try r.string()
+            case "seq": seq = try r.int()
+            default: try r.skipValue()
+            }
+        }
+        guard let journal, let seq else { return nil }
+        return JournalPosition(journal: journal, seq: seq)
+    }
+
     /// One (already verified) audit line.
     static func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> AuditEntry {
         var r = JSONReader(line)
@@ -202,6 +248,8 @@ enum SnapshotFormat {
 private final class Keys: Sendable {
     let artisans: JSONKey = "artisans"
     let cmd: JSONKey = "cmd"
+    let seq: JSONKey = "seq"
+    let id: JSONKey = "id"
     let deleted: JSONKey = "deleted"
     let lastIds: JSONKey = "lastIds"
     let exhibitions: JSONKey = "exhibitions"

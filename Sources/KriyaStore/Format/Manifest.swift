@@ -11,9 +11,12 @@ struct Manifest: Equatable {
     var created: String
     var generation: Int
     var lastIDs: [EntityID]
+    /// The id of the generation's journal (`JournalFormat.header`), so that a journal emptied
+    /// of its header too is still known for the one the audit trail names.
+    var journalID: String? = nil
 
     static func read(_ bytes: [UInt8], path: String) throws(StoreError) -> Manifest {
-        var format: String?, version: Int?, created = "", generation: Int?, lastIDs: [EntityID] = []
+        var format: String?, version: Int?, created = "", generation: Int?, lastIDs: [EntityID] = [], journalID: String?
         let text = bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes
         do {
             try text.withUnsafeBufferPointer { buf throws(JSONReader.Failure) in
@@ -28,6 +31,7 @@ struct Manifest: Equatable {
                     case "version": version = try r.int()
                     case "created": created = try r.string()
                     case "generation": generation = try r.count()
+                    case "journal": journalID = try r.string()
                     case "lastIds": try r.array { r throws(JSONReader.Failure) in
                         if let id = EntityID(try r.string()) { lastIDs.append(id) }
                     }
@@ -45,7 +49,7 @@ struct Manifest: Equatable {
         if version >= 2 && version <= Store.formatVersion && (generation ?? 0) < 1 {
             throw .badManifest(path: path, reason: "no generation (a number from 1) in it")
         }
-        return Manifest(version: version, created: created, generation: generation ?? 0, lastIDs: lastIDs)
+        return Manifest(version: version, created: created, generation: generation ?? 0, lastIDs: lastIDs, journalID: journalID)
     }
 
     var bytes: [UInt8] {
@@ -56,6 +60,7 @@ struct Manifest: Equatable {
         w.member("created", created)
         w.member("generation", generation as Int?)
         if !lastIDs.isEmpty { w.member("lastIds", strings: lastIDs.map(\.description)) }
+        if let journalID { w.member("journal", journalID) }
         var out = w.bytes
         SealedLine.seal(&out)
         return out

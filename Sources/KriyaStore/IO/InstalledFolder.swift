@@ -74,10 +74,15 @@ public struct InstalledFolder: Sendable {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == 0,
               info.st_mode & 0o022 == 0, info.st_size < 65_536 else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        guard read(fd, &bytes, bytes.count) == bytes.count, let text = String(validating: bytes, as: UTF8.self),
-              ControlCharacters.problem(in: text) == nil,
-              let table = try? TOMLTable(string: text), let data = table["data"]?.string,
-              data.hasPrefix("/"), data.count > 1 else { return nil }
+        guard read(fd, &bytes, bytes.count) == bytes.count, let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return siteData(text)
+    }
+
+    /// The site file's `data`: an absolute folder (control characters refused before the
+    /// TOML parser, which aborts on some).
+    static func siteData(_ text: String) -> String? {
+        guard ControlCharacters.problem(in: text) == nil, let table = try? TOMLTable(string: text),
+              let data = table["data"]?.string, data.hasPrefix("/"), data.count > 1 else { return nil }
         return data.hasSuffix("/") ? String(data.dropLast()) : data
     }
 

@@ -63,6 +63,9 @@ extension Store {
         var journalName: String
         var journal: [UInt8] = []
         var journalInode: UInt64 = 0
+        /// The audit trail's newest change with its place in the journal, read under the same
+        /// lock (`Store.verifyJournalLength`); nil when read without one.
+        var audited: (JournalPosition, AuditEntry)?
 
         func close(_ io: FileIO) { for s in snapshots { io.close(s.fd) } }
     }
@@ -114,8 +117,9 @@ extension Store {
         let old = try readManifest()
         let next = generation + 1
         let lastIDs = data.idHighWater.sorted { $0.key.rawValue < $1.key.rawValue }.filter { $0.value > 0 }.map { EntityID($0.key, $0.value) }
+        let newJournalID = Durable.randomSuffix()
         let written = max(version, formatOnDisk >= 4 || data.namesAnOffice ? 4 : 3)
-        let manifest = Manifest(version: written, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs)
+        let manifest = Manifest(version: written, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs, journalID: newJournalID)
         // Leftovers of an attempt at this generation that failed before its commit.
         for kind in DataFile.allCases { io.unlink(file(kind.name(next))) }
         io.unlink(file(ArtisanIndexFile.name(next)))
@@ -146,7 +150,7 @@ extension Store {
             try durable.create(file(DataFile.partners.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
                 for p in data.partners.items { try sink.write(SnapshotFormat.line(p, PartnerCodec.write)) }
             }
-            let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs)
+            let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs, id: newJournalID)
             try durable.create(file(DataFile.journal.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in try sink.write(header) }
             writeArtisanIndex(artisans, generation: next, lineStarts: lineStarts)
             try durable.syncDirectory(path)
@@ -170,7 +174,8 @@ extension Store {
         let previous = generation
         generation = next
         formatOnDisk = written
-        journalOffset = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs).count
+        journalOffset = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs, id: newJournalID).count
+        journalID = newJournalID
         journalLines = 1
         journalInode = io.stat(journalPath)?.inode ?? 0
         issues = []

@@ -10,17 +10,22 @@ extension Store {
     /// over them. The files are opened and the journal read under a lock (the caller's, or a
     /// shared one taken here), so they are one consistent state; parsing happens after.
     func load(locked: Bool = false, versionOne: Bool = false) throws(StoreError) {
-        let opened: OpenedFiles
+        var opened: OpenedFiles
         var haveLock = locked
         if locked {
             opened = try openFiles(versionOne: versionOne)
+            opened.audited = lastAuditedChange()
         } else {
             (opened, haveLock) = try withReadLock { (held: Bool) throws(StoreError) in
                 // Without the lock (someone who may only read), a compaction can remove the
                 // files between reading the manifest and opening them: read it again then.
                 var attempt = 0
                 while true {
-                    do throws(StoreError) { return (try openFiles(versionOne: versionOne), held) } catch {
+                    do throws(StoreError) {
+                        var files = try openFiles(versionOne: versionOne)
+                        if held { files.audited = lastAuditedChange() }
+                        return (files, held)
+                    } catch {
                         attempt += 1
                         guard !held, attempt < 5, case .damaged = error else { throw error }
                     }
@@ -44,8 +49,9 @@ extension Store {
         journalOffset = 0
         journalLines = 0
         journalInode = opened.journalInode
+        journalID = opened.manifest.journalID
         loadedJournalName = opened.journalName
-        try replayJournal(opened.journal, from: 0, locked: haveLock)
+        try replayJournal(opened.journal, from: 0, locked: haveLock, audited: opened.audited)
         // Read in full after a lookup open: the index already made serves, made to fit.
         searchIndexFromFile = wasDeferred?.index(for: data.artisans.items, changed: journalChangedArtisans)
     }
@@ -93,9 +99,14 @@ extension Store {
 
     /// Applies journal lines from `start` on. A last line without its newline is a save in
     /// progress (when we hold no lock) or a torn write (when we do).
-    func replayJournal(_ bytes: [UInt8], from start: Int, locked: Bool) throws(StoreError) {
+    /// `audited`: the audit trail's newest change, read under the same lock; a journal read
+    /// from its start must reach it.
+    func replayJournal(_ bytes: [UInt8], from start: Int, locked: Bool, audited: (JournalPosition, AuditEntry)? = nil) throws(StoreError) {
         let base = start
         let name = loadedJournalName
+        var misplaced: (line: Int, seq: Int)?
+        var unfinished = 0
+        journalEndsUnfinished = false
         bytes.withUnsafeBufferPointer { buf in
             Lines.each(buf, firstNumber: journalLines + 1) { number, line, range, complete in
                 if !complete {
@@ -103,6 +114,8 @@ extension Store {
                     if number > 1, SealedLine.verify(line) == nil, let change = try? JournalFormat.read(line) {
                         data.commit(change)
                         noteArtisans(change)
+                        unfinished = 1
+                        journalEndsUnfinished = true
                         return
                     }
                     // A save in progress (we hold no lock) or one that never finished.
@@ -119,6 +132,7 @@ extension Store {
                             issues.append(LoadIssue(file: name, line: 1, reason: "the journal's header names generation \(h.generation), not \(generation): this file was put here by hand", raw: Array(line)))
                         }
                         for id in h.lastIDs { data.reserve(upTo: id) }
+                        if journalID == nil { journalID = h.id }
                         return
                     }
                     issues.append(LoadIssue(file: name, line: number, reason: "the journal's header line is damaged", raw: Array(line)))
@@ -137,7 +151,10 @@ extension Store {
                     return
                 }
                 do {
-                    let change = try JournalFormat.read(line)
+                    var seq: Int?
+                    let change = try JournalFormat.read(line, seq: &seq)
+                    // Each change carries its number: one that is not its line's was moved, or lines above it removed.
+                    if let seq, seq != number - 1, misplaced == nil { misplaced = (number, seq) }
                     data.commit(change)
                     noteArtisans(change)
                     if origins != nil {
@@ -151,6 +168,10 @@ extension Store {
                 }
             }
         }
+        if let misplaced, !repairing {
+            throw .damaged(path: journalPath, reason: "line \(misplaced.line) holds change \(misplaced.seq), not \(misplaced.line - 1): lines were removed or put in another order. \(Store.restoreAdvice)")
+        }
+        if start == 0, let audited { try verifyJournalLength(kept: max(0, journalLines - 1) + unfinished, audited: audited) }
     }
 
     /// A journal line read: which artisans it changed (for a lookup store, and for whether the

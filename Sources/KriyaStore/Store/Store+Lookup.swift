@@ -81,7 +81,11 @@ extension Store {
     /// changed) when there is no usable index, or anything else goes wrong: the full read
     /// that follows reports it as usual.
     func loadDeferred(_ scope: LookupScope) -> Bool {
-        guard let (opened, held) = try? withReadLock({ (held: Bool) throws(StoreError) -> (OpenedFiles, Bool) in (try openFiles(), held) }) else { return false }
+        guard let (opened, held) = try? withReadLock({ (held: Bool) throws(StoreError) -> (OpenedFiles, Bool) in
+            var files = try openFiles()
+            if held { files.audited = lastAuditedChange() }
+            return (files, held)
+        }) else { return false }
         var keep: Int32 = -1
         defer { for s in opened.snapshots where s.fd != keep { io.close(s.fd) } }
         let g = opened.manifest.generation
@@ -102,8 +106,9 @@ extension Store {
         journalOffset = 0
         journalLines = 0
         journalInode = opened.journalInode
+        journalID = opened.manifest.journalID
         loadedJournalName = opened.journalName
-        do { try replayJournal(opened.journal, from: 0, locked: held) } catch {
+        do { try replayJournal(opened.journal, from: 0, locked: held, audited: opened.audited) } catch {
             closeDeferred()
             return false
         }

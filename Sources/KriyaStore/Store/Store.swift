@@ -57,6 +57,17 @@ public final class Store {
     var loadedJournalName = ""
     /// Set when a failed write could not be taken back: every later save is refused.
     var readOnlyReason: String?
+    /// The place of the change just appended, for its audit line (`afterSave`).
+    var pendingJournalPosition: JournalPosition?
+    /// The journal's last line was whole but for its newline when last read (a save cut off
+    /// just before it): it takes a line of its own when the next save appends.
+    var journalEndsUnfinished = false
+    /// The id in the journal's header (journals from before it have none).
+    var journalID: String?
+    /// Opened by `kriya repair`: a journal shorter than the audit trail says is noted here
+    /// (changes kept, changes recorded) instead of refused.
+    let repairing: Bool
+    var shortJournal: (kept: Int, recorded: Int)?
     /// Who is running this (the real Unix user) and their role in this folder (issue 17).
     public let identity: UnixIdentity
     public internal(set) var access = AccessDecision(role: .admin, reason: .owner)
@@ -93,7 +104,9 @@ public final class Store {
     /// - Parameter io: the file operations (tests inject failures); by default through the
     ///   folder opened at start when `path` is the installed one (`InstalledFolder`).
     public init(path: String, create: Bool = true, io: FileIO? = nil, user: String? = nil,
-                trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: LookupScope? = nil) throws(StoreError) {
+                trackOrigins: Bool = false, identity: UnixIdentity? = nil, lookup: LookupScope? = nil,
+                repairing: Bool = false) throws(StoreError) {
+        self.repairing = repairing
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let io = io ?? InstalledFolder.io(for: self.path) ?? PosixFileIO()
         self.io = io
@@ -205,8 +218,11 @@ public final class Store {
         if formatOnDisk < 4, change.targets.contains(where: { $0.office != 0 }) {
             try commitNextGeneration(version: 4)
         }
+        // Its number in this generation: the lines so far, the header included, read under the lock.
+        let seq: Int? = journalLines >= 1 ? journalLines + (journalEndsUnfinished ? 1 : 0) : nil
         do {
-            try durable.append(JournalFormat.entry(change, at: stamp, user: user), to: journalPath)
+            try durable.append(JournalFormat.entry(change, at: stamp, user: user, seq: seq), to: journalPath)
+            if let seq, let journalID { pendingJournalPosition = JournalPosition(journal: journalID, seq: seq) }
         } catch {
             if case .readOnly(let reason) = error { readOnlyReason = reason }
             throw error
@@ -219,7 +235,9 @@ public final class Store {
     /// fails): its audit line, then a compaction when the journal has grown past the limit.
     /// Trouble with either is a warning, never a failed save.
     func afterSave(_ change: Change, at stamp: String, user: String) {
-        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user, role: access.role), to: file(Self.auditName)) }
+        let position = pendingJournalPosition
+        pendingJournalPosition = nil
+        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user, role: access.role, journal: position), to: file(Self.auditName)) }
         catch { warn(.auditNotWritten("\(error)")) }
         if journalOffset > compactThreshold {
             do { try commitNextGeneration() }

@@ -55,7 +55,7 @@ public struct Config: Equatable, Sendable {
         var config = Config()
         let table: TOMLTable
         // Before the parser, which aborts the process on some control characters.
-        if let problem = ControlCharacters.problem(in: text) {
+        if let problem = TOMLGuard.problem(in: text) {
             config.warning = "\(file): \(problem); settings ignored"
             return config
         }

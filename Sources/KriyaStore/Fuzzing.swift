@@ -37,7 +37,7 @@ import TOMLKit
         case 12:
             // What every TOML reader (config, theme, access, site) does first: the guard, then the parser.
             let text = String(decoding: input, as: UTF8.self)
-            if ControlCharacters.problem(in: text) == nil { _ = try? TOMLTable(string: text) }
+            if TOMLGuard.problem(in: text) == nil { _ = try? TOMLTable(string: text) }
         case 9:
             guard let file = try? TextFile(bytes: Array(input), path: "fuzz.csv"),
                   let sheet = try? ArtisanImport(file: file, path: "fuzz.csv") else { return }

@@ -10,7 +10,7 @@ extension Theme {
     public static func parse(_ text: String, file: String, base: Theme? = nil) throws(ThemeError) -> Theme {
         let table: TOMLTable
         // Before the parser, which aborts the process on some control characters.
-        if let problem = ControlCharacters.problem(in: text) {
+        if let problem = TOMLGuard.problem(in: text) {
             throw ThemeError(file: file, problem: problem)
         }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {

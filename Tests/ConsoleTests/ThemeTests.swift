@@ -3,6 +3,7 @@ import Testing
 @testable import TextUI
 @testable import ThemeFiles
 import KriyaText
+import KriyaStore
 
 @Suite struct ThemeTests {
     /// Issue 31, finding 7: a theme with a control character is refused with its line, never a crash.
@@ -10,6 +11,20 @@ import KriyaText
         #expect(throws: ThemeError(file: "mine.toml", problem: "line 2: a control character (U+000C) is not allowed in TOML")) {
             try Theme.parse("name = \"mine\"\n[\u{0C}g]\n", file: "mine.toml")
         }
+    }
+
+    /// Found by scripts/fuzz.sh (TOML targets): a table name starting with a character toml++
+    /// does not expect (`[+a]`, `[é]`, a lone `[`, `[[[`) aborted the process in its parser;
+    /// every TOML reader now refuses it, naming the line. Before, this test crashed the runner.
+    @Test func aTableNameTheParserWouldAbortOnIsRefused() {
+        for (text, line) in [("name = \"x\"\n[+a]\n", 2), ("[é]\nfg = 1\n", 1), ("[\nnormal]\n", 1), ("[[[[ \n", 1), ("[[+b]]\n", 1)] {
+            #expect(throws: ThemeError(file: "t.toml", problem: "line \(line): a table name ([name]) must start with a letter, a digit, - or _, or be quoted")) {
+                try Theme.parse(text, file: "t.toml")
+            }
+            guard case .failure = AccessFile.parse(text) else { Issue.record("access file accepted \(text)"); continue }
+        }
+        // What a person writes still reads: quoted names, arrays of tables, brackets inside strings.
+        #expect(TOMLGuard.problem(in: "[\"tab key\"]\nfg = 1\n[[x]]\n[ y ]\ntext = \"\"\"\n[+not a table]\n\"\"\"\n") == nil)
     }
 
     static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -207,6 +207,6 @@ import KriyaText
         #expect(config.theme == nil && config.warning == "c.toml: line 2: a control character (U+000C) is not allowed in TOML; settings ignored")
         guard case .failure(let problem) = AccessFile.parse("[users]\nratna = \"admin\"\n[\u{0C}g]\n") else { Issue.record("accepted"); return }
         #expect(problem.description.contains("line 3") && problem.description.contains("U+000C"))
-        #expect(ControlCharacters.first(in: "a\tb\r\nc") == nil && ControlCharacters.first(in: "\n\n\u{7F}")?.line == 3)
+        #expect(TOMLGuard.firstControlCharacter(in: "a\tb\r\nc") == nil && TOMLGuard.firstControlCharacter(in: "\n\n\u{7F}")?.line == 3)
     }
 }

@@ -130,7 +130,10 @@ import Testing
         let audit = dir.read("audit.jsonl")
         dir.write("audit.jsonl", Array(audit[0..<(audit.dropLast().lastIndex(of: 0x0A)! + 1)]))
         #expect(try Store(path: dir.path).data.artisans.count == 5)
-        #expect(try Store.check(path: dir.path).isSound)
+        let report = try Store.check(path: dir.path)
+        #expect(report.isSound)
+        // Finding 9: `check` says a change lacks its audit line (it said nothing).
+        #expect(report.notes.map { $0.message(.en) } .contains { $0.contains("the last 1 change has no line in the audit trail") }, "\(report.notes)")
     }
 
     @Test func checkReportsBrokenRulesAndMissingReferences() throws {

@@ -72,6 +72,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
     case cDatabaseFailed
     case cForbiddenDatabase
+    case chkUnaudited
     case cRepairSound, cRepairLost, cRepairReserved, cRepairDone
     case cNotListed, drInstalled, drGateOpen, drGateBad, drGroupHasMembers, drGroupEmpty, drProgramNotSetgid, drSharedOlderWay, drSiteNotOpened
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable

@@ -57,7 +57,7 @@ public struct AccessFile: Equatable, Sendable {
     public static func parse(_ text: String) -> Result<AccessFile, AccessProblem> {
         let table: TOMLTable
         // Before the parser, which aborts the process on some control characters.
-        if let problem = ControlCharacters.problem(in: text) {
+        if let problem = TOMLGuard.problem(in: text) {
             return .failure(AccessProblem(problem))
         }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {

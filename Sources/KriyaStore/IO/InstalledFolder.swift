@@ -81,7 +81,7 @@ public struct InstalledFolder: Sendable {
     /// The site file's `data`: an absolute folder (control characters refused before the
     /// TOML parser, which aborts on some).
     static func siteData(_ text: String) -> String? {
-        guard ControlCharacters.problem(in: text) == nil, let table = try? TOMLTable(string: text),
+        guard TOMLGuard.problem(in: text) == nil, let table = try? TOMLTable(string: text),
               let data = table["data"]?.string, data.hasPrefix("/"), data.count > 1 else { return nil }
         return data.hasSuffix("/") ? String(data.dropLast()) : data
     }

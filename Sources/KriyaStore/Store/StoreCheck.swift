@@ -27,11 +27,15 @@ public enum CheckNote: Equatable, Sendable {
     case setAside(file: String, lines: Int)
     /// The current generation has no usable artisans' index: lookups read everything.
     case noLookupIndex(file: String)
+    /// The journal's last `count` changes have no audit line: a save cut off between its
+    /// two writes (or an audit line that failed and was warned of).
+    case unaudited(file: String, count: Int)
 
     public func message(_ lang: Lang) -> String {
         switch self {
         case .setAside(let file, let lines): return L10n.text(.chkSetAside, lang, file, lines)
         case .noLookupIndex(let file): return L10n.text(.chkNoLookupIndex, lang, file)
+        case .unaudited(let file, let count): return L10n.text(.chkUnaudited, lang, file, count)
         }
     }
 }
@@ -85,6 +89,9 @@ extension Store {
         for name in store.io.listDirectory(store.path) where name.hasSuffix(".rejected") {
             let lines = (try? store.durable.read(store.file(name)))??.filter { $0 == 0x0A }.count ?? 0
             report.notes.append(.setAside(file: name, lines: lines))
+        }
+        if let (last, _) = store.lastAuditedChange(), last.journal == store.journalID, store.journalLines - 1 > last.seq {
+            report.notes.append(.unaudited(file: store.journalName, count: store.journalLines - 1 - last.seq))
         }
         if store.formatOnDisk >= 3 && !store.artisanIndexUsable {
             report.notes.append(.noLookupIndex(file: ArtisanIndexFile.name(store.generation)))

@@ -8,19 +8,7 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/install.sh").path
 
-    func sh(_ command: String) -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return (-1, "") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    func sh(_ command: String) -> (status: Int32, out: String) { shell(command) }
 
     @Test func installIntoAPrefixAndTakeItBack() throws {
         let prefix = TempFolder("prefix").path

@@ -16,19 +16,8 @@ import Testing
     /// Runs `command` with bash, as `user` (their own groups) or as root.
     @discardableResult
     func sh(_ command: String, as user: String? = nil, home: String = "/") -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: user == nil ? "/bin/bash" : "/usr/bin/setpriv")
-        process.arguments = (user.map { ["--reuid=\($0)", "--regid=\($0)", "--init-groups", "--inh-caps=-all", "/bin/bash"] } ?? [])
-            + ["-c", "umask 077; " + command]
-        process.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": home, "LANG": "en_US.UTF-8", "TERM": "xterm"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return (-1, "") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        shell("umask 077; " + command, as: user,
+              environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": home, "LANG": "en_US.UTF-8", "TERM": "xterm"])
     }
 
     /// Every file of the data folder with its content: what no refused route may change.

@@ -107,3 +107,21 @@ extension TempFolder {
         return path + "/" + stem + "." + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".jsonl"
     }
 }
+
+/// Runs `command` with bash, stdout and stderr together, as this process or, with `user`, as
+/// that account with its own groups (setpriv; the tests that make accounts run as root).
+/// `environment` nil: this process's.
+func shell(_ command: String, as user: String? = nil, environment: [String: String]? = nil) -> (status: Int32, out: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: user == nil ? "/bin/bash" : "/usr/bin/setpriv")
+    process.arguments = (user.map { ["--reuid=\($0)", "--regid=\($0)", "--init-groups", "--inh-caps=-all", "/bin/bash"] } ?? []) + ["-c", command]
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    process.standardInput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return (-1, "") }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}

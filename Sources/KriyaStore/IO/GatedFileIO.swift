@@ -109,15 +109,8 @@ public struct GatedFileIO: FileIO {
     public func listDirectory(_ path: String) -> [String] {
         guard case .inside(let dir, let name) = place(path) else { return plain.listDirectory(path) }
         let fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0, let stream = fdopendir(fd) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        guard fd >= 0 else { return [] }
+        guard let stream = fdopendir(fd) else { Glibc.close(fd); return [] }
+        return PosixFileIO.names(in: stream)
     }
 }

@@ -85,6 +85,11 @@ public struct PosixFileIO: FileIO {
 
     public func listDirectory(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
+        return Self.names(in: dir)
+    }
+
+    /// The names in an open directory stream (closed here), sorted, without `.` and `..`.
+    static func names(in dir: OpaquePointer) -> [String] {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

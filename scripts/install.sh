@@ -116,5 +116,10 @@ if [ -n "$staff" ]; then "$bin" --data "$data" access set "@$staff" viewer >/dev
 if [ ${#admins[@]} = 0 ] && [ -z "$staff" ] && [ ! -e "$data/access.toml" ]; then
   say "no roles yet: only root may open the data. Give them: sudo kriya access set NAME admin|editor|clerk|viewer"
 fi
+# An older install told every shell where the data was; the installed program knows it now.
+if [ -f /etc/profile.d/kriya.sh ] && grep -q KRIYA_DATA /etc/profile.d/kriya.sh; then
+  mv /etc/profile.d/kriya.sh /etc/profile.d/kriya.sh.old
+  say "moved /etc/profile.d/kriya.sh (KRIYA_DATA) to kriya.sh.old: kriya finds $data itself"
+fi
 say "check it all: kriya doctor"
 say "done: $("$bin" --version 2>/dev/null || echo kriya)"

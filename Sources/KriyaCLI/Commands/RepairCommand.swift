@@ -24,7 +24,7 @@ struct RepairCommand: ParsableCommand {
             Output.line(L10n.text(.cRepairLost, lang, report.kept, report.recorded, report.lost.count))
             for entry in report.lost {
                 let targets = entry.targets.map(\.description).joined(separator: " ")
-                Output.line(TerminalSafe.text("  \(entry.when)  \(entry.user)  \(entry.command)  \(targets)"))
+                Output.line(TerminalSafe.text("  \(entry.when)  \(entry.user)  \(ChangeWords.command(entry.command, lang))  \(targets)"))
             }
         }
         if !report.reserved.isEmpty {

@@ -417,6 +417,8 @@ enum StringsEN {
         "Command.import": "Import",
         "Command.undo-import": "Import taken back",
         "Command.replace-all": "All data replaced",
+        "Command.repair": "Data carried on after a loss (kriya repair)",
+        "Command.set-access": "Role set",
         "PartnerKind.universitas": "university",
         "PartnerKind.perangkat_daerah": "city department",
         "PartnerKind.perusahaan": "company",

@@ -415,6 +415,8 @@ enum StringsID {
         "Command.import": "Impor",
         "Command.undo-import": "Impor diurungkan",
         "Command.replace-all": "Data diganti seluruhnya",
+        "Command.repair": "Data dilanjutkan setelah kehilangan (kriya repair)",
+        "Command.set-access": "Peran diatur",
         "PartnerKind.universitas": "perguruan tinggi",
         "PartnerKind.perangkat_daerah": "perangkat daerah",
         "PartnerKind.perusahaan": "swasta",

@@ -21,7 +21,7 @@ public enum StaffRole: String, Sendable, CaseIterable, Comparable, Codable {
              "merge-artisans", "add-term", "update-term", "add-member", "update-member", "add-partner", "update-partner",
              "import":
             return .editor
-        case "delete", "undo-import", "replace-all", "compact", "set-access":
+        case "delete", "undo-import", "replace-all", "compact", "set-access", "repair":
             return .admin
         default:
             return nil

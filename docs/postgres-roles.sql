@@ -3,10 +3,13 @@
 --     psql "postgres://owner@host/kriya" -f docs/postgres-roles.sql
 -- Then give each office's login one role, e.g.
 --     CREATE ROLE meja_klojen LOGIN IN ROLE kriya_clerk;   -- its password in ~/.pgpass
--- Kriya reads the highest of these roles a login holds and refuses what it may not do; the
--- grants below make the database refuse the same to anyone who goes around Kriya (psql):
--- a viewer only reads, and nobody but the owner may change or remove audit lines.
--- Clerks, editors and admins write the same tables: Kriya itself tells them apart.
+--
+-- A login's role is the highest of these it holds (the owner, or a superuser, is admin). The
+-- roles only read the tables: since Kriya's tables version 4 every change goes through
+-- kriya_save, which runs as the owner and checks the change against the calling login's role
+-- (what a clerk, an editor or an admin may change, ids never reused, the audit line written
+-- with it). So a login can do with psql no more than Kriya lets its role do. Triggers keep
+-- the audit trail and the change lines append-only and the id high-water marks rising.
 
 DO $$
 BEGIN
@@ -27,8 +30,8 @@ END
 $$;
 
 GRANT USAGE ON SCHEMA public TO kriya_viewer;
-GRANT SELECT ON kriya_schema, kriya_record, kriya_change, kriya_last_id, kriya_audit, kriya_note TO kriya_viewer;
-GRANT INSERT, UPDATE, DELETE ON kriya_record, kriya_note TO kriya_clerk;
-GRANT INSERT, UPDATE ON kriya_last_id TO kriya_clerk;
-GRANT INSERT ON kriya_change, kriya_audit TO kriya_clerk;
-GRANT USAGE ON SEQUENCE kriya_change_seq_seq, kriya_audit_seq_seq TO kriya_clerk;
+GRANT SELECT ON kriya_schema, kriya_record, kriya_change, kriya_last_id, kriya_audit, kriya_note, kriya_command_role TO kriya_viewer;
+-- An older version of this file let clerks write the tables directly: taken back.
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kriya_schema, kriya_record, kriya_change, kriya_last_id, kriya_audit, kriya_note, kriya_command_role
+    FROM kriya_viewer, kriya_clerk, kriya_editor, kriya_admin;
+REVOKE USAGE ON SEQUENCE kriya_change_seq_seq, kriya_audit_seq_seq FROM kriya_clerk;

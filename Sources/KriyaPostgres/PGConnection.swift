@@ -87,7 +87,14 @@ final class PGConnection {
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let reason = Self.text(PQresultErrorMessage(result))
+            // insufficient_privilege: the database's rules said no (kriya_save's own words,
+            // without the severity and the line the server adds).
+            let state = PQresultErrorField(result, 67 /* PG_DIAG_SQLSTATE */).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, 77 /* PG_DIAG_MESSAGE_PRIMARY */).map { String(cString: $0) }
             PQclear(result)
+            if state == "42501", let primary {
+                throw .refusedByDatabase(login: login, reason: primary.hasPrefix("kriya: ") ? String(primary.dropFirst(7)) : primary)
+            }
             throw .database(address: address, reason: reason)
         }
         return PGResult(result)

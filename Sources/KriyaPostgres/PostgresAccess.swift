@@ -9,20 +9,33 @@ import KriyaStore
 /// (docs/postgres.md) hold the same line for anyone who goes around Kriya.
 enum PostgresAccess {
     static func decide(_ db: PGConnection) throws(StoreError) -> AccessDecision {
-        let names = StaffRole.allCases.map { "kriya_" + $0.rawValue }
-        let row = try db.exec("""
-            SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER'),
-                   array_to_string(ARRAY(SELECT k.rolname FROM pg_roles k
-                                         WHERE k.rolname = ANY($1::text[]) AND pg_has_role(current_user, k.oid, 'MEMBER')), ','),
-                   EXISTS (SELECT 1 FROM pg_roles k WHERE k.rolname = ANY($1::text[]))
-            FROM pg_roles r, pg_database d
-            WHERE r.rolname = current_user AND d.datname = current_database()
-            """, [PGArray.text(names.map { Array($0.utf8) })])
-        guard row.count == 1 else { return AccessDecision(role: .viewer, reason: .notListed) }
-        if row.string(0, 0) == "t" { return AccessDecision(role: .admin, reason: .owner) }
-        let held = (row.string(0, 1) ?? "").split(separator: ",").compactMap { StaffRole(rawValue: String($0.dropFirst(6))) }
-        if let best = held.max() { return AccessDecision(role: best, reason: .group("kriya_" + best.rawValue)) }
-        if row.string(0, 2) == "f" { return AccessDecision(role: .editor, reason: .noFile) }
-        return AccessDecision(role: .viewer, reason: .notListed)
+        // The database's own answer (`kriya_access`, PostgresRules): the one its rules act on.
+        let row = try db.exec("SELECT role, reason FROM kriya_access()")
+        guard row.count == 1, let role = row.string(0, 0).flatMap(StaffRole.init(rawValue:)) else {
+            return AccessDecision(role: .viewer, reason: .notListed)
+        }
+        switch row.string(0, 1) {
+        case "owner": return AccessDecision(role: .admin, reason: .owner)
+        case "group": return AccessDecision(role: role, reason: .group("kriya_" + role.rawValue))
+        case "none": return AccessDecision(role: role, reason: .noFile)
+        default: return AccessDecision(role: .viewer, reason: .notListed)
+        }
+    }
+}
+
+extension PostgresStore {
+    /// Roles other than the tables' owner that may write Kriya's tables directly (a GRANT made
+    /// by hand after `kriya migrate` took them all back): around `kriya_save`, so around the roles.
+    public func directWriters() -> [String] {
+        let rows = try? db.exec("""
+            SELECT DISTINCT CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END
+            FROM pg_class c, aclexplode(c.relacl) a
+            WHERE c.relnamespace = current_schema()::regnamespace
+              AND c.relname IN ('kriya_schema', 'kriya_record', 'kriya_change', 'kriya_last_id', 'kriya_audit', 'kriya_note', 'kriya_command_role')
+              AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE') AND a.grantee <> c.relowner
+            ORDER BY 1
+            """)
+        guard let rows else { return [] }
+        return (0..<rows.count).compactMap { rows.string($0, 0) }
     }
 }

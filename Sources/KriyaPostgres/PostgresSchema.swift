@@ -13,6 +13,8 @@ import KriyaStore
 /// - `kriya_audit`: the audit trail, the same sealed lines as `audit.jsonl`, with who, when,
 ///   what and which records in columns for queries.
 /// - `kriya_note` (version 2): small named notes, e.g. how to take the last import back.
+/// - Version 4: `kriya_save` and `kriya_put_records`, the only way to write (`PostgresRules`);
+///   `kriya_audit.login` and `kriya_change.login`, the database login that saved.
 /// - Version 3: ids may name an office (`A-3573-000123`); `kriya_record.id` and
 ///   `kriya_audit.targets` keep them without it (`A-000123`), which identifies a record.
 enum PostgresSchema {
@@ -59,6 +61,8 @@ enum PostgresSchema {
             // it must refuse the database. The key columns keep the id without it.
             "COMMENT ON COLUMN kriya_record.id IS 'the id without its office: A-000123; body holds the id as shown'",
         ],
+        // The database holds the roles itself: writes only through kriya_save (PostgresRules).
+        PostgresRules.step,
     ]
 
     static var version: Int { steps.count }

@@ -27,25 +27,24 @@ extension PostgresStore {
         try locked { () throws(StoreError) in
             let held = try db.exec("SELECT EXISTS (SELECT 1 FROM kriya_record) OR EXISTS (SELECT 1 FROM kriya_audit)")
             guard held.string(0, 0) == "f" else { throw .notEmpty(location: address) }
-            try writeRecords(RecordLines.bodies(of: dataset))
-            try writeHighWater(dataset.idHighWater)
             try writeAuditLines(lines)
-            // Desks already open on this database read everything again.
-            try writeLine(.replacingAll(with: dataset, reason: "kriya copy"), reload: true, at: SystemInfo.now().timestamp, user: user)
+            // Desks already open on this database read everything again. The trail copied is
+            // this change's audit.
+            try write(.replacingAll(with: dataset, reason: "kriya copy"), records: RecordLines.bodies(of: dataset),
+                      at: SystemInfo.now().timestamp, user: user, audit: false, replacing: true, marks: dataset.idHighWater)
         }
         data = dataset
     }
 
-    /// Audit lines as they were written elsewhere, with their columns read from each line.
+    /// Audit lines as they were written elsewhere, with their columns read from each line
+    /// (`kriya_copy_audit`: an admin's, into an empty database only).
     func writeAuditLines(_ lines: [[UInt8]]) throws(StoreError) {
         let rows = lines.compactMap { line in RecordLines.auditColumns(line).map { (line, $0) } }
         for start in stride(from: 0, to: rows.count, by: 5_000) {
             let part = rows[start..<min(start + 5_000, rows.count)]
             // Targets go as one text each, split again in SQL: unnest cannot take an array of arrays.
             try db.exec("""
-                INSERT INTO kriya_audit (at, user_name, role, cmd, targets, line)
-                SELECT at, u, nullif(r, ''), c, string_to_array(t, ' '), l
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(at, u, r, c, t, l)
+                SELECT kriya_copy_audit($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
                 """, [PGArray.text(part.map { Array($0.1.at.utf8) }), PGArray.text(part.map { Array($0.1.user.utf8) }),
                       PGArray.text(part.map { Array(($0.1.role ?? "").utf8) }), PGArray.text(part.map { Array($0.1.command.utf8) }),
                       PGArray.text(part.map { Array($0.1.targets.map { EntityID($0)?.key ?? $0 }.joined(separator: " ").utf8) }), PGArray.text(part.map(\.0))])

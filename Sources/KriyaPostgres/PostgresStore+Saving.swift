@@ -12,7 +12,7 @@ extension PostgresStore {
             try holdsRole(for: command, today: ctx.today)
             let change: Change
             do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
-            try write(change, planned: nil, at: now.timestamp, user: ctx.user)
+            try write(change, at: now.timestamp, user: ctx.user)
             return (change, data.reversal(of: change))
         }
         data.commit(change)
@@ -20,11 +20,11 @@ extension PostgresStore {
     }
 
     /// Many commands as one step (an import): all of them or none (as `Store.apply(adding:…)`).
-    /// `alongside` writes in the same transaction (how to undo the import): saved with it or not at all.
+    /// `note` is saved in the same transaction (how to undo the import): with it or not at all.
     @discardableResult
     public func apply(adding new: [Artisan], then commands: [Command], as name: String, detail: String,
                       context: CommandContext? = nil, planned: Int? = nil,
-                      alongside: ((Change) throws(StoreError) -> Void)? = nil) throws(StoreError) -> Change {
+                      note: ((Change) -> [UInt8])? = nil) throws(StoreError) -> Change {
         try authorize(([new.isEmpty ? StaffRole.viewer : .editor] + commands.map(\.requiredRole)).max()!, name)
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
@@ -34,8 +34,7 @@ extension PostgresStore {
                 planned_ = try data.planBatch(adding: new, then: commands, name: name, detail: detail, context: ctx,
                                               planned: planned, keepingRecords: true)
             } catch { throw .command(CommandErrorBox(error: error)) }
-            try write(planned_.change, planned: planned_.data, at: now.timestamp, user: ctx.user)
-            try alongside?(planned_.change)
+            try write(planned_.change, at: now.timestamp, user: ctx.user, note: note?(planned_.change))
             return planned_
         }
         data = working
@@ -49,10 +48,9 @@ extension PostgresStore {
         let before = plan.replacedVersions(in: data)
         let who = context?.user ?? user
         return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
-                         planned: plan.plannedAgainst) { [self] (change: Change) throws(StoreError) in
-            let undo = ImportUndo(of: change, adding: plan.adds.count, file: detail, at: SystemInfo.now().timestamp, user: who, before: before)
-            try db.exec("INSERT INTO kriya_note (name, body) VALUES ('last-import', $1) ON CONFLICT (name) DO UPDATE SET body = EXCLUDED.body",
-                        [RecordLines.importUndo(undo)])
+                         planned: plan.plannedAgainst) { (change: Change) in
+            RecordLines.importUndo(ImportUndo(of: change, adding: plan.adds.count, file: detail, at: SystemInfo.now().timestamp,
+                                              user: who, before: before))
         }
     }
 
@@ -68,9 +66,8 @@ extension PostgresStore {
             let outcome = data.undoing(undo)
             if dryRun { return (undo, outcome) }
             let change = Change.undoingImport(undo, outcome)
-            try write(change, planned: nil, at: now.timestamp, user: who)
             // Taken back once: the note goes, so the same import cannot be undone twice.
-            try db.exec("DELETE FROM kriya_note WHERE name = 'last-import'")
+            try write(change, at: now.timestamp, user: who, dropNote: true)
             done = change
             return (undo, outcome)
         }
@@ -83,13 +80,9 @@ extension PostgresStore {
         try authorize(.admin, "replace-all")
         let now = SystemInfo.now()
         try locked { () throws(StoreError) in
-            try db.exec("DELETE FROM kriya_record")
-            try db.exec("DELETE FROM kriya_note WHERE name = 'last-import'")   // it names ids of the data replaced
-            let change = Change.replacingAll(with: dataset, reason: reason)
-            try writeRecords(RecordLines.bodies(of: dataset))
-            try writeHighWater(dataset.idHighWater)
-            try writeLine(change, reload: true, at: now.timestamp, user: user)
-            try writeAudit(change, at: now.timestamp, user: user)
+            // The last import's note names ids of the data replaced: it goes.
+            try write(.replacingAll(with: dataset, reason: reason), records: RecordLines.bodies(of: dataset), at: now.timestamp, user: user,
+                      replacing: true, marks: dataset.idHighWater, dropNote: true)
         }
         data = dataset
     }
@@ -105,65 +98,41 @@ extension PostgresStore {
         }
     }
 
-    /// Inside `locked`: `change` with its records, the ids it used, its change line and its
-    /// audit line. `planned` is the data as it will be (a batch), nil for one command.
-    func write(_ change: Change, planned: Dataset?, at stamp: String, user: String) throws(StoreError) {
-        let bodies = RecordLines.bodies(of: change)
-        try writeRecords(bodies)
-        if !change.deleted.isEmpty {
-            try db.exec("DELETE FROM kriya_record WHERE id = ANY($1::text[])", [PGArray.text(change.deleted.map { Array($0.key.utf8) })])
-        }
-        var marks = (planned ?? data).idHighWater
-        for id in bodies.map(\.id) + change.deleted { marks[id.kind] = max(marks[id.kind] ?? 0, id.number) }
-        try writeHighWater(marks)
-        let large = bodies.count > Self.changeLineLimit
-        var line = change
-        if large { (line.artisans, line.sessions, line.exhibitions, line.terms, line.members, line.partners) = ([], [], [], [], [], []) }
-        try writeLine(line, reload: large, at: stamp, user: user)
-        try writeAudit(change, at: stamp, user: user)
-    }
-
-    /// Inserts or replaces records, a few thousand to a statement.
-    func writeRecords(_ bodies: [RecordLines.Body]) throws(StoreError) {
+    /// Inside `locked`: `change` through the database's one way in (`kriya_save`, see
+    /// `PostgresRules`): its records staged a few thousand to a statement, then the records,
+    /// the id high-water marks, the change line and the audit line written in one call. A change
+    /// with more records than a line holds is announced as `reload`. `audit: false` is a copy,
+    /// whose trail was put in first; `replacing`, `marks` and `dropNote` are an admin's.
+    func write(_ change: Change, records: [RecordLines.Body]? = nil, at stamp: String, user: String, audit: Bool = true,
+               replacing: Bool = false, marks: [EntityID.Kind: Int]? = nil, note: [UInt8]? = nil, dropNote: Bool = false) throws(StoreError) {
+        let bodies = records ?? RecordLines.bodies(of: change)
         for start in stride(from: 0, to: bodies.count, by: 5_000) {
             let part = bodies[start..<min(start + 5_000, bodies.count)]
-            try db.exec("""
-                INSERT INTO kriya_record (id, kind, rev, body)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::json[])
-                ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, rev = EXCLUDED.rev, body = EXCLUDED.body
-                """, [PGArray.text(part.map { Array($0.id.key.utf8) }),
-                      PGArray.text(part.map { Array($0.id.kind.rawValue.utf8) }),
-                      PGArray.text(part.map { Array(String($0.rev).utf8) }),
-                      PGArray.text(part.map(\.json))])
+            try db.exec("SELECT kriya_put_records($1::text[], $2::text[], $3::int[], $4::json[])",
+                        [PGArray.text(part.map { Array($0.id.key.utf8) }),
+                         PGArray.text(part.map { Array($0.id.kind.rawValue.utf8) }),
+                         PGArray.text(part.map { Array(String($0.rev).utf8) }),
+                         PGArray.text(part.map(\.json))])
         }
-    }
-
-    /// The highest id of each kind ever used, never lowered.
-    func writeHighWater(_ all: [EntityID.Kind: Int]) throws(StoreError) {
-        let marks = all.filter { $0.value > 0 }
-        guard !marks.isEmpty else { return }
-        try db.exec("""
-            INSERT INTO kriya_last_id (kind, last) SELECT * FROM unnest($1::text[], $2::int[])
-            ON CONFLICT (kind) DO UPDATE SET last = greatest(kriya_last_id.last, EXCLUDED.last)
-            """, [PGArray.text(marks.map { Array($0.key.rawValue.utf8) }), PGArray.text(marks.map { Array(String($0.value).utf8) })])
-    }
-
-    /// The change line others catch up from, and the announcement that wakes them.
-    func writeLine(_ change: Change, reload: Bool, at stamp: String, user: String) throws(StoreError) {
-        let line = RecordLines.change(change, at: stamp, user: user)
-        let seq = try db.exec("INSERT INTO kriya_change (user_name, reload, line) VALUES ($1, $2, $3) RETURNING seq",
-                              [Array(user.utf8), Array((reload ? "true" : "false").utf8), line]).int(0, 0) ?? lastSeq
-        try db.exec("SELECT pg_notify('kriya', $1)", [String(seq)])
+        let reload = replacing || bodies.count > Self.changeLineLimit
+        var line = change
+        if reload { (line.artisans, line.sessions, line.exhibitions, line.terms, line.members, line.partners) = ([], [], [], [], [], []) }
+        let shown = marks?.filter { $0.value > 0 }
+        let seq = try db.exec("""
+            SELECT kriya_save($1, $2, $3, $4, $5, $6::boolean, $7, $8::text[], $9::text[], $10::boolean, $11::text[], $12::bigint[], $13, $14::boolean)
+            """, [Array(change.command.utf8), change.command == "undo" ? change.detail.map { Array($0.utf8) } : nil,
+                  Array(stamp.utf8), Array(user.utf8), RecordLines.change(line, at: stamp, user: user),
+                  Array(String(reload).utf8),
+                  audit ? RecordLines.audit(change, at: stamp, user: user, role: access.role) : nil,
+                  PGArray.text(change.targets.map { Array($0.key.utf8) }),
+                  PGArray.text(change.deleted.map { Array($0.key.utf8) }),
+                  Array(String(replacing).utf8),
+                  shown.map { PGArray.text($0.keys.map { Array($0.rawValue.utf8) }) },
+                  shown.map { m in PGArray.text(m.keys.map { Array(String(m[$0]!).utf8) }) },
+                  note, Array(String(dropNote).utf8)]).int(0, 0) ?? lastSeq
         // This store has applied it itself (after the commit), so it need not read it back;
         // a large one is in memory already as well.
         lastSeq = seq
-    }
-
-    func writeAudit(_ change: Change, at stamp: String, user: String) throws(StoreError) {
-        try db.exec("INSERT INTO kriya_audit (at, user_name, role, cmd, targets, line) VALUES ($1, $2, $3, $4, $5::text[], $6)",
-                    [Array(stamp.utf8), Array(user.utf8), Array(access.role.rawValue.utf8), Array(change.command.utf8),
-                     PGArray.text(change.targets.map { Array($0.key.utf8) }),
-                     RecordLines.audit(change, at: stamp, user: user, role: access.role)])
     }
 
     public func authorize(_ needed: StaffRole, _ action: String) throws(StoreError) {

@@ -30,6 +30,7 @@ extension DoctorCommand {
                 out.append(Finding(level: .fix, text: t(.drNoTLS, [store.host])))
             }
             if store.access.reason == .noFile { out.append(Finding(level: .note, text: t(.drNoRoles, []))) }
+            for writer in store.directWriters() { out.append(Finding(level: .fix, text: t(.drDirectWriter, [writer]))) }
             if !store.issues.isEmpty { out.append(Finding(level: .fix, text: t(.drDamaged, [store.issues.count]))) }
         } catch {
             // Said as the server said it: nothing was being saved.

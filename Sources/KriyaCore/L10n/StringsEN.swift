@@ -350,6 +350,7 @@ enum StringsEN {
         .drProgramNotSetgid: "{0} is not the setgid program install.sh installs ({1}): staff cannot reach the data through it. Fix: sudo scripts/install.sh (again)",
         .drSharedOlderWay: "{0} is shared the older way: every member of group {1} can change the files directly, so roles are advice among trusted colleagues. For roles that hold: sudo scripts/install.sh (the data behind a gate only Kriya passes)",
         .drSiteNotOpened: "the installed data folder {0} could not be opened: {1}",
+        .cRefusedByDatabase: "the database refused this change for {0}, so nothing was saved: {1}",
         .cForbiddenDatabase: "{0} is {1} in this database; this needs {2}. The database's admin can give it: GRANT kriya_{3} TO {0};",
         .cInitDone: "This desk now uses {0} (written to {1}).",
         .cInitOffice: "New records registered here get ids naming office {0}: A-{0}-000123.",
@@ -370,6 +371,7 @@ enum StringsEN {
         .drTLS: "the connection is encrypted (TLS)",
         .drLocalConnection: "the database is on this machine: the connection stays on it",
         .drNoTLS: "the connection to {0} is not encrypted: add ?sslmode=verify-full to the address (docs/postgres.md)",
+        .drDirectWriter: "{0} may write Kriya's tables directly, around the roles; take it back: REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kriya_record, kriya_change, kriya_last_id, kriya_audit, kriya_note FROM {0};",
         .drNoRoles: "no kriya_* roles in this database: every login may edit; give each its role with docs/postgres-roles.sql",
         .drPgpassOpen: "{0} can be read by others (mode {1}): libpq ignores it; run chmod 600 {0}",
     ]

@@ -350,6 +350,7 @@ enum StringsID {
         .drProgramNotSetgid: "{0} bukan program setgid yang dipasang install.sh ({1}): staf tidak dapat mencapai data lewat program ini. Perbaiki: sudo scripts/install.sh (lagi)",
         .drSharedOlderWay: "{0} dipakai bersama dengan cara lama: setiap anggota grup {1} dapat mengubah berkasnya langsung, jadi peran hanya kesepakatan antarrekan yang saling percaya. Agar peran benar-benar berlaku: sudo scripts/install.sh (data di balik gerbang yang hanya dilewati Kriya)",
         .drSiteNotOpened: "folder data terpasang {0} tidak dapat dibuka: {1}",
+        .cRefusedByDatabase: "basis data menolak perubahan ini untuk {0}, jadi tidak ada yang disimpan: {1}",
         .cForbiddenDatabase: "{0} berperan {1} di basis data ini; ini memerlukan peran {2}. Admin basis data dapat memberikannya: GRANT kriya_{3} TO {0};",
         .cInitDone: "Meja ini kini memakai {0} (ditulis ke {1}).",
         .cInitOffice: "Data baru yang didaftarkan di sini mendapat ID berkode kantor {0}: A-{0}-000123.",
@@ -370,6 +371,7 @@ enum StringsID {
         .drTLS: "sambungan terenkripsi (TLS)",
         .drLocalConnection: "basis data ada di mesin ini: sambungan tidak keluar dari mesin ini",
         .drNoTLS: "sambungan ke {0} tidak terenkripsi: tambahkan ?sslmode=verify-full pada alamat (docs/postgres.md)",
+        .drDirectWriter: "{0} dapat menulis tabel Kriya secara langsung, melewati peran; cabut: REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kriya_record, kriya_change, kriya_last_id, kriya_audit, kriya_note FROM {0};",
         .drNoRoles: "belum ada peran kriya_* di basis data ini: setiap login dapat mengubah data; beri tiap login perannya dengan docs/postgres-roles.sql",
         .drPgpassOpen: "{0} dapat dibaca orang lain (mode {1}): libpq mengabaikannya; jalankan chmod 600 {0}",
     ]

@@ -72,10 +72,11 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cCopyTargetNotEmpty, cCopied, cCopyDamagedAudit, cCopyDiffers
     case cDatabaseFailed
     case cForbiddenDatabase
+    case cRefusedByDatabase
     case chkUnaudited
     case cRepairSound, cRepairLost, cRepairReserved, cRepairDone
     case cNotListed, drInstalled, drGateOpen, drGateBad, drGroupHasMembers, drGroupEmpty, drProgramNotSetgid, drSharedOlderWay, drSiteNotOpened
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable
     case eDayPast, eDayClosed, eReasonRequired, eReasonRequiredClosed, eSessionFull, fClosedDays, cMergedMark, cArchivedMark, fNameAndPlace, fNameAndBusiness
-    case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen
+    case drProgramDatabase, drDatabase, drTLS, drLocalConnection, drNoTLS, drNoRoles, drPgpassOpen, drDirectWriter
 }

@@ -156,6 +156,7 @@ extension StoreError {
             return L10n.text(.cForbiddenDatabase, lang, login, L10n.value(role, lang), L10n.value(needed, lang), needed.rawValue)
         }
         if case .database(let address, let reason) = self { return L10n.text(.cDatabaseFailed, lang, address, reason) }
+        if case .refusedByDatabase(let login, let reason) = self { return L10n.text(.cRefusedByDatabase, lang, login, reason) }
         if case .notListed(let user, let folder) = self { return L10n.text(.cNotListed, lang, user, folder) }
         if case .notEmpty(let location) = self { return L10n.text(.cCopyTargetNotEmpty, lang, location) }
         if case .notSetUp(let address, let found, let needed) = self {

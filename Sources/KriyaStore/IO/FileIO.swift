@@ -60,6 +60,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case forbidden(action: String, needed: StaffRole, role: StaffRole, user: String)
     /// The same on PostgreSQL, where roles are the database's (granted to a login).
     case forbiddenByDatabase(action: String, needed: StaffRole, role: StaffRole, login: String)
+    /// The database's own rules (`kriya_save`) refused a change Kriya was about to save: the
+    /// login and the database's reason. Reached when a role changed in between, or a rule the
+    /// database holds more strictly than the desk (its date).
+    case refusedByDatabase(login: String, reason: String)
     /// The database (PostgreSQL) refused or could not be reached: its address and what it said.
     case database(address: String, reason: String)
     /// The database has not had `kriya migrate` yet (`found` 0) or has Kriya's tables of an
@@ -89,6 +93,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .database(let address, let reason): return "\(address): \(reason)"
         case .forbiddenByDatabase(let action, let needed, let role, let login):
             return "\(login) is \(role.rawValue) in this database; \(action) needs \(needed.rawValue) (GRANT kriya_\(needed.rawValue) TO \(login))"
+        case .refusedByDatabase(let login, let reason): return "the database refused this for \(login): \(reason)"
         case .notListed(let user, let folder):
             return "\(user) is not named in the access file of \(folder), so may not open it (ask an admin: kriya access set \(user) viewer)"
         case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"

@@ -14,9 +14,6 @@ import KriyaStore
 public final class PostgresStore {
     /// The advisory lock every writer (and `kriya migrate`) takes.
     static let lockKey = 5_735_020_118
-    /// A batch with more records than this is not copied into a change line: readers load
-    /// everything again (as the files fold a large batch into a new generation).
-    static let changeLineLimit = 2_000
 
     public let address: String
     /// Who saves (the Unix user, as on files): the audit trail's `user`.
@@ -175,7 +172,7 @@ public final class PostgresStore {
     }
 }
 
-extension PostgresStore: RecordStore {
+extension PostgresStore {
     public var location: String { address }
     public var shortLocation: String { (try? DatabaseAddress(address))??.short ?? address }
 }

@@ -55,7 +55,7 @@ import PostgresTestServer
                                                    jsonb_build_array(body));
               END IF;
               RETURN kriya_save(cmd, undoes, 'now', 'psql', line::text, false, jsonb_build_object('cmd', cmd)::text, '{}', deleted,
-                                false, CASE WHEN marks IS NULL THEN NULL ELSE ARRAY['A'] END, marks, NULL, false);
+                                false, CASE WHEN marks IS NULL THEN NULL ELSE ARRAY['A'] END, marks, NULL, false, NULL, NULL, NULL, NULL);
             END $$;
             GRANT EXECUTE ON FUNCTION bumped(text, text[], jsonb), forge(text, text, jsonb, text[], bigint[]) TO PUBLIC;
             """)
@@ -112,10 +112,10 @@ import PostgresTestServer
             ("SELECT forge('add-artisan', NULL, jsonb_set(jsonb_set(bumped('A-000299', '{rev}', '1'), '{id}', '\"A-000301\"'), '{phone}', '\"081299990000\"'), '{}')",
              "an id already used"),
             ("SELECT forge('add-artisan', NULL, NULL, '{}', ARRAY[1])", "only an admin"),
-            ("SELECT kriya_save('check-in', NULL, 'now', 'psql', '{\"cmd\":\"check-in\"}', false, NULL, '{}', '{}', false, NULL, NULL, NULL, false)",
+            ("SELECT kriya_save('check-in', NULL, 'now', 'psql', '{\"cmd\":\"check-in\"}', false, NULL, '{}', '{}', false, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL)",
              "only an admin"),
             // A change line that says something else than the records written.
-            ("BEGIN; SELECT kriya_put_records(ARRAY['A-000303'], ARRAY['A'], ARRAY[1], ARRAY[jsonb_set(bumped('A-000299', '{rev}', '1'), '{id}', '\"A-000303\"')::json]); SELECT kriya_save('add-artisan', NULL, 'now', 'psql', '{\"cmd\":\"add-artisan\"}', false, '{\"cmd\":\"add-artisan\"}', '{}', '{}', false, NULL, NULL, NULL, false); COMMIT",
+            ("BEGIN; SELECT kriya_put_records(ARRAY['A-000303'], ARRAY['A'], ARRAY[1], ARRAY[jsonb_set(bumped('A-000299', '{rev}', '1'), '{id}', '\"A-000303\"')::json]); SELECT kriya_save('add-artisan', NULL, 'now', 'psql', '{\"cmd\":\"add-artisan\"}', false, '{\"cmd\":\"add-artisan\"}', '{}', '{}', false, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL); COMMIT",
              "does not say what is written"),
         ]
         for attempt in attempts {

@@ -18,7 +18,7 @@ import Testing
     @Test func aLargeImportIsEntirelyVisibleOrNotAtAll() throws {
         let dir = try filled()
         let earlier = try Store(path: dir.path)
-        let count = Store.journalBatchLimit + 5
+        let count = Store.lineLimit + 5
         let new = (10..<(10 + count)).map { S.artisan($0) }
         // The manifest's rename is its one commit point: fail it, and nobody sees anything.
         let failing = try Store(path: dir.path, io: FaultyFileIO(fail: .rename, at: 1))

@@ -30,7 +30,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case rAsOf, rTotal, rTopCategories, rSignature, rMissing, rNoSignature, rArtisansPerKecamatan, rSignatureRule, rAllHaveSignature, rWithoutSignature, rCoverageTitle, rCoverageMatrix, rEmptyCells, rTopAndSignature, rYear, rSessions, rParticipantsPerTopic, rArtisans, rNeverTrained, rShare, rTrainingTitle, rPerYear, rAttendanceRule, rPerTopic, rNeverTrainedByKecamatan, rNeverTrainedShare, rValid, rExpired, rExpiringSoon, rArtisansPerKind, rNumber, rValidUntil, rDaysLeft, rCertificationTitle, rPerKind, rExpiringList, rNoneExpiring, rExhibition, rExhibitions, rSalesPerCategory, rChange, rSalesPerYear, rExhibitionsTitle, rPerExhibition, rAcceptedOnly, rPerLevel, rPerCategory, rYearOverYear, rUnknown
     // Console.
     // Store warnings: a change saved, but something after it failed; the data's disk.
-    case wNetworkFileSystem, wAuditNotWritten, wCompactionFailed, wImportUndoNotNoted, wFolderNotSynced, wConverted
+    case wNetworkFileSystem, wAuditNotWritten, wCompactionFailed, wImportUndoNotNoted, wFolderNotSynced, wConverted, wAuditCaughtUp
     case vHistoryTitle, vHistoryNone
     case fGraceMinutes, fCertificateMinDays
     case eAlreadyCheckedIn

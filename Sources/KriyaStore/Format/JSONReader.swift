@@ -264,6 +264,14 @@ struct JSONReader {
         return v
     }
 
+    /// Any value, as written (an object kept word for word).
+    mutating func rawValue() throws(Failure) -> [UInt8] {
+        skipSpace()
+        let start = pos
+        try skipValue()
+        return Array(UnsafeBufferPointer(start: base + start, count: pos - start))
+    }
+
     /// Skips any value (for keys this version does not know: newer files stay readable).
     mutating func skipValue() throws(Failure) {
         switch peek() {

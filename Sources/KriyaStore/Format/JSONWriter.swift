@@ -19,6 +19,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// `"key":` and a JSON object written elsewhere, word for word.
+    mutating func member(_ k: StaticString, object: [UInt8]) {
+        key(k)
+        bytes.append(contentsOf: object)
+        needsComma = true
+    }
+
     /// Writes `"key":` — the value must follow.
     mutating func key(_ key: StaticString) {
         separator()

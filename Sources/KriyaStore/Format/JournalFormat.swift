@@ -10,7 +10,9 @@ enum JournalFormat {
     /// compaction (and so in no snapshot) is never handed out again.
     /// `id`: sixteen random hex digits naming this journal, which the audit lines of its
     /// changes repeat (`JournalPosition`): lines copied from another folder's trail never match.
-    static func header(generation: Int, created: String, lastIDs: [EntityID] = [], id: String? = nil) -> [UInt8] {
+    /// `audit`: the audit line (an object) of the change this generation was written for (an
+    /// import too large for a line, a replacement), kept with it as a journal line keeps its own.
+    static func header(generation: Int, created: String, lastIDs: [EntityID] = [], id: String? = nil, audit: [UInt8]? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 128)
         w.beginObject()
         w.member("journal", version as Int?)
@@ -18,6 +20,7 @@ enum JournalFormat {
         w.member("created", created)
         if let id { w.member("id", id) }
         if !lastIDs.isEmpty { w.member("lastIds", strings: lastIDs.map(\.description)) }
+        if let audit { w.member("audit", object: audit) }
         var bytes = w.bytes
         SealedLine.seal(&bytes)
         return bytes
@@ -54,7 +57,10 @@ enum JournalFormat {
 
     /// `seq`: the change's number in its generation's journal (1 for the line after the
     /// header), so that a line removed or moved is noticed; older lines have none.
-    static func entry(_ change: Change, at: String, user: String, seq: Int? = nil) -> [UInt8] {
+    /// `audit`: the change's audit line (an object), kept in the same line, so that the change
+    /// and its audit are committed together: `audit.jsonl` is written after, and from here when
+    /// a save was cut off before it (`Store.catchUpAudit`).
+    static func entry(_ change: Change, at: String, user: String, seq: Int? = nil, audit: [UInt8]? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 600)
         w.beginObject()
         w.member("at", at)
@@ -63,6 +69,7 @@ enum JournalFormat {
         w.member("cmd", change.command)
         records(change, &w)
         if !change.deleted.isEmpty { w.member("deleted", strings: change.deleted.map(\.description)) }
+        if let audit { w.member("audit", object: audit) }
         var bytes = w.bytes
         SealedLine.seal(&bytes)
         return bytes
@@ -144,6 +151,20 @@ enum AuditFormat {
     /// journal shorter than the audit trail says is noticed (`Store.verifyJournalLength`).
     static func entry(_ change: Change, at: String, user: String, role: StaffRole? = nil,
                       journal: JournalPosition? = nil) -> [UInt8] {
+        sealed(object(change, at: at, user: user, role: role, journal: journal))
+    }
+
+    /// An audit object (`object`) sealed as a line of `audit.jsonl`.
+    static func sealed(_ object: [UInt8]) -> [UInt8] {
+        var bytes = object
+        bytes.removeLast()
+        SealedLine.seal(&bytes)
+        return bytes
+    }
+
+    /// The audit line as one JSON object, unsealed: what a journal line carries.
+    static func object(_ change: Change, at: String, user: String, role: StaffRole? = nil,
+                       journal: JournalPosition? = nil) -> [UInt8] {
         var w = JSONWriter(capacity: 300)
         w.beginObject()
         w.member("at", at)
@@ -168,9 +189,8 @@ enum AuditFormat {
             w.endObject()
         }
         w.endArray()
-        var bytes = w.bytes
-        SealedLine.seal(&bytes)
-        return bytes
+        w.endObject()
+        return w.bytes
     }
 }
 
@@ -178,6 +198,25 @@ enum AuditFormat {
 struct JournalPosition: Equatable {
     var journal: String
     var seq: Int
+}
+
+extension JournalFormat {
+    /// The audit line a journal line (or header: `seq` 0) carries, sealed as `audit.jsonl`
+    /// holds it, with the line's `seq`; nil for a line that carries none (older ones) or that
+    /// does not verify.
+    static func carriedAudit(_ line: UnsafeBufferPointer<UInt8>) -> (seq: Int, line: [UInt8])? {
+        guard SealedLine.verify(line) == nil else { return nil }
+        var r = JSONReader(line)
+        var seq = 0
+        var audit: [UInt8]?
+        do throws(JSONReader.Failure) {
+            try r.object { r, key throws(JSONReader.Failure) in
+                if key == "seq" { seq = try r.int() } else if key == "audit" { audit = try r.rawValue() } else { try r.skipValue() }
+            }
+        } catch { return nil }
+        guard let audit, audit.last == 0x7D else { return nil }
+        return (seq, AuditFormat.sealed(audit))
+    }
 }
 
 extension AuditFormat {

@@ -7,23 +7,10 @@ extension Store {
         try authorize(.admin, "compact")
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
+            // A save cut off before it finished: its note and audit line first (they name this journal).
+            settlePendingNote()
+            catchUpAudit()
             try compactLocked()
-        }
-    }
-
-    /// Replaces everything with `dataset` (for `kriya demo --force`, after a backup): one
-    /// commit, so a kill half-way leaves the old data whole or the new data whole.
-    public func replaceAll(with dataset: Dataset, reason: String) throws(StoreError) {
-        try authorize(.admin, "replace-all")
-        try withLock { () throws(StoreError) in
-            try catchUp(locked: true)
-            // The last import's undo names ids of the data being replaced: it no longer
-            // applies (gone first, so that a crash cannot leave it beside the new data).
-            io.unlink(file(ImportUndoFile.name))
-            let before = data
-            data = dataset
-            do throws(StoreError) { try commitNextGeneration() } catch { data = before; throw error }
-            afterSave(.replacingAll(with: dataset, reason: reason), at: SystemInfo.now().timestamp, user: user)
         }
     }
 

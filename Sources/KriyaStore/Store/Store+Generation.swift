@@ -112,12 +112,20 @@ extension Store {
     /// store is as it was. Afterwards the old generation's files are removed.
     /// - Parameter version: at least this format (4 before the first id naming an office);
     ///   otherwise 3, or 4 once the folder is 4 or holds such an id.
-    func commitNextGeneration(created: String? = nil, version: Int = 3) throws(StoreError) {
+    /// `audit`: the audit object of the change this generation is written for (an import too
+    /// large for a line, a replacement), given its place (the new journal, `seq` 0): the new
+    /// journal's header carries it, so it is committed with the manifest. Returns it sealed,
+    /// for `audit.jsonl`.
+    @discardableResult
+    func commitNextGeneration(created: String? = nil, version: Int = 3, journalID chosen: String? = nil,
+                              audit: ((JournalPosition) -> [UInt8])? = nil) throws(StoreError) -> [UInt8]? {
         let stamp = SystemInfo.now().timestamp
         let old = try readManifest()
         let next = generation + 1
         let lastIDs = data.idHighWater.sorted { $0.key.rawValue < $1.key.rawValue }.filter { $0.value > 0 }.map { EntityID($0.key, $0.value) }
-        let newJournalID = Durable.randomSuffix()
+        let newJournalID = chosen ?? Durable.randomSuffix()
+        let carried = audit?(JournalPosition(journal: newJournalID, seq: 0))
+        let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs, id: newJournalID, audit: carried)
         let written = max(version, formatOnDisk >= 4 || data.namesAnOffice ? 4 : 3)
         let manifest = Manifest(version: written, created: created ?? old?.created ?? stamp, generation: next, lastIDs: lastIDs, journalID: newJournalID)
         // Leftovers of an attempt at this generation that failed before its commit.
@@ -150,7 +158,6 @@ extension Store {
             try durable.create(file(DataFile.partners.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in
                 for p in data.partners.items { try sink.write(SnapshotFormat.line(p, PartnerCodec.write)) }
             }
-            let header = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs, id: newJournalID)
             try durable.create(file(DataFile.journal.name(next))) { (sink: inout ChunkedWriter) throws(StoreError) in try sink.write(header) }
             writeArtisanIndex(artisans, generation: next, lineStarts: lineStarts)
             try durable.syncDirectory(path)
@@ -174,7 +181,7 @@ extension Store {
         let previous = generation
         generation = next
         formatOnDisk = written
-        journalOffset = JournalFormat.header(generation: next, created: stamp, lastIDs: lastIDs, id: newJournalID).count
+        journalOffset = header.count
         journalID = newJournalID
         journalLines = 1
         journalInode = io.stat(journalPath)?.inode ?? 0
@@ -183,6 +190,7 @@ extension Store {
             for kind in DataFile.allCases { io.unlink(file(kind.name(previous))) }
             io.unlink(file(ArtisanIndexFile.name(previous)))
         }
+        return carried.map(AuditFormat.sealed)
     }
 
     /// Appends each damaged line to `<kind>.jsonl.rejected`, with where it was and why, so

@@ -101,13 +101,4 @@ extension Store {
             throw .forbidden(action: action, needed: needed, role: access.role, user: identity.name)
         }
     }
-
-    /// Under the lock, caught up: the role the command needs on the data as it is now (a mark
-    /// on a day another desk closed meanwhile is a correction), against the role just decided.
-    func holdsRole(for command: Command, today: CivilDate) throws(StoreError) {
-        let needed = data.requiredRole(for: command, today: today)
-        guard access.role >= needed else {
-            throw .forbidden(action: command.name, needed: needed, role: access.role, user: identity.name)
-        }
-    }
 }

@@ -57,8 +57,8 @@ public final class Store {
     var loadedJournalName = ""
     /// Set when a failed write could not be taken back: every later save is refused.
     var readOnlyReason: String?
-    /// The place of the change just appended, for its audit line (`afterSave`).
-    var pendingJournalPosition: JournalPosition?
+    /// The newest change known to have its line in `audit.jsonl` (`catchUpAudit`).
+    var auditedThrough: JournalPosition?
     /// The journal's last line was whole but for its newline when last read (a save cut off
     /// just before it): it takes a line of its own when the next save appends.
     var journalEndsUnfinished = false
@@ -185,64 +185,59 @@ public final class Store {
 
     // MARK: - Saving
 
-    /// Checks `command` against the latest state on disk (other staff's saves included),
-    /// appends it durably and applies it; returns what was written and how to undo it (worked
-    /// out from the state it was checked against, under the same lock). `apply` (RecordStore)
-    /// is this without the undo.
-    public func applyUndoably(_ command: Command, context: CommandContext? = nil) throws(StoreError) -> (change: Change, undo: Reversal) {
-        try authorize(command.requiredRole, command.name)
-        let now = SystemInfo.now()
-        let ctx = context ?? CommandContext(user: user, today: now.today, time: now.time, office: office)
-        return try withLock { () throws(StoreError) -> (change: Change, undo: Reversal) in
-            try catchUp(locked: true)
-            try holdsRole(for: command, today: ctx.today)
-            let change: Change
-            do throws(CommandError) { change = try data.plan(command, ctx) } catch { throw .command(CommandErrorBox(error: error)) }
-            let undo = data.reversal(of: change)
-            try journal(change, at: now.timestamp, user: ctx.user)
-            afterSave(change, at: now.timestamp, user: ctx.user)
-            return (change, undo)
-        }
-    }
-
     /// Under the lock: appends `change` as one journal line (fsynced; taken back if that
-    /// fails), then reads it back like anyone else's so memory follows the file; committing
-    /// the change as well is a no-op then (same revisions).
-    func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) {
-        // The council's records in a format-2 folder: make it format 3 first, so that an older
-        // Kriya refuses it instead of dropping them.
-        if formatOnDisk < 3, !(change.terms.isEmpty && change.members.isEmpty && change.partners.isEmpty) {
-            try commitNextGeneration()
-        }
-        // The same for an id naming an office in a folder of format 3.
-        if formatOnDisk < 4, change.targets.contains(where: { $0.office != 0 }) {
-            try commitNextGeneration(version: 4)
-        }
+    /// fails) carrying its own audit line, then reads it back like anyone else's so memory
+    /// follows the file; committing the change as well is a no-op then (same revisions).
+    /// Returns the audit line, for `afterSave` to append to `audit.jsonl`.
+    func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) -> [UInt8] {
+        try upgradeFormat(for: change)
         // Its number in this generation: the lines so far, the header included, read under the lock.
         let seq: Int? = journalLines >= 1 ? journalLines + (journalEndsUnfinished ? 1 : 0) : nil
+        let position = seq.flatMap { seq in journalID.map { JournalPosition(journal: $0, seq: seq) } }
+        let audit = AuditFormat.object(change, at: stamp, user: user, role: access.role, journal: position)
         do {
-            try durable.append(JournalFormat.entry(change, at: stamp, user: user, seq: seq), to: journalPath)
-            if let seq, let journalID { pendingJournalPosition = JournalPosition(journal: journalID, seq: seq) }
+            try durable.append(JournalFormat.entry(change, at: stamp, user: user, seq: seq, audit: audit), to: journalPath)
         } catch {
             if case .readOnly(let reason) = error { readOnlyReason = reason }
             throw error
         }
         _ = try? catchUp(locked: true)
         data.commit(change)
+        return AuditFormat.sealed(audit)
     }
 
-    /// Under the lock, once `change` is durable (acknowledged from here on, whatever else
+    /// Before a change goes in: the council's records in a format-2 folder make it format 3
+    /// first, so that an older Kriya refuses it instead of dropping them; an id naming an
+    /// office, format 4.
+    func upgradeFormat(for change: Change) throws(StoreError) {
+        if formatOnDisk < 3, !(change.terms.isEmpty && change.members.isEmpty && change.partners.isEmpty) {
+            try commitNextGeneration()
+        }
+        if formatOnDisk < 4, change.targets.contains(where: { $0.office != 0 }) {
+            try commitNextGeneration(version: 4)
+        }
+    }
+
+    /// Under the lock, once a change is durable (acknowledged from here on, whatever else
     /// fails): its audit line, then a compaction when the journal has grown past the limit.
-    /// Trouble with either is a warning, never a failed save.
-    func afterSave(_ change: Change, at stamp: String, user: String) {
-        let position = pendingJournalPosition
-        pendingJournalPosition = nil
-        do { try durable.append(AuditFormat.entry(change, at: stamp, user: user, role: access.role, journal: position), to: file(Self.auditName)) }
-        catch { warn(.auditNotWritten("\(error)")) }
+    /// Trouble with either is a warning, never a failed save; a change whose line did not
+    /// reach `audit.jsonl` gets it from the journal at the next save (`catchUpAudit`).
+    func afterSave(audit line: [UInt8]) {
+        do {
+            try durable.append(line, to: file(Self.auditName))
+            if let position = line.withUnsafeBufferPointer({ AuditFormat.position(UnsafeBufferPointer(rebasing: $0.dropLast())) }) {
+                auditedThrough = position
+            }
+        } catch { warn(.auditNotWritten("\(error)")) }
         if journalOffset > compactThreshold {
             do { try commitNextGeneration() }
             catch { warn(.compactionFailed("\(error)")) }
         }
+    }
+
+    /// The same for what is not a journal change (roles set, a repair): its line only.
+    func afterSave(_ change: Change, at stamp: String, user: String) {
+        afterSave(audit: AuditFormat.entry(change, at: stamp, user: user, role: access.role))
     }
 
     /// Reads what other processes saved since the last look. True when anything changed.

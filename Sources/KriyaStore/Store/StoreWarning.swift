@@ -10,6 +10,7 @@ public enum StoreWarning: Equatable, Sendable, CustomStringConvertible {
     case importUndoNotNoted(String)
     case folderNotSynced(String)
     case converted(version: Int, copy: String)
+    case auditCaughtUp(Int)
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -19,6 +20,7 @@ public enum StoreWarning: Equatable, Sendable, CustomStringConvertible {
         case .importUndoNotNoted(let detail): return L10n.text(.wImportUndoNotNoted, lang, detail)
         case .folderNotSynced(let detail): return L10n.text(.wFolderNotSynced, lang, detail)
         case .converted(let version, let copy): return L10n.text(.wConverted, lang, version, copy)
+        case .auditCaughtUp(let count): return L10n.text(.wAuditCaughtUp, lang, count)
         }
     }
 

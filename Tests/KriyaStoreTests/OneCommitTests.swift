@@ -105,4 +105,33 @@ import Testing
         #expect(try Store(path: dir.path).lastImport() == nil)
         #expect(try Store(path: dir.path).takeBackLastImport(context: S.ctx) == nil)
     }
+
+    /// Issue 31, finding 9: the journal's fsync fails and cutting the line back out fails too.
+    /// The save is reported failed, so nobody reads it as saved (the line is noted), `check`
+    /// names the line, and the next save cuts it out; its audit line never appears.
+    @Test func aSaveReportedFailedIsNotReadAsSavedEvenWhenItsTakeBackFailed() throws {
+        let dir = try filled()
+        let audit = auditLines(dir).count
+        let io = FaultyFileIO(fail: .fsync, at: 1)
+        io.failTruncateAfter = true
+        let store = try Store(path: dir.path, io: io)
+        #expect { try store.apply(.addArtisan(S.artisan(4)), context: S.ctx) } throws: { e in
+            guard case StoreError.readOnly = e else { return false }
+            return true
+        }
+        #expect(dir.text(dir.name(.journal)).contains("Pengrajin 4"))
+        #expect(try Store(path: dir.path).data.artisans.count == 3)
+        #expect(try !store.refresh() && store.data.artisans.count == 3)
+        let report = try Store.check(path: dir.path)
+        #expect(report.notes.contains { if case .failedSave(_, 5, _, _, "add-artisan") = $0 { return true } else { return false } }, "\(report.notes)")
+        #expect(report.notes.map { $0.message(.en) }.joined().contains("line 5: a save reported failed"))
+
+        let next = try Store(path: dir.path).apply(.addArtisan(S.artisan(6)), context: S.ctx)
+        #expect(next.targets == [EntityID(.artisan, 4)])
+        #expect(!dir.text(dir.name(.journal)).contains("Pengrajin 4"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file(Store.failedSaveName)))
+        #expect(auditLines(dir).count == audit + 1)
+        let after = try Store.check(path: dir.path)
+        #expect(after.isSound && after.notes.isEmpty, "\(after.notes)")
+    }
 }

@@ -51,6 +51,8 @@ final class FaultyFileIO: FileIO, @unchecked Sendable {
     /// Instead of failing, the failing write writes only half its bytes, then fails after.
     private let shortWrite: Bool
     private(set) var tripped = false
+    /// Once tripped, cutting a file back fails too (a double fault).
+    var failTruncateAfter = false
 
     init(fail kind: Kind? = nil, at n: Int = 0, shortWrite: Bool = false) {
         failAt = kind.map { ($0, n) }
@@ -92,6 +94,9 @@ final class FaultyFileIO: FileIO, @unchecked Sendable {
     func fstat(_ fd: Int32) -> FileInfo? { real.fstat(fd) }
     func fchmod(_ fd: Int32, _ mode: mode_t) { real.fchmod(fd, mode) }
     func mkdir(_ path: String, _ mode: mode_t) throws(StoreError) { try real.mkdir(path, mode) }
-    func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError) { try real.truncate(fd, to: length, path: path) }
+    func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError) {
+        if tripped && failTruncateAfter { throw .io(op: "ftruncate", path: path, errno: EIO) }
+        try real.truncate(fd, to: length, path: path)
+    }
     func listDirectory(_ path: String) -> [String] { real.listDirectory(path) }
 }

@@ -337,6 +337,7 @@ enum StringsEN {
         .cCopyDamagedAudit: "{0} damaged audit lines in {1} were not copied (`kriya check` shows them).",
         .cCopyDiffers: "The copy in {0} does not read back as the source: {1}. Remove it and copy again.",
         .cDatabaseFailed: "The database did not answer or refused, so nothing was changed; try again. {0}: {1}",
+        .chkFailedSave: "{0} line {1}: a save reported failed ({2}, {3}, {4}) whose line could not be taken back out (a write failed, then so did the clean-up); it is read as not saved, and the next save cuts it out",
         .chkUnaudited: "{0}: the last {1} {1|change has|changes have} no line in the audit trail (a save cut off between its two writes); the data itself is kept",
         .cRepairSound: "The journal holds every change the audit trail records ({0}); nothing was lost.",
         .cRepairLost: "The journal held {0} of the {1} changes the audit trail records; these {2} were lost (enter them again):",

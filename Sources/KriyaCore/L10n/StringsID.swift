@@ -337,6 +337,7 @@ enum StringsID {
         .cCopyDamagedAudit: "{0} baris jejak audit yang rusak di {1} tidak disalin (`kriya check` menunjukkannya).",
         .cCopyDiffers: "Salinan di {0} tidak terbaca sama dengan sumbernya: {1}. Hapus salinan itu lalu salin ulang.",
         .cDatabaseFailed: "Basis data tidak menjawab atau menolak, jadi tidak ada yang berubah; coba lagi. {0}: {1}",
+        .chkFailedSave: "{0} baris {1}: penyimpanan yang dilaporkan gagal ({2}, {3}, {4}) yang barisnya tidak dapat ditarik kembali (penulisan gagal, lalu pembersihannya juga); baris itu dibaca sebagai tidak tersimpan, dan penyimpanan berikutnya memotongnya",
         .chkUnaudited: "{0}: {1} perubahan terakhir tidak punya baris di jejak audit (penyimpanan terputus di antara dua tulisannya); perubahannya sendiri tetap tersimpan",
         .cRepairSound: "Jurnal memuat setiap perubahan yang dicatat jejak audit ({0}); tidak ada yang hilang.",
         .cRepairLost: "Jurnal memuat {0} dari {1} perubahan yang dicatat jejak audit; {2} perubahan ini hilang (masukkan lagi):",

@@ -74,6 +74,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cForbiddenDatabase
     case cRefusedByDatabase
     case chkUnaudited
+    case chkFailedSave
     case cRepairSound, cRepairLost, cRepairReserved, cRepairDone
     case cNotListed, drInstalled, drGateOpen, drGateBad, drGroupHasMembers, drGroupEmpty, drProgramNotSetgid, drSharedOlderWay, drSiteNotOpened
     case cInitDone, cInitOffice, cInitBadOffice, cInitConfigUnwritable

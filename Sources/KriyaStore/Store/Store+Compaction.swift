@@ -8,6 +8,7 @@ extension Store {
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
             // A save cut off before it finished: its note and audit line first (they name this journal).
+            try takeOutFailedSave()
             settlePendingNote()
             catchUpAudit()
             try compactLocked()

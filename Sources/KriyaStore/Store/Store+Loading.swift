@@ -102,6 +102,8 @@ extension Store {
     /// `audited`: the audit trail's newest change, read under the same lock; a journal read
     /// from its start must reach it.
     func replayJournal(_ bytes: [UInt8], from start: Int, locked: Bool, audited: (JournalPosition, AuditEntry)? = nil) throws(StoreError) {
+        // A save reported failed whose line could not be taken back out is not read as saved.
+        let bytes = readableEnd(of: bytes, from: start).map { Array(bytes.prefix($0)) } ?? bytes
         let base = start
         let name = loadedJournalName
         var misplaced: (line: Int, seq: Int)?

@@ -19,6 +19,7 @@ extension Store: SaveMedium {
     public func underWritersLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try withLock { () throws(StoreError) -> T in
             try catchUp(locked: true)
+            try takeOutFailedSave()
             settlePendingNote()
             catchUpAudit()
             return try body()
@@ -143,7 +144,9 @@ extension Store: SaveMedium {
             if audited.seq >= last { auditedThrough = audited; return }
             from = audited.seq + 1
         }
-        guard let bytes = try? durable.read(journalPath) else { return }
+        guard let whole = try? durable.read(journalPath) else { return }
+        // Never the line of a save reported failed (see `takeOutFailedSave`).
+        let bytes = readableEnd(of: whole, from: 0).map { Array(whole.prefix($0)) } ?? whole
         var missing: [UInt8] = []
         var count = 0
         bytes.withUnsafeBufferPointer { buf in

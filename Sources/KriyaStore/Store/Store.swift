@@ -198,7 +198,10 @@ public final class Store {
         do {
             try durable.append(JournalFormat.entry(change, at: stamp, user: user, seq: seq, audit: audit), to: journalPath)
         } catch {
-            if case .readOnly(let reason) = error { readOnlyReason = reason }
+            if case .readOnly(let reason) = error {
+                readOnlyReason = reason
+                noteFailedSave(length: journalOffset, seq: seq, change: change, at: stamp, user: user)
+            }
             throw error
         }
         _ = try? catchUp(locked: true)

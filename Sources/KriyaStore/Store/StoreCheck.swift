@@ -30,12 +30,17 @@ public enum CheckNote: Equatable, Sendable {
     /// The journal's last `count` changes have no audit line: a save cut off between its
     /// two writes (or an audit line that failed and was warned of).
     case unaudited(file: String, count: Int)
+    /// A save reported failed whose line is still in the journal (its take-back failed too):
+    /// read as not saved, and the next save cuts it out.
+    case failedSave(file: String, line: Int, at: String, user: String, command: String)
 
     public func message(_ lang: Lang) -> String {
         switch self {
         case .setAside(let file, let lines): return L10n.text(.chkSetAside, lang, file, lines)
         case .noLookupIndex(let file): return L10n.text(.chkNoLookupIndex, lang, file)
         case .unaudited(let file, let count): return L10n.text(.chkUnaudited, lang, file, count)
+        case .failedSave(let file, let line, let at, let user, let command):
+            return L10n.text(.chkFailedSave, lang, file, line, at, user, ChangeWords.command(command, lang))
         }
     }
 }
@@ -92,6 +97,9 @@ extension Store {
         }
         if let (last, _) = store.lastAuditedChange(), last.journal == store.journalID, store.journalLines - 1 > last.seq {
             report.notes.append(.unaudited(file: store.journalName, count: store.journalLines - 1 - last.seq))
+        }
+        if let (line, f) = store.failedSaveStillThere() {
+            report.notes.append(.failedSave(file: store.journalName, line: line, at: f.at, user: f.user, command: f.command))
         }
         if store.formatOnDisk >= 3 && !store.artisanIndexUsable {
             report.notes.append(.noLookupIndex(file: ArtisanIndexFile.name(store.generation)))

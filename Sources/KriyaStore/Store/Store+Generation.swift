@@ -184,6 +184,8 @@ extension Store {
         journalOffset = header.count
         journalID = newJournalID
         journalLines = 1
+        // A new journal holds no change yet, or the one whose audit line `afterSave` appends next.
+        if carried == nil { auditedThrough = JournalPosition(journal: newJournalID, seq: 0) }
         journalInode = io.stat(journalPath)?.inode ?? 0
         issues = []
         if previous > 0 {

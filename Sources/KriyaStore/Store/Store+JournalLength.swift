@@ -24,23 +24,33 @@ extension Store {
         throw .damaged(path: journalPath, reason: "holds \(kept) change(s), but the audit trail records change \(last.seq) of this journal (\(entry.when), \(entry.user), \(entry.command)): the journal was emptied or cut short and saved changes are missing. \(Store.restoreAdvice)")
     }
 
-    /// The newest audit line that names its place in the journal, read from the trail's end.
+    /// The newest audit line that names its place in the journal, read from the trail's end:
+    /// its last 16 KB first (where it is, nearly always), then its last 256 KB. Only that line
+    /// is decoded; every line is checked against its checksum.
     func lastAuditedChange() -> (JournalPosition, AuditEntry)? {
         guard let fd = try? durable.openIfExists(file(Self.auditName)) else { return nil }
         defer { io.close(fd) }
         let size = io.fstat(fd)?.size ?? 0
-        let tail = min(size, 256 << 10)
-        guard tail > 0, let bytes = try? io.pread(fd, tail, at: size - tail, path: file(Self.auditName)) else { return nil }
-        return bytes.withUnsafeBufferPointer { buf -> (JournalPosition, AuditEntry)? in
-            var found: (JournalPosition, AuditEntry)?
-            // Forward through the tail (its first line may be cut); the last one that names a place wins.
-            Lines.each(buf, firstNumber: 1) { number, line, _, complete in
-                guard complete, number > 1 || tail == size, SealedLine.verify(line) == nil,
-                      let position = AuditFormat.position(line), let entry = try? AuditFormat.read(line) else { return }
-                found = (position, entry)
+        for reach in [16 << 10, 256 << 10] {
+            let tail = min(size, reach)
+            guard tail > 0, let bytes = try? io.pread(fd, tail, at: size - tail, path: file(Self.auditName)) else { return nil }
+            let found = bytes.withUnsafeBufferPointer { buf -> (JournalPosition, AuditEntry)? in
+                var newest: (JournalPosition, Range<Int>)?
+                // Forward through the tail (its first line may be cut); the last one that names a place wins.
+                Lines.each(buf, firstNumber: 1) { number, line, range, complete in
+                    guard complete, number > 1 || tail == size, SealedLine.verify(line) == nil,
+                          let position = AuditFormat.position(line) else { return }
+                    newest = (position, range)
+                }
+                guard let (position, range) = newest else { return nil }
+                let line = UnsafeBufferPointer(rebasing: buf[range.lowerBound..<(range.upperBound - 1)])
+                guard let entry = try? AuditFormat.read(line) else { return nil }
+                return (position, entry)
             }
-            return found
+            if let found { return found }
+            if tail == size { return nil }
         }
+        return nil
     }
 
     /// What `kriya repair` did.

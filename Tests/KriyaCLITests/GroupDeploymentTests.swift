@@ -12,7 +12,7 @@ import Testing
 
     /// Runs kriya as `uid` in the staff group, umask 077 (the strictest a staff member may have).
     func asUser(_ uid: uid_t, _ args: [String], home: String) throws -> Kriya.Result {
-        let quoted = ([Kriya.binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = ([Kriya.binaryForAnyone] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--groups=\(Self.group)", "--inh-caps=-all",

@@ -14,6 +14,21 @@ enum Kriya {
         return dir.appendingPathComponent("kriya").path
     }()
 
+    /// The binary where any account may run it: the build folder may sit in a folder only its
+    /// owner may enter (a clone under `/root`), and then another user's `exec` fails (126).
+    /// A copy in a world-readable temporary folder, made once per test process.
+    static let binaryForAnyone: String = {
+        let folder = NSTemporaryDirectory() + "kriya-bin-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        chmod(folder, 0o755)
+        let copy = folder + "/kriya"
+        try? FileManager.default.removeItem(atPath: copy)
+        guard (try? FileManager.default.copyItem(atPath: binary, toPath: copy)) != nil else { return binary }
+        chmod(copy, 0o755)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "kriya-bin-\(getpid())") }
+        return copy
+    }()
+
     struct Result {
         let status: Int32
         let stdout: String

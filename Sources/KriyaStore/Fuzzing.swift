@@ -9,7 +9,7 @@ import TOMLKit
 @_spi(Fuzzing) public enum FuzzTargets {
     public static let names = ["artisan line", "session line", "exhibition line", "journal line", "journal header",
                                "manifest", "import undo", "audit line", "snapshot file", "spreadsheet",
-                               "access file", "site file", "toml"]
+                               "access file", "site file", "toml", "carried audit"]
 
     /// Runs target `which` (taken modulo the number of targets) on `input`.
     public static func run(_ which: Int, _ input: UnsafeBufferPointer<UInt8>) {
@@ -38,6 +38,21 @@ import TOMLKit
             // What every TOML reader (config, theme, access, site) does first: the guard, then the parser.
             let text = String(decoding: input, as: UTF8.self)
             if TOMLGuard.problem(in: text) == nil { _ = try? TOMLTable(string: text) }
+        case 13:
+            // The audit line a journal line carries (`carriedAudit`), and the place a staged note
+            // or a failed save names: sealed first, so that the checksum lets the reader in.
+            var body = Array(input)
+            if body.last == 0x7D { body.removeLast() }
+            SealedLine.seal(&body)
+            body.removeLast()
+            body.withUnsafeBufferPointer { line in
+                if let carried = JournalFormat.carriedAudit(line) {
+                    precondition(carried.line.dropLast().withUnsafeBufferPointer { SealedLine.verify($0) } == nil,
+                                 "a carried audit line fails its own checksum")
+                    _ = carried.line.dropLast().withUnsafeBufferPointer { try? AuditFormat.read($0) }
+                }
+                _ = AuditFormat.position(line)
+            }
         case 9:
             guard let file = try? TextFile(bytes: Array(input), path: "fuzz.csv"),
                   let sheet = try? ArtisanImport(file: file, path: "fuzz.csv") else { return }

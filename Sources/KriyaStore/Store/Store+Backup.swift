@@ -13,6 +13,7 @@ extension Store {
     public func backup(to directory: String? = nil) throws(StoreError) -> String {
         try withLock { () throws(StoreError) -> String in
             try catchUp(locked: true)
+            try finishCutOffSave()
             let names = io.listDirectory(path).filter { isCurrentDataFile($0) }
             return try copyFiles(names, into: directory)
         }

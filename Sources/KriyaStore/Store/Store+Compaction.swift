@@ -7,10 +7,8 @@ extension Store {
         try authorize(.admin, "compact")
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
-            // A save cut off before it finished: its note and audit line first (they name this journal).
-            try takeOutFailedSave()
-            settlePendingNote()
-            catchUpAudit()
+            // A save cut off before it finished first: its note and audit line name this journal.
+            try finishCutOffSave()
             try compactLocked()
         }
     }

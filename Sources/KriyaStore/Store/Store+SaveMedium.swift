@@ -19,11 +19,18 @@ extension Store: SaveMedium {
     public func underWritersLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try withLock { () throws(StoreError) -> T in
             try catchUp(locked: true)
-            try takeOutFailedSave()
-            settlePendingNote()
-            catchUpAudit()
+            try finishCutOffSave()
             return try body()
         }
+    }
+
+    /// Under the writers' lock, caught up: what a save cut off (or failed twice) left half-done,
+    /// put right before anything else is written or copied: its line out of the journal if it
+    /// was reported failed, its note in force or thrown away, its audit line appended.
+    func finishCutOffSave() throws(StoreError) {
+        try takeOutFailedSave()
+        settlePendingNote()
+        catchUpAudit()
     }
 
     public func holds(_ needed: StaffRole, _ action: String) throws(StoreError) {

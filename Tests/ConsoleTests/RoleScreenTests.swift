@@ -9,8 +9,9 @@ import TextUI
     @Test func aViewerLooksAroundAndIsToldWhatNeedsARole() throws {
         var state = makeState(.id)
         state.shared.role = .viewer
+        // A new artisan is a clerk's (a walk-in at the door); a viewer is told so.
         _ = state.update(.char("n"))
-        #expect(state.topKind == .list && state.shared.message?.contains("memerlukan peran penyunting") == true, "\(state.shared.message ?? "")")
+        #expect(state.topKind == .list && state.shared.message?.contains("memerlukan peran petugas") == true, "\(state.shared.message ?? "")")
         #expect(!state.render(width: 80, height: 24).lines.last!.contains("F7"))
         // Looking up, opening and searching still work.
         _ = state.update(.enter)
@@ -21,7 +22,7 @@ import TextUI
         let menu = try #require(state.menu)
         #expect(menu.disabled.contains(0))
         _ = state.update(.enter)
-        #expect(state.shared.message?.contains("penyunting") == true)
+        #expect(state.shared.message?.contains("petugas") == true)
         _ = state.update(.escape)
         _ = state.update(.char("2"))
         _ = state.update(.char("c"))
@@ -31,7 +32,17 @@ import TextUI
     @Test func aClerkRunsTheDoorButDoesNotEditRecords() throws {
         var state = makeState()
         state.shared.role = .clerk
+        // A walk-in is registered by the clerk (as the command line and the store allow): F7 on
+        // the artisans pane opens the form and is in the key bar; on the sessions pane it is an editor's.
+        #expect(state.render(width: 80, height: 24).lines.last!.contains("F7"))
+        _ = state.update(.f(7))
+        #expect(state.topKind == .form, "\(state.topKind) \(state.shared.message ?? "")")
+        _ = state.update(.escape)
+        if state.topKind != .list { _ = state.update(.char("y")) }
+        #expect(state.topKind == .list)
         _ = state.update(.char("2"))
+        _ = state.update(.f(7))
+        #expect(state.topKind == .list && state.shared.message?.contains("editor") == true, "\(state.shared.message ?? "")")
         _ = state.update(.char("e"))
         #expect(state.topKind == .list && state.shared.message?.contains("editor") == true)
         // Today's session: the door opens.

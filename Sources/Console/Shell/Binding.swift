@@ -2,7 +2,19 @@ import KriyaCore
 import TextUI
 
 /// The panes of the main screen.
-public enum Pane: Int, CaseIterable, Sendable { case artisans = 0, sessions, exhibitions, reports, organisation }
+public enum Pane: Int, CaseIterable, Sendable {
+    case artisans = 0, sessions, exhibitions, reports, organisation
+
+    /// The stored command that adds a record here (the organisation pane adds three kinds).
+    var addCommand: String? {
+        switch self {
+        case .artisans: return "add-artisan"
+        case .sessions: return "add-session"
+        case .exhibitions: return "add-exhibition"
+        case .reports, .organisation: return nil
+        }
+    }
+}
 
 /// What a key does. One vocabulary for every screen; each screen binds the ones it has.
 public enum Action: Equatable, Sendable {
@@ -46,6 +58,9 @@ public struct Binding: Sendable {
     public var enabled: Bool
     /// Set when the binding is off because the user's role is below this one (issue 17).
     public var needs: StaffRole?
+    /// The least role the binding needs where that depends on where it is rather than on its
+    /// action (F7 adds an artisan, a clerk's, on one pane and a session, an editor's, on another).
+    public var role: StaffRole?
 
     public init(_ keys: [(Key, Action)], help: UIKey, bar: UIKey? = nil, barKeys: String? = nil, enabled: Bool = true) {
         self.keys = keys.map { (key: $0.0, action: $0.1) }
@@ -53,6 +68,13 @@ public struct Binding: Sendable {
         self.bar = bar
         self.barKeys = barKeys
         self.enabled = enabled
+    }
+
+    /// The same binding needing `role` (nil: its action's own).
+    func needing(_ role: StaffRole?) -> Binding {
+        var b = self
+        b.role = role
+        return b
     }
 
     /// The same keys for one action.
@@ -121,7 +143,7 @@ extension Array where Element == Binding {
     /// The bindings with those above `role` turned off, each saying which role it needs.
     func limited(to role: StaffRole) -> [Binding] {
         map { b in
-            guard b.enabled, let needed = b.keys.compactMap({ $0.action.neededRole }).max(), needed > role else { return b }
+            guard b.enabled, let needed = b.role ?? b.keys.compactMap({ $0.action.neededRole }).max(), needed > role else { return b }
             var off = b
             off.enabled = false
             off.needs = needed

@@ -60,7 +60,9 @@ public struct BrowseScreen: Screen {
             Binding([.char("?")], .help, help: .uiHelpTitle),
             Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
             // Reports are made, not added: F7 there says so rather than open another pane's form.
-            Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew, enabled: pane != .reports),
+            // Who may add what is the core's: a new artisan (a walk-in) is a clerk's.
+            Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew, enabled: pane != .reports)
+                .needing(pane.addCommand.flatMap(StaffRole.required(forCommandNamed:))),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
             Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id.map { $0.kind == .artisan || $0.kind.isEvent } ?? false),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),

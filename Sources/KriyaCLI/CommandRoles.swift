@@ -11,14 +11,18 @@ enum CommandRoles {
         "print attendance-sheet": .viewer, "print participants": .viewer, "print delegation": .viewer, "print cards": .viewer,
         "print certificates": .viewer, "board": .viewer, "partners": .viewer, "check": .viewer, "backup": .viewer,
         "access list": .viewer, "doctor": .viewer, "attendance": .viewer,
-        "checkin": .clerk, "add artisan": .clerk, "add term": .editor, "add member": .editor, "add partner": .editor,
-        "import artisans": .editor, "merge": .editor,
-        "import undo": .admin, "delete": .admin, "compact": .admin, "repair": .admin, "demo": .admin, "access set": .admin,
+        // Commands that make one kind of change need that change's role (the core's table).
+        "checkin": role(.checkIn), "add artisan": role(.addArtisan), "add term": role(.addTerm), "add member": role(.addMember),
+        "add partner": role(.addPartner), "import artisans": role(.import), "merge": role(.mergeArtisans),
+        "import undo": role(.undoImport), "delete": role(.delete), "compact": role(.compact), "repair": role(.repair),
+        "demo": role(.replaceAll), "access set": role(.setAccess),
         // Tables are made with the database login's own rights (its owner, in docs/postgres.md).
         "migrate": .admin,
         "copy": .admin,
         // Writes this desk's own config; a database not set up yet needs its owner.
         "init": .viewer,
-        "_writer": .editor, "_manual": .viewer,
+        "_writer": role(.addArtisan), "_manual": .viewer,
     ]
+
+    private static func role(_ name: CommandName) -> StaffRole { name.role ?? .editor }
 }

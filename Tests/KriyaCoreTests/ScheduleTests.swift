@@ -85,6 +85,14 @@ import Testing
         }
     }
 
+    /// Every change the history can show has its words in both languages (`ChangeWords.command`).
+    @Test func everyStoredCommandHasAWordInBothLanguages() {
+        for name in CommandName.allCases {
+            #expect(StringsEN.values["Command.\(name.rawValue)"] != nil, "English lacks Command.\(name.rawValue)")
+            #expect(StringsID.values["Command.\(name.rawValue)"] != nil, "Indonesian lacks Command.\(name.rawValue)")
+        }
+    }
+
     @Test func everyShownEnumValueHasAWordInBothLanguages() {
         func covered<E: RawRepresentable & CaseIterable>(_: E.Type) -> Bool where E.RawValue == String {
             E.allCases.allSatisfy { v in

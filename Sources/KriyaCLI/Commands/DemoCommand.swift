@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         let store = try options.openStore(create: true)
         // Replacing the data is an admin's: asked before anything is written (a refused viewer
         // used to get a full backup written first).
-        try store.authorize(.admin, "replace-all")
+        try store.authorize(CommandName.replaceAll.role!, CommandName.replaceAll.rawValue)
         if !store.data.isEmpty {
             guard force else {
                 Output.error(L10n.text(.cDemoRefused, lang, store.path, store.data.artisans.count))

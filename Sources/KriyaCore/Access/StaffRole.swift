@@ -10,43 +10,18 @@ public enum StaffRole: String, Sendable, CaseIterable, Comparable, Codable {
     }
 
     /// The role a stored command name needs (the journal's and audit's names, and the store's
-    /// own operations); nil for a name no Kriya writes.
+    /// own operations); nil for a name no Kriya writes, and for `undo` (the undone change's).
     public static func required(forCommandNamed name: String) -> StaffRole? {
-        switch name {
-        case "check-in", "mark-attendance", "clear-attendance", "close-day", "enrol", "withdraw", "assign-booth", "record-sales",
-             "add-artisan":
-            return .clerk
-        case "update-artisan", "add-session", "update-session", "add-exhibition", "update-exhibition",
-             "propose", "set-curation", "issue-certificate", "issue-certificates", "archive-artisan", "restore-artisan",
-             "merge-artisans", "add-term", "update-term", "add-member", "update-member", "add-partner", "update-partner",
-             "import":
-            return .editor
-        case "delete", "undo-import", "replace-all", "compact", "set-access", "repair":
-            return .admin
-        default:
-            return nil
-        }
+        CommandName(rawValue: name)?.role
     }
 }
 
 extension Command {
-    /// The least role that may run this command. The switch has no default: a new command
-    /// does not compile until it says who may run it.
+    /// The least role that may run this command: its name's (`CommandName`); taking a change
+    /// back needs what making it needed (a clerk undoes a check-in).
     public var requiredRole: StaffRole {
-        switch self {
-        // A walk-in registered at the door is a new artisan: the clerk's too.
-        case .checkIn, .markAttendance, .clearAttendance, .closeDay, .enrol, .withdraw, .assignBooth, .recordSales, .addArtisan:
-            return .clerk
-        case .updateArtisan, .addSession, .updateSession, .addExhibition, .updateExhibition, .propose,
-             .setCuration, .issueCertificate, .issueCertificates, .archiveArtisan, .mergeArtisans, .addTerm, .updateTerm,
-             .addMember, .updateMember, .addPartner, .updatePartner:
-            return .editor
-        case .delete:
-            return .admin
-        case .undo(let reversal):
-            // Taking a change back needs what making it needed (a clerk undoes a check-in).
-            return StaffRole.required(forCommandNamed: reversal.command) ?? .editor
-        }
+        if case .undo(let reversal) = self { return StaffRole.required(forCommandNamed: reversal.command) ?? .editor }
+        return commandName.role ?? .editor
     }
 }
 

@@ -51,36 +51,38 @@ public enum Command: Sendable, Equatable {
     case undo(Reversal)
 
     /// The name used in the journal and the audit trail.
-    public var name: String {
+    public var name: String { commandName.rawValue }
+
+    public var commandName: CommandName {
         switch self {
-        case .addArtisan: return "add-artisan"
-        case .updateArtisan: return "update-artisan"
-        case .addSession: return "add-session"
-        case .updateSession: return "update-session"
-        case .enrol: return "enrol"
-        case .withdraw: return "withdraw"
-        case .markAttendance: return "mark-attendance"
-        case .clearAttendance: return "clear-attendance"
-        case .issueCertificate: return "issue-certificate"
-        case .checkIn: return "check-in"
-        case .closeDay: return "close-day"
-        case .issueCertificates: return "issue-certificates"
-        case .addExhibition: return "add-exhibition"
-        case .updateExhibition: return "update-exhibition"
-        case .propose: return "propose"
-        case .setCuration: return "set-curation"
-        case .assignBooth: return "assign-booth"
-        case .recordSales: return "record-sales"
-        case .archiveArtisan(_, let archived, _): return archived ? "archive-artisan" : "restore-artisan"
-        case .mergeArtisans: return "merge-artisans"
-        case .addTerm: return "add-term"
-        case .updateTerm: return "update-term"
-        case .addMember: return "add-member"
-        case .updateMember: return "update-member"
-        case .addPartner: return "add-partner"
-        case .updatePartner: return "update-partner"
-        case .delete: return "delete"
-        case .undo: return "undo"
+        case .addArtisan: return .addArtisan
+        case .updateArtisan: return .updateArtisan
+        case .addSession: return .addSession
+        case .updateSession: return .updateSession
+        case .enrol: return .enrol
+        case .withdraw: return .withdraw
+        case .markAttendance: return .markAttendance
+        case .clearAttendance: return .clearAttendance
+        case .issueCertificate: return .issueCertificate
+        case .checkIn: return .checkIn
+        case .closeDay: return .closeDay
+        case .issueCertificates: return .issueCertificates
+        case .addExhibition: return .addExhibition
+        case .updateExhibition: return .updateExhibition
+        case .propose: return .propose
+        case .setCuration: return .setCuration
+        case .assignBooth: return .assignBooth
+        case .recordSales: return .recordSales
+        case .archiveArtisan(_, let archived, _): return archived ? .archiveArtisan : .restoreArtisan
+        case .mergeArtisans: return .mergeArtisans
+        case .addTerm: return .addTerm
+        case .updateTerm: return .updateTerm
+        case .addMember: return .addMember
+        case .updateMember: return .updateMember
+        case .addPartner: return .addPartner
+        case .updatePartner: return .updatePartner
+        case .delete: return .delete
+        case .undo: return .undo
         }
     }
 }

@@ -1,7 +1,7 @@
 extension Change {
     /// The audit's entry for replacing every record with `dataset` (demo data, a copy).
     public static func replacingAll(with dataset: Dataset, reason: String) -> Change {
-        var change = Change(command: "replace-all")
+        var change = Change(command: CommandName.replaceAll.rawValue)
         change.detail = "\(reason): \(dataset.artisans.count) artisans, \(dataset.sessions.count) sessions, \(dataset.exhibitions.count) exhibitions"
         return change
     }

@@ -70,7 +70,7 @@ extension Change {
     /// The one step that takes an import back as `outcome` says: the artisans it added
     /// removed, the versions it replaced put back.
     public static func undoingImport(_ undo: ImportUndo, _ outcome: ImportUndo.Outcome) -> Change {
-        var change = Change(command: "undo-import")
+        var change = Change(command: CommandName.undoImport.rawValue)
         change.detail = undo.file
         change.artisans = outcome.restored
         change.deleted = outcome.removed

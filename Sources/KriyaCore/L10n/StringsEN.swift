@@ -422,6 +422,7 @@ enum StringsEN {
         "Command.undo-import": "Import taken back",
         "Command.replace-all": "All data replaced",
         "Command.repair": "Data carried on after a loss (kriya repair)",
+        "Command.compact": "Journal folded into new files (kriya compact)",
         "Command.set-access": "Role set",
         "PartnerKind.universitas": "university",
         "PartnerKind.perangkat_daerah": "city department",

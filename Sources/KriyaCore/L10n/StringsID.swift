@@ -420,6 +420,7 @@ enum StringsID {
         "Command.undo-import": "Impor diurungkan",
         "Command.replace-all": "Data diganti seluruhnya",
         "Command.repair": "Data dilanjutkan setelah kehilangan (kriya repair)",
+        "Command.compact": "Jurnal dipadatkan ke berkas baru (kriya compact)",
         "Command.set-access": "Peran diatur",
         "PartnerKind.universitas": "perguruan tinggi",
         "PartnerKind.perangkat_daerah": "perangkat daerah",

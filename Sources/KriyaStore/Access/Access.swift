@@ -181,7 +181,7 @@ extension Store {
     /// under the store's lock, audited. Only the folder's owner or root may: the file is
     /// trusted only as theirs (anyone in a shared folder's group could otherwise write one).
     public func setAccess(_ who: String, role: StaffRole?) throws(StoreError) {
-        try authorize(.admin, "set-access")
+        try authorize(CommandName.setAccess.role!, CommandName.setAccess.rawValue)
         // In a folder shared the older way the file is its owner's (who else writes it is not
         // trusted); behind the installed gate only Kriya writes it, for any admin.
         guard gated || access.reason == .owner || access.reason == .root else {

@@ -119,7 +119,7 @@ extension SaveMedium {
     public func save(_ plan: ImportPlan, detail: String, context: CommandContext? = nil) throws(StoreError) -> Change {
         let before = plan.replacedVersions(in: data)
         let who = context?.user ?? user
-        return try apply(adding: plan.adds, then: plan.updateCommands, as: "import", detail: detail, context: context,
+        return try apply(adding: plan.adds, then: plan.updateCommands, as: CommandName.import.rawValue, detail: detail, context: context,
                          planned: plan.plannedAgainst) { change in
             ImportUndo(of: change, adding: plan.adds.count, file: detail, at: SystemInfo.now().timestamp, user: who, before: before)
         }
@@ -131,7 +131,7 @@ extension SaveMedium {
     /// same import cannot be undone twice. Nil when there is no import to take back. With
     /// `dryRun`, says what it would do and changes nothing.
     public func takeBackLastImport(dryRun: Bool = false, context: CommandContext? = nil) throws(StoreError) -> (ImportUndo, ImportUndo.Outcome)? {
-        try SavePath.run(self, needing: dryRun ? .viewer : .admin, "undo-import", context: context) { ctx, stamp throws(StoreError) in
+        try SavePath.run(self, needing: dryRun ? .viewer : CommandName.undoImport.role!, CommandName.undoImport.rawValue, context: context) { ctx, stamp throws(StoreError) in
             guard let undo = try lastImportNote() else { return (nil, nil) }
             let outcome = data.undoing(undo)
             if dryRun { return (nil, (undo, outcome)) }
@@ -150,7 +150,7 @@ extension SaveMedium {
     /// the old data whole or the new data whole. The last import's note, which names ids of the
     /// data replaced, goes with it.
     public func replaceAll(with dataset: Dataset, reason: String) throws(StoreError) {
-        try SavePath.run(self, needing: .admin, "replace-all", context: nil) { ctx, stamp throws(StoreError) in
+        try SavePath.run(self, needing: CommandName.replaceAll.role!, CommandName.replaceAll.rawValue, context: nil) { ctx, stamp throws(StoreError) in
             (PendingSave(change: .replacingAll(with: dataset, reason: reason), after: dataset, folded: true, replacing: true,
                          note: .dropped, stamp: stamp, user: ctx.user), ())
         }

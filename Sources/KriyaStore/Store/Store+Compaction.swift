@@ -4,7 +4,7 @@ import KriyaCore
 extension Store {
     /// Folds the journal into new snapshot files and starts an empty journal.
     public func compact() throws(StoreError) {
-        try authorize(.admin, "compact")
+        try authorize(CommandName.compact.role!, CommandName.compact.rawValue)
         try withLock { () throws(StoreError) in
             try catchUp(locked: true)
             // A save cut off before it finished first: its note and audit line name this journal.

@@ -70,7 +70,7 @@ extension Store {
     /// trail no longer points past it). Reports what was lost. The store must be opened with
     /// `repairing: true`.
     public func repair() throws(StoreError) -> RepairReport {
-        try authorize(.admin, "repair")
+        try authorize(CommandName.repair.role!, CommandName.repair.rawValue)
         return try withLock { () throws(StoreError) -> RepairReport in
             try catchUp(locked: true)
             var report = RepairReport()
@@ -91,7 +91,7 @@ extension Store {
             try commitNextGeneration(version: formatOnDisk)
             shortJournal = nil
             report.generation = generation
-            var change = Change(command: "repair")
+            var change = Change(command: CommandName.repair.rawValue)
             change.detail = "journal kept \(report.kept) of \(report.recorded) change(s); ids reserved up to " + report.reserved.map(\.description).joined(separator: ", ")
             afterSave(change, at: SystemInfo.now().timestamp, user: user)
             return report

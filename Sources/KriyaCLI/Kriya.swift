@@ -42,11 +42,18 @@ public struct Kriya: ParsableCommand {
         OverviewPrinter(store: store, lang: global.language, demo: global.demo).print()
     }
 
+    /// Every command's path (`["add", "artisan"]`), read from the commands themselves (issue 32:
+    /// a hand-kept list missed `history`, `print` and `attendance`).
+    static func commandPaths(of command: ParsableCommand.Type = Kriya.self, under prefix: [String] = []) -> [[String]] {
+        command.configuration.subcommands.flatMap { sub -> [[String]] in
+            let path = prefix + [sub._commandName]
+            return [path] + commandPaths(of: sub, under: path)
+        }
+    }
+
     /// Entry point: reorders leading global options, then runs the command.
     public static func main(arguments: [String]) {
-        let paths = [["find"], ["show"], ["agenda"], ["add"], ["add", "artisan"], ["import"], ["import", "artisans"], ["export"], ["report"], ["demo"], ["check"],
-                     ["backup"], ["compact"], ["repair"], [WriterCommand.configuration.commandName!]]
-        let args = GlobalArguments.reorder(arguments, commandPaths: paths)
+        let args = GlobalArguments.reorder(arguments, commandPaths: commandPaths())
         do {
             var command = try parseAsRoot(args)
             try command.run()

@@ -160,6 +160,13 @@ import Testing
                 == ["add", "artisan", "--name", "S", "--data=X", "--lang", "id"])
         #expect(GlobalArguments.reorder(["find", "--data", "X", "batik"], commandPaths: paths) == ["find", "--data", "X", "batik"])
         #expect(GlobalArguments.reorder(["--demo"], commandPaths: paths) == ["--demo"])
+        // The real paths come from the commands themselves: every one, nested ones too.
+        let real = KriyaCLI.Kriya.commandPaths()
+        for path in [["history"], ["print", "cards"], ["attendance"], ["add", "artisan"], ["import", "undo"], ["access", "set"]] {
+            #expect(real.contains(path), "\(path)")
+        }
+        #expect(GlobalArguments.reorder(["--lang", "id", "print", "cards", "B-000001"], commandPaths: real)
+                == ["print", "cards", "B-000001", "--lang", "id"])
     }
 
     @Test func tablesFitTheWidthAndEscapeText() {

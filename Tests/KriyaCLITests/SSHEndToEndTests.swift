@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresTestServer
 @testable import KriyaCore
 @testable import KriyaStore
 
@@ -14,7 +15,7 @@ import Testing
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh") && ConsoleEndToEndTests.hasTmux
 
     let dir = TempFolder("ssh")
-    let port = Int.random(in: 21_000...29_000)
+    let port = freeLoopbackPort()
 
     func sh(_ command: String) -> (status: Int32, out: String, err: String) {
         let process = Process()

@@ -17,7 +17,7 @@ public final class PostgresServer: @unchecked Sendable {
     private var databases = 0
 
     private init() {
-        port = 20_000 + Int(getpid() % 20_000)
+        port = freeLoopbackPort()
         dir = NSTemporaryDirectory() + "kriya-pg-\(getpid())"
         bin = Self.binaries()
         guard let bin else { reason = "no initdb/pg_ctl (install Debian's postgresql)"; return }
@@ -107,4 +107,21 @@ public final class PostgresServer: @unchecked Sendable {
             throw Failed(description: "\(tool) \(args.joined(separator: " ")): \(text)")
         }
     }
+}
+
+/// A TCP port on the loopback free now, chosen by the system (bind to port 0), for a test's
+/// server: random ports collide with each other and with whatever else runs (issue 32).
+public func freeLoopbackPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { p in
+        p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    return bound ? Int(UInt16(bigEndian: address.sin_port)) : 0
 }

@@ -134,4 +134,23 @@ import Testing
         let after = try Store.check(path: dir.path)
         #expect(after.isSound && after.notes.isEmpty, "\(after.notes)")
     }
+
+    /// A large import's audit line lists every id it touched (over 256 KB for 30,000 rows): the
+    /// next save by another process still finds it and does not write it a second time.
+    @Test func aLargeImportsAuditLineIsNotWrittenTwice() throws {
+        let dir = try filled()
+        let importer = try Store(path: dir.path)
+        let rows = (10..<30_010).map { S.artisan($0) }
+        try importer.apply(adding: rows, then: [], as: "import", detail: "besar.csv", context: S.ctx)
+        let before = auditLines(dir)
+        #expect(before.last!.utf8.count > 256 << 10 && before.last!.contains(#""cmd":"import""#))
+        let other = try Store(path: dir.path)
+        var heard: [StoreWarning] = []
+        other.onWarning = { heard.append($0) }
+        try other.apply(.addArtisan(S.artisan(4)), context: S.ctx)
+        #expect(heard.isEmpty, "\(heard)")
+        let after = auditLines(dir)
+        #expect(after.count == before.count + 1)
+        #expect(after.filter { $0.contains(#""cmd":"import""#) }.count == 1)
+    }
 }

@@ -25,13 +25,14 @@ extension Store {
     }
 
     /// The newest audit line that names its place in the journal, read from the trail's end:
-    /// its last 16 KB first (where it is, nearly always), then its last 256 KB. Only that line
-    /// is decoded; every line is checked against its checksum.
+    /// its last 16 KB first (where it is, nearly always), then more until a whole line that
+    /// names one is there (a large import's line lists every id it touched: a megabyte for
+    /// 100,000 rows). Only that line is decoded; every line is checked against its checksum.
     func lastAuditedChange() -> (JournalPosition, AuditEntry)? {
         guard let fd = try? durable.openIfExists(file(Self.auditName)) else { return nil }
         defer { io.close(fd) }
         let size = io.fstat(fd)?.size ?? 0
-        for reach in [16 << 10, 256 << 10] {
+        for reach in [16 << 10, 256 << 10, 4 << 20, Int.max] {
             let tail = min(size, reach)
             guard tail > 0, let bytes = try? io.pread(fd, tail, at: size - tail, path: file(Self.auditName)) else { return nil }
             let found = bytes.withUnsafeBufferPointer { buf -> (JournalPosition, AuditEntry)? in

@@ -17,7 +17,7 @@
 /// the door's part of a session (attendance and closed days within a day of the server's date,
 /// enrolment) or of an exhibition (booth and sales); below admin, a new record takes an id
 /// never handed out, a changed one moves exactly one revision on, and a removal takes back only
-/// an add of the same login that nobody changed since. Triggers keep the audit trail and the
+/// an add of the same login that nobody changed since and nothing refers to. Triggers keep the audit trail and the
 /// change lines append-only and the id high-water marks rising, for the owner too.
 enum PostgresRules {
     /// The roles' ranks and a login's role, as `PostgresAccess` reads it (one definition).
@@ -200,12 +200,16 @@ enum PostgresRules {
                         ELSE p.rev <> r.rev + 1 OR p.kind <> r.kind END
              LIMIT 1;
             IF bad IS NOT NULL THEN PERFORM kriya_refuse(format('%s: an id already used, or a revision skipped', bad)); END IF;
-            -- Only what this login added and nobody changed since may go (undoing an add).
+            -- Only what this login added, nobody changed since and nothing refers to may go
+            -- (undoing an add; ids are never reused, so the id's first audit row is its add).
             SELECT d.id INTO bad FROM unnest(deleted) d(id) LEFT JOIN kriya_record r ON r.id = d.id
              WHERE r.id IS NULL OR r.rev <> 1
                 OR NOT EXISTS (SELECT 1 FROM (SELECT a.cmd, a.login FROM kriya_audit a WHERE a.targets @> ARRAY[d.id]
-                                              ORDER BY a.seq DESC LIMIT 1) last
-                               WHERE last.cmd LIKE 'add-%' AND last.login = session_user)
+                                              ORDER BY a.seq LIMIT 1) first
+                               WHERE first.cmd LIKE 'add-%' AND first.login = session_user)
+                OR EXISTS (SELECT 1 FROM kriya_record s
+                           WHERE s.kind IN ('B', 'P', 'M') AND s.id <> d.id
+                             AND s.body::text ~ ('"' || substr(d.id, 1, 1) || '-([0-9]{4}-)?' || split_part(d.id, '-', 2) || '"'))
              LIMIT 1;
             IF bad IS NOT NULL THEN PERFORM kriya_refuse(format('%s is %s and may not remove %s', session_user, role, bad)); END IF;
           END IF;

@@ -132,6 +132,20 @@ import PostgresTestServer
         #expect(undo.status == 0, "\(undo.out)")
         let last = try psql("kriya", db, "SELECT cmd || ' ' || login || ' ' || role || ' ' || array_to_string(targets, ',') FROM kriya_audit ORDER BY seq DESC LIMIT 1")
         #expect(last.out == "undo pintu_clerk clerk A-000302\n", "\(last.out)")
+
+        // The console's own flow at the door, as the clerk's login: a walk-in registered and
+        // checked in, then both taken back (wrong person); the database lets the clerk take back
+        // the add once nothing refers to it any more, and not while the session does.
+        let desk = try PostgresStore(address: DatabaseAddress(at("pintu_clerk"))!)
+        let registered = try desk.applyUndoably(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: "Salah Orang", phone: "0812-4444-0102",
+                                                                kelurahan: Wilayah.kelurahan[0].code, business: "U", category: .batik)))
+        let person = registered.change.artisans[0].id
+        let checked = try desk.applyUndoably(.checkIn(session: session, artisan: person, day: today, time: SystemInfo.now().time, enrol: true))
+        let early = try psql("pintu_clerk", db, "SELECT forge('undo', 'add-artisan', NULL, ARRAY['\(person.key)'])")
+        #expect(early.status != 0 && early.out.contains("may not remove \(person.key)"), "\(early.out)")
+        try desk.apply(.undo(checked.undo))
+        try desk.apply(.undo(registered.undo))
+        #expect(try PostgresStore(address: DatabaseAddress(twins.database)!).data.artisans[person] == nil)
     }
 
     @Test func noLoginLowersIdsOrRemovesTheTrailAndOnlyAnAdminDeletes() throws {

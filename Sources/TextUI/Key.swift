@@ -11,7 +11,7 @@ public enum Key: Equatable, Hashable, Sendable {
     /// How the key is written in the key bar and help: `F1`, `^S`, `Alt-F`, `/`.
     public var label: String {
         switch self {
-        case .char(let c): return String(c)
+        case .char(let c): return c == " " ? "Space" : String(c)
         case .enter: return "Enter"
         case .escape: return "Esc"
         case .tab: return "Tab"

@@ -65,6 +65,36 @@ import TextUI
         #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
     }
 
+    /// Issue 32, finding 1: F1 lists the keys that act where the form is: ↑↓ and Tab move through
+    /// and take an open choice list's options (not "previous/next field"), and inside a table
+    /// its keys, F2 among them; each listed key does what its line says.
+    @Test func theHelpListsTheKeysThatActWhileChoosingAndInATable() throws {
+        var state = makeState()
+        _ = state.update(.f(7))
+        while state.form?.fields[state.form!.focus].key != "kelurahan" { _ = state.update(.tab) }
+        for k in keys("ma") { _ = state.update(k) }
+        let choosing = state.bindings
+        let up = try #require(choosing.first { $0.keys.contains { $0.key == .up } })
+        #expect(up.help == .uiHelpChoiceMove)
+        #expect(choosing.first { $0.keys.contains { $0.key == .tab } }?.help == .uiHelpChoiceTake)
+        let options = try #require(state.form?.offered?.options)
+        _ = state.update(.down)
+        _ = state.update(.tab)
+        #expect(state.form?.value("kelurahan") == options[1].label)
+
+        while state.form?.fields[state.form!.focus].key != "products" { _ = state.update(.tab) }
+        _ = state.update(.enter)
+        #expect(state.form?.list != nil)
+        let table = state.bindings
+        #expect(table.contains { $0.help == .uiHelpListSave && $0.keys.contains { $0.key == .f(2) } })
+        #expect(table.contains { $0.help == .uiHelpListRows && $0.keys.contains { $0.key == .down } })
+        // F2 in the table: the table is done and the form is saved (checked: the name is missing).
+        _ = state.update(.f(2))
+        #expect(state.form?.list == nil && state.form?.fields[0].error != nil)
+        let help = UIText.text(.uiHelpListSave, .en)
+        #expect(!help.isEmpty)
+    }
+
     @Test func aBadPhoneIsShownAndNothingSaved() throws {
         var state = makeState()
         _ = state.update(.f(7))

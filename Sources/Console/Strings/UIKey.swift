@@ -41,6 +41,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHelpGridBack, uiHelpGridDown, uiHelpGridNext, uiHelpGridPrevious, uiHelpGridUp, uiHelpImportCancel
     case uiHelpImportComplete, uiHelpImportRead, uiHelpImportSave, uiHelpImportUpdates, uiHelpKeepSearch, uiHelpListAdd
     case uiHelpListDone, uiHelpListNext, uiHelpListRemove, uiHelpListUndo, uiHelpMenuChoose, uiHelpMenuClose
+    case uiHelpListPrevious, uiHelpListRows, uiHelpListSave, uiHelpChoiceMove, uiHelpChoiceTake, uiHelpMultiMove, uiHelpMultiToggle, uiHelpMultiJump, uiHelpMultiClear
     case uiHelpMenuNext, uiHelpMonth, uiHelpNo, uiHelpPickerBack, uiHelpPickerEnrol, uiHelpPickerPropose
     case uiHelpPresent, uiHelpPromptCancel, uiHelpPromptSave, uiHelpPropose, uiHelpProposeAgain, uiHelpReject
     case uiHelpSales, uiHelpSalesGrid, uiHelpScheduleOpen, uiHelpToday, uiHelpWalkIn, uiHelpWeek

@@ -95,19 +95,45 @@ public struct FormScreen: Screen {
 
     public func bindings(_ shared: Shared) -> [Binding] {
         if form.list != nil {
-            // A table of values (products, certifications) open inside a field.
+            // A table of values (products, certifications) open inside a field: its keys
+            // (`ListEditor.handle`), all of them.
             return [Binding([.tab], .nextField, help: .uiHelpListNext, bar: .uiKeyNext),
+                    Binding([.backTab], .previousField, help: .uiHelpListPrevious),
+                    Binding([(.up, .up), (.down, .down)], help: .uiHelpListRows, barKeys: "↑↓"),
                     Binding([.ctrl("n")], .add, help: .uiHelpListAdd, bar: .uiKeyAdd),
                     Binding([.ctrl("r")], .remove, help: .uiHelpListRemove, bar: .uiKeyRemoveRow),
                     Binding([.enter], .done, help: .uiHelpListDone, bar: .uiKeyDone),
+                    Binding([.f(2), .ctrl("s")], .save, help: .uiHelpListSave),
                     Binding([.escape], .cancel, help: .uiHelpListUndo, bar: .uiKeyCancel)]
         }
         let onTrainers = subject == .session && form.fields[safe: form.focus]?.key == "trainers"
-        return [Binding([.f(2), .ctrl("s")], .save, help: .uiHelpFormSave, bar: .uiKeySave),
-                Binding([.f(5)], .pick, help: .uiHelpPickTrainer, bar: onTrainers ? .uiKeyPick : nil, enabled: onTrainers),
+        let save = Binding([.f(2), .ctrl("s")], .save, help: .uiHelpFormSave, bar: .uiKeySave)
+        let pick = Binding([.f(5)], .pick, help: .uiHelpPickTrainer, bar: onTrainers ? .uiKeyPick : nil, enabled: onTrainers)
+        let cancel = Binding([.escape], .cancel, help: .uiHelpFormCancel, bar: .uiKeyCancel)
+        // A choice list open under the field (text typed that is no option yet) takes ↑↓ and
+        // Tab/Enter (`Form.handleChoice`).
+        if form.offered?.choosing == true {
+            return [save, pick,
+                    Binding([(.up, .up), (.down, .down)], help: .uiHelpChoiceMove, barKeys: "↑↓"),
+                    Binding([.tab, .enter], .nextField, help: .uiHelpChoiceTake, bar: .uiKeyNext, barKeys: "Tab"),
+                    Binding([.backTab], .previousField, help: .uiHelpFormPrevious),
+                    cancel]
+        }
+        // A field of ticks (`Form.handleMultiChoice`): ↑↓ move among its options, Space ticks.
+        if form.fields[safe: form.focus]?.kind is MultiChoiceKind {
+            return [save, pick,
+                    Binding([(.up, .up), (.down, .down)], help: .uiHelpMultiMove, barKeys: "↑↓"),
+                    Binding([.char(" ")], .toggle, help: .uiHelpMultiToggle),
+                    Binding([.char("a")], .toggle, help: .uiHelpMultiJump, barKeys: "a–z"),
+                    Binding([.ctrl("u"), .backspace, .delete], .clearFilters, help: .uiHelpMultiClear),
+                    Binding([.tab, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
+                    Binding([.backTab], .previousField, help: .uiHelpFormPrevious),
+                    cancel]
+        }
+        return [save, pick,
                 Binding([.tab, .down, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
                 Binding([.backTab, .up], .previousField, help: .uiHelpFormPrevious),
-                Binding([.escape], .cancel, help: .uiHelpFormCancel, bar: .uiKeyCancel)]
+                cancel]
     }
 
     /// The bindings describe the keys; the form widget itself handles them (a choice list

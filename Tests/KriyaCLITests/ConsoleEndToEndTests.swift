@@ -73,7 +73,7 @@ import KriyaCore
         for (key, expected) in [("4", "Reports"), ("m", "Monday"), ("Escape", "4 Reports"), ("F9", "Data")] {
             if key.count == 1 { t.send(key) } else { t.key(key) }
             #expect(t.waitFor(expected), "\(key): \(t.screen)")
-            usleep(200_000)
+            #expect(t.waitForStill(), "the screen never settled after \(key)")
             let screen = t.screen
             let ascii = screen.unicodeScalars.allSatisfy { $0.isASCII }
             #expect(ascii, "not ASCII after \(key):\n\(screen)")

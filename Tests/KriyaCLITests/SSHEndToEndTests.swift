@@ -80,7 +80,7 @@ import PostgresTestServer
         t.send("a")
         #expect(t.waitFor("Pelaku IKM baru"), "\(t.screen)")
         t.send("Budi Lewat SSH")
-        usleep(300_000)
+        #expect(t.waitFor("Budi Lewat SSH"), "\(t.screen)")
         // The line drops: the client is killed. The console on the server ends within two
         // seconds and keeps the open form as a draft.
         // This test's own ssh client, by its pid (started by the tmux session's shell).

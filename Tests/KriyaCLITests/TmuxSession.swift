@@ -88,4 +88,19 @@ final class TmuxSession {
         }
         return false
     }
+
+    /// Waits up to `seconds` until the screen stops changing (the same on two looks 150 ms
+    /// apart): a frame drawn whole, rather than a fixed sleep.
+    @discardableResult
+    func waitForStill(seconds: Double = 5) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = screen
+        while Date() < deadline {
+            usleep(150_000)
+            let now = screen
+            if now == last { return true }
+            last = now
+        }
+        return false
+    }
 }

@@ -8,7 +8,6 @@ extension ConsoleApp {
     /// it, into the folder the console was started from; the status line says where.
     func printDocument(_ job: PrintJob) -> Effect? {
         let (lang, data, today) = (state.shared.lang, store.data, state.shared.today)
-        let id = lang == .id
         switch job {
         case .attendance(let session, let day):
             guard let s = data.sessions[session], let n = s.days.firstIndex(of: day) else { return nil }
@@ -16,29 +15,28 @@ extension ConsoleApp {
             // mark and time, written beside the blank sheet, never over it.
             let filled = s.door(on: day, today: today).onlyByCorrection
             let html = AttendanceSheet.html(s, day: day, data: data, settings: documents, lang: lang, filled: filled)
-            let recap = filled ? (id ? "-rekap" : "-recap") : ""
-            return write(html, named: id ? "daftar-hadir-\(s.id)-hari-\(n + 1)\(recap).html" : "attendance-sheet-\(s.id)-day-\(n + 1)\(recap).html")
+            return write(html, named: PrintFileName.attendanceSheet(s.id, day: n + 1, recap: filled, lang))
         case .participants(let session):
             guard let s = data.sessions[session] else { return nil }
             return write(PeopleLists.participants(s, data: data, settings: documents, lang: lang, today: today),
-                         named: id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html")
+                         named: PrintFileName.participants(s.id, lang))
         case .cards(let session):
             guard let s = data.sessions[session] else { return nil }
             let people = AttendanceSheet.participants(s, data: data).map(\.1)
             return write(ParticipantCards.html(people, event: s.title, settings: documents, lang: lang),
-                         named: (id ? "kartu-peserta-" : "participant-cards-") + "\(s.id).html")
+                         named: PrintFileName.cards(s.id, lang))
         case .certificates(let session):
             guard let s = data.sessions[session] else { return nil }
             guard !Certificates.holders(s, data: data).isEmpty else { return state.deliver(.failed(L10n.text(.dNoCertificates, lang, s.id))) }
             return write(Certificates.html(s, data: data, settings: documents, lang: lang),
-                         named: (id ? "sertifikat-" : "certificates-") + "\(s.id).html")
+                         named: PrintFileName.certificates(s.id, lang))
         case .delegation(let exhibition):
             guard let e = data.exhibitions[exhibition] else { return nil }
             return write(PeopleLists.delegation(e, data: data, settings: documents, lang: lang, today: today),
-                         named: (id ? "kontingen-" : "delegation-") + "\(e.id).html")
+                         named: PrintFileName.delegation(e.id, lang))
         case .report(let name):
             let report = Report.make(name, data: data, today: today, lang: lang)
-            return write(ReportDocument.html(report, lang: lang), named: (id ? "laporan-" : "report-") + name.rawValue + ".html")
+            return write(ReportDocument.html(report, lang: lang), named: PrintFileName.report(name.rawValue, lang))
         }
     }
 

@@ -60,8 +60,7 @@ struct PrintAttendanceSheet: ParsableCommand {
         let html = AttendanceSheet.html(s, day: days[n - 1], data: store.data, settings: Config.load().documents,
                                         lang: lang, filled: filled, blankRows: blankRows)
         // The recap is written beside the blank sheet, never over it (as the console does).
-        let recap = filled ? (lang == .id ? "-rekap" : "-recap") : ""
-        let file = out ?? (lang == .id ? "daftar-hadir-\(s.id)-hari-\(n)\(recap).html" : "attendance-sheet-\(s.id)-day-\(n)\(recap).html")
+        let file = out ?? PrintFileName.attendanceSheet(s.id, day: n, recap: filled, lang)
         try PrintCommand.write(html, to: file, lang: lang)
     }
 }
@@ -88,12 +87,12 @@ struct PrintCards: ParsableCommand {
         let data = store.data
         var people: [Artisan] = []
         var event: String?
-        var name = lang == .id ? "kartu-peserta" : "participant-cards"
+        var sessionID: EntityID?
         if let session {
             let s = try global.session(session, in: data)
             people = AttendanceSheet.participants(s, data: data).map(\.1)
             event = s.title
-            name += "-\(s.id)"
+            sessionID = s.id
         }
         for text in artisans {
             let id = try global.id(text, of: .artisan)
@@ -108,7 +107,7 @@ struct PrintCards: ParsableCommand {
             throw ExitCode(EX_USAGE)
         }
         try PrintCommand.write(ParticipantCards.html(people, event: event, settings: Config.load().documents, lang: lang),
-                               to: out ?? name + ".html", lang: lang)
+                               to: out ?? PrintFileName.cards(sessionID, lang), lang: lang)
     }
 }
 
@@ -133,7 +132,7 @@ struct PrintCertificates: ParsableCommand {
             Output.error(L10n.text(.dNoCertificates, lang, only?.description ?? s.id.description))
             throw ExitCode(EX_DATAERR)
         }
-        let name = (lang == .id ? "sertifikat-\(s.id)" : "certificates-\(s.id)") + (only.map { "-\($0)" } ?? "") + ".html"
+        let name = PrintFileName.certificates(s.id, only: only, lang)
         try PrintCommand.write(Certificates.html(s, only: only, data: store.data, settings: Config.load().documents, lang: lang),
                                to: out ?? name, lang: lang)
     }
@@ -152,7 +151,7 @@ struct PrintParticipants: ParsableCommand {
         let store = try global.openRecords(create: false)
         let s = try global.session(session, in: store.data)
         let html = PeopleLists.participants(s, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
-        try PrintCommand.write(html, to: out ?? (lang == .id ? "daftar-peserta-\(s.id).html" : "participants-\(s.id).html"), lang: lang)
+        try PrintCommand.write(html, to: out ?? PrintFileName.participants(s.id, lang), lang: lang)
     }
 }
 
@@ -169,6 +168,6 @@ struct PrintDelegation: ParsableCommand {
         let store = try global.openRecords(create: false)
         let e = try global.exhibition(exhibition, in: store.data)
         let html = PeopleLists.delegation(e, data: store.data, settings: Config.load().documents, lang: lang, today: SystemInfo.now().today)
-        try PrintCommand.write(html, to: out ?? (lang == .id ? "kontingen-\(e.id).html" : "delegation-\(e.id).html"), lang: lang)
+        try PrintCommand.write(html, to: out ?? PrintFileName.delegation(e.id, lang), lang: lang)
     }
 }

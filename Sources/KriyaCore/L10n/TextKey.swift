@@ -25,7 +25,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cEnrolledOfCapacity, cAttendanceRate, cCompacted, cNoStore, cMarksLegend, cDataDirectory
     case cBackupBeforeDemo, cKindSession, cKindExhibition, cWhen, cPeople, cConflictFlag, cCounts
     // Import and export.
-    case iRead, iConverted, iColumns, iIgnored, iMissing, iSummaryDry, iSummaryDone, iBadRow, iLine, iSkipped, iUnchanged, iUpdate, iRepeat, iDryRun, iRefusedBad, iBadFile, iSaved, iNothing, iEmpty, iUnclosedQuote, iWorkbook, iUnknownEncoding, iUnreadable, iMapMalformed, iMapNoColumn, iMapNoField, iProgress, iConflict, xWritten, xProblem
+    case iRead, iConverted, iColumns, iIgnored, iMissing, iSummaryDry, iSummaryDone, iBadRow, iLine, iSkipped, iUpdate, iRepeat, iDryRun, iRefusedBad, iBadFile, iSaved, iNothing, iEmpty, iUnclosedQuote, iWorkbook, iUnknownEncoding, iUnreadable, iMapMalformed, iMapNoColumn, iMapNoField, iProgress, iConflict, xWritten, xProblem
     // Reports.
     case rAsOf, rTotal, rTopCategories, rSignature, rMissing, rNoSignature, rArtisansPerKecamatan, rSignatureRule, rAllHaveSignature, rWithoutSignature, rCoverageTitle, rCoverageMatrix, rEmptyCells, rTopAndSignature, rYear, rSessions, rParticipantsPerTopic, rArtisans, rNeverTrained, rShare, rTrainingTitle, rPerYear, rAttendanceRule, rPerTopic, rNeverTrainedByKecamatan, rNeverTrainedShare, rValid, rExpired, rExpiringSoon, rArtisansPerKind, rNumber, rValidUntil, rDaysLeft, rCertificationTitle, rPerKind, rExpiringList, rNoneExpiring, rExhibition, rExhibitions, rSalesPerCategory, rChange, rSalesPerYear, rExhibitionsTitle, rPerExhibition, rAcceptedOnly, rPerLevel, rPerCategory, rYearOverYear, rUnknown
     // Console.
@@ -53,10 +53,10 @@ public enum TextKey: String, CaseIterable, Sendable {
     case chOnWaitlist, chEnrolled, chMovedUp, chEnrolledAtDoor, chMarkCleared, chDayClosed, chNoCertificatesDue
     case dParticipantsTitle, dDelegationTitle, dCertificateTitle, dCertificateNumber, dCertificateGiven, dCertificateWhat, dCertificateWith, dNoCertificates
     case dCardsWhom, dCardsTitle, dAttendanceTitle, dActivity, dDayDate, dDayOf, dSignature, dAcknowledged, dWritten
-    case eAlreadyMerged, fMergedInto, chMerged, cMergeDone, cMergeUsage, cDuplicatesMergeHint
+    case eAlreadyMerged, fMergedInto, chMerged, cMergeDone, cDuplicatesMergeHint
     case cDelegationNeedsExhibition, fExhibition, fMissingCertifications, fCurationNote, cLacksRequired, cCurationNotes, iCellValue, pOutOfRange, fArchived, cEnrolledNoCapacity, cEnrolledOverCapacity, cWaitlistCount, cSpeakerCount, cCommitteeCount
     case chCertificatesIssued, chBooth, chTransactions, chLeads, chImported
-    case eTermHasMembers, eLinkedToBoard, eNamedBy, fTerm, fPosition, fBidang, fFrom, fUntil, fInaugurated, fDecree, fContact, fPeople, fPartners, fSessionKind, fCertificates, fBoardMember, fTaught, cBoardHeader, cBoardInaugurated, cBoardCurrent, cBoardNoTerm, cUnknownTerm, cLeftOn, cJoinedOn, cTaughtCount, cSignatory, cNoPartners, cRunWith, cKindMember, cKindPartner, cBoardCounts
+    case eTermHasMembers, eLinkedToBoard, eNamedBy, fTerm, fPosition, fBidang, fFrom, fUntil, fInaugurated, fDecree, fContact, fPeople, fPartners, fSessionKind, fCertificates, fBoardMember, fTaught, cBoardHeader, cBoardInaugurated, cBoardCurrent, cBoardNoTerm, cUnknownTerm, cLeftOn, cJoinedOn, cTaughtCount, cSignatory, cNoPartners, cKindMember, cKindPartner, cBoardCounts
     case cYes, cNo, cBoardOfTerm, cSessionsWithPartner, cExhibitionsWithPartner, cSessionsTaught, cSeatLine
     case rPartnersTitle, rBoardTitle, rPerPartnerYear, rTraining, rOutreach, rCertificates, rNoPartner, rExhibitionsPerPartner, rAccepted, rPartnerRule, rBoardTaught, rPerTerm, rMembersLeft, rMembersTaught, rReached, rLastTaught, rNoBoard
     case eNoCertificates

@@ -62,7 +62,7 @@ public struct Kriya: ParsableCommand {
             // 77 refused for want of a role, 65 refused by a rule, 74 the disk or the database.
             Output.error(TerminalSafe.text(error.message(GlobalOptions.language(in: arguments))))
             switch error {
-            case .forbidden, .forbiddenByDatabase, .refusedByDatabase, .notListed: Glibc.exit(EX_NOPERM)
+            case .forbidden, .forbiddenByDatabase, .refusedByDatabase, .rolesByOwnerOnly, .notListed: Glibc.exit(EX_NOPERM)
             case .command: Glibc.exit(EX_DATAERR)
             case .io, .shortWrite, .database, .readOnly: Glibc.exit(EX_IOERR)
             default: Glibc.exit(1)

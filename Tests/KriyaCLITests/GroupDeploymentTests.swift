@@ -96,6 +96,11 @@ import Testing
         let list = try Kriya.run(["access", "--data", data])
         #expect(list.stdout.contains("uid60012") && list.stdout.contains("clerk") && list.stdout.contains("owner of the folder"))
         let (admin, clerk, viewer) = (uid_t(60_011), uid_t(60_012), uid_t(60_013))
+        // An admin who is not the folder's owner is told who may set roles here, and how
+        // (it said "uid60011 is admin here; set-access needs admin").
+        let setByAdmin = try asUser(admin, ["access", "set", "uid60012", "editor", "--data", data, "--lang", "id"], home: root.path)
+        #expect(setByAdmin.status == 77 && setByAdmin.stderr.contains("hanya pemiliknya (root)") && setByAdmin.stderr.contains("sudo"),
+                "\(setByAdmin.stderr)")
         let before = try Kriya.run(["find", "--data", data, "--limit", "1000", "--json"]).stdout
 
         let add = try asUser(viewer, ["add", "artisan", "--data", data, "--name", "Siti Rahayu", "--phone", "0812-9999-1234",

@@ -349,6 +349,7 @@ enum StringsEN {
         .drProgramNotSetgid: "{0} is not the setgid program install.sh installs ({1}): staff cannot reach the data through it. Fix: sudo scripts/install.sh (again)",
         .drSharedOlderWay: "{0} is shared the older way: every member of group {1} can change the files directly, so roles are advice among trusted colleagues. For roles that hold: sudo scripts/install.sh (the data behind a gate only Kriya passes)",
         .drSiteNotOpened: "the installed data folder {0} could not be opened: {1}",
+        .cRolesByOwnerOnly: "{0} is admin here, but in a folder shared this way only its owner ({1}) or root may change the roles (the access file is trusted only as theirs): ask {1}, or run it with sudo. A folder set up with scripts/install.sh lets any admin set roles.",
         .cRefusedByDatabase: "the database refused this change for {0}, so nothing was saved: {1}",
         .cForbiddenDatabase: "{0} is {1} in this database; this needs {2}. The database's admin can give it: GRANT kriya_{3} TO {0};",
         .cInitDone: "This desk now uses {0} (written to {1}).",

@@ -349,6 +349,7 @@ enum StringsID {
         .drProgramNotSetgid: "{0} bukan program setgid yang dipasang install.sh ({1}): staf tidak dapat mencapai data lewat program ini. Perbaiki: sudo scripts/install.sh (lagi)",
         .drSharedOlderWay: "{0} dipakai bersama dengan cara lama: setiap anggota grup {1} dapat mengubah berkasnya langsung, jadi peran hanya kesepakatan antarrekan yang saling percaya. Agar peran benar-benar berlaku: sudo scripts/install.sh (data di balik gerbang yang hanya dilewati Kriya)",
         .drSiteNotOpened: "folder data terpasang {0} tidak dapat dibuka: {1}",
+        .cRolesByOwnerOnly: "{0} berperan admin di sini, tetapi di folder yang dibagi dengan cara ini hanya pemiliknya ({1}) atau root yang dapat mengubah peran (berkas akses hanya dipercaya sebagai milik mereka): minta kepada {1}, atau jalankan dengan sudo. Folder yang dipasang dengan scripts/install.sh membolehkan setiap admin mengatur peran.",
         .cRefusedByDatabase: "basis data menolak perubahan ini untuk {0}, jadi tidak ada yang disimpan: {1}",
         .cForbiddenDatabase: "{0} berperan {1} di basis data ini; ini memerlukan peran {2}. Admin basis data dapat memberikannya: GRANT kriya_{3} TO {0};",
         .cInitDone: "Meja ini kini memakai {0} (ditulis ke {1}).",

@@ -73,6 +73,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cDatabaseFailed
     case cForbiddenDatabase
     case cRefusedByDatabase
+    case cRolesByOwnerOnly
     case chkUnaudited
     case chkFailedSave
     case cRepairSound, cRepairLost, cRepairReserved, cRepairDone

@@ -157,6 +157,7 @@ extension StoreError {
         }
         if case .database(let address, let reason) = self { return L10n.text(.cDatabaseFailed, lang, address, reason) }
         if case .refusedByDatabase(let login, let reason) = self { return L10n.text(.cRefusedByDatabase, lang, login, reason) }
+        if case .rolesByOwnerOnly(let user, let owner) = self { return L10n.text(.cRolesByOwnerOnly, lang, user, owner) }
         if case .notListed(let user, let folder) = self { return L10n.text(.cNotListed, lang, user, folder) }
         if case .notEmpty(let location) = self { return L10n.text(.cCopyTargetNotEmpty, lang, location) }
         if case .notSetUp(let address, let found, let needed) = self {
@@ -185,7 +186,8 @@ extension Store {
         // In a folder shared the older way the file is its owner's (who else writes it is not
         // trusted); behind the installed gate only Kriya writes it, for any admin.
         guard gated || access.reason == .owner || access.reason == .root else {
-            throw .forbidden(action: "set-access", needed: .admin, role: access.role, user: identity.name)
+            let owner = folderInfo.map { info in getpwuid(info.owner).flatMap { $0.pointee.pw_name }.map { String(cString: $0) } ?? "uid\(info.owner)" }
+            throw .rolesByOwnerOnly(user: identity.name, owner: owner ?? "root")
         }
         try withLock { () throws(StoreError) in
             var current = AccessFile()

@@ -64,6 +64,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// login and the database's reason. Reached when a role changed in between, or a rule the
     /// database holds more strictly than the desk (its date).
     case refusedByDatabase(login: String, reason: String)
+    /// An admin who does not own a folder shared the older way may not set roles there: its
+    /// access file is trusted only as its owner's (`owner`) or root's.
+    case rolesByOwnerOnly(user: String, owner: String)
     /// The database (PostgreSQL) refused or could not be reached: its address and what it said.
     case database(address: String, reason: String)
     /// The database has not had `kriya migrate` yet (`found` 0) or has Kriya's tables of an
@@ -94,6 +97,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .forbiddenByDatabase(let action, let needed, let role, let login):
             return "\(login) is \(role.rawValue) in this database; \(action) needs \(needed.rawValue) (GRANT kriya_\(needed.rawValue) TO \(login))"
         case .refusedByDatabase(let login, let reason): return "the database refused this for \(login): \(reason)"
+        case .rolesByOwnerOnly(let user, let owner):
+            return "\(user) is admin here, but in a folder shared this way only its owner (\(owner)) or root may change the roles; ask \(owner), or run it with sudo"
         case .notListed(let user, let folder):
             return "\(user) is not named in the access file of \(folder), so may not open it (ask an admin: kriya access set \(user) viewer)"
         case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"

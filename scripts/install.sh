@@ -46,8 +46,11 @@ fi
 
 if [ -z "$binary" ]; then
   say "building the release binary (a few minutes the first time)"
-  swift build -c release --product kriya >/dev/null
-  binary=.build/release/kriya
+  # The Swift runtime linked in: the installed (setgid) program needs nothing of the toolchain,
+  # so upgrading or removing Swift on the server leaves it working, and no library it loads
+  # lives outside the system's own folders.
+  swift build -c release --static-swift-stdlib --product kriya --scratch-path .build-install >/dev/null
+  binary=.build-install/release/kriya
 fi
 [ -x "$binary" ] || { echo "install.sh: no binary at $binary" >&2; exit 66; }
 

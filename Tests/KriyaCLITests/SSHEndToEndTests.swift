@@ -51,7 +51,8 @@ import PostgresTestServer
             ClientAliveInterval 1
             """
         FileManager.default.createFile(atPath: d + "/sshd_config", contents: Data(config.utf8))
-        let started = sh("\(Self.sshd) -f '\(d)/sshd_config' -E '\(d)/sshd.log'")
+        // sshd lives on: it must not keep another test's pipe open (see `closingOtherDescriptors`).
+        let started = sh("bash -c '\(closingOtherDescriptors)' \(Self.sshd) -f '\(d)/sshd_config' -E '\(d)/sshd.log'")
         #expect(started.status == 0, "sshd: \(started.err)")
         for _ in 0..<40 where !FileManager.default.fileExists(atPath: d + "/sshd.pid") { usleep(50_000) }
         return "ssh -p \(port) -i '\(d)/user' -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR root@127.0.0.1"

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestServer
 
 /// The real binary in tmux, as a person would use it (DESIGN.md §5): a private tmux server,
 /// keys sent with send-keys, the screen read with capture-pane, polling, never fixed sleeps.
@@ -26,7 +27,8 @@ final class TmuxSession {
         // Foundation watches to see a child exit, so Process never sees `tmux new-session` end.
         let outFile = NSTemporaryDirectory() + "kriya-tmux-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: outFile) }
-        let quoted = (["tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        // The tmux server lives on: it must not keep another test's pipe open (see `closingOtherDescriptors`).
+        let quoted = (["bash", "-c", closingOtherDescriptors, "tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         _ = system(quoted.joined(separator: " ") + " > '\(outFile)' 2>/dev/null < /dev/null")
         return (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
     }

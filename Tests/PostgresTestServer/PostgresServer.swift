@@ -95,10 +95,13 @@ public final class PostgresServer: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([tool] + args).map { strdup($0) } + [nil]
+        // Through bash, which first closes everything else this process has open: the server
+        // lives on after pg_ctl, and a pipe another test was reading at that moment would never
+        // see its end (a test hung so in CI).
+        let argv = (["/bin/bash", "-c", closingOtherDescriptors, tool] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ)
         guard spawned == 0 else { throw Failed(description: "\(tool): cannot run (\(spawned))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -125,3 +128,8 @@ public func freeLoopbackPort() -> Int {
     }
     return bound ? Int(UInt16(bigEndian: address.sin_port)) : 0
 }
+
+/// A bash script that closes every descriptor but 0–2, then runs its arguments (`bash -c SCRIPT
+/// TOOL ARGS…`): for a test's daemons (PostgreSQL, tmux, sshd), which live on and would keep open
+/// a pipe another test was reading when they started, so that it never sees its end.
+public let closingOtherDescriptors = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done; exec "$0" "$@""#

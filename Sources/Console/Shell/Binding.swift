@@ -6,11 +6,11 @@ public enum Pane: Int, CaseIterable, Sendable {
     case artisans = 0, sessions, exhibitions, reports, organisation
 
     /// The stored command that adds a record here (the organisation pane adds three kinds).
-    var addCommand: String? {
+    var addCommand: CommandName? {
         switch self {
-        case .artisans: return "add-artisan"
-        case .sessions: return "add-session"
-        case .exhibitions: return "add-exhibition"
+        case .artisans: return .addArtisan
+        case .sessions: return .addSession
+        case .exhibitions: return .addExhibition
         case .reports, .organisation: return nil
         }
     }

@@ -96,10 +96,7 @@ extension Store {
         guard let f = failedSave() else { return }
         let size = io.stat(journalPath)?.size ?? 0
         if f.journal == nil || f.journal == journalID, size > f.length, f.length == journalOffset {
-            let fd = try io.open(journalPath, O_WRONLY, 0)
-            defer { io.close(fd) }
-            try io.truncate(fd, to: f.length, path: journalPath)
-            try io.fsync(fd, path: journalPath)
+            try durable.truncate(journalPath, to: f.length)
         }
         io.unlink(file(Self.failedSaveName))
         try durable.syncDirectory(path)

@@ -268,9 +268,14 @@ extension Durable {
     /// Best effort: cuts `path` back to `length` (removes it when that is 0).
     func cut(_ path: String, to length: Int) {
         if length == 0 { io.unlink(path); return }
-        guard let fd = try? io.open(path, O_WRONLY, 0) else { return }
+        try? truncate(path, to: length)
+    }
+
+    /// Cuts `path` back to `length` and fsyncs it.
+    func truncate(_ path: String, to length: Int) throws(StoreError) {
+        let fd = try io.open(path, O_WRONLY, 0)
         defer { io.close(fd) }
-        try? io.truncate(fd, to: length, path: path)
-        try? io.fsync(fd, path: path)
+        try io.truncate(fd, to: length, path: path)
+        try io.fsync(fd, path: path)
     }
 }

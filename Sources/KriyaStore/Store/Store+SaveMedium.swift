@@ -72,7 +72,7 @@ extension Store: SaveMedium {
         }
         // Saved from here on: what follows can only warn (and the next save finishes it).
         if staged { settlePendingNote() } else { putNoteInForce(save.note) }
-        if let audit { afterSave(audit: audit) }
+        if let audit { afterSave(audit: audit, at: place) }
     }
 
     // MARK: - The note, staged
@@ -97,11 +97,16 @@ extension Store: SaveMedium {
         do {
             switch note {
             case .kept: return
-            case .set(let undo): try durable.replace(file(ImportUndoFile.name), with: ImportUndoFile.bytes(undo))
-            case .dropped: io.unlink(file(ImportUndoFile.name))
+            case .set(let undo): try replaceNote(with: ImportUndoFile.bytes(undo))
+            case .dropped: try replaceNote(with: nil)
             }
-            try durable.syncDirectory(path)
         } catch { warn(.importUndoNotNoted("\(error)")) }
+    }
+
+    /// The note in force becomes `bytes` (nil: there is none), on disk.
+    private func replaceNote(with bytes: [UInt8]?) throws(StoreError) {
+        if let bytes { try durable.replace(file(ImportUndoFile.name), with: bytes) } else { io.unlink(file(ImportUndoFile.name)) }
+        try durable.syncDirectory(path)
     }
 
     /// Under the lock, caught up: a staged note whose change this journal holds goes in force;
@@ -123,10 +128,7 @@ extension Store: SaveMedium {
             committed = place.journal == journalID && place.seq <= lastJournalSeq
         }
         do {
-            if committed {
-                if drop { io.unlink(file(ImportUndoFile.name)) }
-                else { try durable.replace(file(ImportUndoFile.name), with: Array(bytes[headerEnd...])) }
-            }
+            if committed { try replaceNote(with: drop ? nil : Array(bytes[headerEnd...])) }
             io.unlink(name)
             try durable.syncDirectory(path)
         } catch {

@@ -192,7 +192,7 @@ public final class Store {
     func journal(_ change: Change, at stamp: String, user: String) throws(StoreError) -> [UInt8] {
         try upgradeFormat(for: change)
         // Its number in this generation: the lines so far, the header included, read under the lock.
-        let seq: Int? = journalLines >= 1 ? journalLines + (journalEndsUnfinished ? 1 : 0) : nil
+        let seq: Int? = journalLines >= 1 ? lastJournalSeq + 1 : nil
         let position = seq.flatMap { seq in journalID.map { JournalPosition(journal: $0, seq: seq) } }
         let audit = AuditFormat.object(change, at: stamp, user: user, role: access.role, journal: position)
         do {
@@ -225,12 +225,11 @@ public final class Store {
     /// fails): its audit line, then a compaction when the journal has grown past the limit.
     /// Trouble with either is a warning, never a failed save; a change whose line did not
     /// reach `audit.jsonl` gets it from the journal at the next save (`catchUpAudit`).
-    func afterSave(audit line: [UInt8]) {
+    /// `position`: the change's place in the journal, which the line names.
+    func afterSave(audit line: [UInt8], at position: JournalPosition? = nil) {
         do {
             try durable.append(line, to: file(Self.auditName))
-            if let position = line.withUnsafeBufferPointer({ AuditFormat.position(UnsafeBufferPointer(rebasing: $0.dropLast())) }) {
-                auditedThrough = position
-            }
+            if let position { auditedThrough = position }
         } catch { warn(.auditNotWritten("\(error)")) }
         if journalOffset > compactThreshold {
             do { try commitNextGeneration() }

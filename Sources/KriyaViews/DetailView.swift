@@ -26,9 +26,13 @@ public struct DetailView {
 
     /// `Label: value` lines, labels aligned; empty values left out; values made safe.
     func fields(_ pairs: [(TextKey, String?)]) -> [String] {
-        let shown = pairs.compactMap { key, value -> (String, String)? in
+        fields(labelled: pairs.map { (L10n.text($0.0, lang), $0.1) })
+    }
+
+    func fields(labelled pairs: [(String, String?)]) -> [String] {
+        let shown = pairs.compactMap { label, value -> (String, String)? in
             guard let value, !value.isEmpty else { return nil }
-            return (L10n.text(key, lang), value)
+            return (label, value)
         }
         let labelWidth = shown.map { DisplayWidth.of($0.0) }.max() ?? 0
         return shown.flatMap { label, value -> [String] in
@@ -51,17 +55,37 @@ public struct DetailView {
         let certs = a.certifications.map { c in
             [c.kind.rawValue, c.number, c.validUntil.map { "s.d. \($0.numeric)" }].compactMap { $0 }.joined(separator: " ")
         }
-        out += fields([
-            (.fBusiness, a.business), (.fBrand, a.brand), (.fCategory, a.category.label(lang)),
-            (.fPhone, a.phoneShown), (.fEmail, a.email), (.fAddress, a.address),
-            (.fKelurahan, Places.kelurahanAndKecamatan(a.kelurahan)), (.fNIB, a.nib), (.fKBLI, a.kbli),
-            (.fGender, a.gender.map { L10n.value($0, lang) }), (.fScale, a.scale.map { L10n.value($0, lang) }), (.fWorkers, a.workers.map(String.init)),
-            (.fProducts, products.joined(separator: "\n")), (.fCertifications, certs.joined(separator: "\n")),
-            (.fMemberSince, a.memberSince?.short(lang)), (.fNIK, a.nik?.maskedNIK), (.fNotes, a.notes),
+        let shown = ArtisanTextField.placed(in: [.business, .brand, .category, .phone, .email, .address, .kelurahan, .nib, .kbli,
+                                                 .gender, .scale, .workers, .products, .certifications, .memberSince, .nik, .notes])
+        var pairs = shown.map { field -> (String, String?) in
+            let value: String?
+            switch field {
+            case .id, .name, .kecamatan: value = nil
+            case .business: value = a.business
+            case .category: value = a.category.label(lang)
+            case .phone: value = a.phoneShown
+            case .email: value = a.email
+            case .kelurahan: value = Places.kelurahanAndKecamatan(a.kelurahan)
+            case .nib: value = a.nib
+            case .kbli: value = a.kbli
+            case .gender: value = a.gender.map { L10n.value($0, lang) }
+            case .scale: value = a.scale.map { L10n.value($0, lang) }
+            case .workers: value = a.workers.map(String.init)
+            case .products: value = products.joined(separator: "\n")
+            case .certifications: value = certs.joined(separator: "\n")
+            case .memberSince: value = a.memberSince?.short(lang)
+            case .nik: value = a.nik?.maskedNIK
+            case .notes: value = a.notes
+            case .text(let t): value = a[text: t]
+            }
+            return (field.label(lang), value)
+        }
+        pairs += [
             // A duplicate merged away says where the person's record is now.
-            (.fMergedInto, a.mergedInto.map { "\($0) \(data.artisans[$0]?.name ?? "")" }),
-            (.fBoardMember, boardSeats(of: a.id)), (.fTaught, taught(by: a.id, joined: sessions)),
-        ])
+            (t(.fMergedInto), a.mergedInto.map { "\($0) \(data.artisans[$0]?.name ?? "")" }),
+            (t(.fBoardMember), boardSeats(of: a.id)), (t(.fTaught), taught(by: a.id, joined: sessions)),
+        ]
+        out += fields(labelled: pairs)
 
         out += ["", t(.cBimtekHistory)]
         if sessions.isEmpty { out.append("  " + t(.cNone)) } else {

@@ -65,6 +65,29 @@ import TextUI
         #expect(a.name == "Siti Rahayu" && a.kelurahan == "35.73.05.1004" && a.category == .keramikGerabah && a.phone == "+6281200001234")
     }
 
+    /// Issue 32, finding 4: a field of the artisan table (`ArtisanTextField`) is in the form
+    /// after the one it follows, with its hint, typed as people write it and saved as stored.
+    @Test func aTableFieldIsTypedInTheFormAndSavedInItsShape() {
+        var state = makeState()
+        _ = state.update(.char("a"))
+        let keys = state.form?.fields.map(\.key) ?? []
+        #expect(keys.firstIndex(of: "instagram") == keys.firstIndex(of: "brand").map { $0 + 1 })
+        for part in ["Siti Rahayu", "\t", "0812-0000-1234", "\t", "\t", "din", "\t", "Keramik Sekar Dinoyo", "\t", "kera", "\t"] {
+            for k in part == "\t" ? [Key.tab] : self.keys(part) { _ = state.update(k) }
+        }
+        while state.form?.fields[state.form!.focus].key != "instagram" { _ = state.update(.tab) }
+        for k in self.keys("instagram.com/Sekar.Dinoyo") { _ = state.update(k) }
+        guard case .save(.addArtisan(let a, _)) = state.update(.f(2)) else { Issue.record("not saved"); return }
+        #expect(a[text: .instagram] == "@sekar.dinoyo")
+        // Changing it: the form shows it as stored; a bad one is named at the field.
+        var edit = ArtisanForm.make(.en, editing: a)
+        #expect(edit.value("instagram") == "@sekar.dinoyo")
+        #expect(edit.fields.first { $0.key == "instagram" }?.hint.contains("@") == true)
+        edit.fields[edit.fields.firstIndex { $0.key == "instagram" }!].set("sekar dinoyo")
+        let problems = ArtisanForm.text(edit).checked().problems
+        #expect(problems.map(\.field) == ["instagram"])
+    }
+
     /// Issue 32, finding 1: F1 lists the keys that act where the form is: ↑↓ and Tab move through
     /// and take an open choice list's options (not "previous/next field"), and inside a table
     /// its keys, F2 among them; each listed key does what its line says.

@@ -25,7 +25,7 @@ import Testing
         #expect(english.fields == [.name, .phone, .kelurahan, .business, .category])
         // Kriya's own export headings, Indonesian and English.
         for lang in Lang.allCases {
-            let own = try HeaderMap(headings: ArtisanField.allCases.map { L10n.text($0.label, lang) })
+            let own = try HeaderMap(headings: ArtisanField.allCases.map { $0.label(lang) })
             #expect(own.fields == ArtisanField.allCases.map { Optional($0) }, "\(lang)")
         }
     }
@@ -199,7 +199,10 @@ import Testing
 }
 
 @Suite struct ArtisanFieldTests {
-    @Test func ordinalIsThePlaceInAllCases() {
-        #expect(ArtisanField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    @Test func ordinalsAreDistinctAndSmall() {
+        let ordinals = ArtisanField.allCases.map(\.ordinal)
+        #expect(Set(ordinals).count == ArtisanField.allCases.count)
+        #expect(ordinals.allSatisfy { (0..<ArtisanField.allCases.count).contains($0) })
+        #expect(ArtisanField.allCases.allSatisfy { ArtisanField(rawValue: $0.rawValue) == $0 })
     }
 }

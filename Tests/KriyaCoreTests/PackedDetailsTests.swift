@@ -24,7 +24,8 @@ import Testing
             rng.chance(0.3) ? nil : CivilDate(year: rng.int(1900...2200), month: rng.int(1...12), day: rng.int(1...28))
         }
         var d = ArtisanDetails()
-        d.phoneTyped = text(); d.email = text(); d.address = text(); d.brand = text(); d.kbli = text()
+        d.phoneTyped = text(); d.email = text(); d.kbli = text()
+        for field in ArtisanTextField.allCases { d[field] = text() }
         d.workers = rng.chance(0.3) ? nil : [0, 1, 63, 64, 127, 128, 16_384, -5, Int(Int32.max)][rng.int(0...8)]
         for _ in 0..<rng.int(0...4) {
             let price: Int64? = rng.chance(0.3) ? nil : [0, 500, 1_630_000, -1, Int64.max, Int64.min][rng.int(0...5)]
@@ -105,7 +106,8 @@ import Testing
             one.details = d
             two.nik = d.nik; two.notes = d.notes; two.memberSince = d.memberSince
             two.certifications = d.certifications; two.products = d.products; two.workers = d.workers
-            two.kbli = d.kbli; two.brand = d.brand; two.address = d.address
+            two.kbli = d.kbli
+            for field in ArtisanTextField.allCases.reversed() { two[text: field] = d[field] }
             two.email = d.email; two.phoneTyped = d.phoneTyped; two.unknownMembers = d.unknownMembers
             #expect(one == two && one.hashValue == two.hashValue, "seed \(seed)")
             two.notes = (d.notes ?? "") + "!"

@@ -27,6 +27,7 @@ import Testing
         }
         if Bool.random(using: &rng) { a.memberSince = CivilDate(dayNumber: Int.random(in: 0...30000, using: &rng)) }
         a.notes = Bool.random(using: &rng) ? text(&rng, max: 60) : nil
+        for field in ArtisanTextField.allCases where Bool.random(using: &rng) { a[text: field] = text(&rng) }
         a.archived = Bool.random(using: &rng)
         return a
     }

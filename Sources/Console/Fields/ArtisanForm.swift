@@ -7,7 +7,26 @@ enum ArtisanForm {
     /// A field's kind, hint and length limit.
     typealias Layout = (field: ArtisanField, kind: @Sendable (Lang) -> any FieldKind, hint: UIKey?, max: Int)
 
-    static let layout: [Layout] = [
+    /// The fields in desk order; a text detail the list leaves out comes after the field it
+    /// follows (`ArtisanTextField.placed`), with its table's length limit.
+    static let layout: [Layout] = {
+        let own = Dictionary(uniqueKeysWithValues: deskOrder.map { ($0.field, $0) })
+        return ArtisanTextField.placed(in: deskOrder.map(\.field)).map { field in
+            if let item = own[field] { return item }
+            guard case .text(let t) = field else { fatalError("\(field) has no place in the artisan form") }
+            return (field, { _ in TextKind() }, textHint(t), t.rule.maxLength)
+        }
+    }()
+
+    private static func textHint(_ field: ArtisanTextField) -> UIKey? {
+        switch field.rule.shape {
+        case .plain: return nil
+        case .handle: return .uiHintHandle
+        case .link: return .uiHintLink
+        }
+    }
+
+    private static let deskOrder: [Layout] = [
         (.name, { _ in TextKind() }, nil, 120),
         (.phone, { _ in PhoneKind() }, .uiHintPhone, 24),
         (.kecamatan, { _ in Choices.kecamatan }, .uiHintKecamatan, 40),
@@ -17,9 +36,9 @@ enum ArtisanForm {
         (.products, ListFields.products, .uiHintList2, 400),
         (.certifications, ListFields.certifications, .uiHintList2, 400),
         (.gender, Choices.gender, nil, 20),
-        (.address, { _ in TextKind() }, nil, 300),
+        (.address, { _ in TextKind() }, nil, ArtisanTextField.address.rule.maxLength),
         (.email, { _ in TextKind() }, nil, 120),
-        (.brand, { _ in TextKind() }, nil, 120),
+        (.brand, { _ in TextKind() }, nil, ArtisanTextField.brand.rule.maxLength),
         (.nib, { _ in TextKind(.digits) }, nil, 13),
         (.kbli, { _ in TextKind(.digits) }, nil, 5),
         (.scale, { _ in Choices.scale }, nil, 12),
@@ -46,7 +65,7 @@ enum ArtisanForm {
         let current = artisan.map { values(of: $0, lang) }
         let title = artisan.map { UIText.text(.uiFormEdit, lang, $0.id) } ?? UIText.text(.uiFormNewArtisan, lang)
         return Form(title: title, fields: layout.filter { only?.contains($0.field) ?? true }.map { item in
-            FormField(key: item.field.rawValue, label: L10n.text(item.field.label, lang), value: current?[item.field.rawValue] ?? "",
+            FormField(key: item.field.rawValue, label: item.field.label(lang), value: current?[item.field.rawValue] ?? "",
                       required: ArtisanField.required.contains(item.field),
                       kind: item.kind(lang), hint: item.hint.map { UIText.text($0, lang) } ?? "", maxLength: item.max)
         })

@@ -139,6 +139,8 @@ enum UIStringsEN {
         .uiHintCategory: "e.g. keramik, batik, makanan",
         .uiHintKecamatan: "filled in from the kelurahan",
         .uiHintDate: "e.g. 16/09/2026",
+        .uiHintHandle: "e.g. @batik.sekar or the profile link",
+        .uiHintLink: "e.g. tokopedia.com/sekar-dinoyo",
         .uiHelpEdit: "Change the selected record (a form)",
         .uiFormEdit: "Edit {0}: fields with * are required; F2 or Ctrl-S saves",
         .uiDraftRestored: "Your unsaved form from {0} is back: F2 saves it, Esc discards it.",

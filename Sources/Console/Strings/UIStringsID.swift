@@ -139,6 +139,8 @@ enum UIStringsID {
         .uiHintCategory: "mis. keramik, batik, makanan",
         .uiHintKecamatan: "terisi dari kelurahan",
         .uiHintDate: "mis. 16/09/2026",
+        .uiHintHandle: "mis. @batik.sekar atau tautan profilnya",
+        .uiHintLink: "mis. tokopedia.com/sekar-dinoyo",
         .uiHelpEdit: "Ubah data yang dipilih (formulir)",
         .uiFormEdit: "Ubah {0}: isian bertanda * wajib; F2 atau Ctrl-S menyimpan",
         .uiDraftRestored: "Formulir Anda yang belum disimpan ({0}) dikembalikan: F2 menyimpan, Esc membuang.",

@@ -40,12 +40,20 @@ struct AddArtisanCommand: ParsableCommand {
     @Option(help: "Member (binaan) since, a date.") var memberSince: String?
     @Option var notes: String?
     @Option(help: "NIK, 16 digits (sensitive: masked on screen and in exports).") var nik: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Any field as FIELD=VALUE, FIELD as in `import --map` (instagram=@batik.sekar, marketplace=tokopedia.com/sekar). Repeatable.", valueName: "field=value"))
+    var sets: [String] = []
     @Flag(help: "Register even when the phone, NIB or NIK already belongs to someone (a shared household phone).") var allowDuplicate = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let lang = global.language
-        let (artisan, unreadable) = ArtisanInput.text(self).build()
+        let text: ArtisanText
+        do { text = try ArtisanInput.text(self) } catch {
+            Output.error(L10n.text(.cInvalidInput, lang))
+            Output.error("  --set: " + L10n.text(.cSetNoField, lang, TerminalSafe.text(error.typed), ArtisanField.allCases.map(\.rawValue).joined(separator: " ")))
+            throw ExitCode(EX_DATAERR)
+        }
+        let (artisan, unreadable) = text.build()
         var problems: [FieldError] = []
         if !unreadable.isEmpty {
             // Some values could not even be read: report them with the rest, write nothing.
@@ -86,7 +94,10 @@ struct AddArtisanCommand: ParsableCommand {
 
 /// Turns the command line's options into the shared text form of an artisan.
 struct ArtisanInput {
-    static func text(_ c: AddArtisanCommand) -> ArtisanText {
+    /// A `--set` naming no field.
+    struct UnknownField: Error { let typed: String }
+
+    static func text(_ c: AddArtisanCommand) throws(UnknownField) -> ArtisanText {
         var t = ArtisanText()
         t[.name] = c.name; t[.phone] = c.phone; t[.kelurahan] = c.kelurahan; t[.business] = c.business
         t[.category] = c.category; t[.gender] = c.gender; t[.email] = c.email; t[.address] = c.address
@@ -94,11 +105,30 @@ struct ArtisanInput {
         t[.memberSince] = c.memberSince; t[.notes] = c.notes; t[.nik] = c.nik
         t.products = c.products
         t.certifications = c.certifications
+        for item in c.sets {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let field = ArtisanField(rawValue: String(parts[0]).trimmingSpaces) else {
+                throw UnknownField(typed: String(parts[0]))
+            }
+            switch field {
+            case .products: t.products.append(String(parts[1]))
+            case .certifications: t.certifications.append(String(parts[1]))
+            default: t[field] = String(parts[1])
+            }
+        }
         return t
     }
 
-    /// `memberSince` → `member-since`, `products[2].price` → `product 2 (price)`.
+    /// The fields with options of their own (`--brand`); the others are given with `--set`.
+    private static let ownOptions: Set<String> = {
+        guard let blank = try? AddArtisanCommand.parse([]) else { return [] }
+        return Set(Mirror(reflecting: blank).children.compactMap { $0.label.map { String($0.drop { $0 == "_" }) } })
+    }()
+
+    /// `memberSince` → `member-since`, `products[2].price` → `product 2 (price)`,
+    /// `instagram` → `set instagram`.
     static func optionName(_ field: String) -> String {
+        if let f = ArtisanField.of(errorField: field), !ownOptions.contains(f.rawValue) { return "set " + field }
         if let open = field.firstIndex(of: "[") {
             let base = String(field[..<open])
             let rest = field[field.index(after: open)...]

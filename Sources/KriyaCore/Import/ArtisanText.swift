@@ -26,11 +26,9 @@ public struct ArtisanText: Sendable {
             case .gender: text = a.gender?.rawValue
             case .phone: text = a.phoneShown
             case .email: text = a.email
-            case .address: text = a.address
             case .kelurahan: text = kel?.name ?? a.kelurahan
             case .kecamatan: text = kel.flatMap { Wilayah.kecamatan(code: $0.kecamatanCode)?.name }
             case .business: text = a.business
-            case .brand: text = a.brand
             case .nib: text = a.nib
             case .category: text = a.category.label(lang)
             case .kbli: text = a.kbli
@@ -41,6 +39,7 @@ public struct ArtisanText: Sendable {
             case .memberSince: text = a.memberSince?.iso
             case .notes: text = a.notes
             case .nik: text = sensitive ? a.nik : a.nik?.maskedNIK
+            case .text(let t): text = a[text: t]
             }
             self[field] = text ?? ""
         }
@@ -98,8 +97,11 @@ public struct ArtisanText: Sendable {
         if let id = text(.id), EntityID(id) == nil { errors.append(FieldError("id", .invalidChoice(id, allowed: ["A-000123"]))) }
         a.gender = choice(text(.gender).map { Self.gender($0) }, "gender", &errors)
         d.email = text(.email)
-        d.address = text(.address)
-        d.brand = text(.brand)
+        for field in ArtisanTextField.allCases {
+            guard let typed = text(.text(field)) else { continue }
+            // As typed when it cannot be read as its shape: validation names the problem.
+            d[field] = field.stored(from: typed) ?? typed
+        }
         a.nib = digitsCell(.nib, "nib", &errors)
         d.kbli = text(.kbli)
         a.scale = choice(text(.scale)?.lowercased(), "scale", &errors)

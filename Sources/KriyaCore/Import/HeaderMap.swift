@@ -73,7 +73,11 @@ public struct HeaderMap: Sendable {
         return nil
     }
 
-    private static let looseWords: [(String, ArtisanField, prefixOnly: Bool)] = [
+    /// The hand-ordered words first (the order decides), then the text details' own.
+    private static let looseWords: [(String, ArtisanField, prefixOnly: Bool)] = orderedLooseWords
+        + ArtisanTextField.allCases.flatMap { f in f.rule.headingWords.map { ($0, ArtisanField.text(f), false) } }
+
+    private static let orderedLooseWords: [(String, ArtisanField, prefixOnly: Bool)] = [
         ("email", .email, false), ("surel", .email, false),
         // "Alamat (Jalan, RT/RW, Kelurahan)" is an address, whatever else it names.
         ("alamat", .address, true), ("address", .address, false),
@@ -100,12 +104,10 @@ public struct HeaderMap: Sendable {
             (.phone, ["nohp", "nohpwa", "hp", "hpwa", "wa", "nowa", "whatsapp", "telepon", "telp", "notelp", "notelepon",
                       "tlp", "notlp", "nomorhp", "nomorwa", "nomortelepon", "kontak", "phone", "phonenumber", "mobile", "telephone"]),
             (.email, ["email", "surel", "alamatemail"]),
-            (.address, ["alamat", "alamatusaha", "alamatrumah", "alamatlengkap", "address"]),
             (.kelurahan, ["kelurahan", "kel", "desa", "desakelurahan", "kelurahandesa", "village"]),
             (.kecamatan, ["kecamatan", "kec", "district", "subdistrict"]),
             (.business, ["namausaha", "usaha", "namaikm", "ikm", "namaukm", "ukm", "perusahaan", "namaperusahaan",
                          "namatoko", "toko", "business", "businessname", "company"]),
-            (.brand, ["merek", "merk", "merekdagang", "namamerek", "brand"]),
             (.nib, ["nib", "nomorindukberusaha", "nonib"]),
             (.category, ["kategori", "kategorikerajinan", "jeniskerajinan", "kerajinan", "jenisusaha", "bidangusaha",
                          "sektor", "subsektor", "category", "craft", "crafttype"]),
@@ -121,9 +123,10 @@ public struct HeaderMap: Sendable {
             (nil, ["no", "nomor", "nourut", "number", "masalah", "problem", "problems"]),
         ]
         for (field, list) in words { for w in list { map[w] = field } }
+        for field in ArtisanTextField.allCases { for w in field.rule.headings { map[w] = .text(field) } }
         // Kriya's own export headings, in every language.
         for lang in Lang.allCases {
-            for field in ArtisanField.allCases { map[key(L10n.text(field.label, lang))] = field }
+            for field in ArtisanField.allCases { map[key(field.label(lang))] = field }
         }
         return map
     }()

@@ -180,10 +180,8 @@ extension Artisan {
                 // The same number written another way ("+62 812…" for "0812-…") changes nothing.
                 if phone != other.phone { phone = other.phone; phoneTyped = other.phoneTyped }
             case .email: email = other.email
-            case .address: address = other.address
             case .kelurahan: kelurahan = other.kelurahan
             case .business: business = other.business
-            case .brand: brand = other.brand
             case .nib: nib = other.nib
             case .category: category = other.category
             case .kbli: kbli = other.kbli
@@ -194,6 +192,7 @@ extension Artisan {
             case .memberSince: memberSince = other.memberSince
             case .notes: notes = other.notes
             case .nik: nik = other.nik
+            case .text(let t): self[text: t] = other[text: t]
             }
         }
     }

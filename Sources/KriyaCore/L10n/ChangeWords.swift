@@ -84,7 +84,7 @@ public enum ChangeWords {
 
     /// A changed field's label: "Sertifikat: minimal hari hadir", never `certificateMinDays`.
     public static func field(_ name: String, _ lang: Lang) -> String {
-        if let f = ArtisanField(rawValue: name) { return L10n.text(f.label, lang) }
+        if let f = ArtisanField(rawValue: name) { return f.label(lang) }
         let keys: [String: TextKey] = [
             "title": .fTitle, "topic": .fTopic, "organiser": .fOrganiser, "partner": .fPartner, "trainers": .fTrainers,
             "venue": .fVenue, "start": .fStart, "end": .fEnd, "meetingDays": .fMeetingDays, "closedDays": .fClosedDays, "startTime": .fTime,

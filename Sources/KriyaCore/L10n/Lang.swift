@@ -58,6 +58,8 @@ public enum L10n {
         case .invalidMoney(let v): return text(.pInvalidMoney, lang, v)
         case .invalidNumber(let v): return text(.pInvalidNumber, lang, v)
         case .invalidEmail(let v): return text(.pInvalidEmail, lang, v)
+        case .invalidHandle(let v): return text(.pInvalidHandle, lang, v)
+        case .invalidLink(let v): return text(.pInvalidLink, lang, v)
         case .invalidChoice(let v, let allowed): return text(.pInvalidChoice, lang, v, allowed.joined(separator: ", "))
         case .endBeforeStart: return text(.pEndBeforeStart, lang)
         case .controlCharacters: return text(.pControl, lang)

@@ -3,13 +3,13 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Validation problems.
     case pRequired, pTooLong, pPhoneNotNumber, pPhoneNotMobile, pPhoneLength, pDigits
     case pUnknownKelurahan, pUnknownKecamatan, pUnknownCategory, pInvalidDate, pInvalidTime
-    case pInvalidMoney, pInvalidNumber, pInvalidEmail, pInvalidChoice, pEndBeforeStart
+    case pInvalidMoney, pInvalidNumber, pInvalidEmail, pInvalidHandle, pInvalidLink, pInvalidChoice, pEndBeforeStart
     case pDayOutsideRange, pNotPositive, pNegative, pUnknownReference, pDuplicate
     case pKelurahanElsewhere, pRoundedNumber
     // Command errors.
     case eNotFound, eConflict, eAlreadyEnrolled, eNotEnrolled, eNotAMeetingDay, eReferenced, eHasParticipants, eInvalid
     // Field names, as shown beside errors and in details.
-    case fName, fGender, fPhone, fEmail, fAddress, fKelurahan, fKecamatan, fBusiness, fBrand
+    case fName, fGender, fPhone, fEmail, fKelurahan, fKecamatan, fBusiness
     case fNIB, fCategory, fKBLI, fScale, fWorkers, fProducts, fCertifications, fMemberSince
     case fNotes, fNIK, fTitle, fTopic, fOrganiser, fPartner, fTrainers, fVenue
     case fMeetingDays, fFunding, fStatus, fLevel, fCity, fBoothCost
@@ -17,7 +17,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fEnrolled, fAttendance, fCertificate, fRole, fTransactions
     case fStart, fEnd, fCapacity, fCountry, fAccepted, fLeads, fTime, fRecordedBy, fSession, fArtisan, fDay
     // CLI output.
-    case cNoMatches, cShownOfTotal, cInvalidInput, cBimtekHistory, cExhibitionHistory
+    case cNoMatches, cShownOfTotal, cInvalidInput, cSetNoField, cBimtekHistory, cExhibitionHistory
     case cNone, cAgendaHeader, cConflictsHeader, cConflictLine, cNoEvents, cCheckOK
     case cCheckProblems, cBackupWritten, cDemoWritten, cDemoRefused, cUnknownID
     case cDaysUntil, cToday, cOngoing, cPast, cLoadWarnings

@@ -60,12 +60,17 @@ public struct Artisan: Hashable, Sendable {
         set { details.email = newValue }
     }
     public var address: String? {
-        get { packed.string(.address) }
-        set { details.address = newValue }
+        get { self[text: .address] }
+        set { self[text: .address] = newValue }
     }
     public var brand: String? {
-        get { packed.string(.brand) }
-        set { details.brand = newValue }
+        get { self[text: .brand] }
+        set { self[text: .brand] = newValue }
+    }
+    /// A plain text detail (`ArtisanTextField`).
+    public subscript(text field: ArtisanTextField) -> String? {
+        get { packed.string(.text(field)) }
+        set { details[field] = newValue }
     }
     public var kbli: String? {
         get { packed.string(.kbli) }

@@ -8,9 +8,18 @@
 struct PackedDetails: Hashable, Sendable {
     private(set) var bytes: [UInt8] = []
 
-    enum Tag: UInt8 {
-        case phoneTyped = 1, email, address, brand, kbli, workers, products, certifications
-        case memberSince, notes, nik, unknownMembers
+    /// A field's tag. The plain text details (`ArtisanTextField`) follow the others, by index.
+    struct Tag: Equatable {
+        let rawValue: UInt8
+        static let phoneTyped = Tag(rawValue: 1), email = Tag(rawValue: 2), kbli = Tag(rawValue: 5)
+        static let workers = Tag(rawValue: 6), products = Tag(rawValue: 7), certifications = Tag(rawValue: 8)
+        static let memberSince = Tag(rawValue: 9), notes = Tag(rawValue: 10), nik = Tag(rawValue: 11)
+        static let unknownMembers = Tag(rawValue: 12)
+        private static let firstText: UInt8 = 32
+        static func text(_ field: ArtisanTextField) -> Tag { Tag(rawValue: firstText + UInt8(field.index)) }
+        var textField: ArtisanTextField? {
+            rawValue >= Self.firstText ? ArtisanTextField.allCases[Int(rawValue - Self.firstText)] : nil
+        }
     }
 
     init() {}
@@ -69,8 +78,6 @@ struct PackedDetails: Hashable, Sendable {
     private static func write<S: ByteSink>(_ d: ArtisanDetails, into s: inout S) {
         s.string(.phoneTyped, d.phoneTyped)
         s.string(.email, d.email)
-        s.string(.address, d.address)
-        s.string(.brand, d.brand)
         s.string(.kbli, d.kbli)
         if let workers = d.workers { s.number(.workers, Int64(workers)) }
         if !d.products.isEmpty { s.field(.products, d.products) }
@@ -79,6 +86,7 @@ struct PackedDetails: Hashable, Sendable {
         s.string(.notes, d.notes)
         s.string(.nik, d.nik)
         s.string(.unknownMembers, d.unknownMembers)
+        for field in ArtisanTextField.allCases { s.string(.text(field), d[field]) }
     }
 
     // MARK: Reading
@@ -91,8 +99,6 @@ struct PackedDetails: Hashable, Sendable {
             switch tag {
             case .phoneTyped: d.phoneTyped = string(range)
             case .email: d.email = string(range)
-            case .address: d.address = string(range)
-            case .brand: d.brand = string(range)
             case .kbli: d.kbli = string(range)
             case .workers: d.workers = number(range)
             case .products: d.products = products(range)
@@ -101,6 +107,7 @@ struct PackedDetails: Hashable, Sendable {
             case .notes: d.notes = string(range)
             case .nik: d.nik = string(range)
             case .unknownMembers: d.unknownMembers = string(range)
+            default: if let field = tag.textField { d[field] = string(range) }
             }
         }
         return d
@@ -317,7 +324,8 @@ private struct ByteReader {
     }
 
     mutating func nextField() -> (PackedDetails.Tag, Range<Int>)? {
-        guard !atEnd, let tag = PackedDetails.Tag(rawValue: byte()) else { return nil }
+        guard !atEnd else { return nil }
+        let tag = PackedDetails.Tag(rawValue: byte())
         return (tag, text())
     }
 

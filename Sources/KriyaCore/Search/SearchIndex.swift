@@ -3,7 +3,7 @@ import KriyaText
 
 /// Search over artisans, folded once so that each query is a byte search (DESIGN.md §2):
 /// case- and diacritic-insensitive, every word must match somewhere in the record (name,
-/// business, brand, products, kelurahan/kecamatan, category, phone digits), best matches first.
+/// business, brand and the other searched text details, products, kelurahan/kecamatan, category, phone digits), best matches first.
 /// A phone is held once, national (`0812…`); a query typed international (`+62812…`,
 /// `62812…`) also matches a phone that starts with its national form (`phoneStart`).
 public struct SearchIndex: Sendable {
@@ -95,8 +95,8 @@ public struct SearchIndex: Sendable {
     /// Whether two versions of an artisan read the same to the index (a change elsewhere, such
     /// as a note or a certificate, needs no re-indexing).
     public static func sameText(_ a: Artisan, _ b: Artisan) -> Bool {
-        a.name == b.name && a.business == b.business && a.brand == b.brand && a.kelurahan == b.kelurahan
-            && a.category == b.category && a.phone == b.phone && a.products.map(\.name) == b.products.map(\.name)
+        a.name == b.name && a.business == b.business && a.kelurahan == b.kelurahan
+            && ArtisanTextField.searched.allSatisfy { a[text: $0] == b[text: $0] } && a.category == b.category && a.phone == b.phone && a.products.map(\.name) == b.products.map(\.name)
     }
 
     /// The number of the tag `key`, added with its words when new.
@@ -141,7 +141,7 @@ public struct SearchIndex: Sendable {
                 Fold.append(a.name, to: &blob)
                 nameLengths.append(Int32(blob.count - start))
                 field(a.business)
-                if let brand = a.brand { field(brand) }
+                for text in ArtisanTextField.searched { if let value = a[text: text] { field(value) } }
                 // Place and category words are the same for many people: folded once, as tags.
                 tags.append(tag("k:" + a.kelurahan) { SearchIndex.placeWords(a.kelurahan) })
                 tags.append(tag("c:" + a.category.rawValue) { SearchIndex.fields([a.category.label(.id), a.category.label(.en)]) })

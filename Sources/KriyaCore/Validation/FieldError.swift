@@ -23,6 +23,10 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible {
         case invalidMoney(String)
         case invalidNumber(String)
         case invalidEmail(String)
+        /// Not an account name (`@batik.sekar`) or a link to one.
+        case invalidHandle(String)
+        /// Not a web address (`tokopedia.com/…`).
+        case invalidLink(String)
         case invalidChoice(String, allowed: [String])
         case endBeforeStart
         case dayOutsideRange(CivilDate)

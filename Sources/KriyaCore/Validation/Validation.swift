@@ -9,11 +9,14 @@ public enum Validation {
         case .failure(let problem): c.fail("phone", a.phone.trimmingSpaces.isEmpty ? .required : .phone(problem))
         }
         if let email = a.email, !email.isEmpty, !looksLikeEmail(email) { c.fail("email", .invalidEmail(email)) }
-        c.optional("address", a.address, max: 300)
         if a.kelurahan.isEmpty { c.fail("kelurahan", .required) }
         else if Wilayah.kelurahan(code: a.kelurahan) == nil { c.fail("kelurahan", .unknownKelurahan(a.kelurahan)) }
         c.required("business", a.business, max: 160)
-        c.optional("brand", a.brand, max: 120)
+        for field in ArtisanTextField.allCases {
+            guard let value = a[text: field] else { continue }
+            c.optional(field.rawValue, value, max: field.rule.maxLength)
+            if let problem = field.problem(with: value) { c.fail(field.rawValue, problem) }
+        }
         c.digits("nib", a.nib, count: 13)
         c.digits("kbli", a.kbli, count: 5)
         c.digits("nik", a.nik, count: 16)

@@ -15,7 +15,7 @@ public enum ExportTables {
             let text = ArtisanText(a, lang: lang, sensitive: includeSensitive)
             return fields.map { text[$0] ?? "" }
         }
-        return Table(headings: fields.map { L10n.text($0.label, lang) }, rows: rows)
+        return Table(headings: fields.map { $0.label(lang) }, rows: rows)
     }
 
     public static func sessions(_ list: [BimtekSession], data: Dataset, lang: Lang, today: CivilDate) -> Table {

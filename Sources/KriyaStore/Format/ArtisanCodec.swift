@@ -5,45 +5,53 @@ import KriyaCore
 enum ArtisanCodec {
     static func write(_ a: Artisan, _ w: inout JSONWriter) {
         let d = a.details
-        w.member("id", a.id.description)
-        w.member("rev", a.rev as Int?)
-        w.member("name", a.name)
-        w.member("gender", a.gender)
-        w.member("phone", a.phone)
-        w.member("phoneTyped", d.phoneTyped)
-        w.member("email", d.email)
-        w.member("address", d.address)
-        w.member("kelurahan", a.kelurahan)
-        w.member("business", a.business)
-        w.member("brand", d.brand)
-        w.member("nib", a.nib)
-        w.member("category", a.category as CraftCategory?)
-        w.member("kbli", d.kbli)
-        w.member("scale", a.scale)
-        w.member("workers", d.workers)
-        w.key("products")
-        w.beginArray()
-        for p in d.products {
-            w.beginObject()
-            w.member("name", p.name)
-            w.member("price", p.price)
-            w.endObject()
+        for field in ArtisanField.allCases {
+            switch field {
+            case .id:
+                w.member("id", a.id.description)
+                w.member("rev", a.rev as Int?)
+            case .name: w.member("name", a.name)
+            case .gender: w.member("gender", a.gender)
+            case .phone:
+                w.member("phone", a.phone)
+                w.member("phoneTyped", d.phoneTyped)
+            case .email: w.member("email", d.email)
+            case .kelurahan: w.member("kelurahan", a.kelurahan)
+            case .kecamatan: break
+            case .business: w.member("business", a.business)
+            case .nib: w.member("nib", a.nib)
+            case .category: w.member("category", a.category as CraftCategory?)
+            case .kbli: w.member("kbli", d.kbli)
+            case .scale: w.member("scale", a.scale)
+            case .workers: w.member("workers", d.workers)
+            case .products:
+                w.key("products")
+                w.beginArray()
+                for p in d.products {
+                    w.beginObject()
+                    w.member("name", p.name)
+                    w.member("price", p.price)
+                    w.endObject()
+                }
+                w.endArray()
+            case .certifications:
+                w.key("certifications")
+                w.beginArray()
+                for c in d.certifications {
+                    w.beginObject()
+                    w.member("kind", c.kind as CertificationKind?)
+                    w.member("number", c.number)
+                    w.member("issued", c.issued?.iso)
+                    w.member("validUntil", c.validUntil?.iso)
+                    w.endObject()
+                }
+                w.endArray()
+            case .memberSince: w.member("memberSince", d.memberSince?.iso)
+            case .notes: w.member("notes", d.notes)
+            case .nik: w.member("nik", d.nik)
+            case .text(let t): w.member(named: t.rawValue, d[t])
+            }
         }
-        w.endArray()
-        w.key("certifications")
-        w.beginArray()
-        for c in d.certifications {
-            w.beginObject()
-            w.member("kind", c.kind as CertificationKind?)
-            w.member("number", c.number)
-            w.member("issued", c.issued?.iso)
-            w.member("validUntil", c.validUntil?.iso)
-            w.endObject()
-        }
-        w.endArray()
-        w.member("memberSince", d.memberSince?.iso)
-        w.member("notes", d.notes)
-        w.member("nik", d.nik)
         w.member("archived", a.archived)
         w.member("mergedInto", a.mergedInto?.description)
         w.members(raw: d.unknownMembers)
@@ -65,10 +73,8 @@ enum ArtisanCodec {
             case K.phone: phone = try r.string()
             case K.phoneTyped: d.phoneTyped = try r.string()
             case K.email: d.email = try r.string()
-            case K.address: d.address = try r.string()
             case K.kelurahan: kelurahan = try r.string()
             case K.business: business = try r.string()
-            case K.brand: d.brand = try r.string()
             case K.nib: a.nib = try r.string()
             case K.category: category = try r.choice(K.craftCategoryValues)
             case K.kbli: d.kbli = try r.string()
@@ -110,7 +116,8 @@ enum ArtisanCodec {
             case K.nik: d.nik = try r.string()
             case K.archived: a.archived = try r.bool()
             case K.mergedInto: a.mergedInto = try r.entityID()
-            default: try r.keepUnknown(key, in: &d.unknownMembers)
+            default:
+                if let field = K.text(key) { d[field] = try r.string() } else { try r.keepUnknown(key, in: &d.unknownMembers) }
             }
         }
         guard let id, id.kind == .artisan else { throw r.fail("missing or wrong artisan id") }
@@ -132,10 +139,8 @@ enum ArtisanCodec {
 /// Member names (and enum values) this file reads, packed once; each reader takes a reference
 /// (`let K = Keys.shared`) so matching costs no lazy-global check per key.
 private final class Keys: Sendable {
-    let address: JSONKey = "address"
     let archived: JSONKey = "archived"
     let mergedInto: JSONKey = "mergedInto"
-    let brand: JSONKey = "brand"
     let business: JSONKey = "business"
     let category: JSONKey = "category"
     let certifications: JSONKey = "certifications"
@@ -164,5 +169,8 @@ private final class Keys: Sendable {
     let craftCategoryValues = ChoiceTable(CraftCategory.self)
     let businessScaleValues = ChoiceTable(BusinessScale.self)
     let certificationKindValues = ChoiceTable(CertificationKind.self)
+    /// The plain text details' names (`ArtisanTextField`), in table order.
+    let texts: [JSONKey] = ArtisanTextField.allCases.map { JSONKey($0.rawValue) }
+    func text(_ key: JSONKey) -> ArtisanTextField? { texts.firstIndex(of: key).map { ArtisanTextField.allCases[$0] } }
     static let shared = Keys()
 }

@@ -36,6 +36,16 @@ struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes `"key":` for a name from a table (plain ASCII, as `ArtisanTextField`'s).
+    mutating func key(named key: String) {
+        separator()
+        bytes.append(0x22)
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        needsComma = false
+    }
+
     mutating func string(_ value: String) {
         separator()
         bytes.append(0x22)
@@ -81,6 +91,7 @@ struct JSONWriter {
     // Members, for brevity in the codecs.
     mutating func member(_ k: StaticString, _ v: String) { key(k); string(v) }
     mutating func member(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
+    mutating func member(named k: String, _ v: String?) { if let v { key(named: k); string(v) } }
     mutating func member<I: BinaryInteger>(_ k: StaticString, _ v: I?) { if let v { key(k); int(v) } }
     mutating func member(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
     mutating func member<E: RawRepresentable>(_ k: StaticString, _ v: E?) where E.RawValue == String {

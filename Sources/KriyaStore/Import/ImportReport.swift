@@ -12,7 +12,7 @@ public enum ImportReport {
         if source.file.encoding == .windows1252 { lines.append(L10n.text(.iConverted, lang)) }
         if source.table.headingRow > 1 { lines.append(L10n.text(.iHeadingRow, lang, source.table.headingRow, source.table.headingRow - 1)) }
         let used = zip(source.table.headings, source.map.fields).compactMap { heading, field in
-            field.map { "\(TerminalSafe.text(heading)) → \(L10n.text($0.label, lang))" }
+            field.map { "\(TerminalSafe.text(heading)) → \($0.label(lang))" }
         }
         lines.append(L10n.text(.iColumns, lang, used.joined(separator: ", ")))
         if !source.map.extraPhones.isEmpty {
@@ -50,7 +50,7 @@ public enum ImportReport {
                 lines.append("  " + L10n.text(.iUpdate, lang, u.row, u.artisan.id))
                 // What changes, as the history will show it.
                 for c in u.changes where c.isShown {
-                    let label = ArtisanField(rawValue: c.field).map { L10n.text($0.label, lang) } ?? c.field
+                    let label = ArtisanField(rawValue: c.field).map { $0.label(lang) } ?? c.field
                     lines.append("      \(label): \(TerminalSafe.text(FieldChange.shown(c.field, c.from, lang))) → \(TerminalSafe.text(FieldChange.shown(c.field, c.to, lang)))")
                 }
             }

@@ -83,7 +83,7 @@ public struct GlobalOptions: ParsableArguments {
         // make a folder named "postgres:").
         if isDatabase, let command = GlobalArguments.subcommand(in: CommandLine.arguments), Self.folderOnly.contains(command) {
             // Said in the user's language alone (a ValidationError adds English "Error:" and usage).
-            Output.error(L10n.text(.cDatabaseFolderOnly, language, TerminalSafe.text(dataDirectory), command))
+            Output.error(CLIText.text(.cDatabaseFolderOnly, language, TerminalSafe.text(dataDirectory), command))
             throw ExitCode(EX_USAGE)
         }
     }
@@ -111,10 +111,10 @@ public struct GlobalOptions: ParsableArguments {
         do {
             if let address = try DatabaseAddress(dataDirectory) { return address }
         } catch DatabaseAddress.Problem.passwordInAddress {
-            Output.error(L10n.text(.cPasswordInAddress, language))
+            Output.error(CLIText.text(.cPasswordInAddress, language))
             throw ExitCode(EX_USAGE)
         }
-        Output.error(L10n.text(.cMigrateNeedsDatabase, language, TerminalSafe.text(dataDirectory)))
+        Output.error(CLIText.text(.cMigrateNeedsDatabase, language, TerminalSafe.text(dataDirectory)))
         throw ExitCode(EX_USAGE)
     }
 
@@ -145,10 +145,10 @@ public struct GlobalOptions: ParsableArguments {
         switch error as? StoreError {
         case .noData?:
             // Reading from a folder that holds no Kriya data: say so, create nothing.
-            Output.error(L10n.text(.cNoStore, lang, place))
+            Output.error(CLIText.text(.cNoStore, lang, place))
             return ExitCode(EX_NOINPUT)
         case .newerFormat(let p, let found, let supported)?:
-            Output.error(L10n.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
+            Output.error(CLIText.text(.cStoreNewer, lang, TerminalSafe.text(p), found, supported))
             return ExitCode(EX_DATAERR)
         case .notListed?:
             Output.error(TerminalSafe.text((error as! StoreError).message(lang)))
@@ -175,7 +175,7 @@ public struct GlobalOptions: ParsableArguments {
             let now = SystemInfo.now()
             let data = DemoData.make(artisans: DemoCommand.defaultCount, today: now.today, user: store.user)
             try store.replaceAll(with: data, reason: "demo data")
-            Output.error(L10n.text(.cDemoWritten, lang, TerminalSafe.text(store.location), data.artisans.count, data.sessions.count, data.exhibitions.count))
+            Output.error(CLIText.text(.cDemoWritten, lang, TerminalSafe.text(store.location), data.artisans.count, data.sessions.count, data.exhibitions.count))
         }
         return store
     }
@@ -239,7 +239,7 @@ extension GlobalOptions {
     /// The id typed on the command line (of `kind` when given), or the message and status 65.
     func id(_ text: String, of kind: EntityID.Kind? = nil) throws -> EntityID {
         guard let id = EntityID(text), kind == nil || id.kind == kind else {
-            Output.error(L10n.text(.cUnknownID, language, text))
+            Output.error(CLIText.text(.cUnknownID, language, text))
             throw ExitCode(EX_DATAERR)
         }
         return id
@@ -257,7 +257,7 @@ extension GlobalOptions {
     }
 
     private func unknown(_ text: String) -> ExitCode {
-        Output.error(L10n.text(.cUnknownID, language, TerminalSafe.text(text)))
+        Output.error(CLIText.text(.cUnknownID, language, TerminalSafe.text(text)))
         return ExitCode(EX_NOINPUT)
     }
 }

@@ -110,6 +110,6 @@ import Testing
         #expect(Lang.fromEnvironment(["LANG": "en_US.UTF-8"]) == .en)
         #expect(Lang.fromEnvironment(["LC_ALL": "id_ID.UTF-8", "LANG": "en_US.UTF-8"]) == .id)
         #expect(Lang.fromEnvironment([:]) == .en)
-        #expect(L10n.text(.cShownOfTotal, .id, 3, 10, 300) == "3 ditampilkan dari 10 yang cocok (300 pelaku IKM seluruhnya)")
+        #expect(L10n.text(.cDaysUntil, .id, 3) == "3 hari lagi")
     }
 }

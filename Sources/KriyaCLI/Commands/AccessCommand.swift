@@ -40,7 +40,7 @@ struct AccessListCommand: ParsableCommand {
         if global.isDatabase {
             // Roles there are the database's own (GRANT kriya_editor TO …), not access.toml.
             guard let store = try global.openRecords(create: false) as? PostgresStore else { return }
-            return Output.line(TerminalSafe.text(L10n.text(.cDatabaseRoles, lang, store.login, L10n.value(store.access.role, lang))))
+            return Output.line(TerminalSafe.text(CLIText.text(.cDatabaseRoles, lang, store.login, L10n.value(store.access.role, lang))))
         }
         let store = try global.openStore(create: false)
         var table = Table([.init(L10n.text(.fName, lang), minWidth: 10), .init(L10n.text(.fRole, lang), minWidth: 6), .init("", minWidth: 10)])
@@ -53,13 +53,13 @@ struct AccessListCommand: ParsableCommand {
     static func why(_ source: Store.RoleSource, _ lang: Lang) -> String {
         let members = { (names: [String]) in names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")" }
         switch source {
-        case .owner: return L10n.text(.acOwner, lang)
-        case .userEntry: return L10n.text(.acUserEntry, lang)
-        case .groupEntry(let names): return L10n.text(.acGroupEntry, lang) + members(names)
-        case .folderGroup(let names): return L10n.text(.acFolderGroup, lang) + members(names)
-        case .unusable(let problem): return L10n.text(.acUnusable, lang, problem)
-        case .anyoneElse: return L10n.text(.acAnyoneElse, lang)
-        case .nobodyElse: return L10n.text(.acNobodyElse, lang)
+        case .owner: return CLIText.text(.acOwner, lang)
+        case .userEntry: return CLIText.text(.acUserEntry, lang)
+        case .groupEntry(let names): return CLIText.text(.acGroupEntry, lang) + members(names)
+        case .folderGroup(let names): return CLIText.text(.acFolderGroup, lang) + members(names)
+        case .unusable(let problem): return CLIText.text(.acUnusable, lang, problem)
+        case .anyoneElse: return CLIText.text(.acAnyoneElse, lang)
+        case .nobodyElse: return CLIText.text(.acNobodyElse, lang)
         }
     }
 }
@@ -83,7 +83,7 @@ struct AccessSetCommand: ParsableCommand {
         }
         if global.isDatabase {
             let store = try global.openRecords(create: false)
-            Output.error(TerminalSafe.text(L10n.text(.cDatabaseRoles, lang, (store as? PostgresStore)?.login ?? store.user, L10n.value(store.access.role, lang))))
+            Output.error(TerminalSafe.text(CLIText.text(.cDatabaseRoles, lang, (store as? PostgresStore)?.login ?? store.user, L10n.value(store.access.role, lang))))
             throw ExitCode(EX_USAGE)
         }
         // The installed folder, still empty as install.sh made it, takes its first roles.

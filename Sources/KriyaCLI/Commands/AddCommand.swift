@@ -49,8 +49,8 @@ struct AddArtisanCommand: ParsableCommand {
         let lang = global.language
         let text: ArtisanText
         do { text = try ArtisanInput.text(self) } catch {
-            Output.error(L10n.text(.cInvalidInput, lang))
-            Output.error("  --set: " + L10n.text(.cSetNoField, lang, TerminalSafe.text(error.typed), ArtisanField.allCases.map(\.rawValue).joined(separator: " ")))
+            Output.error(CLIText.text(.cInvalidInput, lang))
+            Output.error("  --set: " + CLIText.text(.cSetNoField, lang, TerminalSafe.text(error.typed), ArtisanField.allCases.map(\.rawValue).joined(separator: " ")))
             throw ExitCode(EX_DATAERR)
         }
         let (artisan, unreadable) = text.build()
@@ -67,7 +67,7 @@ struct AddArtisanCommand: ParsableCommand {
                 if let new = change.artisans.first {
                     let same = store.data.sameNameAndPlace(as: new)
                     if !same.isEmpty {
-                        Output.error(TerminalSafe.text(L10n.text(.cSameNameWarning, lang, new.name, Wilayah.kelurahan(code: new.kelurahan)?.name ?? "",
+                        Output.error(TerminalSafe.text(CLIText.text(.cSameNameWarning, lang, new.name, Wilayah.kelurahan(code: new.kelurahan)?.name ?? "",
                                                                  same.map(\.id.description).joined(separator: ", "))))
                     }
                 }
@@ -86,7 +86,7 @@ struct AddArtisanCommand: ParsableCommand {
                 throw other
             }
         }
-        Output.error(L10n.text(.cInvalidInput, lang))
+        Output.error(CLIText.text(.cInvalidInput, lang))
         for p in problems { Output.error("  --\(ArtisanInput.optionName(p.field)): \(L10n.problem(p.problem, lang))") }
         throw ExitCode(EX_DATAERR)
     }

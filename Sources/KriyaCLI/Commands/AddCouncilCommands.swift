@@ -118,7 +118,7 @@ enum AddInput {
     }
 
     static func refuse(_ problems: [FieldError], _ lang: Lang) throws {
-        Output.error(L10n.text(.cInvalidInput, lang))
+        Output.error(CLIText.text(.cInvalidInput, lang))
         for p in problems {
             let option = p.field == "people" || p.field.hasPrefix("people[") ? "person" : ArtisanInput.optionName(p.field)
             Output.error(TerminalSafe.text("  --\(option): \(L10n.problem(p.problem, lang))"))

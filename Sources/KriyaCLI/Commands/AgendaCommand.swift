@@ -54,9 +54,9 @@ struct AgendaPrinter {
     func print(today: CivilDate? = nil) {
         let today = today ?? from
         let items = Agenda.items(data, from: from, to: to, today: today)
-        var out = [L10n.text(.cAgendaHeader, lang, from.short(lang), to.short(lang))]
+        var out = [CLIText.text(.cAgendaHeader, lang, from.short(lang), to.short(lang))]
         guard !items.isEmpty else {
-            Output.lines(out + [L10n.text(.cNoEvents, lang)])
+            Output.lines(out + [CLIText.text(.cNoEvents, lang)])
             return
         }
         // Minimum widths fit 80 columns; dates and ids are never cut.
@@ -68,7 +68,7 @@ struct AgendaPrinter {
             // Outreach is said as such: it is not a training.
             let outreach = item.kind == .session && data.sessions[item.id]?.kind == .sosialisasi
             let kind = outreach ? L10n.value(SessionKind.sosialisasi, lang).prefix(1).uppercased() + L10n.value(SessionKind.sosialisasi, lang).dropFirst()
-                : item.kind == .session ? L10n.text(.cKindSession, lang) : L10n.text(.cKindExhibition, lang)
+                : item.kind == .session ? CLIText.text(.cKindSession, lang) : CLIText.text(.cKindExhibition, lang)
             var title = item.title
             // A clash must survive a narrow terminal: where the title will be cut, its flag
             // goes first ("⚠1 Dekranasda Fe…"); with room, after it in words.
@@ -82,10 +82,10 @@ struct AgendaPrinter {
         out += table.render(width: width)
         let clashes = Conflicts.find(data, from: from, to: to)
         if !clashes.isEmpty {
-            out += ["", L10n.text(.cConflictsHeader, lang)]
+            out += ["", CLIText.text(.cConflictsHeader, lang)]
             for c in clashes {
                 let who = "\(c.artisan) \(data.artisans[c.artisan]?.name ?? "")"
-                let line = "  " + TerminalSafe.text(L10n.text(.cConflictLine, lang, who, label(c.first), label(c.second))) + " (\(c.day.numeric))"
+                let line = "  " + TerminalSafe.text(CLIText.text(.cConflictLine, lang, who, label(c.first), label(c.second))) + " (\(c.day.numeric))"
                 // Wrapped, not cut, on a narrow terminal: who and both bookings are the point.
                 out += width.map { Wrap.lines(line, width: $0) } ?? [line]
             }
@@ -105,7 +105,7 @@ struct AgendaPrinter {
     }
 
     private func when(_ start: CivilDate, _ end: CivilDate, _ today: CivilDate) -> String {
-        if start == today { return L10n.text(.cToday, lang) }
+        if start == today { return CLIText.text(.cToday, lang) }
         if start < today && end >= today { return L10n.text(.cOngoing, lang) }
         if end < today { return L10n.text(.cPast, lang) }
         return L10n.text(.cDaysUntil, lang, today.days(until: start))

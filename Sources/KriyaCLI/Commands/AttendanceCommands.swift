@@ -36,7 +36,7 @@ struct AttendanceCommand: ParsableCommand {
         var days = s.days
         if let day {
             guard days.indices.contains(day - 1) else {
-                Output.error(L10n.text(.cNoSuchDay, lang, day, s.id, days.count))
+                Output.error(CLIText.text(.cNoSuchDay, lang, day, s.id, days.count))
                 throw ExitCode(EX_USAGE)
             }
             days = [days[day - 1]]
@@ -62,7 +62,7 @@ struct AttendanceCommand: ParsableCommand {
         var out = [TerminalSafe.text("\(s.id)  \(s.title)"), days.map(\.numeric).joined(separator: ", "), ""]
         for d in days {
             let marks = people.filter { $0.enrolment == .registered }.compactMap { $0.mark(on: d)?.mark }
-            out.append(t(.cAttendanceCounts, [d.numeric, marks.filter { $0 == .hadir }.count, marks.filter { $0 == .terlambat }.count,
+            out.append(CLIText.text(.cAttendanceCounts, lang, arguments: [d.numeric, marks.filter { $0 == .hadir }.count, marks.filter { $0 == .terlambat }.count,
                                               marks.filter { $0 == .izin }.count, marks.filter { $0 == .alpa }.count, people.count - marks.count]))
         }
         out.append("")
@@ -74,7 +74,7 @@ struct AttendanceCommand: ParsableCommand {
         let data = store.data
         for p in people.sorted(by: { (data.artisans[$0.artisan]?.name ?? "") < (data.artisans[$1.artisan]?.name ?? "") }) {
             let a = data.artisans[p.artisan]
-            let withdrawn = p.enrolment == .cancelled ? " (" + L10n.text(.cWithdrawnNote, lang) + ")" : ""
+            let withdrawn = p.enrolment == .cancelled ? " (" + CLIText.text(.cWithdrawnNote, lang) + ")" : ""
             var row = [p.artisan.description, (a?.name ?? "?") + withdrawn, a?.business ?? ""]
             if days.count == 1 {
                 let m = p.mark(on: days[0])
@@ -97,20 +97,20 @@ extension AttendanceCommand {
         let lang = global.language
         let aid = try global.id(who, of: .artisan)
         guard let markText = mark else {
-            Output.error(L10n.text(.cMarkNeeded, lang))
+            Output.error(CLIText.text(.cMarkNeeded, lang))
             throw ExitCode(EX_USAGE)
         }
         let words: [String: AttendanceMark?] = ["hadir": .hadir, "present": .hadir, "terlambat": .terlambat, "late": .terlambat,
                                                 "izin": .izin, "excused": .izin, "sakit": .sakit, "sick": .sakit, "alpa": .alpa,
                                                 "absent": .alpa, "none": nil, "clear": nil, "hapus": nil]
         guard let chosen = words[markText.lowercased().trimmingSpaces] else {
-            Output.error(L10n.text(.cMarkUnknown, lang, markText))
+            Output.error(CLIText.text(.cMarkUnknown, lang, markText))
             throw ExitCode(EX_USAGE)
         }
         let days = s.days
         let n = day ?? (days.count == 1 ? 1 : days.firstIndex(of: SystemInfo.now().today).map { $0 + 1 } ?? 0)
         guard days.indices.contains(n - 1) else {
-            Output.error(L10n.text(.cNoSuchDay, lang, n, s.id, days.count))
+            Output.error(CLIText.text(.cNoSuchDay, lang, n, s.id, days.count))
             throw ExitCode(EX_USAGE)
         }
         let when = days[n - 1]
@@ -119,8 +119,8 @@ extension AttendanceCommand {
         switch Result(catching: { () throws(StoreError) in try store.apply(command) }) {
         case .success:
             let name = TerminalSafe.text(store.data.artisans[aid]?.name ?? "")
-            Output.line(chosen.map { L10n.text(.cMarkSet, lang, aid, name, L10n.value($0, lang) + (reason.map { " (\(TerminalSafe.text($0)))" } ?? ""), when.numeric) }
-                        ?? L10n.text(.cMarkCleared, lang, aid, name, when.numeric))
+            Output.line(chosen.map { CLIText.text(.cMarkSet, lang, aid, name, L10n.value($0, lang) + (reason.map { " (\(TerminalSafe.text($0)))" } ?? ""), when.numeric) }
+                        ?? CLIText.text(.cMarkCleared, lang, aid, name, when.numeric))
         case .failure(.command(let box)):
             Output.error(TerminalSafe.text(box.error.message(lang)))
             throw ExitCode(EX_DATAERR)
@@ -148,14 +148,14 @@ struct CheckInCommand: ParsableCommand {
         let sid = try global.id(session, of: .session)
         let aid = try global.id(artisan, of: .artisan)
         guard let s = store.data.sessions[sid] else {
-            Output.error(L10n.text(.cUnknownID, lang, session))
+            Output.error(CLIText.text(.cUnknownID, lang, session))
             throw ExitCode(EX_NOINPUT)
         }
         let now = SystemInfo.now()
         let when: CivilDate
         if let day {
             guard s.days.indices.contains(day - 1) else {
-                Output.error(L10n.text(.cNoSuchDay, lang, day, sid, s.days.count))
+                Output.error(CLIText.text(.cNoSuchDay, lang, day, sid, s.days.count))
                 throw ExitCode(EX_USAGE)
             }
             when = s.days[day - 1]

@@ -47,13 +47,13 @@ struct CopyCommand: ParsableCommand {
         // Read back through a store opened afresh, as the next person to use it will.
         let back = try open(place, like: global)
         if let difference = try back.difference(from: data, auditTrail: trail.lines) {
-            Output.error(L10n.text(.cCopyDiffers, lang, TerminalSafe.text(back.location), difference))
+            Output.error(CLIText.text(.cCopyDiffers, lang, TerminalSafe.text(back.location), difference))
             throw ExitCode.failure
         }
-        Output.line(L10n.text(.cCopied, lang, TerminalSafe.text(original.location), TerminalSafe.text(back.location),
+        Output.line(CLIText.text(.cCopied, lang, TerminalSafe.text(original.location), TerminalSafe.text(back.location),
                               data.artisans.count, data.sessions.count, data.exhibitions.count,
                               data.terms.count + data.members.count + data.partners.count, trail.lines.count))
-        if trail.damaged > 0 { Output.error(L10n.text(.cCopyDamagedAudit, lang, trail.damaged, TerminalSafe.text(original.location))) }
+        if trail.damaged > 0 { Output.error(CLIText.text(.cCopyDamagedAudit, lang, trail.damaged, TerminalSafe.text(original.location))) }
     }
 
     /// The target: a folder (made when missing) or a database (its tables set up when missing).

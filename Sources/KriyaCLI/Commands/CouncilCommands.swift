@@ -26,15 +26,15 @@ struct BoardCommand: ParsableCommand {
         if json { return Output.line(try JSONOutput.encode(BoardJSON(term: chosen, in: data, today: today))) }
         let details = DetailView(data: data, lang: lang, today: today, width: Output.width())
         let current = data.currentTerm(on: today)?.id == chosen.id
-        var heading = L10n.text(.cBoardHeader, lang, chosen.name, chosen.start.short(lang), chosen.end.short(lang))
-        if let day = chosen.inaugurated { heading += ", " + L10n.text(.cBoardInaugurated, lang, day.short(lang)) }
+        var heading = CLIText.text(.cBoardHeader, lang, chosen.name, chosen.start.short(lang), chosen.end.short(lang))
+        if let day = chosen.inaugurated { heading += ", " + CLIText.text(.cBoardInaugurated, lang, day.short(lang)) }
         if current { heading += " · " + L10n.text(.cBoardCurrent, lang) }
         Output.line(TerminalSafe.text(heading))
         Output.lines(details.boardTable(chosen))
         let left = board.filter { !$0.serves(on: min(max(today, chosen.start), chosen.end), in: chosen) }.count
-        Output.line(L10n.text(.cBoardCounts, lang, board.count - left, left))
+        Output.line(CLIText.text(.cBoardCounts, lang, board.count - left, left))
         if current, let chair = data.chair(on: today) {
-            Output.line(TerminalSafe.text(L10n.text(.cSignatory, lang, chair.name, chair.position)))
+            Output.line(TerminalSafe.text(CLIText.text(.cSignatory, lang, chair.name, chair.position)))
         }
     }
 }
@@ -59,7 +59,7 @@ struct PartnersCommand: ParsableCommand {
                 PartnerJSON(partner: p, sessions: data.sessions(withPartner: p.id).map(\.id), exhibitions: data.exhibitions(withPartner: p.id).map(\.id))
             }))
         }
-        guard !partners.isEmpty else { return Output.line(L10n.text(.cNoPartners, lang)) }
+        guard !partners.isEmpty else { return Output.line(CLIText.text(.cNoPartners, lang)) }
         var table = Table([.id(L10n.text(.fID, lang)), .init(L10n.text(.fName, lang), minWidth: 16),
                            .init(L10n.text(.fKind, lang), minWidth: 8), .init(L10n.text(.fContact, lang), minWidth: 10),
                            .init(L10n.text(.fPhone, lang), minWidth: 8), .init(L10n.text(.rSessions, lang), alignRight: true, minWidth: 3)])
@@ -100,13 +100,13 @@ enum CouncilOptions {
     static func term(_ text: String?, in data: Dataset, today: CivilDate, lang: Lang) throws -> Term {
         if let text {
             guard let t = data.term(named: text) else {
-                Output.error(TerminalSafe.text(L10n.text(.cUnknownTerm, lang, text, data.terms.items.map(\.name).joined(separator: ", "))))
+                Output.error(TerminalSafe.text(CLIText.text(.cUnknownTerm, lang, text, data.terms.items.map(\.name).joined(separator: ", "))))
                 throw ExitCode(EX_NOINPUT)
             }
             return t
         }
         guard let t = data.currentTerm(on: today) ?? data.terms.items.max(by: { $0.start < $1.start }) else {
-            Output.error(L10n.text(.cBoardNoTerm, lang))
+            Output.error(CLIText.text(.cBoardNoTerm, lang))
             throw ExitCode(EX_NOINPUT)
         }
         return t

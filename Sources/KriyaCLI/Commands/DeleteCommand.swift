@@ -23,11 +23,11 @@ struct DeleteCommand: ParsableCommand {
         // The role first: whether an id exists is no answer for someone who may not delete.
         try store.authorize(Command.delete(entity, baseRev: 0).requiredRole, "delete")
         guard let name = store.data.title(of: entity), let rev = store.data.currentRev(entity) else {
-            Output.error(L10n.text(.cUnknownID, lang, TerminalSafe.text(id)))
+            Output.error(CLIText.text(.cUnknownID, lang, TerminalSafe.text(id)))
             throw ExitCode(EX_NOINPUT)
         }
         switch Result(catching: { () throws(StoreError) in try store.apply(.delete(entity, baseRev: rev)) }) {
-        case .success: Output.line(TerminalSafe.text(L10n.text(.cDeleted, lang, "\(entity) \(name)")))
+        case .success: Output.line(TerminalSafe.text(CLIText.text(.cDeleted, lang, "\(entity) \(name)")))
         case .failure(.command(let box)):
             Output.error(TerminalSafe.text(box.error.message(lang)))
             throw ExitCode(EX_DATAERR)

@@ -28,15 +28,15 @@ struct DemoCommand: ParsableCommand {
         try store.authorize(CommandName.replaceAll.role!, CommandName.replaceAll.rawValue)
         if !store.data.isEmpty {
             guard force else {
-                Output.error(L10n.text(.cDemoRefused, lang, store.path, store.data.artisans.count))
+                Output.error(CLIText.text(.cDemoRefused, lang, store.path, store.data.artisans.count))
                 throw ExitCode.failure
             }
             let copy = try store.backup()
-            Output.error(L10n.text(.cBackupBeforeDemo, lang, copy))
+            Output.error(CLIText.text(.cBackupBeforeDemo, lang, copy))
         }
         let now = SystemInfo.now()
         let data = DemoData.make(artisans: artisans, today: now.today, user: store.user)
         try store.replaceAll(with: data, reason: "kriya demo --artisans \(artisans)")
-        Output.line(L10n.text(.cDemoWritten, lang, store.path, data.artisans.count, data.sessions.count, data.exhibitions.count))
+        Output.line(CLIText.text(.cDemoWritten, lang, store.path, data.artisans.count, data.sessions.count, data.exhibitions.count))
     }
 }

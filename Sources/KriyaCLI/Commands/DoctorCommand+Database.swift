@@ -10,7 +10,7 @@ extension DoctorCommand {
     /// file libpq will read, the connection (encrypted when it leaves the machine), Kriya's
     /// tables, this login's role, and whether the offices' roles exist at all.
     static func examine(database address: DatabaseAddress, env: [String: String], lang: Lang) -> [Finding] {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         var out = [Finding(level: .ok, text: t(.drProgramDatabase, [PostgresStore.schemaVersion]))]
         // libpq skips a password file others can read, and then says only that the password failed.
         let pgpass = env["PGPASSFILE"] ?? (env["HOME"] ?? ".") + "/.pgpass"

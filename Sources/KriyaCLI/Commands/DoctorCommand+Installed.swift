@@ -10,7 +10,7 @@ import KriyaStore
 /// without Kriya, whatever their role).
 extension DoctorCommand {
     static func installed(_ path: String, lang: Lang) -> [Finding] {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         let gate = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         var g = stat()
         guard lstat(gate.isEmpty ? "/" : gate, &g) == 0 else {

@@ -35,7 +35,7 @@ struct DoctorCommand: ParsableCommand {
     }
 
     static func examine(path: String, env: [String: String], today: CivilDate, lang: Lang) -> [Finding] {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         var out: [Finding] = [Finding(level: .ok, text: t(.drProgram, [Store.formatVersion]))]
         if InstalledFolder.isSite(path) {
             out += installed(path, lang: lang)
@@ -64,7 +64,7 @@ struct DoctorCommand: ParsableCommand {
     /// A folder of one person's, or shared by a staff group the older way (setgid, files the
     /// group's): its owner, group, modes and members. Nil when it is not a folder.
     static func sharedFolder(_ path: String, lang: Lang) -> [Finding]? {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         var out: [Finding] = []
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
@@ -94,7 +94,7 @@ struct DoctorCommand: ParsableCommand {
 
     /// The data itself, the access file and the last backup.
     static func examineData(_ path: String, today: CivilDate, lang: Lang) -> [Finding] {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         var out: [Finding] = []
         var backups: [String] = []
         do {
@@ -127,7 +127,7 @@ struct DoctorCommand: ParsableCommand {
 
     /// Where people work: the locale, the terminal, tmux.
     static func workplace(env: [String: String], lang: Lang) -> [Finding] {
-        let t = { (key: TextKey, args: [CustomStringConvertible]) in L10n.text(key, lang, arguments: args) }
+        let t = { (key: CLIKey, args: [CustomStringConvertible]) in CLIText.text(key, lang, arguments: args) }
         var out: [Finding] = []
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
         out.append(locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")

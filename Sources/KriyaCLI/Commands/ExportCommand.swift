@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         var sessions = data.sessions.items.sorted { $0.id < $1.id }
         if let session {
             guard let id = EntityID(session), let found = data.sessions[id] else {
-                Output.error(L10n.text(.cUnknownID, lang, TerminalSafe.text(session)))
+                Output.error(CLIText.text(.cUnknownID, lang, TerminalSafe.text(session)))
                 throw ExitCode(EX_DATAERR)
             }
             sessions = [found]
@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         var fair: Exhibition?
         if what == .delegation {
             guard let exhibition, let id = EntityID(exhibition), let found = data.exhibitions[id] else {
-                Output.error(L10n.text(exhibition == nil ? .cDelegationNeedsExhibition : .cUnknownID, lang, TerminalSafe.text(exhibition ?? "")))
+                Output.error(CLIText.text(exhibition == nil ? .cDelegationNeedsExhibition : .cUnknownID, lang, TerminalSafe.text(exhibition ?? "")))
                 throw ExitCode(EX_USAGE)
             }
             fair = found
@@ -111,7 +111,7 @@ struct ExportCommand: ParsableCommand {
             Output.error(L10n.text(.cStoreOpenFailed, lang, TerminalSafe.text(out), TerminalSafe.text("\(error)")))
             throw ExitCode(EX_CANTCREAT)
         }
-        Output.error(L10n.text(.xWritten, lang, count, TerminalSafe.text(out)))
+        Output.error(CLIText.text(.xWritten, lang, count, TerminalSafe.text(out)))
     }
 }
 

@@ -33,7 +33,7 @@ struct FindCommand: ParsableCommand {
         var filter = ArtisanFilter()
         if let kecamatan {
             guard let k = Wilayah.resolveKecamatan(kecamatan) else {
-                Output.error(L10n.text(.cUnknownKecamatanFilter, lang, kecamatan))
+                Output.error(CLIText.text(.cUnknownKecamatanFilter, lang, kecamatan))
                 throw ExitCode(EX_DATAERR)
             }
             filter.kecamatan = k.code
@@ -41,7 +41,7 @@ struct FindCommand: ParsableCommand {
         if let category {
             // What the forms and the importer take: keys, labels, and the words staff use ("gerabah").
             guard let c = CraftCategory.resolveLoosely(category) else {
-                Output.error(L10n.text(.cUnknownCategoryFilter, lang, category, CraftCategory.allCases.map { $0.label(lang) }.joined(separator: ", ")))
+                Output.error(CLIText.text(.cUnknownCategoryFilter, lang, category, CraftCategory.allCases.map { $0.label(lang) }.joined(separator: ", ")))
                 throw ExitCode(EX_DATAERR)
             }
             filter.category = c
@@ -84,7 +84,7 @@ struct FindCommand: ParsableCommand {
             return
         }
         guard !shown.isEmpty || !others.isEmpty else {
-            Output.line(L10n.text(.cNoMatches, lang))
+            Output.line(CLIText.text(.cNoMatches, lang))
             return
         }
         defer { CouncilMatch.print(others, lang: lang, apart: !shown.isEmpty) }
@@ -97,11 +97,11 @@ struct FindCommand: ParsableCommand {
                            .init(L10n.text(.fPhone, lang), minWidth: 14)])
         for a in shown {
             // An archived record says so, and where a merge sent it.
-            let name = !a.archived ? a.name : a.name + " (" + (a.mergedInto.map { L10n.text(.cMergedMark, lang, $0) } ?? L10n.text(.cArchivedMark, lang)) + ")"
+            let name = !a.archived ? a.name : a.name + " (" + (a.mergedInto.map { CLIText.text(.cMergedMark, lang, $0) } ?? CLIText.text(.cArchivedMark, lang)) + ")"
             table.add([a.id.description, name, a.business, a.category.label(lang), Places.kelurahanAndKecamatan(a.kelurahan), a.phoneShown])
         }
         Output.lines(table.render(width: Output.width()))
-        Output.line(L10n.text(.cShownOfTotal, lang, shown.count, found.count, store.artisanCount))
+        Output.line(CLIText.text(.cShownOfTotal, lang, shown.count, found.count, store.artisanCount))
     }
 }
 
@@ -123,11 +123,11 @@ struct CouncilMatch: Encodable {
         let seats = data.members.items.filter { hit([$0.name, $0.position, $0.field ?? ""]) }
             .sorted { ($0.term == current ? 0 : 1, $0.id) < ($1.term == current ? 0 : 1, $1.id) }
             .map { m in
-                CouncilMatch(id: m.id, kind: L10n.text(.cKindMember, lang), name: m.name,
+                CouncilMatch(id: m.id, kind: CLIText.text(.cKindMember, lang), name: m.name,
                              detail: [m.position, m.field, data.terms[m.term]?.name].compactMap { $0 }.joined(separator: " · "))
             }
         let partners = data.partners.items.filter { hit([$0.name, L10n.value($0.kind, lang), $0.contact ?? ""] + $0.people) }.map { p in
-            CouncilMatch(id: p.id, kind: L10n.text(.cKindPartner, lang), name: p.name,
+            CouncilMatch(id: p.id, kind: CLIText.text(.cKindPartner, lang), name: p.name,
                          detail: [L10n.value(p.kind, lang), p.contact].compactMap { $0 }.joined(separator: " · "))
         }
         return partners + seats

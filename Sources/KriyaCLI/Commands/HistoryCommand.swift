@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
         let title = store.data.title(of: entity) ?? ""
         // A deleted record still has its history; an id never used has none.
         if title.isEmpty && entries.isEmpty {
-            Output.error(L10n.text(.cUnknownID, lang, id))
+            Output.error(CLIText.text(.cUnknownID, lang, id))
             throw ExitCode(EX_NOINPUT)
         }
         let data = store.data

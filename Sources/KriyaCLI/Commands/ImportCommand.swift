@@ -40,7 +40,7 @@ struct ImportArtisansCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let shownFile = TerminalSafe.text(file)
-        let progress = ProgressBar(label: L10n.text(.iProgress, lang) + " " + shownFile)
+        let progress = ProgressBar(label: CLIText.text(.iProgress, lang) + " " + shownFile)
         var onProgress: (@Sendable (Int, Int) -> Void)? = nil
         if let progress { onProgress = { done, total in progress.show(done, of: total) } }
         var source: ArtisanImport
@@ -55,7 +55,7 @@ struct ImportArtisansCommand: ParsableCommand {
         let rowCount = source.rows.count
         Output.lines(ImportReport.describe(source, file: file, rows: rowCount, lang: lang))
         guard !source.rows.isEmpty else {
-            Output.error(L10n.text(.iNothing, lang, shownFile))
+            Output.error(CLIText.text(.iNothing, lang, shownFile))
             throw ExitCode(EX_DATAERR)
         }
 
@@ -67,16 +67,16 @@ struct ImportArtisansCommand: ParsableCommand {
                               context: CommandContext(user: store?.user ?? SystemInfo.userName(), today: now.today, time: now.time))
         source.rows = []   // the plan holds what is saved; let the rows go before saving
         Output.lines(ImportReport.details(plan, source, lang: lang, updates: dryRun))
-        if !plan.skipped.isEmpty { Output.line(L10n.text(.iSkippedHint, lang, plan.skipped.count)) }
+        if !plan.skipped.isEmpty { Output.line(CLIText.text(.iSkippedHint, lang, plan.skipped.count)) }
         if dryRun {
             Output.line(ImportReport.summary(plan, lang: lang, saved: false))
-            Output.line(L10n.text(.iDryRun, lang))
+            Output.line(CLIText.text(.iDryRun, lang))
             if !plan.bad.isEmpty { throw ExitCode(EX_DATAERR) }
             return
         }
         if !plan.bad.isEmpty && !skipBad {
             Output.line(ImportReport.summary(plan, lang: lang, saved: false))
-            Output.error(L10n.text(.iRefusedBad, lang, plan.bad.count, plan.rowsRead - plan.bad.count))
+            Output.error(CLIText.text(.iRefusedBad, lang, plan.bad.count, plan.rowsRead - plan.bad.count))
             throw ExitCode(EX_DATAERR)
         }
         guard let store else { return }
@@ -91,7 +91,7 @@ struct ImportArtisansCommand: ParsableCommand {
             }
         }
         Output.line(ImportReport.summary(plan, lang: lang, saved: true))
-        if plan.changeCount > 0 { Output.line(L10n.text(.iSaved, lang, store.data.artisans.count)) }
+        if plan.changeCount > 0 { Output.line(CLIText.text(.iSaved, lang, store.data.artisans.count)) }
         if !plan.bad.isEmpty {
             let path = badRows ?? ImportReport.badRowsPath(for: file)
             let written = try ImportReport.writeBadRows(plan, source, lang: lang, to: path)

@@ -21,11 +21,11 @@ struct ImportUndoCommand: ParsableCommand {
         let lang = global.language
         let store = try global.openRecords(create: false)
         guard let (undo, outcome) = try store.takeBackLastImport(dryRun: dryRun) else {
-            Output.line(L10n.text(.uUndoNone, lang, TerminalSafe.text(global.dataDirectory)))
+            Output.line(CLIText.text(.uUndoNone, lang, TerminalSafe.text(global.dataDirectory)))
             return
         }
         // Names of the kept ones: they are all still stored.
         Output.lines(ImportReport.undoLines(undo, outcome, done: !dryRun, lang: lang) { store.data.artisans[$0]?.name ?? "" })
-        if dryRun { Output.line(L10n.text(.iDryRun, lang)) }
+        if dryRun { Output.line(CLIText.text(.iDryRun, lang)) }
     }
 }

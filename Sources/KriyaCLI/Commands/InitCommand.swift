@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
         var code: Int?
         if let office {
             guard let n = EntityID.office(office) else {
-                Output.error(L10n.text(.cInitBadOffice, lang, TerminalSafe.text(office)))
+                Output.error(CLIText.text(.cInitBadOffice, lang, TerminalSafe.text(office)))
                 throw ExitCode(EX_USAGE)
             }
             code = n
@@ -49,10 +49,10 @@ struct InitCommand: ParsableCommand {
         do {
             try Config.set(settings, in: file)
         } catch {
-            Output.error(L10n.text(.cInitConfigUnwritable, lang, TerminalSafe.text(file), "\(error)"))
+            Output.error(CLIText.text(.cInitConfigUnwritable, lang, TerminalSafe.text(file), "\(error)"))
             throw ExitCode(EX_CANTCREAT)
         }
-        Output.line(L10n.text(.cInitDone, lang, TerminalSafe.text(store.location), TerminalSafe.text(file)))
-        if let code { Output.line(L10n.text(.cInitOffice, lang, code)) }
+        Output.line(CLIText.text(.cInitDone, lang, TerminalSafe.text(store.location), TerminalSafe.text(file)))
+        if let code { Output.line(CLIText.text(.cInitOffice, lang, code)) }
     }
 }

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         do {
             report = try Store.check(path: global.dataDirectory)
         } catch StoreError.newerFormat(let p, let found, let supported) {
-            Output.error(L10n.text(.cStoreNewer, lang, p, found, supported))
+            Output.error(CLIText.text(.cStoreNewer, lang, p, found, supported))
             throw ExitCode(EX_DATAERR)
         } catch {
             Output.error(L10n.text(.cStoreOpenFailed, lang, global.dataDirectory, "\(error)"))
@@ -26,18 +26,18 @@ struct CheckCommand: ParsableCommand {
         for note in report.notes { Output.line(TerminalSafe.text(note.message(lang))) }
         for warning in report.warnings { Output.line(TerminalSafe.text(warning.message(lang))) }
         if !report.likelyDuplicates.isEmpty {
-            Output.line(L10n.text(.cDuplicatesHeader, lang, report.likelyDuplicates.count))
+            Output.line(CLIText.text(.cDuplicatesHeader, lang, report.likelyDuplicates.count))
             for group in report.likelyDuplicates {
-                Output.line("  " + L10n.text(.cDuplicateLine, lang, L10n.text(CommandError.fieldLabel(group.field), lang),
+                Output.line("  " + CLIText.text(.cDuplicateLine, lang, L10n.text(CommandError.fieldLabel(group.field), lang),
                                              group.ids.map(\.description).joined(separator: ", ")))
             }
-            Output.line(L10n.text(.cDuplicatesMergeHint, lang))
+            Output.line(CLIText.text(.cDuplicatesMergeHint, lang))
         }
         if report.isSound {
-            Output.line(L10n.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions,
+            Output.line(CLIText.text(.cCheckOK, lang, report.artisans, report.sessions, report.exhibitions,
                                          report.members, report.terms, report.partners))
         } else {
-            Output.line(L10n.text(.cCheckProblems, lang, report.problems.count))
+            Output.line(CLIText.text(.cCheckProblems, lang, report.problems.count))
             Output.lines(report.problems.map { "  " + TerminalSafe.text($0) })
             throw ExitCode.failure
         }
@@ -66,7 +66,7 @@ struct BackupCommand: ParsableCommand {
         }
         let store = try global.openStore(create: false)
         let path = try store.backup(to: to)
-        Output.line(L10n.text(.cBackupWritten, global.language, TerminalSafe.text(path)))
+        Output.line(CLIText.text(.cBackupWritten, global.language, TerminalSafe.text(path)))
     }
 }
 
@@ -82,7 +82,7 @@ struct CompactCommand: ParsableCommand {
         let store = try global.openStore(create: false)
         try store.compact()
         let d = store.data
-        Output.line(L10n.text(.cCompacted, global.language, TerminalSafe.text(store.path), d.artisans.count, d.sessions.count, d.exhibitions.count))
+        Output.line(CLIText.text(.cCompacted, global.language, TerminalSafe.text(store.path), d.artisans.count, d.sessions.count, d.exhibitions.count))
     }
 }
 

@@ -26,12 +26,12 @@ struct MergeCommand: ParsableCommand {
         let store = try global.openRecords(create: false)
         let (kept, other) = (try global.id(keep, of: .artisan), try global.id(duplicate, of: .artisan))
         guard let a = store.data.artisans[kept], let b = store.data.artisans[other] else {
-            Output.error(L10n.text(.cUnknownID, lang, store.data.artisans[kept] == nil ? keep : duplicate))
+            Output.error(CLIText.text(.cUnknownID, lang, store.data.artisans[kept] == nil ? keep : duplicate))
             throw ExitCode(EX_NOINPUT)
         }
         switch Result(catching: { () throws(StoreError) in try store.apply(.mergeArtisans(keep: kept, other: other, keepRev: a.rev, otherRev: b.rev)) }) {
         case .success:
-            Output.line(TerminalSafe.text(L10n.text(.cMergeDone, lang, "\(other) \(b.name)", "\(kept) \(a.name)")))
+            Output.line(TerminalSafe.text(CLIText.text(.cMergeDone, lang, "\(other) \(b.name)", "\(kept) \(a.name)")))
         case .failure(.command(let box)):
             Output.error(TerminalSafe.text(box.error.message(lang)))
             throw ExitCode(EX_DATAERR)

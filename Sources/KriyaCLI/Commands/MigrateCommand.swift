@@ -23,7 +23,7 @@ struct MigrateCommand: ParsableCommand {
         let address = try global.databaseAddress()
         do {
             let (from, to) = try PostgresStore.migrate(address)
-            Output.line(L10n.text(.cMigrated, global.language, TerminalSafe.text(address.text), to, from))
+            Output.line(CLIText.text(.cMigrated, global.language, TerminalSafe.text(address.text), to, from))
         } catch {
             throw global.refusal(error, at: address.text)
         }

@@ -10,13 +10,13 @@ struct OverviewPrinter {
 
     func print() {
         let data = store.data
-        var out = ["Kriya — Dekranasda Kota Malang", L10n.text(.cDataDirectory, lang, TerminalSafe.text(store.location))]
+        var out = ["Kriya — Dekranasda Kota Malang", CLIText.text(.cDataDirectory, lang, TerminalSafe.text(store.location))]
         if data.isEmpty {
-            out.append(L10n.text(.cNoStore, lang, TerminalSafe.text(store.location)))
+            out.append(CLIText.text(.cNoStore, lang, TerminalSafe.text(store.location)))
             Output.lines(out)
             return
         }
-        out.append(L10n.text(.cCounts, lang, data.artisans.count, data.sessions.count, data.exhibitions.count))
+        out.append(CLIText.text(.cCounts, lang, data.artisans.count, data.sessions.count, data.exhibitions.count))
         Output.lines(out + [""])
         let today = SystemInfo.now().today
         AgendaPrinter(data: data, lang: lang, from: today, to: today.adding(days: 60), width: Output.width()).print()

@@ -50,7 +50,7 @@ struct PrintAttendanceSheet: ParsableCommand {
         let today = SystemInfo.now().today
         let n = day ?? (days.firstIndex(of: s.dayToPrint(today: today)).map { $0 + 1 } ?? 1)
         guard days.indices.contains(n - 1) else {
-            Output.error(L10n.text(.cNoSuchDay, lang, n, s.id, days.count))
+            Output.error(CLIText.text(.cNoSuchDay, lang, n, s.id, days.count))
             throw ExitCode(EX_DATAERR)
         }
         guard (0...500).contains(blankRows) else {
@@ -97,13 +97,13 @@ struct PrintCards: ParsableCommand {
         for text in artisans {
             let id = try global.id(text, of: .artisan)
             guard let a = data.artisans[id] else {
-                Output.error(L10n.text(.cUnknownID, lang, text))
+                Output.error(CLIText.text(.cUnknownID, lang, text))
                 throw ExitCode(EX_NOINPUT)
             }
             people.append(a)
         }
         guard !people.isEmpty else {
-            Output.error(L10n.text(.dCardsWhom, lang))
+            Output.error(CLIText.text(.dCardsWhom, lang))
             throw ExitCode(EX_USAGE)
         }
         try PrintCommand.write(ParticipantCards.html(people, event: event, settings: Config.load().documents, lang: lang),

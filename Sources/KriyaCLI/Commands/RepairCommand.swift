@@ -19,17 +19,17 @@ struct RepairCommand: ParsableCommand {
         let store = try global.openStore(create: false, repairing: true)
         let report = try store.repair()
         if report.lost.isEmpty {
-            Output.line(L10n.text(.cRepairSound, lang, report.kept))
+            Output.line(CLIText.text(.cRepairSound, lang, report.kept))
         } else {
-            Output.line(L10n.text(.cRepairLost, lang, report.kept, report.recorded, report.lost.count))
+            Output.line(CLIText.text(.cRepairLost, lang, report.kept, report.recorded, report.lost.count))
             for entry in report.lost {
                 let targets = entry.targets.map(\.description).joined(separator: " ")
                 Output.line(TerminalSafe.text("  \(entry.when)  \(entry.user)  \(ChangeWords.command(entry.command, lang))  \(targets)"))
             }
         }
         if !report.reserved.isEmpty {
-            Output.line(L10n.text(.cRepairReserved, lang, report.reserved.map(\.description).joined(separator: ", ")))
+            Output.line(CLIText.text(.cRepairReserved, lang, report.reserved.map(\.description).joined(separator: ", ")))
         }
-        Output.line(L10n.text(.cRepairDone, lang, report.generation))
+        Output.line(CLIText.text(.cRepairDone, lang, report.generation))
     }
 }

@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         guard let which = ReportName(rawValue: name.lowercased()) else {
-            Output.error(L10n.text(.rUnknown, lang, TerminalSafe.text(name), ReportName.allCases.map(\.rawValue).joined(separator: ", ")))
+            Output.error(CLIText.text(.rUnknown, lang, TerminalSafe.text(name), ReportName.allCases.map(\.rawValue).joined(separator: ", ")))
             throw ExitCode(EX_USAGE)
         }
         let store = try global.openRecords(create: false)

@@ -59,7 +59,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     private func notFound(_ id: EntityID, _ lang: Lang) throws {
-        Output.error(L10n.text(.cUnknownID, lang, id))
+        Output.error(CLIText.text(.cUnknownID, lang, id))
         throw ExitCode(EX_NOINPUT)
     }
 }

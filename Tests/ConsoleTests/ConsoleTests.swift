@@ -286,7 +286,7 @@ func assertSnapshot(_ grid: Grid, _ name: String, sourceLocation: SourceLocation
         let state = makeState()
         for binding in state.browse.bindings(state.shared) {
             for (_, action) in binding.keys where ![.up, .down, .pageUp, .pageDown, .first, .last, .back, .suspend, .menu, .confirmQuit,
-                                                     .nextPane, .previousPane].contains(action) {
+                                                     .nextPane, .previousPane, .type].contains(action) {
                 #expect(inMenu.contains("\(action)"), "\(action) has a key but no menu entry")
             }
         }

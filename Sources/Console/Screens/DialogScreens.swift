@@ -15,7 +15,7 @@ public struct ConfirmScreen: Screen {
         var out = [Binding([.char("y"), .char("Y")], .yes, help: .uiHelpYes, bar: .uiKeyYes),
                    Binding([.char("n"), .char("N"), .escape], .no, help: .uiHelpNo, bar: .uiKeyNo)]
         if case .duplicate = question { out.append(Binding([.char("a"), .char("A")], .anyway, help: .uiHelpAnyway, bar: .uiKeyAnyway)) }
-        return out
+        return out + [Binding.otherKeys(.type, help: .uiHelpOtherAnswer)]
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
@@ -56,6 +56,7 @@ public struct PromptScreen: Screen {
     public func bindings(_ shared: Shared) -> [Binding] {
         [Binding([.enter], .save, help: .uiHelpPromptSave, bar: .uiKeySave),
          Binding([.escape], .cancel, help: .uiHelpPromptCancel, bar: .uiKeyCancel)]
+            .typing(into: .uiHelpTypeAnswer)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {

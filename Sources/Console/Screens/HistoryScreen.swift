@@ -62,15 +62,27 @@ public struct HelpScreen: Screen {
     public func bindings(_ shared: Shared) -> [Binding] {
         [Binding([(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove),
          Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
-         Binding([.escape, .char("q"), .enter], .back, help: .uiHelpClose, bar: .uiKeyBack, barKeys: "Esc")]
+         Binding([.escape, .char("q"), .enter], .back, help: .uiHelpOtherClose, bar: .uiKeyBack, barKeys: "Esc"),
+         Binding.otherKeys(.type, help: .uiHelpOtherClose)]
     }
 
     /// Rows the bindings have on the body (the title and the closing line take two).
     func room(_ layout: Layout) -> Int { max(1, layout.body.height - 2) }
 
+    /// The rows drawn `width` wide: a binding's keys, then what it does, wrapped under itself
+    /// when it is longer than the room beside the keys (nothing is cut).
+    func lines(width: Int, _ shared: Shared) -> [(keys: String, text: String, enabled: Bool, keyWidth: Int)] {
+        let keyWidth = min(20, rows.map { DisplayWidth.of($0.keyText(shared.lang)) }.max() ?? 10)
+        return rows.flatMap { b in
+            Wrap.lines(shared.t(b.help), width: max(10, width - keyWidth - 4)).enumerated().map { i, text in
+                (i == 0 ? b.keyText(shared.lang) : "", text, b.enabled, keyWidth)
+            }
+        }
+    }
+
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
         if action == .back { return .pop(.closed) }
-        scroll.move(BrowseScreen.move(action), lines: rows.count, visible: room(shared.layout))
+        scroll.move(BrowseScreen.move(action), lines: lines(width: shared.layout.width, shared).count, visible: room(shared.layout))
         return .stay
     }
 
@@ -81,16 +93,16 @@ public struct HelpScreen: Screen {
         grid.fill(area, role: .normal)
         grid.put(" " + shared.t(.uiHelpTitle), x: area.x, y: area.y, role: .header, limit: area.width)
         let room = self.room(shared.layout)
-        let first = scroll.firstShown(lines: rows.count, visible: room)
-        var y = area.y + 1
         // The keys column as wide as its longest entry, so the descriptions keep the room.
-        let keyWidth = min(20, rows.map { DisplayWidth.of($0.keyLabels) }.max() ?? 10)
-        for b in rows.dropFirst(first).prefix(room) {
-            grid.put("  " + DisplayWidth.pad(b.keyLabels, toCells: keyWidth), x: area.x, y: y, role: b.enabled ? .keyBarKey : .muted)
-            grid.put(shared.t(b.help), x: area.x + keyWidth + 4, y: y, role: b.enabled ? .normal : .muted, limit: area.width - keyWidth - 4)
+        let lines = self.lines(width: area.width, shared)
+        let first = scroll.firstShown(lines: lines.count, visible: room)
+        var y = area.y + 1
+        for line in lines.dropFirst(first).prefix(room) {
+            grid.put("  " + DisplayWidth.pad(line.keys, toCells: line.keyWidth), x: area.x, y: y, role: line.enabled ? .keyBarKey : .muted)
+            grid.put(line.text, x: area.x + line.keyWidth + 4, y: y, role: line.enabled ? .normal : .muted, limit: area.width - line.keyWidth - 4)
             y += 1
         }
-        let hidden = rows.count - first - room
+        let hidden = lines.count - first - room
         let more = first > 0 || hidden > 0 ? "  ↑↓ " + shared.t(.uiHelpMore, first, max(0, hidden)) : ""
         grid.put("  " + shared.t(.uiHelpClose) + more, x: area.x, y: min(y, area.y + area.height - 1), role: .muted, limit: area.width)
     }

@@ -33,6 +33,13 @@ enum MenuBar {
         Character(UIText.text(groups[index].title, lang).prefix(1).lowercased())
     }
 
+    /// Alt + each title's letter, those `others` leave free: that menu (`Screen.type` opens it).
+    static func altBinding(_ lang: Lang, after others: [Binding]) -> [Binding] {
+        let taken = Set(others.flatMap { $0.keys.map(\.key) })
+        let keys = groups.indices.map { Key.alt(hotkey($0, lang)) }.filter { !taken.contains($0) }
+        return keys.isEmpty ? [] : [Binding(keys, .type, help: .uiHelpAltMenu)]
+    }
+
     /// The menu whose hotkey Alt + `c` is, if any.
     static func index(forAlt c: Character, _ lang: Lang) -> Int? {
         groups.indices.first { hotkey($0, lang) == Character(c.lowercased()) }
@@ -140,10 +147,11 @@ public struct MenuScreen: Screen {
     public var isOverlay: Bool { true }
 
     public func bindings(_ shared: Shared) -> [Binding] {
-        [Binding([(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: .uiKeyChoose, barKeys: "↑↓"),
-         Binding([(.left, .left), (.right, .right)], help: .uiHelpMenuNext, bar: .uiKeyMenuNext, barKeys: "←→", enabled: barGroup != nil),
-         Binding([.enter], .open, help: .uiHelpMenuChoose, bar: .uiKeyOpen),
-         Binding([.escape, .f(9), .char("q")], .back, help: .uiHelpMenuClose, bar: .uiKeyBack, barKeys: "Esc")]
+        let own = [Binding([(.up, .up), (.down, .down), (.char("k"), .up), (.char("j"), .down)], help: .uiHelpMove, bar: .uiKeyChoose, barKeys: "↑↓"),
+                   Binding([(.left, .left), (.right, .right)], help: .uiHelpMenuNext, bar: .uiKeyMenuNext, barKeys: "←→", enabled: barGroup != nil),
+                   Binding([.enter], .open, help: .uiHelpMenuChoose, bar: .uiKeyOpen),
+                   Binding([.escape, .f(9), .char("q")], .back, help: .uiHelpMenuClose, bar: .uiKeyBack, barKeys: "Esc")]
+        return barGroup == nil ? own : own + MenuBar.altBinding(shared.lang, after: own + Binding.common)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {

@@ -40,6 +40,7 @@ public struct TrainerPickerScreen: Screen {
          Binding([(.up, .up), (.down, .down)], help: .uiHelpMove, bar: .uiKeyChoose, barKeys: "↑↓"),
          Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
          Binding([.escape], .back, help: .uiHelpPickerBack, bar: .uiKeyCancel)]
+            .typing(into: .uiHelpTypeSearch)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {

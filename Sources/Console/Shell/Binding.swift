@@ -41,6 +41,10 @@ public enum Action: Equatable, Sendable {
     case theirs, mine, toggle
     // The import preview.
     case switchUpdates
+    /// The screen takes the key itself (`Screen.type`): typed into its text, an Alt-letter
+    /// menu, a row's number, a dialog's other keys. Bound like any action, so only the keys a
+    /// binding declares reach the screen.
+    case type
 }
 
 /// One line of help: the keys and what each does, the help text, the key-bar label if it has
@@ -61,6 +65,12 @@ public struct Binding: Sendable {
     /// The least role the binding needs where that depends on where it is rather than on its
     /// action (F7 adds an artisan, a clerk's, on one pane and a session, an editor's, on another).
     public var role: StaffRole?
+    /// The action of every typed character no other binding has (a text's letters and digits).
+    public var anyCharacter: Action?
+    /// The action of every key no other binding has (the help: any key closes it).
+    public var anyKey: Action?
+    /// How the help writes keys that are not a list ("A–Z 0–9", "other keys").
+    public var keysText: UIKey?
 
     public init(_ keys: [(Key, Action)], help: UIKey, bar: UIKey? = nil, barKeys: String? = nil, enabled: Bool = true) {
         self.keys = keys.map { (key: $0.0, action: $0.1) }
@@ -82,8 +92,53 @@ public struct Binding: Sendable {
         self.init(keys.map { ($0, action) }, help: help, bar: bar, barKeys: barKeys, enabled: enabled)
     }
 
-    /// How the keys read in the help: `/ F3`.
-    public var keyLabels: String { keys.map(\.key.label).joined(separator: " ") }
+    /// How the keys read in the help: `/ F3`; Alt-letters together (`Alt-D/V/E`).
+    public var keyLabels: String {
+        let alts = keys.compactMap { k -> String? in if case .alt(let c) = k.key { String(c).uppercased() } else { nil } }
+        guard alts.count > 1, alts.count == keys.count else { return keys.map(\.key.label).joined(separator: " ") }
+        return "Alt-" + alts.joined(separator: "/")
+    }
+
+    /// The keys as the help writes them.
+    public func keyText(_ lang: Lang) -> String {
+        let listed = keyLabels
+        guard let keysText else { return listed }
+        return listed.isEmpty ? UIText.text(keysText, lang) : UIText.text(keysText, lang) + " " + listed
+    }
+
+    /// A binding for every typed character (no key listed); `help` says what typing does.
+    static func characters(_ action: Action, help: UIKey, keysText: UIKey = .uiKeysTyping) -> Binding {
+        var b = Binding([(Key, Action)](), help: help)
+        b.anyCharacter = action
+        b.keysText = keysText
+        return b
+    }
+
+    /// A binding for every key no other binding has.
+    static func otherKeys(_ action: Action, help: UIKey) -> Binding {
+        var b = Binding([(Key, Action)](), help: help)
+        b.anyKey = action
+        b.keysText = .uiKeysOther
+        return b
+    }
+
+    /// Typing into a text (`TextField`): characters, and its editing keys that `others` leave
+    /// free, grouped as the help lists them.
+    static func typing(into help: UIKey, after others: [Binding]) -> [Binding] {
+        let taken = Set(others.flatMap { $0.keys.map(\.key) })
+        let groups: [(UIKey, [TextField.Edit])] = [
+            (.uiHelpTextMove, [.left, .right]),
+            (.uiHelpTextEnds, [.start, .end]),
+            (.uiHelpTextDelete, [.deleteBackward, .deleteForward]),
+            (.uiHelpTextCut, [.cutToEnd, .cutToStart, .cutWord]),
+        ]
+        var out = [characters(.type, help: help)]
+        for (text, edits) in groups {
+            let keys = TextField.keyMap.filter { edits.contains($0.edit) && !taken.contains($0.key) }.map { ($0.key, Action.type) }
+            if !keys.isEmpty { out.append(Binding(keys, help: text)) }
+        }
+        return out
+    }
 }
 
 extension Binding {
@@ -108,8 +163,13 @@ extension Array where Element == Binding {
     /// The binding a key belongs to and its action (the first binding that has the key wins).
     func match(_ key: Key) -> (binding: Binding, action: Action)? {
         for b in self { if let hit = b.keys.first(where: { $0.key == key }) { return (b, hit.action) } }
+        if case .char = key, let b = first(where: { $0.anyCharacter != nil }) { return (b, b.anyCharacter!) }
+        if key != .resize, let b = first(where: { $0.anyKey != nil }) { return (b, b.anyKey!) }
         return nil
     }
+
+    /// With typing into a text (see `Binding.typing`) after these.
+    func typing(into help: UIKey) -> [Binding] { self + Binding.typing(into: help, after: self) }
 
     /// Key-bar items: the enabled bindings that have a label.
     func bar(_ lang: Lang) -> [(key: String, label: String)] {
@@ -133,7 +193,7 @@ extension Action {
              .keepSearch, .clearSearch, .open, .back, .menu, .filter, .sortNext, .sortReverse, .clearFilters, .participants,
              .schedule, .history, .undo, .showCode, .help, .quit, .confirmQuit, .redraw, .suspend, .save, .nextField,
              .previousField, .done, .cancel, .complete, .yes, .no, .anyway, .print, .today, .theirs, .mine, .toggle,
-             .switchUpdates:
+             .switchUpdates, .type:
             return nil
         }
     }

@@ -59,9 +59,11 @@ public struct ConsoleState {
                 return nil
             }
             if let effect = ask(action) { return effect }
+            if action == .type { return apply(onTop { screen, shared in screen.type(key, &shared) }) }
             return apply(onTop { screen, shared in screen.perform(action, key: key, &shared) })
         }
-        return apply(onTop { screen, shared in screen.type(key, &shared) })
+        // A key no binding lists does nothing: the help lists exactly the keys that act.
+        return nil
     }
 
     /// The actions every screen shares; nil when the screen must do it.

@@ -17,37 +17,56 @@ public struct TextField: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
-    /// Applies an editing key; false when the key is not an editing key (Tab, Enter…).
-    /// `accept` says which typed characters the field takes (digits only, say).
+    /// What an editing key does.
+    public enum Edit: Equatable, Sendable {
+        case left, right, start, end, deleteBackward, deleteForward, cutToEnd, cutToStart, cutWord
+    }
+
+    /// The editing keys, declared once: `handle` obeys exactly these (and typed characters),
+    /// and a screen's help lists them from here.
+    public static let keyMap: [(key: Key, edit: Edit)] = [
+        (.left, .left), (.ctrl("b"), .left), (.right, .right), (.ctrl("f"), .right),
+        (.home, .start), (.ctrl("a"), .start), (.end, .end), (.ctrl("e"), .end),
+        (.backspace, .deleteBackward), (.ctrl("h"), .deleteBackward), (.delete, .deleteForward), (.ctrl("d"), .deleteForward),
+        (.ctrl("k"), .cutToEnd), (.ctrl("u"), .cutToStart), (.ctrl("w"), .cutWord),
+    ]
+
+    /// Applies an editing key or a typed character; false when the key is neither (Tab,
+    /// Enter…). `accept` says which typed characters the field takes (digits only, say).
     @discardableResult
     public mutating func handle(_ key: Key, accept: (Character) -> Bool = { _ in true }) -> Bool {
-        switch key {
-        case .char(let c):
+        if case .char(let c) = key {
             guard accept(c), characters.count < maxLength, !c.isNewline else { return true }
             characters.insert(c, at: cursor)
             cursor += 1
-        case .backspace, .ctrl("h"):
+            return true
+        }
+        guard let edit = Self.keyMap.first(where: { $0.key == key })?.edit else { return false }
+        apply(edit)
+        return true
+    }
+
+    public mutating func apply(_ edit: Edit) {
+        switch edit {
+        case .deleteBackward:
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrl("k"): characters.removeSubrange(cursor...)
-        case .ctrl("u"):
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .start: cursor = 0
+        case .end: cursor = characters.count
+        case .cutToEnd: characters.removeSubrange(cursor...)
+        case .cutToStart:
             characters.removeSubrange(..<cursor)
             cursor = 0
-        case .ctrl("w"):
+        case .cutWord:
             var start = cursor
             while start > 0, characters[start - 1] == " " { start -= 1 }
             while start > 0, characters[start - 1] != " " { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
-        default:
-            return false
         }
-        return true
     }
 
     /// The text as shown in `width` cells, scrolled so the cursor stays visible, and the

@@ -53,10 +53,11 @@ public struct BrowseScreen: Screen {
         if searching {
             return [Binding([.enter, .down, .tab], .keepSearch, help: .uiHelpKeepSearch, bar: .uiKeyDone, barKeys: "Enter"),
                     Binding([.escape], .clearSearch, help: .uiHelpClearSearch, bar: .uiKeyCancel)]
+                .typing(into: .uiHelpTypeSearch)
         }
         let id = selectedID(pane, shared)
         let event = id?.kind.isEvent ?? false
-        return [
+        let own = [
             Binding([.char("?")], .help, help: .uiHelpTitle),
             Binding([(.char("/"), .startSearch), (.f(3), .startSearch)], help: .uiHelpSearch, bar: .uiKeySearch),
             // Reports are made, not added: F7 there says so rather than open another pane's form.
@@ -88,6 +89,7 @@ public struct BrowseScreen: Screen {
             Binding([.escape], .back, help: .uiHelpBack, enabled: !(query[pane] ?? "").isEmpty),
             Binding([.f(10), .char("q")], .quit, help: .uiHelpQuit, bar: .uiKeyQuit),
         ]
+        return own + MenuBar.altBinding(shared.lang, after: own + Binding.common)
     }
 
     // MARK: - Keys

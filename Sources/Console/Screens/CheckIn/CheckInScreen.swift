@@ -67,7 +67,7 @@ public struct CheckInScreen: Screen {
         // Enter, F3, F4 and F7 on a shut day stay live (pressed, they say why the door is shut)
         // but leave the key bar: it offers only what the door can do now.
         let open = door(shared) == .open
-        return [
+        let own = [
             Binding([.enter], .present, help: .uiHelpPresent, bar: open ? .uiKeyPresent : nil, enabled: chosen != nil),
             Binding([.f(3), .alt("i")], .excused, help: .uiHelpExcused, bar: open ? .uiKeyExcused : nil, enabled: chosen != nil),
             Binding([.f(4), .alt("a")], .absent, help: .uiHelpAbsent, bar: open ? .uiKeyAbsent : nil, enabled: chosen != nil),
@@ -81,11 +81,17 @@ public struct CheckInScreen: Screen {
             Binding([(.up, .up), (.down, .down)], help: .uiHelpMove),
             Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
             Binding([.escape], .back, help: .uiHelpCheckInBack, bar: .uiKeyBack),
-        ]
+        ] + (numbered > 0 ? [Binding((1...numbered).map { Key.char(Character(String($0))) }, .present, help: .uiHelpCheckInNumber)] : [])
+        return own.typing(into: .uiHelpTypeSearch)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
         guard let s = shared.data.sessions[session] else { return .pop(.closed) }
+        // A row's number while several are numbered: that one is checked in.
+        if action == .present, case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= numbered {
+            list.move(.to(n - 1), count: rows.count, visible: visible(shared.layout))
+            pointed = true
+        }
         let chosen = rows[safe: list.selected]
         let isEnrolled = chosen.map { enrolled.contains($0) } ?? false
         let name = chosen.map { shared.data.artisans[$0]?.name ?? $0.description } ?? ""
@@ -177,14 +183,8 @@ public struct CheckInScreen: Screen {
     /// The candidates a digit can pick (1–9): shown numbered while letters find several.
     var numbered: Int { query.text.contains(where: \.isLetter) && tied > 1 ? min(tied, 9) : 0 }
 
-    /// Every other key edits the search box (with the readline keys); a digit while several
-    /// are numbered checks that one in.
+    /// Typing edits the search box (with the readline keys).
     public mutating func type(_ key: Key, _ shared: inout Shared) -> Step {
-        if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= numbered {
-            list.move(.to(n - 1), count: rows.count, visible: visible(shared.layout))
-            pointed = true
-            return perform(.present, key: key, &shared)
-        }
         let before = query.text
         guard query.handle(key) else { return .ignored }
         if query.text != before {

@@ -105,6 +105,7 @@ public struct FormScreen: Screen {
                     Binding([.enter], .done, help: .uiHelpListDone, bar: .uiKeyDone),
                     Binding([.f(2), .ctrl("s")], .save, help: .uiHelpListSave),
                     Binding([.escape], .cancel, help: .uiHelpListUndo, bar: .uiKeyCancel)]
+                .typing(into: .uiHelpTypeCell)
         }
         let onTrainers = subject == .session && form.fields[safe: form.focus]?.key == "trainers"
         let save = Binding([.f(2), .ctrl("s")], .save, help: .uiHelpFormSave, bar: .uiKeySave)
@@ -118,13 +119,14 @@ public struct FormScreen: Screen {
                     Binding([.tab, .enter], .nextField, help: .uiHelpChoiceTake, bar: .uiKeyNext, barKeys: "Tab"),
                     Binding([.backTab], .previousField, help: .uiHelpFormPrevious),
                     cancel]
+                .typing(into: .uiHelpChoiceFilter)
         }
         // A field of ticks (`Form.handleMultiChoice`): ↑↓ move among its options, Space ticks.
         if form.fields[safe: form.focus]?.kind is MultiChoiceKind {
             return [save, pick,
                     Binding([(.up, .up), (.down, .down)], help: .uiHelpMultiMove, barKeys: "↑↓"),
                     Binding([.char(" ")], .toggle, help: .uiHelpMultiToggle),
-                    Binding([.char("a")], .toggle, help: .uiHelpMultiJump, barKeys: "a–z"),
+                    Binding.characters(.type, help: .uiHelpMultiJump),
                     Binding([.ctrl("u"), .backspace, .delete], .clearFilters, help: .uiHelpMultiClear),
                     Binding([.tab, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
                     Binding([.backTab], .previousField, help: .uiHelpFormPrevious),
@@ -134,6 +136,7 @@ public struct FormScreen: Screen {
                 Binding([.tab, .down, .enter], .nextField, help: .uiHelpFormNext, bar: .uiKeyNext, barKeys: "Tab"),
                 Binding([.backTab, .up], .previousField, help: .uiHelpFormPrevious),
                 cancel]
+            .typing(into: .uiHelpTypeField)
     }
 
     /// The bindings describe the keys; the form widget itself handles them (a choice list

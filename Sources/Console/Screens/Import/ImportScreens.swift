@@ -14,6 +14,7 @@ public struct ImportPathScreen: Screen {
         [Binding([.enter], .open, help: .uiHelpImportRead, bar: .uiKeyOpen, enabled: !path.text.trimmingSpaces.isEmpty),
          Binding([.tab], .complete, help: .uiHelpImportComplete, bar: .uiKeyComplete),
          Binding([.escape], .back, help: .uiHelpImportCancel, bar: .uiKeyCancel)]
+            .typing(into: .uiHelpTypePath)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {

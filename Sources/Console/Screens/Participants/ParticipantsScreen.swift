@@ -28,6 +28,7 @@ public struct ParticipantsScreen: Screen {
         if searching {
             return [Binding([.enter, .down, .tab], .keepSearch, help: .uiHelpKeepSearch, bar: .uiKeyDone, barKeys: "Enter"),
                     Binding([.escape], .clearSearch, help: .uiHelpClearSearch, bar: .uiKeyCancel)]
+                .typing(into: .uiHelpTypeSearch)
         }
         let someone = !rows(shared).isEmpty
         var out = [Binding([.char("+"), .f(7)], .add, help: exhibition ? .uiHelpPropose : .uiHelpEnrol, bar: .uiKeyAdd),

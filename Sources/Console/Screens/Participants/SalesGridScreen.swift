@@ -42,6 +42,7 @@ public struct SalesGridScreen: Screen {
          Binding([.up], .up, help: .uiHelpGridUp),
          Binding([.backTab], .previousField, help: .uiHelpGridPrevious),
          Binding([.escape, .f(2), .ctrl("s")], .back, help: .uiHelpGridBack, bar: .uiKeySaveBack, barKeys: "Esc")]
+            .typing(into: .uiHelpTypeCell)
     }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {

@@ -352,13 +352,22 @@ import TextUI
         defer { argv.forEach { free($0) } }
         #expect(posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0)
         let lockFile = dir + "/drafts/ratna.\(pid).alive"
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: lockFile) { usleep(20_000) }
-        usleep(100_000)
+        // Held once flock has it: a try of our own is refused (waited for, not slept on).
+        func held() -> Bool {
+            let fd = open(lockFile, O_RDONLY)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            return flock(fd, LOCK_EX | LOCK_NB) != 0
+        }
+        for _ in 0..<250 where !held() { usleep(20_000) }
+        #expect(held())
         #expect(rename(FormDraft.path(data: dir, user: "ratna"), FormDraft.path(data: dir, user: "ratna", pid: pid)) == 0)
         #expect(FormDraft.load(data: dir, user: "ratna") == nil)   // alive
         kill(pid, SIGKILL)
-        usleep(100_000)
-        #expect(kill(pid, 0) == 0)   // a zombie: still "there" for kill(pid, 0)
+        // Dead and unreaped: a zombie, still "there" for kill(pid, 0).
+        func zombie() -> Bool { (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.contains(") Z ") == true }
+        for _ in 0..<250 where !zombie() { usleep(20_000) }
+        #expect(zombie() && kill(pid, 0) == 0)
         #expect(FormDraft.load(data: dir, user: "ratna")?.draft.values["name"] == "Budi")
         var status: Int32 = 0
         waitpid(pid, &status, 0)

@@ -127,6 +127,24 @@ import TextUI
         #expect(budi.sales == 800_000 && budi.transactions == 3 && budi.leads == nil)
     }
 
+    /// Issue 32, finding 3: the grid pages like every list (it had no PgUp/PgDn), by the rows it shows.
+    @Test func theGridPagesByTheRowsItShows() throws {
+        var state = makeState()
+        _ = state.update(.char("3"))
+        let fair = try #require(state.rows[.exhibitions]?.max { a, b in
+            state.data.exhibitions.items[a].participants.filter { $0.curation == .accepted }.count
+                < state.data.exhibitions.items[b].participants.filter { $0.curation == .accepted }.count })
+        state.selected[.exhibitions] = fair
+        _ = state.update(.char("p")); _ = state.update(.char("t"))
+        let grid = try #require(state.top as? SalesGridScreen)
+        let page = grid.visible(state.shared.layout)
+        #expect(grid.people.count > 1)
+        _ = state.update(.pageDown)
+        #expect((state.top as? SalesGridScreen)?.row == min(grid.people.count - 1, page))
+        _ = state.update(.pageUp)
+        #expect((state.top as? SalesGridScreen)?.row == 0)
+    }
+
     @Test func aRowWithAnAmountThatDoesNotReadIsNotSavedAndSaysSo() throws {
         let (store, dir) = try ParticipantsTests().store()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -33,9 +33,10 @@ import TextUI
             guard !done, device.keys.first == .resize else { return }
             done = true
             do { try colleague() } catch { Issue.record("the other desk: \(error)") }
-            usleep(600_000)
         }
-        ConsoleApp(store: store, device: device, lang: .en, today: now).run()
+        let app = ConsoleApp(store: store, device: device, lang: .en, today: now)
+        app.lookEveryNanoseconds = 0   // looks for news after every key, as it would within half a second
+        app.run()
         return device
     }
 

@@ -34,8 +34,9 @@ import Testing
         // Reading 20,000 records takes this debug build most of a second: the search typed is
         // answered on the loading screen meanwhile (with the journal's name).
         #expect(sawFirstPage, "the search answered while loading")
+        // Esc clears the search once ncurses has waited out its delay; then q is q, not Alt-q.
         t.key("Escape")
-        usleep(200_000)
+        #expect(t.waitForGone("Cari: aaaa pert"), "\(t.screen)")
         t.send("q")
         #expect(t.waitFor("EXIT=0"), "\(t.screen)")
 

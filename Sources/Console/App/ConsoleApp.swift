@@ -20,6 +20,9 @@ public final class ConsoleApp {
     private var lastDraft: FormDraft?
     /// Looks for news so far (`run`).
     private var looks = 0
+    /// How often it looks for colleagues' saves: twice a second (a test looks at every key,
+    /// rather than sleeping until the next look).
+    var lookEveryNanoseconds: UInt64 = 500_000_000
     /// Since when the data could not be read (nil while it can).
     private var unreachableSince: ClockTime?
     /// What the store warned of during the last key (a save whose audit line or compaction
@@ -92,7 +95,7 @@ public final class ConsoleApp {
             let now = DispatchTime.now().uptimeNanoseconds
             // Twice a second: a colleague's save shows within a second at worst (a look costs
             // a stat of the journal, or on a database a read of what the socket holds).
-            if now - lastLook >= 500_000_000 {
+            if now - lastLook >= lookEveryNanoseconds {
                 lastLook = now
                 looks += 1
                 // A new role (access.toml, or a database's GRANT) applies within a second, as it

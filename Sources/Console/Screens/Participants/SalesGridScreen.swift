@@ -9,7 +9,12 @@ public struct SalesGridScreen: Screen {
     public let exhibition: EntityID
     public var people: [EntityID]
     public var cells: [[TextField]]
-    public var row = 0
+    /// The row in hand and the first row shown.
+    var list = ListState()
+    public var row: Int {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
     public var column = 0
     /// The values as stored, to know which rows changed.
     var stored: [[String]]
@@ -40,10 +45,14 @@ public struct SalesGridScreen: Screen {
         [Binding([.enter, .tab], .nextField, help: .uiHelpGridNext, bar: .uiKeyNext, barKeys: "Enter"),
          Binding([.down], .down, help: .uiHelpGridDown, bar: .uiKeyDown, barKeys: "↓"),
          Binding([.up], .up, help: .uiHelpGridUp),
+         Binding([(.pageUp, .pageUp), (.pageDown, .pageDown)], help: .uiHelpPage),
          Binding([.backTab], .previousField, help: .uiHelpGridPrevious),
          Binding([.escape, .f(2), .ctrl("s")], .back, help: .uiHelpGridBack, bar: .uiKeySaveBack, barKeys: "Esc")]
             .typing(into: .uiHelpTypeCell)
     }
+
+    /// The rows of people the grid shows (its title, headings and totals take four).
+    func visible(_ layout: Layout) -> Int { max(1, layout.body.height - 4) }
 
     public mutating func perform(_ action: Action, key: Key, _ shared: inout Shared) -> Step {
         guard !people.isEmpty else { return .pop(.closed) }
@@ -53,8 +62,8 @@ public struct SalesGridScreen: Screen {
             if column < Self.columns - 1 { column += 1 } else { column = 0; row = min(people.count - 1, row + 1) }
         case .previousField:
             if column > 0 { column -= 1 } else if row > 0 { column = Self.columns - 1; row -= 1 }
-        case .down: row = min(people.count - 1, row + 1)
-        case .up: row = max(0, row - 1)
+        case .down, .up, .pageUp, .pageDown:
+            list.move(BrowseScreen.move(action), count: people.count, visible: visible(shared.layout))
         case .back:
             // Leaving: the row in hand is saved first when it changed.
             warnIfUnreadable(before, &shared)
@@ -63,6 +72,7 @@ public struct SalesGridScreen: Screen {
             return SalesRules.needsConfirmation(command) ? FormScreen.askLargeSales(command, &shared) : .run(.save(command))
         default: break
         }
+        list.clamp(count: people.count, visible: visible(shared.layout))
         guard row != before else { return .stay }
         warnIfUnreadable(before, &shared)
         guard let command = command(row: before) else { return .stay }
@@ -132,8 +142,8 @@ public struct SalesGridScreen: Screen {
             grid.put(DisplayWidth.pad(title, toCells: widths[i], alignRight: true), x: x, y: area.y + 1, role: .header)
             x += widths[i] + 1
         }
-        let visible = area.height - 4
-        let first = ListState(selected: row).firstShown(count: people.count, visible: visible)
+        let visible = self.visible(shared.layout)
+        let first = list.firstShown(count: people.count, visible: visible)
         for (n, id) in people.dropFirst(first).prefix(visible).enumerated() {
             let r = first + n, y = area.y + 2 + n
             let a = shared.data.artisans[id]

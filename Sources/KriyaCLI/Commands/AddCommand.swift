@@ -74,7 +74,7 @@ struct AddArtisanCommand: ParsableCommand {
                 return
             case .failure(.command(let box)) where { if case .duplicate = box.error { true } else { false } }():
                 // Someone already has this phone, NIB or NIK: name them; nothing is written.
-                Output.error(TerminalSafe.text(box.error.message(lang)))
+                Output.error(TerminalSafe.text(box.error.message(lang), keepNewlines: true))
                 throw ExitCode(EX_DATAERR)
             case .failure(.command(let box)):
                 guard case .invalid(let errors) = box.error else {

@@ -122,7 +122,7 @@ extension AttendanceCommand {
             Output.line(chosen.map { CLIText.text(.cMarkSet, lang, aid, name, L10n.value($0, lang) + (reason.map { " (\(TerminalSafe.text($0)))" } ?? ""), when.numeric) }
                         ?? CLIText.text(.cMarkCleared, lang, aid, name, when.numeric))
         case .failure(.command(let box)):
-            Output.error(TerminalSafe.text(box.error.message(lang)))
+            Output.error(TerminalSafe.text(box.error.message(lang), keepNewlines: true))
             throw ExitCode(EX_DATAERR)
         case .failure(let other):
             throw other
@@ -140,6 +140,7 @@ struct CheckInCommand: ParsableCommand {
     @Argument(help: "The artisan, e.g. A-000123.") var artisan: String
     @Option(help: "Meeting day N (default: today's).") var day: Int?
     @Flag(help: "Enrol the artisan first when not enrolled (someone who came without registering).") var enrol = false
+    @Flag(help: "Let them in past the session's capacity (what the console's door asks before doing).") var pastCapacity = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -162,12 +163,12 @@ struct CheckInCommand: ParsableCommand {
         } else {
             when = now.today
         }
-        switch Result(catching: { () throws(StoreError) in try store.apply(.checkIn(session: sid, artisan: aid, day: when, time: now.time, enrol: enrol)) }) {
+        switch Result(catching: { () throws(StoreError) in try store.apply(.checkIn(session: sid, artisan: aid, day: when, time: now.time, enrol: enrol, pastCapacity: pastCapacity)) }) {
         case .success(let change):
             let mark = change.sessions.first?.participant(aid)?.mark(on: when)
             Output.line(TerminalSafe.text("\(aid) \(store.data.artisans[aid]?.name ?? "") \(mark.map { L10n.value($0.mark, lang) } ?? "") \(now.time)"))
         case .failure(.command(let box)):
-            Output.error(TerminalSafe.text(box.error.message(lang)))
+            Output.error(TerminalSafe.text(box.error.message(lang), keepNewlines: true))
             throw ExitCode(EX_DATAERR)
         case .failure(let other):
             throw other

@@ -29,7 +29,7 @@ struct DeleteCommand: ParsableCommand {
         switch Result(catching: { () throws(StoreError) in try store.apply(.delete(entity, baseRev: rev)) }) {
         case .success: Output.line(TerminalSafe.text(CLIText.text(.cDeleted, lang, "\(entity) \(name)")))
         case .failure(.command(let box)):
-            Output.error(TerminalSafe.text(box.error.message(lang)))
+            Output.error(TerminalSafe.text(box.error.message(lang), keepNewlines: true))
             throw ExitCode(EX_DATAERR)
         case .failure(let other): throw other
         }

@@ -33,7 +33,7 @@ struct MergeCommand: ParsableCommand {
         case .success:
             Output.line(TerminalSafe.text(CLIText.text(.cMergeDone, lang, "\(other) \(b.name)", "\(kept) \(a.name)")))
         case .failure(.command(let box)):
-            Output.error(TerminalSafe.text(box.error.message(lang)))
+            Output.error(TerminalSafe.text(box.error.message(lang), keepNewlines: true))
             throw ExitCode(EX_DATAERR)
         case .failure(let other):
             throw other

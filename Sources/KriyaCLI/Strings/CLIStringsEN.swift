@@ -1,6 +1,16 @@
 /// The command line's texts in English. Keep the placeholders the same as in CLIStringsID.
 enum CLIStringsEN {
     static let table: [CLIKey: String] = [
+        .dpPacked: "Door {0} packed into {1}: {2}, {3} {3|participant|participants} ({4} ms).",
+        .dpNext: "On the laptop: kriya --data {0}   Back at the office: kriya door sync {0}",
+        .dpNotEmpty: "{0} is not empty: a door is packed into a new folder.",
+        .dsNothingNew: "Nothing new from door {0}: what it did is already at the office.",
+        .dsWould: "Door {0} would bring back into {1} {1|session|sessions}: {2} {2|mark|marks}, {3} {3|walk-in|walk-ins}; {4} {4|conflict|conflicts} decided by the rules ({5} ms). Nothing saved (--dry-run).",
+        .dsDone: "Door {0} brought back into {1} {1|session|sessions}: {2} {2|mark|marks}, {3} {3|walk-in|walk-ins}; {4} {4|conflict|conflicts} decided by the rules ({5} ms).",
+        .dlThisIsADoor: "This folder is door {0}, packed {1} from {2}.",
+        .dlNone: "No door has been packed from this office.",
+        .dlBack: "back {0}",
+        .dlOut: "OUT",
         .cNoMatches: "No artisan matches.",
         .cShownOfTotal: "{0} shown of {1} matching ({2} {2|artisan|artisans} in all)",
         .cInvalidInput: "Nothing was saved. Please fix:",

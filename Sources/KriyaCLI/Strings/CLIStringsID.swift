@@ -1,6 +1,16 @@
 /// The command line's texts in Indonesian. Keep the placeholders the same as in CLIStringsEN.
 enum CLIStringsID {
     static let table: [CLIKey: String] = [
+        .dpPacked: "Pintu {0} dikemas ke {1}: {2}, {3} peserta ({4} ms).",
+        .dpNext: "Di laptop: kriya --data {0}   Kembali di kantor: kriya door sync {0}",
+        .dpNotEmpty: "{0} tidak kosong: pintu dikemas ke folder baru.",
+        .dsNothingNew: "Tidak ada yang baru dari pintu {0}: semua yang dikerjakan sudah ada di kantor.",
+        .dsWould: "Pintu {0} akan dibawa kembali ke {1} Bimtek: {2} presensi, {3} daftar di tempat; {4} konflik diputuskan menurut aturan ({5} ms). Tidak ada yang disimpan (--dry-run).",
+        .dsDone: "Pintu {0} dibawa kembali ke {1} Bimtek: {2} presensi, {3} daftar di tempat; {4} konflik diputuskan menurut aturan ({5} ms).",
+        .dlThisIsADoor: "Folder ini pintu {0}, dikemas {1} dari {2}.",
+        .dlNone: "Belum ada pintu yang dikemas dari kantor ini.",
+        .dlBack: "kembali {0}",
+        .dlOut: "DI LUAR",
         .cNoMatches: "Tidak ada pelaku IKM yang cocok.",
         .cShownOfTotal: "{0} ditampilkan dari {1} yang cocok ({2} pelaku IKM seluruhnya)",
         .cInvalidInput: "Tidak ada yang disimpan. Mohon perbaiki:",

@@ -13,6 +13,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case issueCertificate = "issue-certificate", issueCertificates = "issue-certificates"
     case addTerm = "add-term", updateTerm = "update-term", addMember = "add-member", updateMember = "update-member"
     case addPartner = "add-partner", updatePartner = "update-partner", `import`
+    case packDoor = "pack-door", syncDoor = "sync-door"
     // The data itself: an admin's.
     case delete, undoImport = "undo-import", replaceAll = "replace-all", compact, setAccess = "set-access", repair
     /// Taking a change back: it needs what making the change needed (`Command.requiredRole`).
@@ -26,12 +27,27 @@ public enum CommandName: String, CaseIterable, Sendable {
             return .clerk
         case .updateArtisan, .archiveArtisan, .restoreArtisan, .mergeArtisans, .addSession, .updateSession, .addExhibition,
              .updateExhibition, .propose, .setCuration, .issueCertificate, .issueCertificates, .addTerm, .updateTerm, .addMember,
-             .updateMember, .addPartner, .updatePartner, .import:
+             .updateMember, .addPartner, .updatePartner, .import, .packDoor, .syncDoor:
             return .editor
         case .delete, .undoImport, .replaceAll, .compact, .setAccess, .repair:
             return .admin
         case .undo:
             return nil
+        }
+    }
+
+    /// Whether a door folder (a session's door away from the office) may make such a change:
+    /// the door's own work, and taking it back. Records, imports and deletions stay the office's.
+    public var atTheDoor: Bool {
+        switch self {
+        case .checkIn, .markAttendance, .clearAttendance, .closeDay, .enrol, .withdraw, .addArtisan, .issueCertificate,
+             .issueCertificates, .undo:
+            return true
+        case .assignBooth, .recordSales, .updateArtisan, .archiveArtisan, .restoreArtisan, .mergeArtisans, .addSession,
+             .updateSession, .addExhibition, .updateExhibition, .propose, .setCuration, .addTerm, .updateTerm, .addMember,
+             .updateMember, .addPartner, .updatePartner, .import, .packDoor, .syncDoor, .delete, .undoImport, .replaceAll,
+             .compact, .setAccess, .repair:
+            return false
         }
     }
 }

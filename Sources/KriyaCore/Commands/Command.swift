@@ -26,6 +26,10 @@ public enum Command: Sendable, Equatable {
     case closeDay(session: EntityID, day: CivilDate)
     /// Certificate numbers for everyone eligible who has none yet.
     case issueCertificates(session: EntityID, pattern: CertificatePattern, year: Int)
+    /// Sessions whose door is taken away from the office (`kriya door pack`).
+    case packDoor(sessions: [EntityID], door: DoorRecord)
+    /// What a door did, brought back (`kriya door sync`).
+    case syncDoor(DoorReturn)
     case addExhibition(Exhibition)
     case updateExhibition(Exhibition, baseRev: Int)
     case propose(exhibition: EntityID, artisan: EntityID)
@@ -67,6 +71,8 @@ public enum Command: Sendable, Equatable {
         case .checkIn: return .checkIn
         case .closeDay: return .closeDay
         case .issueCertificates: return .issueCertificates
+        case .packDoor: return .packDoor
+        case .syncDoor: return .syncDoor
         case .addExhibition: return .addExhibition
         case .updateExhibition: return .updateExhibition
         case .propose: return .propose
@@ -209,6 +215,16 @@ extension Dataset {
             try check(s)
             change.sessions = [s]
             change.targets = [sid]
+
+        case .packDoor(let sessions, let door):
+            try plan(packDoor: sessions, door: door, into: &change)
+
+        case .syncDoor(let back):
+            try plan(syncDoor: back, into: &change)
+            // Checked with the walk-ins it registers (the sessions name them).
+            var after = self
+            for a in change.artisans { _ = after.artisans.merge(a) }
+            for s in change.sessions { try after.check(s) }
 
         case .issueCertificates(let sid, let pattern, let year):
             var s = try plan(issueCertificates: sid, pattern: pattern, year: year, into: &change)

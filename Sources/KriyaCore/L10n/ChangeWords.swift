@@ -45,6 +45,11 @@ public enum ChangeWords {
         case "set-curation":
             let (raw, reason) = split(detail)
             if let c = Curation(rawValue: raw) { return L10n.value(c, lang) + (reason.map { ": \($0)" } ?? "") }
+        case "sync-door":
+            // "D3" then one line per note (DoorSyncNote.line).
+            let lines = detail.split(separator: "\n").map(String.init)
+            let notes = lines.dropFirst().map { DoorSyncNote(line: $0)?.message(lang) { id in name(id) ?? "" } ?? $0 }
+            return ([lines.first ?? ""] + notes).joined(separator: "; ")
         case "assign-booth":
             return t(.chBooth, [detail])
         case "record-sales":

@@ -1,6 +1,15 @@
 /// English texts. Keep the placeholders the same as in StringsID.
 enum StringsEN {
     static let table: [TextKey: String] = [
+        .cNotAtTheDoor: "This is door {0}, packed to work away from the office: it does the door's work (check-ins, marks, walk-ins, closing the day, certificates); this ({1}) is done at the office.",
+        .dsRegistered: "walk-in {0} is now {1}",
+        .dsSameAsOffice: "walk-in {0} is {1}, registered at the office meanwhile (same {2}): one record, the office's",
+        .dsEarlierKept: "{0} checked in twice in {1} on {2}: the earlier time {3} is kept ({4} not)",
+        .dsWithdrawnMarked: "{0} was withdrawn from {1} at the office meanwhile: the door's mark on {2} is kept, flagged",
+        .dsDayGone: "{0}: {2} is no longer a meeting day of {1}: the door's mark is not kept",
+        .dsOfficeKept: "{0} in {1} on {2}: the office changed the mark too: the office's is kept",
+        .dsCertificateKept: "{0} in {1}: the office gave a certificate number too: the office's is kept",
+        .dsSessionGone: "{0} is no longer at the office: what the door did in it is not kept",
         .pControl: "holds control characters (such as an escape or a bell); type it again without them",
         .uUndoWhat: "Last import: {0}, {1}, by {2}.",
         .uUndoWould: "Taking it back would remove {0} {0|artisan|artisans} it added and put back {1} it updated.",
@@ -251,7 +260,7 @@ enum StringsEN {
         .eDayClosed: "{0} was closed for {1}: the door marks no more. An editor corrects a mark with a reason (participants list: c), or F5 takes the closing back.",
         .eReasonRequired: "{0} is past: a correction of {1}'s marks says why (--reason).",
         .eReasonRequiredClosed: "{0} was closed for {1}: a correction of a mark says why (--reason).",
-        .eSessionFull: "{0} is full ({1} enrolled, capacity {2}): letting someone in at the door goes past it, and the door must ask first.",
+        .eSessionFull: "{0} is full ({1} enrolled, capacity {2}): letting someone in at the door goes past it, and the door must ask first (kriya checkin … --past-capacity).",
         .fClosedDays: "Closed days",
         .fNameAndPlace: "name and kelurahan",
         .fNameAndBusiness: "name and business",
@@ -277,6 +286,7 @@ enum StringsEN {
         "AttendanceMark.hadir": "present", "AttendanceMark.terlambat": "late", "AttendanceMark.izin": "excused", "AttendanceMark.sakit": "sick",
         "AttendanceMark.alpa": "absent",
         "Command.add-artisan": "Artisan added",
+        "Command.pack-door": "Door packed to work away from the office", "Command.sync-door": "Door brought back",
         "Command.update-artisan": "Artisan changed",
         "Command.add-session": "Session added",
         "Command.update-session": "Session changed",

@@ -1,6 +1,15 @@
 /// Teks bahasa Indonesia. Placeholders match StringsEN.
 enum StringsID {
     static let table: [TextKey: String] = [
+        .cNotAtTheDoor: "Ini pintu {0}, dikemas untuk bekerja di luar kantor: hanya pekerjaan pintu (presensi, daftar di tempat, tutup hari, sertifikat); ini ({1}) dikerjakan di kantor.",
+        .dsRegistered: "peserta daftar di tempat {0} kini {1}",
+        .dsSameAsOffice: "peserta daftar di tempat {0} adalah {1}, yang didaftarkan di kantor sementara itu ({2} sama): satu data, data kantor",
+        .dsEarlierKept: "{0} presensi dua kali di {1} pada {2}: jam lebih awal {3} yang dipakai ({4} tidak)",
+        .dsWithdrawnMarked: "{0} sudah mengundurkan diri dari {1} di kantor: presensi pintu pada {2} tetap dicatat, ditandai",
+        .dsDayGone: "{0}: {2} bukan lagi hari pertemuan {1}: presensi pintu tidak dipakai",
+        .dsOfficeKept: "{0} di {1} pada {2}: kantor juga mengubah presensinya: yang dari kantor dipakai",
+        .dsCertificateKept: "{0} di {1}: kantor juga memberi nomor sertifikat: yang dari kantor dipakai",
+        .dsSessionGone: "{0} tidak ada lagi di kantor: yang dikerjakan pintu di sana tidak dipakai",
         .pControl: "berisi karakter kontrol (misalnya escape atau bel); ketik ulang tanpa karakter itu",
         .uUndoWhat: "Impor terakhir: {0}, {1}, oleh {2}.",
         .uUndoWould: "Mengurungkannya akan menghapus {0} pelaku IKM yang ditambahkannya dan mengembalikan {1} yang diperbaruinya.",
@@ -251,7 +260,7 @@ enum StringsID {
         .eDayClosed: "Presensi {1} tanggal {0} sudah ditutup: pintu tidak mencatat lagi. Editor mengoreksi dengan alasan (daftar peserta: c), atau F5 mengurungkan penutupan.",
         .eReasonRequired: "{0} sudah lewat: koreksi presensi {1} harus disertai alasan (--reason).",
         .eReasonRequiredClosed: "Presensi {1} tanggal {0} sudah ditutup: koreksi harus disertai alasan (--reason).",
-        .eSessionFull: "{0} sudah penuh ({1} terdaftar, kapasitas {2}): menerima peserta di pintu melebihi kapasitas, jadi pintu harus bertanya dulu.",
+        .eSessionFull: "{0} sudah penuh ({1} terdaftar, kapasitas {2}): menerima peserta di pintu melebihi kapasitas, jadi pintu harus bertanya dulu (kriya checkin … --past-capacity).",
         .fClosedDays: "Hari ditutup",
         .fNameAndPlace: "nama dan kelurahan",
         .fNameAndBusiness: "nama dan nama usaha",
@@ -275,6 +284,7 @@ enum StringsID {
         "ArtisanTextField.address": "Alamat", "ArtisanTextField.brand": "Merek", "ArtisanTextField.instagram": "Instagram",
         "ArtisanTextField.marketplace": "Toko online",
         "Command.add-artisan": "Pelaku IKM ditambahkan",
+        "Command.pack-door": "Pintu dikemas untuk bekerja di luar kantor", "Command.sync-door": "Pintu dibawa kembali",
         "Command.update-artisan": "Data pelaku IKM diubah",
         "Command.add-session": "Bimtek ditambahkan",
         "Command.update-session": "Data Bimtek diubah",

@@ -44,6 +44,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case uUndoWhat, uUndoWould, uUndoDone, uUndoKeptChanged, uUndoKeptTaking
     case pControl
     case eDayNotBegun, eOnWaitlist, eDuplicate, eBoothTaken, eFairNotBegun, eImplausibleSales
+    // A door brought back (DoorSyncNote).
+    case cNotAtTheDoor
+    case dsRegistered, dsSameAsOffice, dsEarlierKept, dsWithdrawnMarked, dsDayGone, dsOfficeKept, dsCertificateKept, dsSessionGone
     // A saved change in words (ChangeWords).
     case chOnWaitlist, chEnrolled, chMovedUp, chEnrolledAtDoor, chMarkCleared, chDayClosed, chNoCertificatesDue
     case dParticipantsTitle, dDelegationTitle, dCertificateTitle, dCertificateNumber, dCertificateGiven, dCertificateWhat, dCertificateWith, dNoCertificates

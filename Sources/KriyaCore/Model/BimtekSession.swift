@@ -35,6 +35,8 @@ public struct BimtekSession: Hashable, Sendable, Codable {
     /// from then on a mark that day is a correction (an editor's, with a reason).
     public var closedDays: [CivilDate] = []
     public var participants: [SessionParticipant] = []
+    /// Doors packed for this session (issue 33); stored only when there are any.
+    private var doorList: [DoorRecord]?
     /// Members a newer Kriya wrote that this one does not know, kept word for word (raw JSON
     /// `"key":value` pairs, comma-separated) so that saving or compacting here never drops
     /// them. Not shown, not audited.
@@ -45,6 +47,13 @@ public struct BimtekSession: Hashable, Sendable, Codable {
         case id, rev, kind, title, topic, organiser, partner, partners, trainers, trainerRefs, venue, start, end
         case meetingDays, startTime, graceMinutes, capacity, funding, status, certificateMinDays, certificates
         case closedDays, participants
+        case doorList = "doors"
+    }
+
+    /// The doors packed for it, out or brought back.
+    public var doors: [DoorRecord] {
+        get { doorList ?? [] }
+        set { doorList = newValue.isEmpty ? nil : newValue }
     }
 
     public init(id: EntityID, title: String, organiser: String, venue: String, start: CivilDate, end: CivilDate) {

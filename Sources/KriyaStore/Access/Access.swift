@@ -160,6 +160,7 @@ extension StoreError {
         if case .rolesByOwnerOnly(let user, let owner) = self { return L10n.text(.cRolesByOwnerOnly, lang, user, owner) }
         if case .notListed(let user, let folder) = self { return L10n.text(.cNotListed, lang, user, folder) }
         if case .notEmpty(let location) = self { return L10n.text(.cCopyTargetNotEmpty, lang, location) }
+        if case .notAtTheDoor(let action, let door) = self { return L10n.text(.cNotAtTheDoor, lang, door, ChangeWords.command(action, lang)) }
         if case .notSetUp(let address, let found, let needed) = self {
             return found == 0 ? L10n.text(.cDatabaseNotSetUp, lang, address) : L10n.text(.cDatabaseOlder, lang, address, found, needed)
         }

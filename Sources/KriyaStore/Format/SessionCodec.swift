@@ -49,6 +49,28 @@ enum SessionCodec {
             w.endObject()
         }
         w.endArray()
+        if !s.doors.isEmpty {
+            w.key("doors")
+            w.beginArray()
+            for d in s.doors {
+                w.beginObject()
+                w.member("number", d.number as Int?)
+                w.member("packedAt", d.packedAt)
+                w.member("packedBy", d.packedBy)
+                w.member("syncedAt", d.syncedAt)
+                w.key("walkIns")
+                w.beginArray()
+                for pair in d.walkIns {
+                    w.beginObject()
+                    w.member("door", pair.door.description)
+                    w.member("office", pair.office.description)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.members(raw: s.unknownMembers)
     }
 
@@ -85,6 +107,8 @@ enum SessionCodec {
             case K.certificateMinDays: s.certificateMinDays = try r.count()
             case K.participants:
                 try r.array { r throws(JSONReader.Failure) in s.participants.append(try readParticipant(&r)) }
+            case K.doors:
+                try r.array { r throws(JSONReader.Failure) in s.doors.append(try readDoor(&r)) }
             default: try r.keepUnknown(key, in: &s.unknownMembers)
             }
         }
@@ -101,6 +125,37 @@ enum SessionCodec {
         s.start = start
         s.end = end
         return s
+    }
+
+    private static func readDoor(_ r: inout JSONReader) throws(JSONReader.Failure) -> DoorRecord {
+        let K = Keys.shared
+        var d = DoorRecord(number: 0, packedAt: "", packedBy: "")
+        try r.object { r, key throws(JSONReader.Failure) in
+            if r.null() { return }
+            switch key {
+            case K.number: d.number = try r.count()
+            case K.packedAt: d.packedAt = try r.string()
+            case K.packedBy: d.packedBy = try r.string()
+            case K.syncedAt: d.syncedAt = try r.string()
+            case K.walkIns:
+                try r.array { r throws(JSONReader.Failure) in
+                    var door: EntityID?, office: EntityID?
+                    try r.object { r, key throws(JSONReader.Failure) in
+                        if r.null() { return }
+                        switch key {
+                        case K.door: door = try r.entityID()
+                        case K.office: office = try r.entityID()
+                        default: try r.skipValue()
+                        }
+                    }
+                    guard let door, let office else { throw r.fail("a door's walk-in without both ids") }
+                    d.walkIns.append(DoorRecord.WalkIn(door: door, office: office))
+                }
+            default: try r.skipValue()
+            }
+        }
+        guard d.number >= 1 else { throw r.fail("a door without its number") }
+        return d
     }
 
     private static func readParticipant(_ r: inout JSONReader) throws(JSONReader.Failure) -> SessionParticipant {
@@ -151,6 +206,14 @@ private final class Keys: Sendable {
     let certificateMinDays: JSONKey = "certificateMinDays"
     let certificates: JSONKey = "certificates"
     let closedDays: JSONKey = "closedDays"
+    let doors: JSONKey = "doors"
+    let number: JSONKey = "number"
+    let packedAt: JSONKey = "packedAt"
+    let packedBy: JSONKey = "packedBy"
+    let syncedAt: JSONKey = "syncedAt"
+    let walkIns: JSONKey = "walkIns"
+    let door: JSONKey = "door"
+    let office: JSONKey = "office"
     let kind: JSONKey = "kind"
     let partners: JSONKey = "partners"
     let trainerRefs: JSONKey = "trainerRefs"

@@ -76,6 +76,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(location: String)
     /// The installed folder (`InstalledFolder`) lets in only those its access file names.
     case notListed(user: String, folder: String)
+    /// A door folder (issue 33) does the door's work only.
+    case notAtTheDoor(action: String, door: String)
 
     public var description: String {
         switch self {
@@ -102,6 +104,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notListed(let user, let folder):
             return "\(user) is not named in the access file of \(folder), so may not open it (ask an admin: kriya access set \(user) viewer)"
         case .notEmpty(let location): return "\(location) already holds records or an audit trail; copy into a new folder or database"
+        case .notAtTheDoor(let action, let door): return "this is door \(door), packed for work away from the office: \(action) is done at the office"
         case .notSetUp(let address, let found, let needed):
             return found == 0 ? "\(address): Kriya is not set up in this database yet; run `kriya migrate --data \(address)`"
                 : "\(address): Kriya's tables are version \(found), this program needs \(needed); run `kriya migrate --data \(address)`"

@@ -21,6 +21,8 @@ public protocol RecordStore: AnyObject {
     var office: Int { get set }
     /// This user's role and why.
     var access: AccessDecision { get }
+    /// The door this data is, when it was packed to work away from the office (issue 33).
+    var door: DoorFolder? { get }
 
     func applyUndoably(_ command: Command, context: CommandContext?) throws(StoreError) -> (change: Change, undo: Reversal)
     /// An import plan saved as one step.
@@ -68,6 +70,9 @@ public protocol RecordStore: AnyObject {
 }
 
 extension RecordStore {
+    /// A database is never a door: doors are folders on a laptop.
+    public var door: DoorFolder? { nil }
+
     /// `applyUndoably` without the undo: the command checked against the latest state others
     /// saved, saved, and applied. Returns what was written.
     @discardableResult

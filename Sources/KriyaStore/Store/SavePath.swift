@@ -59,6 +59,10 @@ public enum SavePath {
     static func run<M: SaveMedium, T>(_ medium: M, needing role: StaffRole, _ action: String, context: CommandContext?,
                                       _ plan: (CommandContext, String) throws(StoreError) -> (PendingSave?, T)) throws(StoreError) -> T {
         try medium.authorize(role, action)
+        // A door does the door's work; records, imports and deletions stay the office's.
+        if let door = medium.door, let name = CommandName(rawValue: action), !name.atTheDoor {
+            throw .notAtTheDoor(action: action, door: door.name)
+        }
         let now = SystemInfo.now()
         let ctx = context ?? CommandContext(user: medium.user, today: now.today, time: now.time, office: medium.office)
         let (save, result) = try medium.underWritersLock { () throws(StoreError) -> (PendingSave?, T) in

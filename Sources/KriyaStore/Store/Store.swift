@@ -30,6 +30,8 @@ public final class Store {
     /// Called with each warning as it happens (the CLI prints it on stderr, the console shows
     /// it on its status line).
     public var onWarning: ((StoreWarning) -> Void)?
+    /// Set when this folder is a door packed for work away from the office (issue 33).
+    public private(set) var door: DoorFolder?
     /// The office this desk registers new records for (`EntityID.office`, from the config's
     /// `office`): 0 for none.
     public var office = 0
@@ -135,6 +137,7 @@ public final class Store {
         durable = Durable(io: io, fileMode: fileMode)
         if let warning = SystemInfo.networkFileSystemWarning(Store.absolute(self.path)) { warnings.append(warning) }
         try checkFolder()
+        door = gated ? nil : try DoorFolder.read(folder: self.path)
         access = readAccess()
         // Behind the gate, an account the access file does not name reads nothing either.
         if gated, access.reason == .notListed || access.reason == .noFile {

@@ -1,0 +1,53 @@
+/// A session's door taken away from the office (issue 33): packed into a folder of its own for
+/// a laptop with no connection, brought back by `kriya door sync`. The office keeps one of
+/// these on each session a door was packed for, so its screens show which doors are out.
+public struct DoorRecord: Hashable, Sendable, Codable {
+    /// The door's number, the office's own sequence (`D3`).
+    public var number: Int
+    /// When and by whom it was packed (`2026-12-08 07:30`, a Unix user).
+    public var packedAt: String
+    public var packedBy: String
+    /// When it was last brought back; nil while it is out.
+    public var syncedAt: String?
+    /// The people registered at the door, by the id the door gave them and the office's.
+    public var walkIns: [WalkIn] = []
+
+    public struct WalkIn: Hashable, Sendable, Codable {
+        public var door: EntityID
+        public var office: EntityID
+        public init(door: EntityID, office: EntityID) {
+            self.door = door
+            self.office = office
+        }
+    }
+
+    public init(number: Int, packedAt: String, packedBy: String) {
+        self.number = number
+        self.packedAt = packedAt
+        self.packedBy = packedBy
+    }
+
+    /// `D3`.
+    public var name: String { "D\(number)" }
+
+    /// Whether it is out: packed and not brought back.
+    public var isOut: Bool { syncedAt == nil }
+
+    /// Doors number their walk-ins from here: `A-900030001` is door 3's first. An office's own
+    /// sequence never gets near (nine hundred million records), so an id printed on a card at the
+    /// door can never be someone else's at the office; the sync gives the person an office id.
+    public static func firstWalkInNumber(door number: Int) -> Int { 900_000_000 + number * 10_000 }
+
+    /// The most doors numbered (ids stay within nine digits).
+    public static let maxNumber = 9_999
+
+    /// Whether `id` was given at a door.
+    public static func isDoorID(_ id: EntityID) -> Bool { id.number >= 900_000_000 }
+}
+
+extension Dataset {
+    /// The next door's number: one past every door any session has had.
+    public var nextDoorNumber: Int {
+        (sessions.items.flatMap(\.doors).map(\.number).max() ?? 0) + 1
+    }
+}

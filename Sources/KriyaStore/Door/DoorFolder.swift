@@ -1,0 +1,48 @@
+import Foundation
+import KriyaCore
+
+/// What makes a data folder a door (issue 33): `door.json`, written last when the door is
+/// packed, so a folder cut off half-way through packing is no door. It says which door, which
+/// sessions, where and when it was packed, and holds the sessions as packed (what the sync
+/// compares the door's work with).
+public struct DoorFolder: Codable, Sendable, Equatable {
+    public static let fileName = "door.json"
+
+    public var number: Int
+    public var sessions: [EntityID]
+    public var packedAt: String
+    public var packedBy: String
+    /// The office's data it was packed from (a folder or a database address).
+    public var office: String
+    /// True when every artisan's full record was packed; otherwise the sessions' people in full
+    /// and the rest of the registry slim (enough to find someone and refuse a duplicate).
+    public var wholeRegistry: Bool
+    public var base: [BimtekSession]
+
+    public var name: String { "D\(number)" }
+
+    /// The door `folder` is, or nil when it is an ordinary data folder.
+    public static func read(folder: String) throws(StoreError) -> DoorFolder? {
+        let path = folder + "/" + fileName
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw .io(op: "read", path: path, errno: errno) }
+        do { return try JSONDecoder().decode(DoorFolder.self, from: bytes) } catch {
+            throw .damaged(path: path, reason: "not a door's description (\(error)); pack the door again from the office")
+        }
+    }
+
+    /// Written whole or not at all (a new name, then renamed over).
+    func write(folder: String) throws(StoreError) {
+        let path = folder + "/" + Self.fileName
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let bytes = try? encoder.encode(self) else { throw .damaged(path: path, reason: "could not be written") }
+        let temporary = path + ".new"
+        guard FileManager.default.createFile(atPath: temporary, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
+            throw .io(op: "write", path: temporary, errno: errno)
+        }
+        let fd = open(temporary, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+        guard rename(temporary, path) == 0 else { throw .io(op: "rename", path: path, errno: errno) }
+    }
+}

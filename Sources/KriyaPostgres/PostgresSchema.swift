@@ -13,6 +13,7 @@ import KriyaStore
 /// - `kriya_audit`: the audit trail, the same sealed lines as `audit.jsonl`, with who, when,
 ///   what and which records in columns for queries.
 /// - `kriya_note` (version 2): small named notes, e.g. how to take the last import back.
+/// - Version 5: the door's commands (`pack-door`, `sync-door`) in `kriya_command_role`.
 /// - Version 4: `kriya_save` and `kriya_put_records`, the only way to write (`PostgresRules`);
 ///   `kriya_audit.login` and `kriya_change.login`, the database login that saved.
 /// - Version 3: ids may name an office (`A-3573-000123`); `kriya_record.id` and
@@ -63,6 +64,10 @@ enum PostgresSchema {
         ],
         // The database holds the roles itself: writes only through kriya_save (PostgresRules).
         PostgresRules.step,
+        [
+            // A session's door taken away from the office and brought back (issue 33): an editor's.
+            "INSERT INTO kriya_command_role (cmd, role) VALUES ('pack-door', 'editor'), ('sync-door', 'editor')",
+        ],
     ]
 
     static var version: Int { steps.count }

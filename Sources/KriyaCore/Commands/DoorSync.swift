@@ -196,7 +196,7 @@ extension Dataset {
                 var result = om
                 if om == bm {
                     result = dm
-                } else if let d = dm, let o = om, d.mark.countsAsPresent, o.mark.countsAsPresent, let dt = d.time, let ot = o.time {
+                } else if let d = dm, let o = om, d.mark.countsAsPresent, o.mark.countsAsPresent, let dt = d.time, let ot = o.time, dt != ot {
                     // Checked in at two doors: the earlier time stands.
                     result = dt < ot ? d : o
                     notes.append(.earlierKept(session: s.id, artisan: id, day: day, kept: min(dt, ot), other: max(dt, ot)))

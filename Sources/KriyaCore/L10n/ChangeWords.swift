@@ -92,7 +92,7 @@ public enum ChangeWords {
         if let f = ArtisanField(rawValue: name) { return f.label(lang) }
         let keys: [String: TextKey] = [
             "title": .fTitle, "topic": .fTopic, "organiser": .fOrganiser, "partner": .fPartner, "trainers": .fTrainers,
-            "venue": .fVenue, "start": .fStart, "end": .fEnd, "meetingDays": .fMeetingDays, "closedDays": .fClosedDays, "startTime": .fTime,
+            "venue": .fVenue, "start": .fStart, "end": .fEnd, "meetingDays": .fMeetingDays, "closedDays": .fClosedDays, "doorList": .fDoors, "startTime": .fTime,
             "graceMinutes": .fGraceMinutes, "capacity": .fCapacity, "funding": .fFunding, "status": .fStatus,
             "certificateMinDays": .fCertificateMinDays, "participants": .fParticipants, "level": .fLevel, "city": .fCity,
             "country": .fCountry, "boothCost": .fBoothCost, "payer": .fPayer, "requiredCertifications": .fRequiredCertifications,

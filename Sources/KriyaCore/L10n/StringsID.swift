@@ -2,6 +2,7 @@
 enum StringsID {
     static let table: [TextKey: String] = [
         .cNotAtTheDoor: "Ini pintu {0}, dikemas untuk bekerja di luar kantor: hanya pekerjaan pintu (presensi, daftar di tempat, tutup hari, sertifikat); ini ({1}) dikerjakan di kantor.",
+        .fDoors: "Pintu di luar kantor",
         .dsRegistered: "peserta daftar di tempat {0} kini {1}",
         .dsSameAsOffice: "peserta daftar di tempat {0} adalah {1}, yang didaftarkan di kantor sementara itu ({2} sama): satu data, data kantor",
         .dsEarlierKept: "{0} presensi dua kali di {1} pada {2}: jam lebih awal {3} yang dipakai ({4} tidak)",

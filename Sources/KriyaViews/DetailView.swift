@@ -128,6 +128,9 @@ public struct DetailView {
             (.fMeetingDays, s.days.map { $0.short(lang) }.joined(separator: ", ")),
             (.fEnrolled, [capacity, rate].compactMap { $0 }.joined(separator: ", ")), (.fFunding, s.funding),
             (.fCertificates, s.givesCertificates == (s.kind == .pelatihan) ? nil : L10n.text(s.givesCertificates ? .cYes : .cNo, lang)),
+            (.fDoors, s.doors.isEmpty ? nil : s.doors.map { d in
+                L10n.text(d.isOut ? .cDoorOut : .cDoorBack, lang, d.name, d.packedAt, d.packedBy, d.syncedAt ?? "")
+            }.joined(separator: "\n")),
         ])
         out += ["", t(.fParticipants)]
         var columns: [Table.Column] = [.id(t(.fID)), .init(t(.fName), minWidth: 10), .init(t(.fRole), minWidth: 6)]

@@ -59,6 +59,15 @@ public final class ConsoleApp {
         FormDraft.markAlive(data: drafts, user: store.user)
         let found = FormDraft.find(data: drafts, user: store.user)
         if found.left == nil && found.waiting > 0 { state.shared.message = UIText.text(.uiDraftWaiting, lang, found.waiting) }
+        // A door folder (issue 33) says so on its title line and opens at the door of its session
+        // that meets today (or next).
+        if let door = store.door {
+            state.shared.doorTitle = UIText.text(.uiDoorTitle, lang, door.name, door.packedAt)
+            let sessions = door.sessions.compactMap { store.data.sessions[$0] }
+            let first = sessions.first { $0.days.contains(today) } ?? sessions.filter { ($0.days.last ?? $0.end) >= today }.min { $0.start < $1.start }
+                ?? sessions.first
+            if let first, let screen = CheckInScreen(session: first.id, state.shared) { state.push(screen) }
+        }
         if let left = found.left {
             state.restore(left.draft)
             // The draft is this console's now: kept under its own name before the old one goes.

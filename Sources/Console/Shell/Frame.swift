@@ -42,7 +42,7 @@ extension ConsoleState {
     private func titleLine(_ grid: inout Grid) {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), role: .title)
         let name = stack.reversed().lazy.compactMap { $0.title(self.shared) }.first ?? browse.paneName(browse.pane, shared)
-        let left = Self.titlePrefix + name
+        let left = Self.titlePrefix + (shared.doorTitle.map { $0 + " · " } ?? "") + name
         grid.put(left, x: 0, y: 0, role: .title)
         // The data folder and user on the right; a long path keeps its end (`…/share/kriya`).
         let tail = " · \(shared.user) "

@@ -14,6 +14,8 @@ public struct Shared {
     /// The time of day now (the loop sets it before each key; check-ins are stamped with it).
     public var now = ClockTime(hour: 9, minute: 0)!
     public var dataPath: String
+    /// Set on a door folder's console (issue 33): which door, packed when; the title line says it.
+    public var doorTitle: String?
     public var user: String
     /// Said on the status line until the next key.
     public var message: String?

@@ -139,6 +139,8 @@ enum UIStringsEN {
         .uiHintCategory: "e.g. keramik, batik, makanan",
         .uiHintKecamatan: "filled in from the kelurahan",
         .uiHintDate: "e.g. 16/09/2026",
+        .uiDoorsOut: "door {0} out",
+        .uiDoorTitle: "Door {0} ({1})",
         .uiHintHandle: "e.g. @batik.sekar or the profile link",
         .uiHintLink: "e.g. tokopedia.com/sekar-dinoyo",
         .uiHelpEdit: "Change the selected record (a form)",

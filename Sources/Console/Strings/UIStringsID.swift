@@ -139,6 +139,8 @@ enum UIStringsID {
         .uiHintCategory: "mis. keramik, batik, makanan",
         .uiHintKecamatan: "terisi dari kelurahan",
         .uiHintDate: "mis. 16/09/2026",
+        .uiDoorsOut: "pintu {0} di luar",
+        .uiDoorTitle: "Pintu {0} ({1})",
         .uiHintHandle: "mis. @batik.sekar atau tautan profilnya",
         .uiHintLink: "mis. tokopedia.com/sekar-dinoyo",
         .uiHelpEdit: "Ubah data yang dipilih (formulir)",

@@ -3,6 +3,8 @@ enum StringsEN {
     static let table: [TextKey: String] = [
         .cNotAtTheDoor: "This is door {0}, packed to work away from the office: it does the door's work (check-ins, marks, walk-ins, closing the day, certificates); this ({1}) is done at the office.",
         .fDoors: "Doors away from the office",
+        .cDoorOut: "{0} packed {1} by {2}: OUT, not brought back yet (kriya door sync)",
+        .cDoorBack: "{0} packed {1} by {2}, brought back {3}",
         .dsRegistered: "walk-in {0} is now {1}",
         .dsSameAsOffice: "walk-in {0} is {1}, registered at the office meanwhile (same {2}): one record, the office's",
         .dsEarlierKept: "{0} checked in twice in {1} on {2}: the earlier time {3} is kept ({4} not)",

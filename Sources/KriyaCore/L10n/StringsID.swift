@@ -3,6 +3,8 @@ enum StringsID {
     static let table: [TextKey: String] = [
         .cNotAtTheDoor: "Ini pintu {0}, dikemas untuk bekerja di luar kantor: hanya pekerjaan pintu (presensi, daftar di tempat, tutup hari, sertifikat); ini ({1}) dikerjakan di kantor.",
         .fDoors: "Pintu di luar kantor",
+        .cDoorOut: "{0} dikemas {1} oleh {2}: DI LUAR, belum dibawa kembali (kriya door sync)",
+        .cDoorBack: "{0} dikemas {1} oleh {2}, dibawa kembali {3}",
         .dsRegistered: "peserta daftar di tempat {0} kini {1}",
         .dsSameAsOffice: "peserta daftar di tempat {0} adalah {1}, yang didaftarkan di kantor sementara itu ({2} sama): satu data, data kantor",
         .dsEarlierKept: "{0} presensi dua kali di {1} pada {2}: jam lebih awal {3} yang dipakai ({4} tidak)",

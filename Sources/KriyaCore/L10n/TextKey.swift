@@ -45,7 +45,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pControl
     case eDayNotBegun, eOnWaitlist, eDuplicate, eBoothTaken, eFairNotBegun, eImplausibleSales
     // A door brought back (DoorSyncNote).
-    case cNotAtTheDoor, fDoors
+    case cNotAtTheDoor, fDoors, cDoorOut, cDoorBack
     case dsRegistered, dsSameAsOffice, dsEarlierKept, dsWithdrawnMarked, dsDayGone, dsOfficeKept, dsCertificateKept, dsSessionGone
     // A saved change in words (ChangeWords).
     case chOnWaitlist, chEnrolled, chMovedUp, chEnrolledAtDoor, chMarkCleared, chDayClosed, chNoCertificatesDue

@@ -4,7 +4,7 @@
 public struct DoorRecord: Hashable, Sendable, Codable {
     /// The door's number, the office's own sequence (`D3`).
     public var number: Int
-    /// When and by whom it was packed (`2026-12-08 07:30`, a Unix user).
+    /// When (the office's local time, `08/12/2026 07:30`) and by whom (a Unix user) it was packed.
     public var packedAt: String
     public var packedBy: String
     /// When it was last brought back; nil while it is out.

@@ -23,7 +23,9 @@ public enum DoorPack {
         let now = SystemInfo.now()
         let change: Change
         do {
-            change = try office.apply(.packDoor(sessions: sessions, door: DoorRecord(number: 0, packedAt: now.timestamp, packedBy: office.user)))
+            // Stamps as the office reads them (local date and time): they are for people.
+            change = try office.apply(.packDoor(sessions: sessions, door: DoorRecord(number: 0, packedAt: SystemInfo.local(utcStamp: now.timestamp),
+                                                                                      packedBy: office.user)))
         } catch { throw .store(error) }
         guard let record = change.sessions.first?.doors.last else { throw .store(.damaged(path: office.location, reason: "the door was not recorded")) }
         let data = office.data
@@ -71,7 +73,7 @@ public enum DoorPack {
         let sessions = marker.sessions.compactMap { store.data.sessions[$0] }
         let walkIns = store.data.artisans.items.filter { DoorRecord.isDoorID($0.id) }
         return (marker, DoorReturn(number: marker.number, base: marker.base, sessions: sessions, walkIns: walkIns,
-                                   stamp: SystemInfo.now().timestamp))
+                                   stamp: SystemInfo.local(utcStamp: SystemInfo.now().timestamp)))
     }
 
     /// Brings the door at `folder` back into `office`: one save (nil when nothing is new). With

@@ -71,7 +71,10 @@ extension BrowseScreen {
             let rate = s.attendanceRate(asOf: today).map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
             // Outreach says so (unless its title does already).
             let kind = s.kind == .pelatihan || Fold.string(s.title).contains(Fold.string(L10n.value(s.kind, lang))) ? "" : " · " + L10n.value(s.kind, lang)
-            return [s.start.numeric, s.title + kind, L10n.value(s.status(on: today), lang), cap, rate]
+            // A door away from the office (issue 33) says so until it is brought back.
+            let out = s.doors.filter(\.isOut).map(\.name)
+            let doors = out.isEmpty ? "" : " · " + UIText.text(.uiDoorsOut, lang, out.joined(separator: ", "))
+            return [s.start.numeric, s.title + kind + doors, L10n.value(s.status(on: today), lang), cap, rate]
         case .exhibitions:
             let e = data.exhibitions.items[position]
             let when = shared.when(e.start, e.end)

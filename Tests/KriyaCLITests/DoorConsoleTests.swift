@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import KriyaCore
+@testable import KriyaStore
+
+/// Issue 33 as the clerk at a venue meets it: a door folder opened in tmux at 80×24, in
+/// Indonesian. Today's session opens at the door; a check-in, a walk-in, the day closed; then
+/// the office brings it back.
+@Suite(.serialized) struct DoorConsoleTests {
+    let root = TempFolder("doorconsole")
+    let today = SystemInfo.now().today
+
+    @Test func aDoorAtTheVenueInIndonesian() throws {
+        let office = root.path + "/kantor", door = root.path + "/pintu"
+        let store = try Store(path: office, user: "ratna")
+        for (i, name) in ["Ani Wijaya", "Budi Santoso", "Citra Lestari"].enumerated() {
+            try store.apply(.addArtisan(Artisan(id: EntityID(.artisan, 1), name: name, phone: "0812-0000-50\(10 + i)",
+                                                kelurahan: Wilayah.kelurahan[i].code, business: "Usaha \(name)", category: .batik)))
+        }
+        try store.apply(.addSession(BimtekSession(id: EntityID(.session, 1), title: "Bimtek Pewarna Alam", organiser: "Dekranasda Kota Malang",
+                                                  venue: "Gedung Kartini", start: today, end: today)))
+        for n in 1...3 { try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, n), role: .peserta)) }
+        let packed = try Kriya.run(["door", "pack", "B-000001", "--out", door, "--data", office, "--lang", "id"])
+        #expect(packed.status == 0 && packed.stdout.contains("Pintu D1"), "\(packed.stderr)")
+
+        let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
+        func see(_ text: String) { #expect(t.waitFor(text, seconds: 10), "waiting for \(text):\n\(t.screen)") }
+        t.send("\(Kriya.binary) --data \(door) --lang id; echo EXIT=$?", enter: true)
+        // The door console says it is a door, and opens at today's session.
+        see("Presensi peserta · Bimtek Pewarna Alam")
+        #expect(t.screen.split(separator: "\n").first?.contains("Pintu D1 (") == true, "\(t.screen)")
+        t.send("ani")
+        see("Ani Wijaya")
+        t.key("Enter")
+        see("✓ Ani Wijaya: hadir")
+        // A walk-in: registered at the door, let in.
+        t.key("F7")
+        see("Daftar di tempat")
+        t.send("Rina Pendatang")
+        t.key("Tab")
+        t.send("0812-6666-0303")
+        for _ in 0..<2 { t.key("Tab") }
+        t.send("Dinoyo")
+        t.key("Tab")
+        t.send("Batik Rina")
+        t.key("Tab")
+        t.send("batik")
+        t.key("F2")
+        see("Rina Pendatang: hadir")
+        // What the door may not do, it says (a session is changed at the office).
+        // Closing the day: the others are alpa.
+        t.key("F6")
+        see("Tutup hari")
+        t.send("y")
+        see("Hari ditutup")
+        t.key("Escape")
+        #expect(t.waitForGone("Presensi peserta ·"), "\(t.screen)")
+        t.send("q")
+        see("EXIT=0")
+
+        // Back at the office: everything once.
+        let synced = try Kriya.run(["door", "sync", door, "--data", office, "--lang", "id"])
+        #expect(synced.status == 0 && synced.stdout.contains("Rina Pendatang"), "\(synced.stdout)\(synced.stderr)")
+        let s = try #require(try Store(path: office).data.sessions[EntityID(.session, 1)])
+        let rina = try #require(try Store(path: office).data.artisans.items.first { (a: Artisan) in a.name == "Rina Pendatang" })
+        #expect(!DoorRecord.isDoorID(rina.id))
+        #expect(s.participant(EntityID(.artisan, 1))?.mark(on: today)?.mark == .hadir)
+        #expect(s.participant(rina.id)?.mark(on: today)?.mark == .hadir)
+        #expect(s.participant(EntityID(.artisan, 2))?.mark(on: today)?.mark == .alpa)
+        #expect(s.closedDays == [today] && s.doors.first?.isOut == false)
+    }
+}

@@ -14,6 +14,7 @@ import Testing
             // The files' reader matches names of at most 24 bytes; letters only keep `--set` and `--map` simple.
             #expect(field.rawValue.utf8.count <= 24 && field.rawValue.allSatisfy { $0.isASCII && $0.isLetter })
             #expect(ArtisanField(rawValue: field.rawValue) == .text(field))
+            #expect(ArtisanTextField.ordered[field.index] == field, "\(field): its index is its place in the table")
             #expect(field.rule.headings.allSatisfy { HeaderMap.key($0) == $0 }, "\(field): headings are folded")
         }
     }

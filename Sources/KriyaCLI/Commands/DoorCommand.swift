@@ -92,7 +92,9 @@ struct DoorSyncCommand: ParsableCommand {
         }
         let ms = (DispatchTime.now().uptimeNanoseconds - began) / 1_000_000
         let data = store.data
-        let name = { (id: EntityID) in data.artisans[id]?.name ?? data.sessions[id]?.title ?? "" }
+        // A dry run's walk-ins are not in the office's data: named from the change.
+        let added = Dictionary((result.change?.artisans ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let name = { (id: EntityID) in added[id] ?? data.artisans[id]?.name ?? data.sessions[id]?.title ?? "" }
         guard let change = result.change else {
             Output.line(TerminalSafe.text(CLIText.text(.dsNothingNew, lang, result.door.name)))
             return

@@ -70,7 +70,7 @@ extension Artisan {
     mutating func fill(from other: Artisan) {
         gender = gender ?? other.gender
         email = email ?? other.email
-        for field in ArtisanTextField.allCases where self[text: field] == nil { self[text: field] = other[text: field] }
+        for field in ArtisanTextField.ordered where self[text: field] == nil { self[text: field] = other[text: field] }
         nib = nib ?? other.nib
         kbli = kbli ?? other.kbli
         scale = scale ?? other.scale

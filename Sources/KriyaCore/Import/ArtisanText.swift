@@ -97,7 +97,7 @@ public struct ArtisanText: Sendable {
         if let id = text(.id), EntityID(id) == nil { errors.append(FieldError("id", .invalidChoice(id, allowed: ["A-000123"]))) }
         a.gender = choice(text(.gender).map { Self.gender($0) }, "gender", &errors)
         d.email = text(.email)
-        for field in ArtisanTextField.allCases {
+        for field in ArtisanTextField.ordered {
             guard let typed = text(.text(field)) else { continue }
             // As typed when it cannot be read as its shape: validation names the problem.
             d[field] = field.stored(from: typed) ?? typed

@@ -27,7 +27,7 @@ extension Artisan: Codable, CustomReflectable {
         var d = ArtisanDetails()
         d.phoneTyped = try c.decodeIfPresent(String.self, forKey: .phoneTyped)
         d.email = try c.decodeIfPresent(String.self, forKey: key(.email))
-        for field in ArtisanTextField.allCases {
+        for field in ArtisanTextField.ordered {
             d[field] = try c.decodeIfPresent(String.self, forKey: key(.text(field)))
         }
         d.kbli = try c.decodeIfPresent(String.self, forKey: key(.kbli))

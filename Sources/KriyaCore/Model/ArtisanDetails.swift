@@ -23,7 +23,7 @@ public struct ArtisanDetails: Hashable, Sendable {
         set {
             if texts.isEmpty {
                 guard newValue != nil else { return }
-                texts = [String?](repeating: nil, count: ArtisanTextField.allCases.count)
+                texts = [String?](repeating: nil, count: ArtisanTextField.ordered.count)
             }
             texts[field.index] = newValue
             if newValue == nil, texts.allSatisfy({ $0 == nil }) { texts = [] }

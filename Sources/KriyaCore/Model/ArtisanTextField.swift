@@ -55,11 +55,23 @@ public enum ArtisanTextField: String, CaseIterable, Sendable {
         }
     }
 
-    /// The fields a search finds artisans by.
-    public static let searched = allCases.filter(\.rule.searched)
+    /// `allCases`, made once: the synthesised property builds a new array at every call, and
+    /// reading a million records asks for it several times a record.
+    public static let ordered = allCases
 
-    /// The field's place in `allCases`.
-    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// The fields a search finds artisans by.
+    public static let searched = ordered.filter(\.rule.searched)
+
+    /// The field's place in `ordered`, by a switch: packing a record asks it for every field,
+    /// and reaching the global array each time cost a tenth of opening 100k artisans.
+    public var index: Int {
+        switch self {
+        case .address: return 0
+        case .brand: return 1
+        case .instagram: return 2
+        case .marketplace: return 3
+        }
+    }
 
     /// The field's name in the interface.
     public func label(_ lang: Lang) -> String { L10n.value(self, lang) }

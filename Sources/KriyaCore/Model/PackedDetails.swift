@@ -18,7 +18,7 @@ struct PackedDetails: Hashable, Sendable {
         private static let firstText: UInt8 = 32
         static func text(_ field: ArtisanTextField) -> Tag { Tag(rawValue: firstText + UInt8(field.index)) }
         var textField: ArtisanTextField? {
-            rawValue >= Self.firstText ? ArtisanTextField.allCases[Int(rawValue - Self.firstText)] : nil
+            rawValue >= Self.firstText ? ArtisanTextField.ordered[Int(rawValue - Self.firstText)] : nil
         }
     }
 
@@ -86,7 +86,7 @@ struct PackedDetails: Hashable, Sendable {
         s.string(.notes, d.notes)
         s.string(.nik, d.nik)
         s.string(.unknownMembers, d.unknownMembers)
-        for field in ArtisanTextField.allCases { s.string(.text(field), d[field]) }
+        for field in ArtisanTextField.ordered { s.string(.text(field), d[field]) }
     }
 
     // MARK: Reading

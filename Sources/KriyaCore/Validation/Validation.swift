@@ -12,7 +12,7 @@ public enum Validation {
         if a.kelurahan.isEmpty { c.fail("kelurahan", .required) }
         else if Wilayah.kelurahan(code: a.kelurahan) == nil { c.fail("kelurahan", .unknownKelurahan(a.kelurahan)) }
         c.required("business", a.business, max: 160)
-        for field in ArtisanTextField.allCases {
+        for field in ArtisanTextField.ordered {
             guard let value = a[text: field] else { continue }
             c.optional(field.rawValue, value, max: field.rule.maxLength)
             if let problem = field.problem(with: value) { c.fail(field.rawValue, problem) }

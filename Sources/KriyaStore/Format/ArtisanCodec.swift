@@ -170,7 +170,7 @@ private final class Keys: Sendable {
     let businessScaleValues = ChoiceTable(BusinessScale.self)
     let certificationKindValues = ChoiceTable(CertificationKind.self)
     /// The plain text details' names (`ArtisanTextField`), in table order.
-    let texts: [JSONKey] = ArtisanTextField.allCases.map { JSONKey($0.rawValue) }
-    func text(_ key: JSONKey) -> ArtisanTextField? { texts.firstIndex(of: key).map { ArtisanTextField.allCases[$0] } }
+    let texts: [JSONKey] = ArtisanTextField.ordered.map { JSONKey($0.rawValue) }
+    func text(_ key: JSONKey) -> ArtisanTextField? { texts.firstIndex(of: key).map { ArtisanTextField.ordered[$0] } }
     static let shared = Keys()
 }

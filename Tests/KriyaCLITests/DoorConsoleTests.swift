@@ -68,5 +68,9 @@ import Testing
         #expect(s.participant(rina.id)?.mark(on: today)?.mark == .hadir)
         #expect(s.participant(EntityID(.artisan, 2))?.mark(on: today)?.mark == .alpa)
         #expect(s.closedDays == [today] && s.doors.first?.isOut == false)
+        // Rina's card, printed at the door with the door's id, finds her at the office.
+        let doorID = try #require(s.doors.first?.walkIns.first?.door)
+        let shown = try Kriya.run(["show", doorID.description, "--data", office])
+        #expect(shown.status == 0 && shown.stdout.contains("Rina Pendatang") && shown.stdout.hasPrefix(rina.id.description), "\(shown.stdout)\(shown.stderr)")
     }
 }

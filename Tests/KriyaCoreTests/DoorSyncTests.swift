@@ -77,6 +77,8 @@ import Testing
         #expect(s.participant(a2)?.mark(on: day2) == nil, "a day that is no longer a meeting day keeps no mark")
         #expect(!s.participants.contains { DoorRecord.isDoorID($0.artisan) }, "no door id reaches the office")
         #expect(s.doors.first?.syncedAt == "2026-11-29 17:00" && s.doors.first?.walkIns == [DoorRecord.WalkIn(door: eko, office: ekoAtOffice)])
+        // The card printed at the door still finds Eko at the office.
+        #expect(office.officeID(ofWalkIn: eko) == ekoAtOffice && office.officeID(ofWalkIn: a1) == nil)
         let said = notes(change)
         #expect(said.contains(.earlierKept(session: sid, artisan: a1, day: day1, kept: ClockTime(hour: 8, minute: 5)!, other: ClockTime(hour: 8, minute: 20)!)))
         #expect(said.contains(.withdrawnMarked(session: sid, artisan: a3, day: day1)))

@@ -95,7 +95,8 @@ extension AttendanceCommand {
     /// `--set ARTISAN --mark M [--day N] [--reason R]`: one mark corrected, audited.
     func correct(_ who: String, in s: BimtekSession, _ store: any RecordStore) throws {
         let lang = global.language
-        let aid = try global.id(who, of: .artisan)
+        let parsed = try global.id(who, of: .artisan)
+        let aid = store.data.officeID(ofWalkIn: parsed) ?? parsed
         guard let markText = mark else {
             Output.error(CLIText.text(.cMarkNeeded, lang))
             throw ExitCode(EX_USAGE)
@@ -147,7 +148,8 @@ struct CheckInCommand: ParsableCommand {
         let lang = global.language
         let store = try global.openRecords(create: false)
         let sid = try global.id(session, of: .session)
-        let aid = try global.id(artisan, of: .artisan)
+        let parsed = try global.id(artisan, of: .artisan)
+        let aid = store.data.officeID(ofWalkIn: parsed) ?? parsed
         guard let s = store.data.sessions[sid] else {
             Output.error(CLIText.text(.cUnknownID, lang, session))
             throw ExitCode(EX_NOINPUT)

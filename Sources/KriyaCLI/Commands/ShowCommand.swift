@@ -15,12 +15,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let entity = try global.id(id)
+        var entity = try global.id(id)
         let today = SystemInfo.now().today
         if entity.kind == .artisan {
             // An artisan's page needs their record, the one they were merged into, and the
             // sessions and exhibitions: with the index, no other artisan is read.
             let store = try global.openRecords(create: false, lookup: .records)
+            // A card from a door away from the office: the person's record here.
+            entity = store.data.officeID(ofWalkIn: entity) ?? entity
             let found = try store.artisans([entity])[entity]
             let data = try store.data(with: [entity] + (found?.mergedInto.map { [$0] } ?? []))
             if !store.issues.isEmpty { Output.error(L10n.text(.cLoadWarnings, lang, store.issues.count)) }

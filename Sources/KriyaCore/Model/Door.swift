@@ -46,6 +46,14 @@ public struct DoorRecord: Hashable, Sendable, Codable {
 }
 
 extension Dataset {
+    /// The office's id of someone registered at a door (a card printed there carries the door's
+    /// id): nil for any other id, or a door id not brought back yet.
+    public func officeID(ofWalkIn id: EntityID) -> EntityID? {
+        guard DoorRecord.isDoorID(id) else { return nil }
+        for s in sessions.items { for d in s.doors { if let pair = d.walkIns.first(where: { $0.door == id }) { return pair.office } } }
+        return nil
+    }
+
     /// The next door's number: one past every door any session has had.
     public var nextDoorNumber: Int {
         (sessions.items.flatMap(\.doors).map(\.number).max() ?? 0) + 1

@@ -276,9 +276,11 @@ public struct CheckInScreen: Screen {
     /// types it (the whole code, then Enter).
     func scannedID(_ shared: Shared) -> EntityID? {
         let text = query.text.trimmingSpaces
-        guard text.count >= 2, text.first.map({ $0 == "A" || $0 == "a" }) == true, let id = EntityID(text), id.kind == .artisan,
-              shared.data.artisans[id] != nil else { return nil }
-        return id
+        guard text.count >= 2, text.first.map({ $0 == "A" || $0 == "a" }) == true, let typed = EntityID(text), typed.kind == .artisan
+        else { return nil }
+        // A card printed at a door away from the office carries the door's id: its person here.
+        let id = shared.data.officeID(ofWalkIn: typed) ?? typed
+        return shared.data.artisans[id] != nil ? id : nil
     }
 
     /// The matches for what is typed.

@@ -22,6 +22,12 @@ import Testing
         for n in 1...3 { try store.apply(.enrol(session: EntityID(.session, 1), artisan: EntityID(.artisan, n), role: .peserta)) }
         let packed = try Kriya.run(["door", "pack", "B-000001", "--out", door, "--data", office, "--lang", "id"])
         #expect(packed.status == 0 && packed.stdout.contains("Pintu D1"), "\(packed.stderr)")
+        // The office's day (issue 34) says the door is out, for scripts too.
+        let summary = try Kriya.run(["today", "--json", "--data", office])
+        let json = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any]
+        let due = json?["due"] as? [[String: Any]] ?? []
+        #expect(due.contains { $0["kind"] as? String == "doorOut" && $0["id"] as? String == "B-000001" }, "\(summary.stdout)")
+        #expect((json?["sessions"] as? [[String: Any]])?.first?["expected"] as? Int == 3)
 
         let t = try TmuxSession(term: "xterm-256color", width: 80, height: 24)
         func see(_ text: String) { #expect(t.waitFor(text, seconds: 10), "waiting for \(text):\n\(t.screen)") }

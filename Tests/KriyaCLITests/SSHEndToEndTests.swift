@@ -71,6 +71,10 @@ import PostgresTestServer
         // No terminal: plain rows, no escape sequences, the exit status passed back.
         let find = sh("\(ssh) \(Kriya.binary) find sri --data \(data)")
         #expect(find.status == 0 && find.out.contains("A-0") && !find.out.contains("\u{1B}"), "\(find.err)")
+        // What is on today (issue 34), in Indonesian, over SSH: plain text too.
+        let today = sh("\(ssh) \(Kriya.binary) today --lang id --data \(data)")
+        #expect(today.status == 0 && today.out.hasPrefix("Hari ini, ") && today.out.contains("Kegiatan hari ini") && !today.out.contains("\u{1B}"),
+                "\(today.out)\(today.err)")
         let missing = sh("\(ssh) \(Kriya.binary) show A-999999 --data \(data)")
         #expect(missing.status == 66 && missing.err.contains("A-999999"))
 

@@ -1,6 +1,15 @@
 /// The command line's texts in English. Keep the placeholders the same as in CLIStringsID.
 enum CLIStringsEN {
     static let table: [CLIKey: String] = [
+        .tdTitle: "Today, {0}",
+        .tdSessions: "Meeting today",
+        .tdNoSessions: "No session meets today.",
+        .tdExhibitions: "Exhibitions running",
+        .tdComing: "In the coming week",
+        .tdDue: "To do",
+        .tdNothingDue: "Nothing is due.",
+        .tdDayOf: "day {0} of {1}",
+        .tdUntil: "until {0}",
         .dpPacked: "Door {0} packed into {1}: {2}, {3} {3|participant|participants} ({4} ms).",
         .dpNext: "On the laptop: kriya --data {0}   Back at the office: kriya door sync {0}",
         .dpNotEmpty: "{0} is not empty: a door is packed into a new folder.",

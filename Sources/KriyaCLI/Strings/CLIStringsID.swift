@@ -1,6 +1,15 @@
 /// The command line's texts in Indonesian. Keep the placeholders the same as in CLIStringsEN.
 enum CLIStringsID {
     static let table: [CLIKey: String] = [
+        .tdTitle: "Hari ini, {0}",
+        .tdSessions: "Kegiatan hari ini",
+        .tdNoSessions: "Tidak ada Bimtek hari ini.",
+        .tdExhibitions: "Pameran yang berlangsung",
+        .tdComing: "Seminggu ke depan",
+        .tdDue: "Yang perlu dikerjakan",
+        .tdNothingDue: "Tidak ada yang tertunda.",
+        .tdDayOf: "hari ke-{0} dari {1}",
+        .tdUntil: "sampai {0}",
         .dpPacked: "Pintu {0} dikemas ke {1}: {2}, {3} peserta ({4} ms).",
         .dpNext: "Di laptop: kriya --data {0}   Kembali di kantor: kriya door sync {0}",
         .dpNotEmpty: "{0} tidak kosong: pintu dikemas ke folder baru.",

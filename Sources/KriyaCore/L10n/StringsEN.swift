@@ -2,6 +2,13 @@
 enum StringsEN {
     static let table: [TextKey: String] = [
         .cNotAtTheDoor: "This is door {0}, packed to work away from the office: it does the door's work (check-ins, marks, walk-ins, closing the day, certificates); this ({1}) is done at the office.",
+        .tdDoorOpen: "expected {0} · in {1} (late {2}) · excused or absent {3} · not yet {4}",
+        .tdDoorClosed: "day closed · expected {0} · in {1} (late {2}) · excused or absent {3}",
+        .tdDayNotClosed: "{0} {1}: the door of {2} was never closed (those not in are not marked absent)",
+        .tdCertificates: "{0} {1}: {2} {2|person has|people have} earned a certificate and {2|has|have} no number yet",
+        .tdUnderEnrolled: "{0} {1} begins {2}: {3} enrolled of {4} places",
+        .tdExpiring: "{0} {0|certification runs|certifications run} out within 60 days (the first on {1}): kriya report certification",
+        .tdDoorOut: "door {0} of {1} {2} is out since {3}: bring it back with kriya door sync",
         .fDoors: "Doors away from the office",
         .cDoorOut: "{0} packed {1} by {2}: OUT, not brought back yet (kriya door sync)",
         .cDoorBack: "{0} packed {1} by {2}, brought back {3}",

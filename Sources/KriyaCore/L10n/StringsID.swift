@@ -2,6 +2,13 @@
 enum StringsID {
     static let table: [TextKey: String] = [
         .cNotAtTheDoor: "Ini pintu {0}, dikemas untuk bekerja di luar kantor: hanya pekerjaan pintu (presensi, daftar di tempat, tutup hari, sertifikat); ini ({1}) dikerjakan di kantor.",
+        .tdDoorOpen: "diharapkan {0} · hadir {1} (terlambat {2}) · izin atau alpa {3} · belum {4}",
+        .tdDoorClosed: "hari ditutup · diharapkan {0} · hadir {1} (terlambat {2}) · izin atau alpa {3}",
+        .tdDayNotClosed: "{0} {1}: pintu {2} belum ditutup (yang tidak datang belum dicatat alpa)",
+        .tdCertificates: "{0} {1}: {2} orang berhak sertifikat tetapi belum bernomor",
+        .tdUnderEnrolled: "{0} {1} mulai {2}: baru {3} terdaftar dari {4} tempat",
+        .tdExpiring: "{0} sertifikasi habis masa berlakunya dalam 60 hari (yang pertama {1}): kriya report certification",
+        .tdDoorOut: "pintu {0} untuk {1} {2} di luar sejak {3}: bawa kembali dengan kriya door sync",
         .fDoors: "Pintu di luar kantor",
         .cDoorOut: "{0} dikemas {1} oleh {2}: DI LUAR, belum dibawa kembali (kriya door sync)",
         .cDoorBack: "{0} dikemas {1} oleh {2}, dibawa kembali {3}",

@@ -46,6 +46,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case eDayNotBegun, eOnWaitlist, eDuplicate, eBoothTaken, eFairNotBegun, eImplausibleSales
     // A door brought back (DoorSyncNote).
     case cNotAtTheDoor, fDoors, cDoorOut, cDoorBack
+    // What is on today (TodaySummary).
+    case tdDoorOpen, tdDoorClosed, tdDayNotClosed, tdCertificates, tdUnderEnrolled, tdExpiring, tdDoorOut
     case dsRegistered, dsSameAsOffice, dsEarlierKept, dsWithdrawnMarked, dsDayGone, dsOfficeKept, dsCertificateKept, dsSessionGone
     // A saved change in words (ChangeWords).
     case chOnWaitlist, chEnrolled, chMovedUp, chEnrolledAtDoor, chMarkCleared, chDayClosed, chNoCertificatesDue

@@ -68,7 +68,9 @@ public enum DoorPack {
 
     /// What the door at `folder` did, as the office replays it.
     public static func reading(_ folder: String) throws(StoreError) -> (DoorFolder, DoorReturn) {
-        guard let marker = try DoorFolder.read(folder: folder) else { throw .noData(path: folder + "/" + DoorFolder.fileName) }
+        guard let marker = try DoorFolder.read(folder: folder) else {
+            throw .damaged(path: folder, reason: "this folder is no door (it has no \(DoorFolder.fileName)): give the folder kriya door pack wrote")
+        }
         let store = try Store(path: folder, create: false)
         let sessions = marker.sessions.compactMap { store.data.sessions[$0] }
         let walkIns = store.data.artisans.items.filter { DoorRecord.isDoorID($0.id) }

@@ -14,6 +14,7 @@ import TOMLKit
 ///     certificate_pattern = "DKM/BT/{year}/{n:03}"   # Bimtek certificate numbers
 ///     scanner_beep = false   # no bell when the door takes a scanned card
 ///     allow_suspend = false  # Ctrl-Z does not suspend (a door laptop's restricted account)
+///     today_screen = false   # open on the lists, not on what is on today
 ///
 ///     [documents]            # what printed documents say (defaults: Dekranasda Kota Malang)
 ///     council = "Dewan Kerajinan Nasional Daerah (Dekranasda) Kota Malang"
@@ -37,6 +38,8 @@ public struct Config: Equatable, Sendable {
     public var scannerBeep: Bool?
     /// Whether Ctrl-Z suspends the console (false for a door laptop's restricted account).
     public var allowSuspend: Bool?
+    /// Whether the console opens on what is on today when anything happens within a week.
+    public var todayScreen: Bool?
     /// The letterhead and signatory of printed documents.
     public var documents = DocumentSettings.standard
     public var warning: String?
@@ -113,8 +116,10 @@ public struct Config: Equatable, Sendable {
                 if let b = value.bool { config.allowSuspend = b } else { problems.append("allow_suspend must be true or false") }
             case "scanner_beep":
                 if let b = value.bool { config.scannerBeep = b } else { problems.append("scanner_beep must be true or false") }
+            case "today_screen":
+                if let b = value.bool { config.todayScreen = b } else { problems.append("today_screen must be true or false") }
             default:
-                problems.append("\(key) is not a setting (data, office, theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])")
+                problems.append("\(key) is not a setting (data, office, theme, lang, certificate_pattern, scanner_beep, allow_suspend, today_screen, [documents])")
             }
         }
         if !problems.isEmpty { config.warning = "\(file): " + problems.joined(separator: "; ") }

@@ -48,7 +48,9 @@ Kriya.openConsole = { global, store in
                          certificatePattern: config.certificatePattern ?? .standard, scanBeep: config.scannerBeep ?? true,
                          documents: config.documents,
                          // As a login command (argv[0] "-kriya") there is no shell to come back to.
-                         allowSuspend: !(CommandLine.arguments.first?.hasPrefix("-") ?? false) && (config.allowSuspend ?? true))
+                         allowSuspend: !(CommandLine.arguments.first?.hasPrefix("-") ?? false) && (config.allowSuspend ?? true),
+                         // Not when keys were typed while loading: they meant the lists.
+                         openOnToday: typed.isEmpty && (config.todayScreen ?? true))
     app.run(keys: typed)
     terminal.stop()
 }

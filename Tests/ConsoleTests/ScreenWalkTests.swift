@@ -69,6 +69,7 @@ import TextUI
         try at("check-in typing", [.char("c"), .char("a")], from: onSession)
         try at("month view", [.char("m")])
         try at("code", [.char("Q")])
+        try at("today", [.char("t")])
         try at("trainer picker", [.char("a")], from: onSession) { state in
             while state.form?.fields[state.form!.focus].key != "trainers" { _ = state.update(.tab) }
             _ = state.update(.f(5))
@@ -109,11 +110,12 @@ import TextUI
         case .schedule: "schedule"
         case .salesGrid: "salesGrid"
         case .trainerPicker: "trainerPicker"
+        case .today: "today"
         }
     }
     static let everyKind: [ScreenKind] = [.list, .search, .detail, .help, .menu(.main), .importPath, .importPreview, .form, .picker,
                                           .confirm, .prompt, .code, .conflict, .history, .participants, .checkIn, .schedule,
-                                          .salesGrid, .trainerPicker]
+                                          .salesGrid, .trainerPicker, .today]
 
     @Test func everyScreenIsReachedOnTheStack() throws {
         let kinds = Set(try Self.screens().map { Self.named($0.state.topKind) })

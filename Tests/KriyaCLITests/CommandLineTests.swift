@@ -198,7 +198,7 @@ import KriyaText
         #expect(good == Config(theme: "batik", lang: .id, certificatePattern: CertificatePattern("SERT/{year}/{n:04}"), warning: nil))
         let odd = Config.parse("theme = 3\ncolour = \"red\"\n", file: "c.toml")
         #expect(odd.theme == nil)
-        let notASetting = "colour is not a setting (data, office, theme, lang, certificate_pattern, scanner_beep, allow_suspend, [documents])"
+        let notASetting = "colour is not a setting (data, office, theme, lang, certificate_pattern, scanner_beep, allow_suspend, today_screen, [documents])"
         #expect(odd.warning == "c.toml: theme must be text; " + notASetting || odd.warning == "c.toml: " + notASetting + "; theme must be text")
         #expect(Config.parse("allow_suspend = false\n", file: "c.toml").allowSuspend == false)
         let torn = Config.parse("theme = \"batik\n", file: "c.toml")

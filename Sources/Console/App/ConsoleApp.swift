@@ -38,7 +38,7 @@ public final class ConsoleApp {
     /// - Parameter printFolder: where printed documents go (the folder the console started in).
     public init(store: any RecordStore, device: TerminalDevice, lang: Lang, today: CivilDate, message: String? = nil,
                 certificatePattern: CertificatePattern = .standard, scanBeep: Bool = true, documents: DocumentSettings = .standard,
-                printFolder: String? = nil, allowSuspend: Bool = true) {
+                printFolder: String? = nil, allowSuspend: Bool = true, openOnToday: Bool = false) {
         self.documents = documents
         self.printFolder = printFolder
         self.store = store
@@ -67,6 +67,10 @@ public final class ConsoleApp {
             let first = sessions.first { $0.days.contains(today) } ?? sessions.filter { ($0.days.last ?? $0.end) >= today }.min { $0.start < $1.start }
                 ?? sessions.first
             if let first, let screen = CheckInScreen(session: first.id, state.shared) { state.push(screen) }
+        }
+        // The office's day starts with what is on (issue 34), when anything is within a week.
+        if openOnToday, store.door == nil, found.left == nil, state.stack.isEmpty, TodaySummary(store.data, today: today).isBusy {
+            state.push(TodayScreen(state.shared))
         }
         if let left = found.left {
             state.restore(left.draft)

@@ -19,7 +19,7 @@ enum MenuBar {
             (.uiHelpSearch, .startSearch), (.uiHelpOpen, .open), (.uiMenuFilter, .filter), (.uiMenuClearFilters, .clearFilters),
             (.uiMenuSortNext, .sortNext), (.uiMenuSortReverse, .sortReverse), (.uiPaneArtisans, .pane(.artisans)),
             (.uiPaneSessions, .pane(.sessions)), (.uiPaneExhibitions, .pane(.exhibitions)), (.uiPaneReports, .pane(.reports)),
-            (.uiPaneOrganisation, .pane(.organisation)),
+            (.uiPaneOrganisation, .pane(.organisation)), (.uiHelpTodayScreen, .today),
             (.uiHelpSchedule, .schedule), (.uiHelpRedraw, .redraw),
         ]),
         Group(title: .uiMenuEvents, items: [

@@ -52,6 +52,11 @@ public struct ConsoleState {
             return nil
         }
         let bindings = self.bindings
+        if let (binding, _) = bindings.match(key), binding.anyKey != nil, top.passesOtherKeys, !stack.isEmpty {
+            // Closes, and the key acts on the screen below.
+            stack.removeLast()
+            return update(key)
+        }
         if let (binding, action) = bindings.match(key) {
             guard binding.enabled else {
                 shared.message = binding.needs.map { shared.t(.uiNeedsRole, key.label, L10n.value($0, shared.lang), L10n.value(shared.role, shared.lang)) }

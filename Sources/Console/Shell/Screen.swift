@@ -36,6 +36,9 @@ public protocol Screen {
     /// The status line of the screen below shows under this one (a dialog, a menu, a
     /// record's detail under its list).
     var passesStatusThrough: Bool { get }
+    /// A key its bindings give to `otherKeys` closes it and acts on the screen below (the
+    /// Today screen over the lists).
+    var passesOtherKeys: Bool { get }
 }
 
 extension Screen {
@@ -46,6 +49,7 @@ extension Screen {
     public func renderStatus(_ shared: Shared, into grid: inout Grid, row: Int) -> Bool { false }
     public func title(_ shared: Shared) -> String? { nil }
     public var passesStatusThrough: Bool { isOverlay }
+    public var passesOtherKeys: Bool { false }
 }
 
 /// What the shell does after a screen handled a key or a message.
@@ -177,7 +181,7 @@ public struct ImportPreview: Equatable, Sendable {
 /// What each screen is (the title line names it; tests check which screen is on top).
 public enum ScreenKind: Equatable, Sendable {
     case list, search, detail, help, menu(MenuPurpose), importPath, importPreview, form, picker, confirm, prompt, code,
-         conflict, history, participants, checkIn, schedule, salesGrid, trainerPicker
+         conflict, history, participants, checkIn, schedule, salesGrid, trainerPicker, today
 }
 
 public enum MenuPurpose: Equatable, Sendable {

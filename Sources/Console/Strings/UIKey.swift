@@ -12,7 +12,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiHelpEnrol, uiPickerTitle, uiPickerEnrolled, uiEnrolledAs, uiDraftRestored, uiDraftWaiting
     case uiHelpEdit, uiFormEdit, uiHelpNew, uiKeyNew, uiFormNewArtisan, uiFormNotSaved
     case uiFormDiscard, uiFormSaved, uiKeySave, uiKeyNext, uiKeyCancel, uiHintPhone
-    case uiHintKelurahan, uiHintCategory, uiHintKecamatan, uiHintDate, uiDoorsOut, uiDoorTitle, uiKeysTyping, uiKeysOther, uiHelpTextMove, uiHelpTextEnds, uiHelpTextDelete, uiHelpTextCut, uiHelpTypeSearch, uiHelpTypeField, uiHelpTypePath, uiHelpTypeAnswer, uiHelpTypeCell, uiHelpOtherAnswer, uiHelpOtherClose, uiHelpAltMenu, uiHelpCheckInNumber, uiHelpChoiceFilter, uiHintHandle, uiHintLink, uiHelpImport, uiImportPrompt
+    case uiHintKelurahan, uiHintCategory, uiHintKecamatan, uiHintDate, uiHelpTodayScreen, uiHelpTodayOpen, uiHelpTodayMove, uiHelpTodayClose, uiHelpTodayOther, uiKeyTodayDoor, uiKeyTodayLists, uiTodayTitle, uiTodayHeading, uiTodaySessions, uiTodayNone, uiTodayExhibitions, uiTodayComing, uiTodayDue, uiTodayNothingDue, uiTodayDayOf, uiTodayUntil, uiDoorsOut, uiDoorTitle, uiKeysTyping, uiKeysOther, uiHelpTextMove, uiHelpTextEnds, uiHelpTextDelete, uiHelpTextCut, uiHelpTypeSearch, uiHelpTypeField, uiHelpTypePath, uiHelpTypeAnswer, uiHelpTypeCell, uiHelpOtherAnswer, uiHelpOtherClose, uiHelpAltMenu, uiHelpCheckInNumber, uiHelpChoiceFilter, uiHintHandle, uiHintLink, uiHelpImport, uiImportPrompt
     case uiImportTitle, uiImportConfirm, uiImportNothing, uiHelpUndo, uiHelpRemove, uiArchiveTitle
     case uiArchiveText, uiDeleteTitle, uiDeleteText, uiConfirmKeys, uiArchived, uiDeleted
     case uiUndone, uiNothingToUndo, uiUndoRefused, uiHelpMore, uiConflictTitle, uiConflictHelp

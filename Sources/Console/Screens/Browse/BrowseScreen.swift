@@ -70,6 +70,7 @@ public struct BrowseScreen: Screen {
             // The door is the Bimtek pane's most used key on an event morning: in its key bar.
             Binding([.char("c")], .checkIn, help: .uiHelpCheckIn, bar: pane == .sessions ? .uiKeyCheckIn : nil, enabled: id?.kind == .session),
             Binding([.char("m"), .f(6)], .schedule, help: .uiHelpSchedule),
+            Binding([.char("t")], .today, help: .uiHelpTodayScreen),
             Binding([.char("d"), .char("D"), .delete], .remove, help: .uiHelpRemove, enabled: id?.kind.isRemovable ?? false),
             Binding([.char("M")], .merge, help: .uiHelpMerge, enabled: id?.kind == .artisan),
             Binding([.char("Q")], .showCode, help: .uiHelpCode, enabled: id?.kind == .artisan),

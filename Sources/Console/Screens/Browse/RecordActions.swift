@@ -10,6 +10,7 @@ enum RecordActions {
         switch action {
         case .undo: return .run(.undo)
         case .schedule: return .push(ScheduleScreen(day: shared.today))
+        case .today: return .push(TodayScreen(shared))
         default: break
         }
         guard let id else { return .stay }

@@ -65,6 +65,11 @@ public struct Binding: Sendable {
     /// The least role the binding needs where that depends on where it is rather than on its
     /// action (F7 adds an artisan, a clerk's, on one pane and a session, an editor's, on another).
     public var role: StaffRole?
+    /// The stored change it makes, where that depends on where it is (F7, as above).
+    public var command: CommandName?
+    /// Off because this console is a door away from the office (issue 33), which does the
+    /// door's work only.
+    public var officeOnly = false
     /// The action of every typed character no other binding has (a text's letters and digits).
     public var anyCharacter: Action?
     /// The action of every key no other binding has (the help: any key closes it).
@@ -84,6 +89,13 @@ public struct Binding: Sendable {
     func needing(_ role: StaffRole?) -> Binding {
         var b = self
         b.role = role
+        return b
+    }
+
+    /// The same binding making `command` (its role, and whether a door may).
+    func making(_ command: CommandName?) -> Binding {
+        var b = needing(command?.role)
+        b.command = command
         return b
     }
 
@@ -178,6 +190,12 @@ extension Array where Element == Binding {
 }
 
 extension Action {
+    /// Changes a door away from the office leaves to the office (`CommandName.atTheDoor`):
+    /// records, curation, booths and sales, imports, deletions.
+    var isOfficeWork: Bool {
+        [.editRecord, .remove, .merge, .importFile, .accept, .reject, .propose, .booth, .sales, .salesGrid, .pick].contains(self)
+    }
+
     /// The least role the action needs to change anything (the store checks the change itself
     /// as well); nil for looking around. A clerk runs the door: marks, enrolments, walk-ins,
     /// booths and sales; records, curation, certificates and imports are an editor's. No
@@ -201,6 +219,20 @@ extension Action {
 
 extension Array where Element == Binding {
     /// The bindings with those above `role` turned off, each saying which role it needs.
+    /// At a door away from the office: the office's work off, saying why (the store refuses it
+    /// anyway; a form filled in to be refused on saving is no kindness).
+    func limited(atTheDoor door: Bool) -> [Binding] {
+        guard door else { return self }
+        return map { b in
+            let office = b.command.map { !$0.atTheDoor } ?? b.keys.contains { $0.action.isOfficeWork }
+            guard b.enabled, office else { return b }
+            var off = b
+            off.enabled = false
+            off.officeOnly = true
+            return off
+        }
+    }
+
     func limited(to role: StaffRole) -> [Binding] {
         map { b in
             guard b.enabled, let needed = b.role ?? b.keys.compactMap({ $0.action.neededRole }).max(), needed > role else { return b }

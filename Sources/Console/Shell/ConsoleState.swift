@@ -35,7 +35,9 @@ public struct ConsoleState {
     public var topKind: ScreenKind { top.kind }
 
     /// The top screen's bindings, then the ones every screen has.
-    public var bindings: [Binding] { (top.bindings(shared) + Binding.common).limited(to: shared.role) }
+    public var bindings: [Binding] {
+        (top.bindings(shared) + Binding.common).limited(to: shared.role).limited(atTheDoor: shared.doorTitle != nil)
+    }
 
     /// The terminal's size, for the layout update pages by.
     public mutating func resize(width: Int, height: Int) {
@@ -60,7 +62,7 @@ public struct ConsoleState {
         if let (binding, action) = bindings.match(key) {
             guard binding.enabled else {
                 shared.message = binding.needs.map { shared.t(.uiNeedsRole, key.label, L10n.value($0, shared.lang), L10n.value(shared.role, shared.lang)) }
-                    ?? shared.t(.uiKeyNotHere, key.label)
+                    ?? (binding.officeOnly ? shared.t(.uiNotAtTheDoor, key.label) : shared.t(.uiKeyNotHere, key.label))
                 return nil
             }
             if let effect = ask(action) { return effect }

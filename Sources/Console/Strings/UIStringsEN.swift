@@ -139,6 +139,7 @@ enum UIStringsEN {
         .uiHintCategory: "e.g. keramik, batik, makanan",
         .uiHintKecamatan: "filled in from the kelurahan",
         .uiHintDate: "e.g. 16/09/2026",
+        .uiNotAtTheDoor: "{0}: this is a door away from the office; changing records, curation, sales and imports are done at the office.",
         .uiHelpTodayScreen: "What is on today: doors, fairs, the week, what is due",
         .uiHelpTodayOpen: "Open the door of the session chosen",
         .uiHelpTodayMove: "Choose among today's sessions",

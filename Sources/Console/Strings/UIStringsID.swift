@@ -139,6 +139,7 @@ enum UIStringsID {
         .uiHintCategory: "mis. keramik, batik, makanan",
         .uiHintKecamatan: "terisi dari kelurahan",
         .uiHintDate: "mis. 16/09/2026",
+        .uiNotAtTheDoor: "{0}: ini pintu di luar kantor; mengubah data, kurasi, penjualan dan impor dikerjakan di kantor.",
         .uiHelpTodayScreen: "Hari ini: pintu, pameran, seminggu ke depan, tugas",
         .uiHelpTodayOpen: "Buka pintu Bimtek yang dipilih",
         .uiHelpTodayMove: "Pilih di antara Bimtek hari ini",

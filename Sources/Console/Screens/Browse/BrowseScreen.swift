@@ -63,7 +63,7 @@ public struct BrowseScreen: Screen {
             // Reports are made, not added: F7 there says so rather than open another pane's form.
             // Who may add what is the core's: a new artisan (a walk-in) is a clerk's.
             Binding([.f(7), .char("a"), .char("n")], .newRecord, help: .uiHelpNew, bar: .uiKeyNew, enabled: pane != .reports)
-                .needing(pane.addCommand?.role),
+                .making(pane.addCommand),
             Binding([.f(4), .char("e")], .editRecord, help: .uiHelpEdit, enabled: id != nil),
             Binding([.char("+")], .enrol, help: .uiHelpEnrol, enabled: id.map { $0.kind == .artisan || $0.kind.isEvent } ?? false),
             Binding([.char("p")], .participants, help: .uiHelpParticipants, enabled: event),

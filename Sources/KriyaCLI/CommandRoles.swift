@@ -16,7 +16,7 @@ enum CommandRoles {
         "add partner": role(.addPartner), "import artisans": role(.import), "merge": role(.mergeArtisans),
         "import undo": role(.undoImport), "delete": role(.delete), "compact": role(.compact), "repair": role(.repair),
         "demo": role(.replaceAll), "access set": role(.setAccess),
-        "door pack": role(.packDoor), "door sync": role(.syncDoor), "door list": .viewer, "today": .viewer,
+        "door pack": role(.packDoor), "door sync": role(.syncDoor), "door list": .viewer, "today": .viewer, "invite": .viewer,
         // Tables are made with the database login's own rights (its owner, in docs/postgres.md).
         "migrate": .admin,
         "copy": .admin,

@@ -18,7 +18,7 @@ public struct Kriya: ParsableCommand {
             --demo and --theme may come before or after the command. Text from the data is always shown \
             escaped when it holds control characters.
             """,
-        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, DoorCommand.self, TodayCommand.self, DeleteCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self, AccessCommand.self, DoctorCommand.self,
+        subcommands: [FindCommand.self, ShowCommand.self, AgendaCommand.self, AddCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, HistoryCommand.self, AttendanceCommand.self, CheckInCommand.self, MergeCommand.self, DoorCommand.self, TodayCommand.self, InviteCommand.self, DeleteCommand.self, PrintCommand.self, BoardCommand.self, PartnersCommand.self, AccessCommand.self, DoctorCommand.self,
                       DemoCommand.self, CheckCommand.self, RepairCommand.self, BackupCommand.self, CompactCommand.self,
                       WriterCommand.self, ManualCommand.self, MigrateCommand.self, CopyCommand.self, InitCommand.self]
     )

@@ -5,6 +5,7 @@ import KriyaText
 /// `CLIStringsEN` and `CLIStringsID`. Words the console shares (fields, problems, values) stay
 /// in the core's tables (`TextKey`).
 enum CLIKey: String, CaseIterable {
+    case ivMessage, ivNoMobile, ivWritten, ivApart
     case tdTitle, tdSessions, tdNoSessions, tdExhibitions, tdComing, tdDue, tdNothingDue, tdDayOf, tdUntil
     case dpPacked, dpNext, dpNotEmpty, dsNothingNew, dsWould, dsDone, dlThisIsADoor, dlNone, dlBack, dlOut
     case cNoMatches, cShownOfTotal, cInvalidInput, cSetNoField, cAgendaHeader, cConflictsHeader, cConflictLine

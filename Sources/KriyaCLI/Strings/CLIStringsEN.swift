@@ -1,6 +1,10 @@
 /// The command line's texts in English. Keep the placeholders the same as in CLIStringsID.
 enum CLIStringsEN {
     static let table: [CLIKey: String] = [
+        .ivMessage: "Message",
+        .ivNoMobile: "no mobile number",
+        .ivWritten: "Written: {0} ({1} {1|message|messages}; {2} without a mobile number, listed apart).",
+        .ivApart: "no mobile number: {0} ({1})",
         .tdTitle: "Today, {0}",
         .tdSessions: "Meeting today",
         .tdNoSessions: "No session meets today.",

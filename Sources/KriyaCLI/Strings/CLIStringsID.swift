@@ -1,6 +1,10 @@
 /// The command line's texts in Indonesian. Keep the placeholders the same as in CLIStringsEN.
 enum CLIStringsID {
     static let table: [CLIKey: String] = [
+        .ivMessage: "Pesan",
+        .ivNoMobile: "tanpa nomor HP",
+        .ivWritten: "Ditulis: {0} ({1} pesan; {2} tanpa nomor HP, dicantumkan terpisah).",
+        .ivApart: "tanpa nomor HP: {0} ({1})",
         .tdTitle: "Hari ini, {0}",
         .tdSessions: "Kegiatan hari ini",
         .tdNoSessions: "Tidak ada Bimtek hari ini.",

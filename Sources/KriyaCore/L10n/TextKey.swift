@@ -47,6 +47,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     // A door brought back (DoorSyncNote).
     case cNotAtTheDoor, fDoors, cDoorOut, cDoorBack
     // What is on today (TodaySummary).
+    case waInvitation, waReminder, waPageTitle, waPageHelp, waApart, waSend, waSent
     case tdDoorOpen, tdDoorClosed, tdDayNotClosed, tdCertificates, tdUnderEnrolled, tdExpiring, tdDoorOut
     case dsRegistered, dsSameAsOffice, dsEarlierKept, dsWithdrawnMarked, dsDayGone, dsOfficeKept, dsCertificateKept, dsSessionGone
     // A saved change in words (ChangeWords).

@@ -22,27 +22,21 @@ public struct DoorFolder: Codable, Sendable, Equatable {
     public var name: String { "D\(number)" }
 
     /// The door `folder` is, or nil when it is an ordinary data folder.
-    public static func read(folder: String) throws(StoreError) -> DoorFolder? {
+    static func read(folder: String, _ durable: Durable) throws(StoreError) -> DoorFolder? {
         let path = folder + "/" + fileName
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw .io(op: "read", path: path, errno: errno) }
-        do { return try JSONDecoder().decode(DoorFolder.self, from: bytes) } catch {
+        guard let bytes = try durable.read(path) else { return nil }
+        do { return try JSONDecoder().decode(DoorFolder.self, from: Data(bytes)) } catch {
             throw .damaged(path: path, reason: "not a door's description (\(error)); pack the door again from the office")
         }
     }
 
-    /// Written whole or not at all (a new name, then renamed over).
-    func write(folder: String) throws(StoreError) {
+    /// Written whole or not at all, as the store writes its own files.
+    func write(folder: String, _ durable: Durable) throws(StoreError) {
         let path = folder + "/" + Self.fileName
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let bytes = try? encoder.encode(self) else { throw .damaged(path: path, reason: "could not be written") }
-        let temporary = path + ".new"
-        guard FileManager.default.createFile(atPath: temporary, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
-            throw .io(op: "write", path: temporary, errno: errno)
-        }
-        let fd = open(temporary, O_RDONLY)
-        if fd >= 0 { fsync(fd); close(fd) }
-        guard rename(temporary, path) == 0 else { throw .io(op: "rename", path: path, errno: errno) }
+        try durable.replace(path, with: Array(bytes))
+        try durable.syncDirectory(folder)
     }
 }

@@ -47,7 +47,7 @@ public enum DoorPack {
         do {
             let store = try Store(path: folder, create: true)
             try store.replaceAll(with: door, reason: "door \(marker.name) packed from \(office.location)")
-            try marker.write(folder: folder)
+            try marker.write(folder: folder, store.durable)
         } catch { throw .store(error) }
         return marker
     }
@@ -68,10 +68,10 @@ public enum DoorPack {
 
     /// What the door at `folder` did, as the office replays it.
     public static func reading(_ folder: String) throws(StoreError) -> (DoorFolder, DoorReturn) {
-        guard let marker = try DoorFolder.read(folder: folder) else {
+        let store = try Store(path: folder, create: false)
+        guard let marker = store.door else {
             throw .damaged(path: folder, reason: "this folder is no door (it has no \(DoorFolder.fileName)): give the folder kriya door pack wrote")
         }
-        let store = try Store(path: folder, create: false)
         let sessions = marker.sessions.compactMap { store.data.sessions[$0] }
         let walkIns = store.data.artisans.items.filter { DoorRecord.isDoorID($0.id) }
         return (marker, DoorReturn(number: marker.number, base: marker.base, sessions: sessions, walkIns: walkIns,

@@ -137,7 +137,7 @@ public final class Store {
         durable = Durable(io: io, fileMode: fileMode)
         if let warning = SystemInfo.networkFileSystemWarning(Store.absolute(self.path)) { warnings.append(warning) }
         try checkFolder()
-        door = gated ? nil : try DoorFolder.read(folder: self.path)
+        door = gated ? nil : try DoorFolder.read(folder: self.path, durable)
         access = readAccess()
         // Behind the gate, an account the access file does not name reads nothing either.
         if gated, access.reason == .notListed || access.reason == .noFile {

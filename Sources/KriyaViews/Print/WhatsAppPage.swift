@@ -35,12 +35,12 @@ public enum WhatsAppPage {
             <body>
             <h1>\(x(title))</h1>
             <p>\(x(t(.waPageHelp)))</p>
-            <table><tbody>
+            <table data-sent="\(x(t(.waSent)))"><tbody>
             \(rows)</tbody></table>
             \(unreachable.isEmpty ? "" : "<h2>\(x(t(.waApart)))</h2>\n<ul class=\"apart\">\n\(apart)\n</ul>")
             <script>
             // A row clicked is sent: kept in this browser, so the list can be taken up again.
-            const sent = \(jsString(t(.waSent)));
+            const sent = document.querySelector("table").getAttribute("data-sent");
             document.querySelectorAll("tr[data-key]").forEach(function (row) {
               const key = row.getAttribute("data-key");
               function mark() { row.classList.add("sent"); row.querySelector(".state").textContent = "✓ " + sent; }
@@ -63,20 +63,5 @@ public enum WhatsAppPage {
         var h: UInt32 = 2_166_136_261
         for b in text.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
         return String(h, radix: 16)
-    }
-
-    /// A JavaScript string literal (JSON's quoting suffices).
-    static func jsString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003C"
-            default:
-                if u.value < 0x20 { out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }
